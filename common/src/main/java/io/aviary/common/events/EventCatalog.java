@@ -1,0 +1,54 @@
+package io.aviary.common.events;
+
+import io.aviary.common.events.accounts.AccountCreated;
+import io.aviary.common.events.accounts.AccountDeleted;
+import io.aviary.common.events.accounts.CredentialAdded;
+import io.aviary.common.events.accounts.CredentialRemoved;
+import io.aviary.common.events.lifecycle.ServiceStarted;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every event type that may travel between services. Adding a type here is how it becomes part of
+ * the contract; the compatibility test pins each registered type's fields.
+ */
+public final class EventCatalog {
+
+    private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register(AccountCreated.class, 1);
+        register(AccountDeleted.class, 1);
+        register(CredentialAdded.class, 1);
+        register(CredentialRemoved.class, 1);
+        register(ServiceStarted.class, 1);
+    }
+
+    private EventCatalog() {
+    }
+
+    private static void register(Class<? extends DomainEvent> payloadClass, int version) {
+        EventType type = new EventType(payloadClass.getSimpleName(), version, payloadClass);
+        BY_NAME.put(type.name(), type);
+        BY_CLASS.put(payloadClass, type);
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static EventType of(Class<? extends DomainEvent> payloadClass) {
+        EventType type = BY_CLASS.get(payloadClass);
+        if (type == null) {
+            throw new IllegalArgumentException(payloadClass.getName() + " is not registered in EventCatalog");
+        }
+        return type;
+    }
+
+    public static Collection<EventType> all() {
+        return BY_NAME.values();
+    }
+}

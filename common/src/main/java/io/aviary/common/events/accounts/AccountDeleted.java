@@ -1,0 +1,4 @@
+package io.aviary.common.events.accounts;
+
+public record AccountDeleted(String accountName) implements AccountEvent {
+}
