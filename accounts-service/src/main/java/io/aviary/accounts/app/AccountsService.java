@@ -1,0 +1,136 @@
+package io.aviary.accounts.app;
+
+import io.aviary.accounts.domain.AccountName;
+import io.aviary.accounts.domain.CredentialForm;
+import io.aviary.accounts.domain.SecretSealer;
+import io.aviary.accounts.infra.AccountRepository;
+import io.aviary.common.events.accounts.AccountCreated;
+import io.aviary.common.events.accounts.AccountDeleted;
+import io.aviary.common.events.accounts.CredentialAdded;
+import io.aviary.common.events.accounts.CredentialRemoved;
+import io.aviary.connectors.catalog.ConnectorCatalog;
+import io.aviary.connectors.catalog.ConnectorSpec;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts vault's use cases. Each write and its event commit in one transaction (the event
+ * goes through the outbox), so a failure leaves neither a half-written account nor a stray event.
+ */
+@Service
+public class AccountsService {
+
+    private final AccountRepository accounts;
+    private final ConnectorCatalog connectors;
+    private final SecretSealer sealer;
+    private final EventOutbox outbox;
+
+    public AccountsService(AccountRepository accounts, ConnectorCatalog connectors, SecretSealer sealer, EventOutbox outbox) {
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.sealer = sealer;
+        this.outbox = outbox;
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> listAccounts() {
+        return accounts.accountNames();
+    }
+
+    @Transactional
+    public void addAccount(String name) {
+        AccountName account = accountName(name);
+        if (!accounts.insert(account)) {
+            throw ApiException.badRequest("Account already exists.");
+        }
+        outbox.append(new AccountCreated(account.value()));
+    }
+
+    @Transactional
+    public void deleteAccount(String name) {
+        AccountName account = accountName(name);
+        if (account.isMaster()) {
+            throw ApiException.badRequest("Cannot delete master account.");
+        }
+        requireLocked(account);
+        for (String connector : accounts.connectorNames(account)) {
+            outbox.append(new CredentialRemoved(account.value(), connector, CredentialRemoved.Reason.ACCOUNT_DELETED));
+        }
+        accounts.delete(account);
+        outbox.append(new AccountDeleted(account.value()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> listCredentials(String name) {
+        AccountName account = accountName(name);
+        if (!accounts.exists(account)) {
+            throw accountNotFound(account);
+        }
+        return accounts.connectorNames(account);
+    }
+
+    /** Seals every field of the credential and replaces any earlier credential for the connector. */
+    @Transactional
+    public void addCredential(String accountName, String connectorName, Map<String, Object> submitted) {
+        AccountName account = accountName(accountName);
+        ConnectorSpec connector = connector(connectorName);
+        Map<String, String> values = validate(connector, submitted);
+        requireLocked(account);
+        Map<String, String> sealed = new LinkedHashMap<>();
+        values.forEach((field, value) -> sealed.put(field, sealer.seal(value, slot(account, connector.name(), field))));
+        accounts.replaceCredential(account, connector.name(), sealed);
+        outbox.append(new CredentialAdded(account.value(), connector.name(), List.copyOf(values.keySet())));
+    }
+
+    @Transactional
+    public void deleteCredential(String accountName, String connectorName) {
+        AccountName account = accountName(accountName);
+        requireLocked(account);
+        if (!accounts.deleteCredential(account, connectorName)) {
+            throw ApiException.notFound(
+                    "Account '" + account + "' has no credential for connector '" + connectorName + "'");
+        }
+        outbox.append(new CredentialRemoved(account.value(), connectorName, CredentialRemoved.Reason.DELETED));
+    }
+
+    /** The AAD a field is sealed under: a value moved to another slot no longer opens. */
+    static String slot(AccountName account, String connector, String field) {
+        return "credential:" + account.value() + ":" + connector + ":" + field;
+    }
+
+    private void requireLocked(AccountName account) {
+        if (!accounts.lock(account)) {
+            throw accountNotFound(account);
+        }
+    }
+
+    private ConnectorSpec connector(String name) {
+        return connectors.find(name).orElseThrow(() -> ApiException.badRequest(
+                "Unknown connector '" + name + "'. GET /connectors/ lists the supported connectors."));
+    }
+
+    private static Map<String, String> validate(ConnectorSpec connector, Map<String, Object> submitted) {
+        try {
+            return CredentialForm.validate(connector, submitted);
+        } catch (CredentialForm.InvalidCredentialException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static AccountName accountName(String name) {
+        try {
+            return new AccountName(name);
+        } catch (AccountName.InvalidAccountNameException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static ApiException accountNotFound(AccountName account) {
+        return ApiException.notFound("Account '" + account + "' not found");
+    }
+}

@@ -1,0 +1,66 @@
+package io.aviary.accounts.infra;
+
+import io.aviary.accounts.domain.AccountName;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Accounts and their sealed credentials in schema {@code accounts}. */
+@Repository
+public class AccountRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public AccountRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> accountNames() {
+        return jdbc.queryForList("SELECT name FROM account ORDER BY name", String.class);
+    }
+
+    public boolean exists(AccountName account) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM account WHERE name = ?)",
+                Boolean.class, account.value()));
+    }
+
+    /** @return false when the account already existed */
+    public boolean insert(AccountName account) {
+        return jdbc.update("INSERT INTO account (name) VALUES (?) ON CONFLICT (name) DO NOTHING", account.value()) == 1;
+    }
+
+    /** Locks the account row for the rest of the transaction; false when it does not exist. */
+    public boolean lock(AccountName account) {
+        return !jdbc.queryForList("SELECT name FROM account WHERE name = ? FOR UPDATE", String.class, account.value())
+                .isEmpty();
+    }
+
+    public void delete(AccountName account) {
+        jdbc.update("DELETE FROM account WHERE name = ?", account.value());
+    }
+
+    public List<String> connectorNames(AccountName account) {
+        return jdbc.queryForList("SELECT connector_name FROM credential WHERE account_name = ? ORDER BY connector_name",
+                String.class, account.value());
+    }
+
+    /** Replaces the credential of {@code connector} under {@code account} with these sealed fields. */
+    public void replaceCredential(AccountName account, String connector, Map<String, String> sealedFields) {
+        jdbc.update("""
+                INSERT INTO credential (account_name, connector_name) VALUES (?, ?)
+                ON CONFLICT (account_name, connector_name) DO UPDATE SET updated_at = now()""",
+                account.value(), connector);
+        jdbc.update("DELETE FROM credential_field WHERE account_name = ? AND connector_name = ?", account.value(), connector);
+        jdbc.batchUpdate("INSERT INTO credential_field (account_name, connector_name, field_name, sealed_value) VALUES (?, ?, ?, ?)",
+                sealedFields.entrySet().stream()
+                        .map(field -> new Object[] {account.value(), connector, field.getKey(), field.getValue()})
+                        .toList());
+    }
+
+    /** @return false when there was no such credential */
+    public boolean deleteCredential(AccountName account, String connector) {
+        return jdbc.update("DELETE FROM credential WHERE account_name = ? AND connector_name = ?",
+                account.value(), connector) == 1;
+    }
+}

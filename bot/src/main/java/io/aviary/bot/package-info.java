@@ -1,0 +1,4 @@
+/**
+ * The Java bot runtime (Hummingbot MQTT protocol, Hummingbot SQLite schema). Filled by the bots issue.
+ */
+package io.aviary.bot;

@@ -1,0 +1,37 @@
+package io.aviary.connectors.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConnectorCatalogTest {
+
+    @Test
+    void simulatedVenueTakesAnApiKeyAndSecretBothSecret() {
+        ConnectorSpec sim = ConnectorCatalog.standard().find("sim").orElseThrow();
+        assertThat(sim.configFields()).containsExactly("sim_api_key", "sim_api_secret");
+        assertThat(sim.secretFields()).containsExactlyInAnyOrder("sim_api_key", "sim_api_secret");
+        assertThat(sim.perpetual()).isFalse();
+        assertThat(ConnectorCatalog.standard().find("sim_perpetual").orElseThrow().perpetual()).isTrue();
+    }
+
+    @Test
+    void unknownConnectorIsAbsent() {
+        assertThat(ConnectorCatalog.standard().find("binance_typo")).isEmpty();
+    }
+
+    @Test
+    void aDuplicateNameIsRefused() {
+        ConnectorSpec a = ConnectorSpec.apiKeyAndSecret("x", Set.of(OrderType.LIMIT), false);
+        assertThatThrownBy(() -> new ConnectorCatalog(List.of(a, a))).hasMessageContaining("listed twice");
+    }
+
+    @Test
+    void aSecretFieldMustBeAConfigField() {
+        assertThatThrownBy(() -> new ConnectorSpec("x", List.of("k"), Set.of("s"), Set.of(), false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,154 @@
+package io.aviary.kit;
+
+import io.aviary.common.events.EventJson;
+import io.aviary.common.events.lifecycle.ServiceStarted;
+import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.events.EventHandler;
+import io.aviary.kit.events.EventInbox;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.lifecycle.EventPathHealthIndicator;
+import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
+import io.aviary.kit.web.ApiExceptionHandler;
+import io.aviary.kit.web.BodySizeLimitFilter;
+import io.aviary.kit.web.InternalTokenFilter;
+import io.aviary.kit.web.RequestIdFilter;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What every Aviary service gets by depending on the kit: the gateway-only guard, request ids,
+ * {@code {"detail"}} errors, body limits, the outbox and its relay, the idempotent inbox on its
+ * own topic (plus subscriptions), the lifecycle round trip and its health, and its OpenAPI title.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ServiceProperties.class)
+public class ServiceKitAutoConfiguration {
+
+    private final String instanceId = UUID.randomUUID().toString();
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(ServiceProperties service) {
+        FilterRegistrationBean<InternalTokenFilter> registration =
+                new FilterRegistrationBean<>(new InternalTokenFilter(service.internalToken()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ServiceProperties service) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(service.maxBodyBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    ApiExceptionHandler apiExceptionHandler() {
+        return new ApiExceptionHandler();
+    }
+
+    @Bean
+    EventJson eventJson() {
+        return new EventJson();
+    }
+
+    @Bean
+    TransactionTemplate aviaryTransactionTemplate(org.springframework.transaction.PlatformTransactionManager txManager) {
+        return new TransactionTemplate(txManager);
+    }
+
+    @Bean
+    KafkaTemplate<String, String> aviaryEventKafkaTemplate(KafkaProperties kafka) {
+        var config = kafka.buildProducerProperties();
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate aviaryTransactionTemplate,
+            KafkaTemplate<String, String> aviaryEventKafkaTemplate) {
+        return new OutboxRelay(jdbc, aviaryTransactionTemplate, aviaryEventKafkaTemplate);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(JdbcTemplate jdbc, EventJson json, ServiceProperties service, OutboxRelay relay,
+            @Value("${spring.application.name}") String applicationName) {
+        return new EventOutbox(jdbc, json, applicationName, service.ownTopic(), relay);
+    }
+
+    @Bean
+    NewTopic ownTopic(ServiceProperties service) {
+        return new NewTopic(service.ownTopic(), service.topicPartitions(), (short) 1);
+    }
+
+    @Bean
+    EventPathHealthIndicator eventPathHealthIndicator(JdbcTemplate jdbc) {
+        return new EventPathHealthIndicator(jdbc, instanceId);
+    }
+
+    @Bean
+    ServiceStartedAnnouncer serviceStartedAnnouncer(EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate,
+            @Value("${spring.application.name}") String applicationName) {
+        String version = getClass().getPackage().getImplementationVersion();
+        return new ServiceStartedAnnouncer(outbox, aviaryTransactionTemplate,
+                new ServiceStarted(applicationName, instanceId, version == null ? "dev" : version));
+    }
+
+    @Bean
+    EventInbox eventInbox(JdbcTemplate jdbc, TransactionTemplate aviaryTransactionTemplate, EventJson json,
+            List<EventHandler<?>> handlers) {
+        return new EventInbox(jdbc, aviaryTransactionTemplate, json, handlers);
+    }
+
+    @Bean
+    KafkaMessageListenerContainer<String, String> eventInboxContainer(KafkaProperties kafka, ServiceProperties service,
+            EventInbox inbox) {
+        var config = kafka.buildConsumerProperties();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        ContainerProperties properties = new ContainerProperties(service.inboxTopics().toArray(String[]::new));
+        properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        properties.setMessageListener((MessageListener<String, String>) inbox::receive);
+        var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<String, String>(config), properties);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxElapsedTime(60_000);
+        container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return container;
+    }
+
+    @Bean
+    OpenAPI serviceOpenApi(@Value("${spring.application.name}") String applicationName) {
+        return new OpenAPI().info(new Info().title("Aviary " + applicationName).version("0.1.0"));
+    }
+}

@@ -1,0 +1,15 @@
+package io.aviary.kit.events;
+
+import io.aviary.common.events.DomainEvent;
+import io.aviary.common.events.EventEnvelope;
+
+/**
+ * Reacts to one event type arriving through the inbox. Runs inside the inbox transaction, after
+ * the event id was recorded, so a handler's database writes happen exactly once per event.
+ */
+public interface EventHandler<T extends DomainEvent> {
+
+    Class<T> eventClass();
+
+    void handle(T event, EventEnvelope envelope);
+}

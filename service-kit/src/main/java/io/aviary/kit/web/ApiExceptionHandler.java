@@ -1,0 +1,124 @@
+package io.aviary.kit.web;
+
+import io.aviary.kit.web.ErrorBody.ValidationError;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to an honest status with a {@code {"detail": ...}} body. Validation
+ * failures use FastAPI's 422 list shape; anything unexpected is a bare 500 with the request id in
+ * the log, never a stack trace or exception text in the response.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return ResponseEntity.status(e.status()).body(ErrorBody.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(RequestValidationException.class)
+    ResponseEntity<Map<String, Object>> invalid(RequestValidationException e) {
+        return ResponseEntity.unprocessableContent().body(ErrorBody.validation(e.errors()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+        return validation(ValidationError.missingQuery(e.getParameterName()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return validation(new ValidationError("type_error", List.of("query", e.getName()),
+                "Input should be a valid " + type));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        if (causedByOversizeBody(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ErrorBody.of(rootMessage(e)));
+        }
+        return validation(ValidationError.invalidJson(jsonProblem(e)));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return validation(new ValidationError("json_invalid", List.of("body"),
+                "Request body must be JSON (Content-Type: application/json)"));
+    }
+
+    @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(BodySizeLimitFilter.BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ErrorBody.of(e.getMessage()));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<Map<String, Object>> notFound(Exception e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ErrorBody.of("Not Found"));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorBody.of("Method Not Allowed"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        // The type and stack go to the log (with the request id); the caller learns nothing internal.
+        log.error("Unhandled {}", e.getClass().getName(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBody.of("Internal Server Error"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> validation(ValidationError error) {
+        return ResponseEntity.unprocessableContent().body(ErrorBody.validation(List.of(error)));
+    }
+
+    private static boolean causedByOversizeBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /**
+     * Names the problem without quoting the body: the body may be a credential, and Jackson's own
+     * messages can echo source text.
+     */
+    private static String jsonProblem(HttpMessageNotReadableException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No content") || message.contains("Required request body is missing")) {
+            return "the request body is empty";
+        }
+        if (message.contains("Cannot deserialize") || message.contains("Unexpected token")
+                || message.contains("MismatchedInput")) {
+            return "the request body has the wrong JSON type";
+        }
+        return "the request body is not valid JSON";
+    }
+}
