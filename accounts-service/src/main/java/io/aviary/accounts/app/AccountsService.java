@@ -15,6 +15,8 @@ import io.aviary.kit.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountsService {
+
+    /** Audit trail of vault changes: names only, never credential values. */
+    private static final Logger audit = LoggerFactory.getLogger("io.aviary.accounts.audit");
 
     private final AccountRepository accounts;
     private final ConnectorCatalog connectors;
@@ -49,6 +54,7 @@ public class AccountsService {
             throw ApiException.badRequest("Account already exists.");
         }
         outbox.append(new AccountCreated(account.value()));
+        audit.info("Account created: {}", account);
     }
 
     @Transactional
@@ -63,6 +69,7 @@ public class AccountsService {
         }
         accounts.delete(account);
         outbox.append(new AccountDeleted(account.value()));
+        audit.info("Account deleted: {}", account);
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +92,7 @@ public class AccountsService {
         values.forEach((field, value) -> sealed.put(field, sealer.seal(value, slot(account, connector.name(), field))));
         accounts.replaceCredential(account, connector.name(), sealed);
         outbox.append(new CredentialAdded(account.value(), connector.name(), List.copyOf(values.keySet())));
+        audit.info("Credential stored: account={} connector={} fields={}", account, connector.name(), values.keySet());
     }
 
     @Transactional
@@ -96,6 +104,7 @@ public class AccountsService {
                     "Account '" + account + "' has no credential for connector '" + connectorName + "'");
         }
         outbox.append(new CredentialRemoved(account.value(), connectorName, CredentialRemoved.Reason.DELETED));
+        audit.info("Credential deleted: account={} connector={}", account, connectorName);
     }
 
     /** The AAD a field is sealed under: a value moved to another slot no longer opens. */

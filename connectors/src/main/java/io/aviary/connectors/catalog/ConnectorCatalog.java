@@ -1,5 +1,7 @@
 package io.aviary.connectors.catalog;
 
+import io.aviary.connectors.model.OrderType;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.aviary.connectors.catalog;
 
+import io.aviary.connectors.model.OrderType;
+
 import java.util.List;
 import java.util.Set;
 

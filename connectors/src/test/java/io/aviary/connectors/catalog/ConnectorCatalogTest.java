@@ -1,5 +1,7 @@
 package io.aviary.connectors.catalog;
 
+import io.aviary.connectors.model.OrderType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

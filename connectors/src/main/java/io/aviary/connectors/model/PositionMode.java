@@ -1,0 +1,3 @@
+package io.aviary.connectors.model;
+
+public enum PositionMode { HEDGE, ONEWAY }

@@ -1,0 +1,4 @@
+package io.aviary.connectors.model;
+
+/** Side of an order or trade (Hummingbot {@code TradeType}). */
+public enum TradeType { BUY, SELL }
