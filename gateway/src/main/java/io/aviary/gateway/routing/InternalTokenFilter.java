@@ -1,0 +1,36 @@
+package io.aviary.gateway.routing;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * On every proxied request: drop the caller's Authorization (services never need the user's
+ * password) and any internal token the caller tried to supply, then add the real one.
+ */
+public class InternalTokenFilter implements GlobalFilter, Ordered {
+
+    public static final String HEADER = "X-Aviary-Internal-Token";
+    private final String internalToken;
+
+    public InternalTokenFilter(String internalToken) {
+        this.internalToken = internalToken;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        var request = exchange.getRequest().mutate().headers(headers -> {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            headers.set(HEADER, internalToken);
+        }).build();
+        return chain.filter(exchange.mutate().request(request).build());
+    }
+}

@@ -1,0 +1,46 @@
+package io.aviary.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id (the client's {@value #HEADER} when it is sane, else a UUID), passes it
+ * to the service, returns it to the client, and writes one access line per request with it.
+ * Runs first, so even refused requests (401, 429, 413) are logged with their id.
+ */
+public class RequestIdFilter implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    private static final Logger access = LoggerFactory.getLogger("io.aviary.gateway.access");
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String presented = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String requestId = presented != null && VALID.matcher(presented).matches() ? presented : UUID.randomUUID().toString();
+        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
+        // Set just before commit: replaces the copy a proxied service echoes, so the client sees one value.
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, requestId);
+            return Mono.empty();
+        });
+        long started = System.nanoTime();
+        return chain.filter(exchange.mutate().request(request).build())
+                .doFinally(signal -> access.info("{} {} {} {}ms rid={}", request.getMethod(), request.getPath().value(),
+                        exchange.getResponse().getStatusCode() == null ? "-" : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - started) / 1_000_000, requestId));
+    }
+}

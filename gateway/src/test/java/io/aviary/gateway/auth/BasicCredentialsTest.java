@@ -1,0 +1,34 @@
+package io.aviary.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aviary.gateway.auth.BasicCredentials.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class BasicCredentialsTest {
+
+    private final BasicCredentials credentials = new BasicCredentials("desk", "pässword:with-colon");
+
+    private static String basic(String raw) {
+        return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void acceptsTheConfiguredPairIncludingUtf8AndColonsInThePassword() {
+        assertThat(credentials.check(basic("desk:pässword:with-colon"))).isEqualTo(Verdict.ACCEPTED);
+        assertThat(credentials.check("basic " + basic("desk:pässword:with-colon").substring(6))).isEqualTo(Verdict.ACCEPTED);
+    }
+
+    @Test
+    void distinguishesTheThreeFailuresLikeFastApi() {
+        assertThat(credentials.check(null)).isEqualTo(Verdict.NOT_AUTHENTICATED);
+        assertThat(credentials.check("Bearer abc")).isEqualTo(Verdict.NOT_AUTHENTICATED);
+        assertThat(credentials.check("Basic %%%")).isEqualTo(Verdict.MALFORMED);
+        assertThat(credentials.check(basic("no-colon"))).isEqualTo(Verdict.MALFORMED);
+        assertThat(credentials.check(basic("desk:wrong"))).isEqualTo(Verdict.WRONG);
+        assertThat(credentials.check(basic("other:pässword:with-colon"))).isEqualTo(Verdict.WRONG);
+        assertThat(Verdict.WRONG.detail()).isEqualTo("Incorrect username or password");
+    }
+}
