@@ -1,0 +1,144 @@
+package io.aviary.connectors.venues.coinbase;
+
+import io.aviary.connectors.model.Candle;
+import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.OrderBookSnapshot;
+import io.aviary.connectors.model.PriceLevel;
+import io.aviary.connectors.model.PublicTrade;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.model.TradingRule;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.CandlePager;
+import io.aviary.connectors.venues.support.Json;
+import io.aviary.connectors.venues.support.PollingMarketData;
+import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.Rules;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** Coinbase Advanced Trade public market data ({@code /market/…}, no auth); candles 350 per page. */
+final class CoinbaseMarketData extends PollingMarketData {
+
+    static final String BASE = "/api/v3/brokerage";
+    static final Map<CandleInterval, String> GRANULARITY = new EnumMap<>(CandleInterval.class);
+
+    static {
+        GRANULARITY.put(CandleInterval.M1, "ONE_MINUTE");
+        GRANULARITY.put(CandleInterval.M5, "FIVE_MINUTE");
+        GRANULARITY.put(CandleInterval.M15, "FIFTEEN_MINUTE");
+        GRANULARITY.put(CandleInterval.M30, "THIRTY_MINUTE");
+        GRANULARITY.put(CandleInterval.H1, "ONE_HOUR");
+        GRANULARITY.put(CandleInterval.H2, "TWO_HOUR");
+        GRANULARITY.put(CandleInterval.H6, "SIX_HOUR");
+        GRANULARITY.put(CandleInterval.D1, "ONE_DAY");
+    }
+
+    private final CoinbaseApi api;
+
+    CoinbaseMarketData(String name, CoinbaseApi api, Duration pollInterval) {
+        super(name, pollInterval);
+        this.api = api;
+    }
+
+    static String productId(TradingPair pair) {
+        return pair.base() + "-" + pair.quote();
+    }
+
+    private List<JsonNode> products() {
+        return Json.list(api.get(BASE + "/market/products", Query.of().add("product_type", "SPOT")).get("products"));
+    }
+
+    @Override
+    public Map<TradingPair, TradingRule> tradingRules() {
+        Map<TradingPair, TradingRule> out = new LinkedHashMap<>();
+        for (JsonNode p : products()) {
+            if (Json.bool(p, "trading_disabled") || Json.bool(p, "is_disabled")
+                    || (Json.str(p, "status") != null && !"online".equals(Json.str(p, "status")))) {
+                continue;
+            }
+            try {
+                TradingPair pair = TradingPair.parse(Json.str(p, "product_id"));
+                BigDecimal tick = Json.dec(p, "price_increment") != null ? Json.dec(p, "price_increment")
+                        : Json.dec(p, "quote_increment");
+                out.put(pair, Rules.rule(pair, Json.dec(p, "base_min_size"), Json.dec(p, "base_max_size"), tick,
+                        Json.dec(p, "base_increment"), Json.dec(p, "quote_increment"), Json.dec(p, "quote_min_size"),
+                        true, null));
+            } catch (IllegalArgumentException skipped) {
+                // not nameable as BASE-QUOTE
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Map<TradingPair, BigDecimal> lastPrices(Collection<TradingPair> pairs) {
+        Set<TradingPair> wanted = Set.copyOf(pairs);
+        Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
+        for (JsonNode p : products()) {
+            try {
+                TradingPair pair = TradingPair.parse(Json.str(p, "product_id"));
+                if (wanted.contains(pair) && Json.dec(p, "price") != null) {
+                    out.put(pair, Json.dec(p, "price"));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // skip
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public OrderBookSnapshot orderBook(TradingPair pair, int depth) {
+        JsonNode book = api.get(BASE + "/market/product_book", Query.of().add("product_id", productId(pair))
+                .add("limit", depth)).path("pricebook");
+        String time = Json.str(book, "time");
+        Instant t = time == null ? Instant.now() : Instant.parse(time);
+        return new OrderBookSnapshot(pair, t.toEpochMilli(), t, levels(book.get("bids"), depth),
+                levels(book.get("asks"), depth));
+    }
+
+    private static List<PriceLevel> levels(JsonNode rows, int depth) {
+        return Json.list(rows).stream().limit(depth)
+                .map(x -> new PriceLevel(Json.dec(x, "price"), Json.dec(x, "size"))).toList();
+    }
+
+    @Override
+    public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
+        String g = GRANULARITY.get(interval);
+        if (g == null) {
+            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by Coinbase");
+        }
+        return CandlePager.page(interval, start, end, limit, 350, (from, to, count) ->
+                Json.list(api.get(BASE + "/market/products/" + productId(pair) + "/candles", Query.of()
+                        .add("start", from.getEpochSecond()).add("end", to.getEpochSecond() - 1)
+                        .add("granularity", g)).get("candles")).stream()
+                        .map(c -> new Candle(Instant.ofEpochSecond(Json.lng(c, "start", 0)), Json.dec(c, "open"),
+                                Json.dec(c, "high"), Json.dec(c, "low"), Json.dec(c, "close"), Json.dec(c, "volume"),
+                                BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO))
+                        .toList());
+    }
+
+    @Override
+    public Collection<CandleInterval> candleIntervals() {
+        return GRANULARITY.keySet();
+    }
+
+    @Override
+    protected List<PublicTrade> recentTrades(TradingPair pair) {
+        return Json.list(api.get(BASE + "/market/products/" + productId(pair) + "/ticker", Query.of().add("limit", 100))
+                        .get("trades")).stream()
+                .map(t -> new PublicTrade(pair, Json.str(t, "trade_id"), Instant.parse(Json.str(t, "time")),
+                        "SELL".equals(Json.str(t, "side")) ? TradeType.SELL : TradeType.BUY, Json.dec(t, "price"),
+                        Json.dec(t, "size")))
+                .toList();
+    }
+}

@@ -1,0 +1,138 @@
+package io.aviary.connectors.venues.kucoin;
+
+import io.aviary.connectors.model.Balance;
+import io.aviary.connectors.model.Fill;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.Json;
+import io.aviary.connectors.venues.support.PollingTrading;
+import io.aviary.connectors.venues.support.Query;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A KuCoin spot session (trade account), orders addressed by {@code clientOid}. */
+final class KucoinTrading extends PollingTrading {
+
+    private final KucoinApi api;
+
+    KucoinTrading(String name, KucoinApi api, Duration pollInterval) {
+        super(name, pollInterval);
+        this.api = api;
+    }
+
+    @Override
+    public void verifyCredentials() {
+        balances();
+    }
+
+    @Override
+    public List<Balance> balances() {
+        List<Balance> out = new ArrayList<>();
+        for (JsonNode a : Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null))) {
+            BigDecimal total = Json.decOrZero(a, "balance");
+            if (total.signum() != 0) {
+                out.add(new Balance(Json.str(a, "currency"), total, Json.decOrZero(a, "available")));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected OrderUpdate submitOrder(OrderRequest r) {
+        ObjectNode body = Json.object();
+        body.put("clientOid", r.clientOrderId());
+        body.put("side", r.side() == TradeType.BUY ? "buy" : "sell");
+        body.put("symbol", KucoinMarketData.symbol(r.tradingPair()));
+        body.put("type", r.type() == OrderType.MARKET ? "market" : "limit");
+        body.put("size", Json.plain(r.amount()));
+        if (r.type() != OrderType.MARKET) {
+            body.put("price", Json.plain(r.price()));
+            body.put("timeInForce", "GTC");
+            if (r.type() == OrderType.LIMIT_MAKER) {
+                body.put("postOnly", true);
+            }
+        }
+        JsonNode d = api.signed("POST", "/api/v1/orders", Query.of(), body);
+        return new OrderUpdate(r.clientOrderId(), Json.str(d, "orderId"), r.tradingPair(), r.side(), r.type(),
+                r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+    }
+
+    @Override
+    public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
+        api.signed("DELETE", "/api/v1/order/client-order/" + clientOrderId, Query.of(), null);
+        OrderUpdate o = orderStatus(pair, clientOrderId);
+        return o.state().isOpen() ? withState(o, OrderState.PENDING_CANCEL) : o;
+    }
+
+    private static OrderUpdate withState(OrderUpdate o, OrderState s) {
+        return new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), o.tradingPair(), o.side(), o.type(), o.price(),
+                o.amount(), s, o.executedBase(), o.executedQuote(), o.updatedAt(), o.reason());
+    }
+
+    @Override
+    public List<OrderUpdate> openOrders(Optional<TradingPair> pair) {
+        Query q = Query.of().add("status", "active");
+        pair.ifPresent(p -> q.add("symbol", KucoinMarketData.symbol(p)));
+        q.add("pageSize", 500);
+        return Json.list(api.signed("GET", "/api/v1/orders", q, null).get("items")).stream()
+                .map(KucoinTrading::order).toList();
+    }
+
+    @Override
+    public OrderUpdate orderStatus(TradingPair pair, String clientOrderId) {
+        return order(api.signed("GET", "/api/v1/order/client-order/" + clientOrderId, Query.of(), null));
+    }
+
+    static OrderUpdate order(JsonNode o) {
+        BigDecimal size = Json.decOrZero(o, "size");
+        BigDecimal dealSize = Json.decOrZero(o, "dealSize");
+        OrderState state;
+        if (Json.bool(o, "isActive")) {
+            state = dealSize.signum() > 0 ? OrderState.PARTIALLY_FILLED : OrderState.OPEN;
+        } else if (size.signum() > 0 && dealSize.compareTo(size) >= 0) {
+            state = OrderState.FILLED;
+        } else {
+            state = OrderState.CANCELED;
+        }
+        OrderType type = "market".equals(Json.str(o, "type")) ? OrderType.MARKET
+                : Json.bool(o, "postOnly") ? OrderType.LIMIT_MAKER : OrderType.LIMIT;
+        return new OrderUpdate(Json.str(o, "clientOid"), Json.str(o, "id"), TradingPair.parse(Json.str(o, "symbol")),
+                "sell".equals(Json.str(o, "side")) ? TradeType.SELL : TradeType.BUY, type, Json.dec(o, "price"), size,
+                state, dealSize, Json.decOrZero(o, "dealFunds"), Instant.ofEpochMilli(Json.lng(o, "createdAt", 0)), null);
+    }
+
+    @Override
+    public List<Fill> orderFills(TradingPair pair, String clientOrderId) {
+        OrderUpdate o = orderStatus(pair, clientOrderId);
+        return fills(Query.of().add("orderId", o.exchangeOrderId()), clientOrderId);
+    }
+
+    @Override
+    public List<Fill> trades(TradingPair pair, Instant since) {
+        return fills(Query.of().add("symbol", KucoinMarketData.symbol(pair)).add("startAt", since.toEpochMilli())
+                .add("pageSize", 500), null);
+    }
+
+    private List<Fill> fills(Query q, String clientOrderId) {
+        return Json.list(api.signed("GET", "/api/v1/fills", q, null).get("items")).stream()
+                .map(f -> new Fill(Json.str(f, "tradeId"), clientOrderId, Json.str(f, "orderId"),
+                        TradingPair.parse(Json.str(f, "symbol")),
+                        "sell".equals(Json.str(f, "side")) ? TradeType.SELL : TradeType.BUY, Json.dec(f, "price"),
+                        Json.dec(f, "size"), Json.dec(f, "fee"), Json.str(f, "feeCurrency"),
+                        "maker".equals(Json.str(f, "liquidity")), PositionAction.NIL,
+                        Instant.ofEpochMilli(Json.lng(f, "createdAt", 0))))
+                .sorted(Comparator.comparing(Fill::timestamp)).toList();
+    }
+}

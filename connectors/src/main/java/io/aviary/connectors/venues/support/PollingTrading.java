@@ -1,0 +1,138 @@
+package io.aviary.connectors.venues.support;
+
+import io.aviary.connectors.model.Balance;
+import io.aviary.connectors.model.FundingPayment;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.Position;
+import io.aviary.connectors.model.PositionMode;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.Subscription;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.port.UserStreamListener;
+import io.aviary.connectors.port.VenueException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Base of venue trading sessions: spot defaults for the perpetual calls ({@link VenueException.Unsupported}),
+ * a polled user stream (open orders and balances; an order leaving the open set is looked up once for its
+ * final state), and the idempotent-placement rule of the port (a venue's "duplicate client id" refusal is
+ * answered with that order's current state).
+ */
+public abstract class PollingTrading implements TradingConnector {
+
+    protected final String name;
+    protected final Duration pollInterval;
+
+    protected PollingTrading(String name, Duration pollInterval) {
+        this.name = name;
+        this.pollInterval = pollInterval;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Sends the order; implementations do not handle duplicates. */
+    protected abstract OrderUpdate submitOrder(OrderRequest request);
+
+    /** True when the venue refused an order because its client id is already known. */
+    protected boolean isDuplicateClientId(VenueException.Rejected e) {
+        String m = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return m.contains("duplicat");
+    }
+
+    @Override
+    public final OrderUpdate placeOrder(OrderRequest request) {
+        try {
+            return submitOrder(request);
+        } catch (VenueException.Rejected e) {
+            if (isDuplicateClientId(e)) {
+                return orderStatus(request.tradingPair(), request.clientOrderId());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Position> positions() {
+        throw unsupported("positions");
+    }
+
+    @Override
+    public void setLeverage(TradingPair pair, int leverage) {
+        throw unsupported("leverage");
+    }
+
+    @Override
+    public PositionMode positionMode() {
+        throw unsupported("position mode");
+    }
+
+    @Override
+    public void setPositionMode(PositionMode mode) {
+        throw unsupported("position mode");
+    }
+
+    @Override
+    public List<FundingPayment> fundingPayments(TradingPair pair, Instant since) {
+        throw unsupported("funding payments");
+    }
+
+    protected VenueException.Unsupported unsupported(String what) {
+        return new VenueException.Unsupported(name, what + " is only available on perpetual connectors");
+    }
+
+    @Override
+    public Subscription subscribeUserStream(UserStreamListener listener) {
+        Map<String, OrderUpdate> open = new HashMap<>();
+        Map<String, Balance> balances = new HashMap<>();
+        boolean[] primed = {false};
+        return Polling.every(pollInterval, () -> {
+            List<OrderUpdate> now = openOrders(Optional.empty());
+            Map<String, OrderUpdate> byId = now.stream()
+                    .collect(Collectors.toMap(OrderUpdate::clientOrderId, o -> o, (a, b) -> b));
+            for (OrderUpdate o : now) {
+                OrderUpdate before = open.get(o.clientOrderId());
+                if (before == null || before.state() != o.state()
+                        || before.executedBase().compareTo(o.executedBase()) != 0) {
+                    if (primed[0] || before == null) {
+                        listener.onOrderUpdate(o);
+                    }
+                }
+            }
+            for (String gone : Set.copyOf(open.keySet())) {
+                if (!byId.containsKey(gone)) {
+                    OrderUpdate last = open.get(gone);
+                    try {
+                        listener.onOrderUpdate(orderStatus(last.tradingPair(), gone));
+                    } catch (VenueException e) {
+                        listener.onDisconnect(e);
+                    }
+                }
+            }
+            open.clear();
+            open.putAll(byId);
+            for (Balance b : balances()) {
+                Balance before = balances.put(b.asset(), b);
+                if (before == null || before.total().compareTo(b.total()) != 0
+                        || before.available().compareTo(b.available()) != 0) {
+                    listener.onBalance(b);
+                }
+            }
+            primed[0] = true;
+        }, listener::onDisconnect);
+    }
+
+    @Override
+    public void close() {
+    }
+}
