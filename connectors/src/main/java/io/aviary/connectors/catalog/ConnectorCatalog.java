@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every connector the platform can run, by Hummingbot name. The exchange-connectivity work adds
- * the real venues and paper trading here; today it holds the simulated venue, which is the
- * offline default.
+ * Every connector the platform can run, by Hummingbot name: the simulated venue (the offline
+ * default) and the real exchanges of {@link io.aviary.connectors.venues.VenueConnectors}.
  */
 public final class ConnectorCatalog {
 
@@ -32,9 +31,11 @@ public final class ConnectorCatalog {
 
     /** The connectors this build ships. */
     public static ConnectorCatalog standard() {
-        return new ConnectorCatalog(java.util.List.of(
+        java.util.List<ConnectorSpec> specs = new java.util.ArrayList<>(java.util.List.of(
                 ConnectorSpec.apiKeyAndSecret("sim", ALL_ORDER_TYPES, false),
                 ConnectorSpec.apiKeyAndSecret("sim_perpetual", ALL_ORDER_TYPES, true)));
+        specs.addAll(io.aviary.connectors.venues.VenueConnectors.specs());
+        return new ConnectorCatalog(specs);
     }
 
     public Optional<ConnectorSpec> find(String name) {

@@ -21,6 +21,16 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void listsTheRealVenuesWithHummingbotFieldNames() {
+        ConnectorCatalog catalog = ConnectorCatalog.standard();
+        assertThat(catalog.all()).extracting(ConnectorSpec::name).contains("binance", "binance_perpetual", "kucoin",
+                "okx", "bybit", "kraken", "gate_io", "coinbase_advanced_trade", "sim", "sim_perpetual");
+        assertThat(catalog.find("kucoin").orElseThrow().configFields())
+                .containsExactly("kucoin_api_key", "kucoin_secret_key", "kucoin_passphrase");
+        assertThat(catalog.find("binance_perpetual").orElseThrow().perpetual()).isTrue();
+    }
+
+    @Test
     void unknownConnectorIsAbsent() {
         assertThat(ConnectorCatalog.standard().find("binance_typo")).isEmpty();
     }
