@@ -1,5 +1,8 @@
 package io.aviary.gateway.auth;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -23,6 +26,14 @@ public final class BasicCredentials {
         public String detail() {
             return detail;
         }
+
+        /**
+         * Whether this counts toward the login throttle: credentials were presented and were wrong
+         * or garbled. A request without any (a browser's first try) is not a guess.
+         */
+        public boolean isFailedLogin() {
+            return this == MALFORMED || this == WRONG;
+        }
     }
 
     private final byte[] username;
@@ -33,23 +44,42 @@ public final class BasicCredentials {
         this.password = password.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Judges an {@code Authorization} header value the way FastAPI's {@code HTTPBasic} does. */
     public Verdict check(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization == null) {
             return Verdict.NOT_AUTHENTICATED;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Verdict.MALFORMED;
+        int space = authorization.indexOf(' ');
+        String scheme = space < 0 ? authorization : authorization.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Basic")) {
+            return Verdict.NOT_AUTHENTICATED;
         }
-        int colon = decoded.indexOf(':');
+        String decoded = decode(space < 0 ? "" : authorization.substring(space + 1).strip());
+        int colon = decoded == null ? -1 : decoded.indexOf(':');
         if (colon < 0) {
             return Verdict.MALFORMED;
         }
-        // Both comparisons always run, in constant time, so timing tells nothing about which part was wrong.
-        boolean userMatches = MessageDigest.isEqual(username, decoded.substring(0, colon).getBytes(StandardCharsets.UTF_8));
-        boolean passwordMatches = MessageDigest.isEqual(password, decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
-        return userMatches & passwordMatches ? Verdict.ACCEPTED : Verdict.WRONG;
+        return matches(decoded.substring(0, colon), decoded.substring(colon + 1)) ? Verdict.ACCEPTED : Verdict.WRONG;
+    }
+
+    /** Both comparisons always run, in constant time, so timing tells nothing about which part was wrong. */
+    private boolean matches(String presentedUser, String presentedPassword) {
+        boolean userMatches = MessageDigest.isEqual(username, presentedUser.getBytes(StandardCharsets.UTF_8));
+        boolean passwordMatches = MessageDigest.isEqual(password, presentedPassword.getBytes(StandardCharsets.UTF_8));
+        return userMatches & passwordMatches;
+    }
+
+    /** The base64 payload as UTF-8 text, or null when it is not valid base64 or not valid UTF-8. */
+    private static String decode(String base64) {
+        try {
+            byte[] raw = Base64.getDecoder().decode(base64);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return null;
+        }
     }
 }

@@ -2,100 +2,68 @@ package io.aviary.gateway.docs;
 
 import io.aviary.gateway.GatewayProperties;
 import io.aviary.gateway.routing.InternalTokenFilter;
+import io.aviary.gateway.routing.ServiceRoutes;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.function.Tuple2;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /openapi.json}: one OpenAPI document merged from every service's {@code /v3/api-docs},
- * which Swagger UI at {@code /docs} shows. Services are asked concurrently with a short timeout;
- * one that does not answer is left out and named in the description. Cached for a few seconds.
+ * which Swagger UI at {@code /docs} shows. The gateway's own springdoc document is not it: that one
+ * only exists because springdoc's UI needs its config endpoint. Services are asked concurrently,
+ * each with a short timeout; one that does not answer is left out and named in the description.
+ * The result is cached for a few seconds, and concurrent callers share one round of fetches.
  */
 @RestController
 public class OpenApiAggregator {
 
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration CACHE_FOR = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(OpenApiAggregator.class);
 
-    private final WebClient client;
-    private final GatewayProperties properties;
+    private final WebClient client = WebClient.create();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private final GatewayProperties properties;
+    private final OpenApiMerger merger;
+    private final Mono<String> document;
 
-    public OpenApiAggregator(GatewayProperties properties) {
-        this.client = WebClient.create();
+    public OpenApiAggregator(GatewayProperties properties, @Value("${aviary.version}") String version) {
         this.properties = properties;
+        this.merger = new OpenApiMerger(json, version);
+        this.document = Mono.defer(this::fetchAndMerge).cache(doc -> CACHE_FOR, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     @GetMapping(value = "/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<String> openApi() {
-        Cached cached = cache.get();
-        if (cached != null && cached.until().isAfter(Instant.now())) {
-            return Mono.just(cached.document());
-        }
-        return Flux.fromIterable(properties.services().entrySet())
-                .flatMap(service -> fetch(service.getKey(), service.getValue()))
+        return document;
+    }
+
+    private Mono<String> fetchAndMerge() {
+        return Flux.fromIterable(ServiceRoutes.PREFIXES.keySet())
+                .flatMapSequential(this::fetch)
                 .collectList()
-                .map(this::merge)
-                .doOnNext(doc -> cache.set(new Cached(doc, Instant.now().plus(CACHE_FOR))));
+                .map(docs -> json.writeValueAsString(merger.merge(docs)));
     }
 
-    private Mono<Tuple2<String, JsonNode>> fetch(String service, String baseUrl) {
-        return client.get().uri(baseUrl + "/v3/api-docs")
+    private Mono<ServiceDoc> fetch(String service) {
+        return client.get().uri(ServiceRoutes.baseUrl(properties, service) + "/v3/api-docs")
                 .header(InternalTokenFilter.HEADER, properties.internalToken())
-                .retrieve().bodyToMono(String.class)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .bodyToMono(String.class)
                 .timeout(FETCH_TIMEOUT)
-                .map(body -> json.readTree(body))
-                .onErrorResume(e -> Mono.just(json.nullNode()))
-                .map(doc -> reactor.util.function.Tuples.of(service, doc));
-    }
-
-    private String merge(List<Tuple2<String, JsonNode>> docs) {
-        ObjectNode merged = json.createObjectNode();
-        merged.put("openapi", "3.1.0");
-        ObjectNode paths = json.createObjectNode();
-        ObjectNode schemas = json.createObjectNode();
-        List<String> missing = new ArrayList<>();
-        docs.stream().sorted(java.util.Comparator.comparing(Tuple2::getT1)).forEach(entry -> {
-                    JsonNode doc = entry.getT2();
-                    if (doc == null || !doc.isObject()) {
-                        missing.add(entry.getT1());
-                        return;
-                    }
-                    doc.path("paths").properties().forEach(path -> {
-                        ObjectNode operations = (ObjectNode) path.getValue().deepCopy();
-                        operations.put("x-aviary-service", entry.getT1());
-                        paths.putIfAbsent(path.getKey(), operations);
-                    });
-                    doc.path("components").path("schemas").properties()
-                            .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
+                .map(body -> new ServiceDoc(service, json.readTree(body)))
+                .onErrorResume(error -> {
+                    log.debug("No API docs from {}: {}", service, error.toString());
+                    return Mono.just(ServiceDoc.missing(service));
                 });
-        String description = "All Aviary services behind the gateway. Authenticate with HTTP Basic.";
-        if (!missing.isEmpty()) {
-            description += " Not reachable just now, so not listed: " + String.join(", ", missing) + ".";
-        }
-        merged.set("info", json.createObjectNode().put("title", "Aviary API").put("version", "0.1.0")
-                .put("description", description));
-        merged.set("paths", paths);
-        merged.set("components", json.createObjectNode().set("schemas", schemas));
-        merged.set("security", json.createArrayNode().add(json.createObjectNode().set("basic", json.createArrayNode())));
-        ((ObjectNode) merged.get("components")).set("securitySchemes", json.createObjectNode()
-                .set("basic", json.createObjectNode().put("type", "http").put("scheme", "basic")));
-        return json.writeValueAsString(merged);
-    }
-
-    private record Cached(String document, Instant until) {
     }
 }

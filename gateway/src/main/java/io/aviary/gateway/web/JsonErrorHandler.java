@@ -30,7 +30,8 @@ public class JsonErrorHandler implements ErrorWebExceptionHandler {
             status = rse.getStatusCode();
             detail = status.value() == 413 && rse.getReason() != null ? rse.getReason() : phrase(status);
         } else {
-            log.error("Unhandled {} on {}", error.getClass().getName(), exchange.getRequest().getPath(), error);
+            log.error("Unhandled {} on {} rid={}", error.getClass().getName(), exchange.getRequest().getPath(),
+                    RequestIdFilter.requestIdOf(exchange), error);
         }
         return JsonErrors.write(exchange.getResponse(), status, detail);
     }

@@ -1,22 +1,25 @@
 package io.aviary.gateway.web;
 
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /}: unauthenticated liveness answer with the shape of hummingbot-api's root. */
+/** {@code GET /}: the unauthenticated liveness answer, shaped like hummingbot-api's root. */
 @RestController
 class RootController {
 
-    private final String version;
+    /** Field order is the wire order: {@code {"name":..,"version":..,"status":..}}. */
+    record RootInfo(String name, String version, String status) {
+    }
 
-    RootController(@Value("${aviary.version:0.1.0}") String version) {
-        this.version = version;
+    private final RootInfo info;
+
+    RootController(@Value("${aviary.version}") String version) {
+        this.info = new RootInfo("Aviary", version, "running");
     }
 
     @GetMapping("/")
-    Map<String, String> root() {
-        return Map.of("name", "Aviary", "version", version, "status", "running");
+    RootInfo root() {
+        return info;
     }
 }

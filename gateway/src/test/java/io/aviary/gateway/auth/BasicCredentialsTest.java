@@ -29,6 +29,17 @@ class BasicCredentialsTest {
         assertThat(credentials.check(basic("no-colon"))).isEqualTo(Verdict.MALFORMED);
         assertThat(credentials.check(basic("desk:wrong"))).isEqualTo(Verdict.WRONG);
         assertThat(credentials.check(basic("other:pässword:with-colon"))).isEqualTo(Verdict.WRONG);
+        assertThat(credentials.check("Basic")).isEqualTo(Verdict.MALFORMED);
+        assertThat(credentials.check("Basic " + Base64.getEncoder().encodeToString(new byte[] {'d', ':', (byte) 0xff})))
+                .as("not UTF-8").isEqualTo(Verdict.MALFORMED);
         assertThat(Verdict.WRONG.detail()).isEqualTo("Incorrect username or password");
+    }
+
+    @Test
+    void onlyPresentedWrongCredentialsCountAsFailedLogins() {
+        assertThat(Verdict.NOT_AUTHENTICATED.isFailedLogin()).isFalse();
+        assertThat(Verdict.MALFORMED.isFailedLogin()).isTrue();
+        assertThat(Verdict.WRONG.isFailedLogin()).isTrue();
+        assertThat(Verdict.ACCEPTED.isFailedLogin()).isFalse();
     }
 }

@@ -53,12 +53,35 @@ class LoginThrottleTest {
     }
 
     @Test
-    void memoryStaysBoundedUnderASprayOfAddresses() throws Exception {
+    void memoryStaysBoundedUnderASprayOfAddresses() {
         for (int i = 0; i < 1_000; i++) {
             throttle.recordFailure("198.51.100." + i);
+            now = now.plusMillis(1);
         }
-        var field = LoginThrottle.class.getDeclaredField("failures");
-        field.setAccessible(true);
-        assertThat(((java.util.Map<?, ?>) field.get(throttle)).size()).isLessThanOrEqualTo(100);
+        assertThat(throttle.trackedAddresses()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void underPressureTheAddressesThatFailedLongestAgoGoFirst() {
+        throttle.recordFailure("attacker");
+        throttle.recordFailure("attacker");
+        for (int i = 0; i < 200; i++) {
+            now = now.plusMillis(10);
+            throttle.recordFailure("spray-" + i);
+        }
+        throttle.recordFailure("attacker");
+        assertThat(throttle.blockedFor("attacker")).as("evicted first, so its count started over").isEmpty();
+        assertThat(throttle.trackedAddresses()).isLessThanOrEqualTo(100);
+        throttle.recordFailure("attacker");
+        throttle.recordFailure("attacker");
+        assertThat(throttle.blockedFor("attacker")).isPresent();
+    }
+
+    @Test
+    void staleAddressesAreForgottenWhenLookedAt() {
+        throttle.recordFailure("old");
+        now = now.plusSeconds(61);
+        assertThat(throttle.blockedFor("old")).isEmpty();
+        assertThat(throttle.trackedAddresses()).isZero();
     }
 }

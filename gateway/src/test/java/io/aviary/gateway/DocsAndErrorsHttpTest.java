@@ -1,0 +1,96 @@
+package io.aviary.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The merged API docs, Swagger UI, the gateway's own error bodies, metrics and what reaches the log. */
+@ExtendWith(OutputCaptureExtension.class)
+class DocsAndErrorsHttpTest extends GatewayHttpTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void openApiMergesTheServicesDocsAndNamesTheMissingOnes() {
+        HttpResponse<String> response = send(request("/openapi.json"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.path("info").path("title").asString()).isEqualTo("Aviary API");
+        assertThat(doc.path("info").path("description").asString())
+                .endsWith("Not reachable just now, so not listed: trading, orchestration, archive.");
+        assertThat(doc.path("paths").path("/accounts/").path("get").path("summary").asString()).isEqualTo("List accounts");
+        assertThat(doc.path("paths").path("/accounts/").path("x-aviary-service").asString())
+                .as("first service wins; accounts, market-data and backtesting all serve the same document")
+                .isEqualTo("accounts");
+        assertThat(doc.path("components").path("schemas").has("AccountSummary")).isTrue();
+        assertThat(doc.has("servers")).as("Try it out goes through the gateway").isFalse();
+        assertThat(SERVICE.lastRequestTo("/v3/api-docs").orElseThrow().headers().getFirst("X-Aviary-Internal-Token"))
+                .isEqualTo(INTERNAL_TOKEN);
+    }
+
+    @Test
+    void docsServeSwaggerUiOverTheMergedDocumentWithoutAuth() {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> ui = send(following, request("/docs"));
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("<title>Swagger UI</title>");
+
+        HttpResponse<String> config = send(request("/v3/api-docs/swagger-config"));
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(config.body()).path("url").asString()).isEqualTo("/openapi.json");
+    }
+
+    @Test
+    void theGatewaysOwnSpringdocDocumentIsNotPassedOffAsTheApi() {
+        assertThat(send(clientFrom("127.0.0.14"), request("/v3/api-docs")).statusCode()).isEqualTo(401);
+        JsonNode own = JSON.readTree(send(authorized("/v3/api-docs")).body());
+        assertThat(own.path("paths").isEmpty()).isTrue();
+    }
+
+    @Test
+    void unknownPathsAndMethodsGetJsonDetails() {
+        HttpResponse<String> unknown = send(authorized("/no/such/path"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+
+        HttpResponse<String> wrongMethod = send(request("/").DELETE());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+    }
+
+    @Test
+    void theBreakersFallbackCannotBeCalledDirectly() {
+        HttpResponse<String> direct = send(authorized("/__unavailable/accounts"));
+        assertThat(direct.statusCode()).isEqualTo(404);
+        assertThat(direct.body()).isEqualTo("{\"detail\":\"Not Found\"}");
+    }
+
+    @Test
+    void prometheusCarriesGatewayRouteMetrics() {
+        send(authorized("/connectors/"));
+        String metrics = send(request("/actuator/prometheus")).body();
+        assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"market-data\"");
+    }
+
+    @Test
+    void theLogHasAnAccessLineWithTheRequestIdButNoSecret(CapturedOutput output) {
+        send(authorized("/accounts/").header("X-Request-Id", "log-check-1"));
+        send(clientFrom("127.0.0.15"), request("/accounts/").header("Authorization", basic("desk", "hunter2-wrong")));
+        send(authorized("/trading/orders").header("X-Request-Id", "log-check-2"));
+        send(authorized("/accounts/").POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))));
+
+        assertThat(output.getAll()).contains("GET /accounts/ 200 ").contains("rid=log-check-1")
+                .contains("GET /trading/orders 503 ").contains("rid=log-check-2");
+        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("hunter2-wrong")
+                .doesNotContain(INTERNAL_TOKEN).doesNotContain(GOOD.substring(6)).doesNotContainIgnoringCase("authorization:");
+    }
+}

@@ -1,0 +1,132 @@
+package io.aviary.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aviary.gateway.support.FakeService;
+import io.aviary.gateway.support.FakeService.Seen;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Routing, the headers a service receives, request ids, pass-through of service errors, 503s and 413. */
+class ProxyHttpTest extends GatewayHttpTestBase {
+
+    @Test
+    void proxiesWithThePathUnchangedAndTheRightHeaders() {
+        HttpResponse<String> response = send(authorized("/accounts/desk_a/credentials?x=1&y=two")
+                .header("X-Aviary-Internal-Token", "forged-by-client")
+                .header("X-Request-Id", "req-42"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"path\":\"/accounts/desk_a/credentials?x=1&y=two\"}");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("req-42");
+
+        Seen seen = SERVICE.lastRequestTo("/accounts/desk_a/credentials?x=1&y=two").orElseThrow();
+        assertThat(seen.headers().get("X-Aviary-Internal-Token")).containsExactly(INTERNAL_TOKEN);
+        assertThat(seen.headers().get("X-Request-Id")).containsExactly("req-42");
+        assertThat(seen.headers().containsKey("Authorization")).as("the user's password stays at the gateway").isFalse();
+    }
+
+    @Test
+    void routesEveryPrefixWithAndWithoutTheTrailingSlash() {
+        for (String path : new String[] {"/accounts", "/accounts/", "/portfolio/state", "/market-data/prices",
+                "/connectors/", "/backtesting/run"}) {
+            HttpResponse<String> response = send(authorized(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).isEqualTo("{\"path\":\"" + path + "\"}");
+        }
+        assertThat(send(authorized("/accountsx")).statusCode()).as("a prefix is a whole segment").isEqualTo(404);
+    }
+
+    @Test
+    void generatesARequestIdWhenNoneOrAnUnsafeOneIsSent() {
+        for (HttpRequest.Builder request : new HttpRequest.Builder[] {authorized("/connectors/"),
+                authorized("/connectors/").header("X-Request-Id", "bad id with spaces"),
+                authorized("/connectors/").header("X-Request-Id", "x".repeat(129))}) {
+            HttpResponse<String> response = send(request);
+            assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
+            String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(SERVICE.requestWithId(id)).as("the service got the same id").isPresent();
+        }
+    }
+
+    @Test
+    void theGatewaysOwnAnswersCarryTheRequestIdToo() {
+        HttpResponse<String> refused = send(clientFrom("127.0.0.13"), request("/accounts/").header("X-Request-Id", "r.1_A-b"));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().allValues("X-Request-Id")).containsExactly("r.1_A-b");
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        HttpResponse<String> missing = send(authorized("/accounts/missing/credentials"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEqualTo("{\"detail\":\"Account 'missing' not found\"}");
+
+        HttpResponse<String> invalid = send(authorized("/accounts/invalid").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).isEqualTo(FakeService.INVALID_BODY);
+
+        HttpResponse<String> broken = send(authorized("/accounts/broken"));
+        assertThat(broken.statusCode()).isEqualTo(500);
+        assertThat(broken.body()).isEqualTo("{\"detail\":\"Internal Server Error\"}");
+    }
+
+    @Test
+    void serviceErrorsDoNotOpenTheCircuitBreaker() {
+        // 15 answers of 500 would open the breaker (half of >= 10 calls) if statuses counted as failures.
+        for (int i = 0; i < 15; i++) {
+            assertThat(send(authorized("/portfolio/broken")).statusCode()).isEqualTo(500);
+        }
+        assertThat(send(authorized("/portfolio/state")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnreachableServiceIsA503Quickly() {
+        for (String path : new String[] {"/trading/orders", "/docker/running", "/archived-bots/"}) {
+            Instant start = Instant.now();
+            HttpResponse<String> response = send(authorized(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(Duration.between(start, Instant.now())).as("no hang").isLessThan(Duration.ofSeconds(2));
+        }
+        assertThat(send(authorized("/trading/orders")).body()).isEqualTo("{\"detail\":\"trading service is unavailable\"}");
+        assertThat(send(authorized("/scripts/")).body()).isEqualTo("{\"detail\":\"orchestration service is unavailable\"}");
+        assertThat(send(authorized("/databases/")).body()).isEqualTo("{\"detail\":\"archive service is unavailable\"}");
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerInTimeIsA503() {
+        Instant start = Instant.now();
+        HttpResponse<String> response = send(authorized("/backtesting/slow"));
+        Duration took = Duration.between(start, Instant.now());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"backtesting service is unavailable\"}");
+        assertThat(took).as("the 1 s response timeout, not the service's %s", FakeService.SLOW).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void oversizeBodiesAre413BeforeReachingTheService() {
+        HttpResponse<String> response = send(authorized("/accounts/add-credential/a/sim")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("x".repeat(2000))));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Request body too large: 2000 bytes (limit 1000)\"}");
+        assertThat(SERVICE.lastRequestTo("/accounts/add-credential/a/sim")).isEmpty();
+
+        HttpResponse<String> small = send(authorized("/accounts/add-credential/b/sim")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1000))));
+        assertThat(small.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizeChunkedBodiesAre413Too() {
+        // An input-stream body has no known length, so the JDK client sends it chunked.
+        HttpResponse<String> response = send(authorized("/accounts/add-credential/c/sim")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[5000]))));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"detail\":\"Request body too large: more than 1000 bytes (limit 1000)\"}");
+    }
+}

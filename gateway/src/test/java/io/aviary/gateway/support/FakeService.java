@@ -1,0 +1,133 @@
+package io.aviary.gateway.support;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A real, tiny HTTP service for the gateway to proxy to: it records every request it receives
+ * (method, URI with query, headers) and answers canned JSON by path.
+ *
+ * <ul>
+ *   <li>{@code /v3/api-docs}: a small OpenAPI document</li>
+ *   <li>{@code …/missing…}: 404 {@code {"detail":"Account 'missing' not found"}}</li>
+ *   <li>{@code …/invalid…}: 422 with a FastAPI-style validation body</li>
+ *   <li>{@code …/broken…}: 500 {@code {"detail":"Internal Server Error"}}</li>
+ *   <li>{@code …/slow…}: 200 after {@link #SLOW}</li>
+ *   <li>anything else: 200 {@code {"path":"<uri as received>"}}</li>
+ * </ul>
+ */
+public final class FakeService implements AutoCloseable {
+
+    public static final Duration SLOW = Duration.ofSeconds(4);
+    public static final String API_DOCS = """
+            {"openapi":"3.1.0","info":{"title":"accounts","version":"1"},
+             "servers":[{"url":"http://accounts.internal:8101"}],
+             "paths":{"/accounts/":{"get":{"summary":"List accounts","tags":["accounts"]}}},
+             "components":{"schemas":{"AccountSummary":{"type":"object"}}}}""";
+    public static final String INVALID_BODY =
+            "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"account_name\"],\"msg\":\"Field required\",\"input\":null}]}";
+
+    /** What reached the service. */
+    public record Seen(String method, String uri, Headers headers) {
+    }
+
+    private final HttpServer server;
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    private FakeService(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeService start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            FakeService service = new FakeService(server);
+            server.createContext("/", service::handle);
+            // one thread per request, so a slow answer does not hold up the others
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A local port nothing listens on: connecting to it is refused at once. */
+    public static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public Optional<Seen> lastRequestTo(String uri) {
+        return seen.reversed().stream().filter(s -> s.uri().equals(uri)).findFirst();
+    }
+
+    public Optional<Seen> requestWithId(String requestId) {
+        return seen.stream().filter(s -> requestId.equals(s.headers().getFirst("X-Request-Id"))).findFirst();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String uri = exchange.getRequestURI().toString();
+        exchange.getRequestBody().readAllBytes();
+        seen.add(new Seen(exchange.getRequestMethod(), uri, new Headers(exchange.getRequestHeaders())));
+        Answer answer = answerFor(uri);
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer answerFor(String uri) {
+        if (uri.equals("/v3/api-docs")) {
+            return new Answer(200, API_DOCS);
+        }
+        if (uri.contains("/missing")) {
+            return new Answer(404, "{\"detail\":\"Account 'missing' not found\"}");
+        }
+        if (uri.contains("/invalid")) {
+            return new Answer(422, INVALID_BODY);
+        }
+        if (uri.contains("/broken")) {
+            return new Answer(500, "{\"detail\":\"Internal Server Error\"}");
+        }
+        if (uri.contains("/slow")) {
+            sleep(SLOW);
+        }
+        return new Answer(200, "{\"path\":\"" + uri + "\"}");
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
