@@ -1,0 +1,80 @@
+package io.aviary.connectors.sim;
+
+import io.aviary.connectors.catalog.ConnectorSpec;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.port.ConnectorFactory;
+import io.aviary.connectors.port.MarketDataConnector;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.port.VenueException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code sim} (spot) and {@code sim_perpetual} connectors: Aviary's simulated exchange, a
+ * separate process reached over HTTP and WebSocket like any real venue (the platform passes its
+ * URL from {@code AVIARY_SIM_EXCHANGE_URL}, default {@value #DEFAULT_URL}). Credentials are
+ * {@code <name>_api_key} and {@code <name>_api_secret}, as created by the venue's
+ * {@code POST /api/v1/api-keys} (see {@link SimApiKeys}).
+ */
+public final class SimConnectorFactory implements ConnectorFactory {
+
+    public static final String SPOT = "sim";
+    public static final String PERPETUAL = "sim_perpetual";
+    public static final String DEFAULT_URL = "http://localhost:8200";
+
+    private final ConnectorSpec spec;
+    private final SimVenue venue;
+    private final SimHttp http;
+    private final SimMarketData marketData;
+
+    private SimConnectorFactory(String name, boolean perpetual, URI baseUrl) {
+        List<String> fields = List.of(name + "_api_key", name + "_api_secret");
+        this.spec = new ConnectorSpec(name, fields, Set.copyOf(fields),
+                Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER), perpetual);
+        this.venue = SimVenue.of(name, perpetual, baseUrl);
+        this.http = new SimHttp(venue);
+        this.marketData = new SimMarketData(venue, http);
+    }
+
+    public static SimConnectorFactory spot(URI baseUrl) {
+        return new SimConnectorFactory(SPOT, false, baseUrl);
+    }
+
+    public static SimConnectorFactory perpetual(URI baseUrl) {
+        return new SimConnectorFactory(PERPETUAL, true, baseUrl);
+    }
+
+    /** Both connectors on one venue. */
+    public static List<SimConnectorFactory> both(URI baseUrl) {
+        return List.of(spot(baseUrl), perpetual(baseUrl));
+    }
+
+    @Override
+    public ConnectorSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public MarketDataConnector marketData() {
+        return marketData;
+    }
+
+    /** @throws VenueException.AuthenticationFailed when a credential field is missing */
+    @Override
+    public TradingConnector trading(Map<String, String> credentials) {
+        String key = credentials.get(spec.configFields().get(0));
+        String secret = credentials.get(spec.configFields().get(1));
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            throw new VenueException.AuthenticationFailed(spec.name(),
+                    "credentials need " + spec.configFields().get(0) + " and " + spec.configFields().get(1));
+        }
+        return new SimTrading(venue, http, new SimHttp.Credentials(key.trim(), secret.trim()));
+    }
+
+    /** The package-private market data for tests (gap injection). */
+    SimMarketData simMarketData() {
+        return marketData;
+    }
+}

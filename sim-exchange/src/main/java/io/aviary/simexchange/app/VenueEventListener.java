@@ -1,0 +1,14 @@
+package io.aviary.simexchange.app;
+
+import io.aviary.simexchange.domain.event.VenueEvent;
+import java.util.List;
+
+/**
+ * Receives the events of every command, in order, while the command's lane is still locked.
+ * Implementations must not block (queue and return).
+ */
+@FunctionalInterface
+public interface VenueEventListener {
+
+    void onEvents(List<VenueEvent> events);
+}
