@@ -151,4 +151,15 @@ public class ServiceKitAutoConfiguration {
     OpenAPI serviceOpenApi(@Value("${spring.application.name}") String applicationName) {
         return new OpenAPI().info(new Info().title("Aviary " + applicationName).version("0.1.0"));
     }
+
+    /** Only in services that have the connector layer on their classpath. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "io.aviary.connectors.port.VenueException")
+    static class VenueErrors {
+
+        @Bean
+        io.aviary.kit.web.VenueExceptionHandler venueExceptionHandler() {
+            return new io.aviary.kit.web.VenueExceptionHandler();
+        }
+    }
 }
