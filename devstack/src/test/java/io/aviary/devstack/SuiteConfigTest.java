@@ -54,7 +54,7 @@ class SuiteConfigTest {
         assertThat(ServiceSpec.allSecrets(ServiceSpec.ALL)).contains("USERNAME", "PASSWORD", "CONFIG_PASSWORD");
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module).doesNotHaveDuplicates();
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::defaultPort).doesNotHaveDuplicates();
-        assertThatThrownBy(() -> ServiceSpec.require("nope")).hasMessageContaining("known: gateway, accounts-service");
+        assertThatThrownBy(() -> ServiceSpec.require("nope")).hasMessageContaining("unknown service 'nope'; known: gateway, ").hasMessageContaining("accounts-service").hasMessageContaining("sim-exchange");
     }
 
     @Test
