@@ -47,7 +47,7 @@ class AccountsThroughGatewayTest {
         assertThat(api.get("/accounts/" + account + "/credentials").body()).isEqualTo("[]");
 
         Http.Response added = api.postJson("/accounts/add-credential/" + account + "/sim",
-                "{\"sim_api_key\":\"key-1\",\"sim_api_secret\":\"secret-1\"}");
+                SimKeys.credentialJson(SimKeys.create(suite), "sim"));
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(added.body()).isEqualTo("{\"message\":\"Connector credentials added successfully.\"}");
         assertThat(api.get("/accounts/" + account + "/credentials").body()).isEqualTo("[\"sim\"]");
@@ -99,6 +99,19 @@ class AccountsThroughGatewayTest {
                 .isZero();
         assertThat(countRows("SELECT count(*) FROM accounts.account WHERE name LIKE 'nobody_%' OR name = 'bad/name'"))
                 .isZero();
+    }
+
+    @Test
+    void aCredentialTheVenueRefusesIsA400AndNothingIsStored() throws Exception {
+        String account = uniqueAccount();
+        api.post("/accounts/add-account?account_name=" + account);
+        var key = SimKeys.create(suite);
+        Http.Response refused = api.postJson("/accounts/add-credential/" + account + "/sim",
+                "{\"sim_api_key\":\"" + key.apiKey() + "\",\"sim_api_secret\":\"not-the-secret\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.body()).contains("The venue refused these credentials").doesNotContain("not-the-secret");
+        assertThat(api.get("/accounts/" + account + "/credentials").body()).isEqualTo("[]");
+        assertThat(countRows("SELECT count(*) FROM accounts.credential_field WHERE account_name = '" + account + "'")).isZero();
     }
 
     @Test

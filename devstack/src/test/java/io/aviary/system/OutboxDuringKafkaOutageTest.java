@@ -22,11 +22,11 @@ class OutboxDuringKafkaOutageTest {
         Http api = Http.to(suite.gatewayUrl()).basicAuth(suite.username(), suite.password());
         String account = "outage_" + UUID.randomUUID().toString().substring(0, 8);
 
+        String credential = SimKeys.credentialJson(SimKeys.create(suite), "sim");
         suite.stopKafka();
         try {
             assertThat(api.post("/accounts/add-account?account_name=" + account).status()).isEqualTo(201);
-            assertThat(api.postJson("/accounts/add-credential/" + account + "/sim",
-                    "{\"sim_api_key\":\"k\",\"sim_api_secret\":\"s\"}").status()).isEqualTo(201);
+            assertThat(api.postJson("/accounts/add-credential/" + account + "/sim", credential).status()).isEqualTo(201);
             assertThat(AccountsThroughGatewayTest.countRows(
                     "SELECT count(*) FROM accounts.event_outbox WHERE event_key = '" + account + "' AND published_at IS NULL"))
                     .as("both events wait in the outbox while Kafka is down").isEqualTo(2);

@@ -34,8 +34,9 @@ class VaultSecrecyAndDurabilityTest {
     @Test
     void aPlantedSecretAppearsNowhere() throws Exception {
         String account = "leak_" + UUID.randomUUID().toString().substring(0, 8);
-        String plantedKey = "PLANTED-KEY-" + UUID.randomUUID();
-        String plantedSecret = "PLANTED-SECRET-" + UUID.randomUUID();
+        var key = SimKeys.create(suite);
+        String plantedKey = key.apiKey();
+        String plantedSecret = key.apiSecret();
         List<Http.Response> responses = new ArrayList<>();
         responses.add(api.post("/accounts/add-account?account_name=" + account));
         responses.add(api.postJson("/accounts/add-credential/" + account + "/sim",
@@ -57,6 +58,9 @@ class VaultSecrecyAndDurabilityTest {
         for (String planted : List.of(plantedKey, plantedSecret)) {
             assertThat(responses).allSatisfy(r -> assertThat(r.body()).doesNotContain(planted));
             for (String module : RunningSuite.MODULES) {
+                if (module.equals("sim-exchange") && planted.equals(plantedKey)) {
+                    continue; // the venue issued the key; only its secret must never appear in the venue's log
+                }
                 assertThat(suite.serviceLog(module)).as("log of %s", module).doesNotContain(planted);
             }
             for (String topic : Topics.ALL) {
@@ -72,10 +76,10 @@ class VaultSecrecyAndDurabilityTest {
     @Test
     void credentialsAreStoredSealedNotInPlaintext() throws Exception {
         String account = "sealed_" + UUID.randomUUID().toString().substring(0, 8);
-        String secret = "PLAINTEXT-CHECK-" + UUID.randomUUID();
+        var key = SimKeys.create(suite);
         api.post("/accounts/add-account?account_name=" + account);
-        api.postJson("/accounts/add-credential/" + account + "/sim",
-                "{\"sim_api_key\":\"" + secret + "\",\"sim_api_secret\":\"" + secret + "\"}");
+        assertThat(api.postJson("/accounts/add-credential/" + account + "/sim", SimKeys.credentialJson(key, "sim")).status())
+                .isEqualTo(201);
         Map<String, String> stored = new java.util.HashMap<>();
         try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
                 ResultSet rs = c.createStatement().executeQuery(
@@ -85,7 +89,8 @@ class VaultSecrecyAndDurabilityTest {
             }
         }
         assertThat(stored).containsOnlyKeys("sim_api_key", "sim_api_secret");
-        assertThat(stored.values()).allSatisfy(v -> assertThat(v).startsWith("v1.argon2id.").doesNotContain(secret));
+        assertThat(stored.values()).allSatisfy(v -> assertThat(v).startsWith("v1.argon2id.")
+                .doesNotContain(key.apiKey()).doesNotContain(key.apiSecret()));
         assertThat(stored.get("sim_api_key")).as("own salt and nonce per secret").isNotEqualTo(stored.get("sim_api_secret"));
     }
 
@@ -93,8 +98,8 @@ class VaultSecrecyAndDurabilityTest {
     void aRestartKeepsAccountsAndCredentials() {
         String account = "durable_" + UUID.randomUUID().toString().substring(0, 8);
         api.post("/accounts/add-account?account_name=" + account);
-        api.postJson("/accounts/add-credential/" + account + "/sim_perpetual",
-                "{\"sim_perpetual_api_key\":\"k\",\"sim_perpetual_api_secret\":\"s\"}");
+        assertThat(api.postJson("/accounts/add-credential/" + account + "/sim_perpetual",
+                SimKeys.credentialJson(SimKeys.create(suite), "sim_perpetual")).status()).isEqualTo(201);
 
         suite.restartService("accounts-service");
 

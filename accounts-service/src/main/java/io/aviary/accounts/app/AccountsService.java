@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The accounts vault's use cases. Each write and its event commit in one transaction (the event
@@ -34,12 +35,17 @@ public class AccountsService {
     private final ConnectorCatalog connectors;
     private final SecretSealer sealer;
     private final EventOutbox outbox;
+    private final CredentialVerifier verifier;
+    private final TransactionTemplate tx;
 
-    public AccountsService(AccountRepository accounts, ConnectorCatalog connectors, SecretSealer sealer, EventOutbox outbox) {
+    public AccountsService(AccountRepository accounts, ConnectorCatalog connectors, SecretSealer sealer, EventOutbox outbox,
+            CredentialVerifier verifier, TransactionTemplate tx) {
         this.accounts = accounts;
         this.connectors = connectors;
         this.sealer = sealer;
         this.outbox = outbox;
+        this.verifier = verifier;
+        this.tx = tx;
     }
 
     @Transactional(readOnly = true)
@@ -81,12 +87,23 @@ public class AccountsService {
         return accounts.connectorNames(account);
     }
 
-    /** Seals every field of the credential and replaces any earlier credential for the connector. */
-    @Transactional
+    /**
+     * Checks the credential with the venue, then seals every field and replaces any earlier
+     * credential for the connector. The venue call happens outside the database transaction so no
+     * row stays locked while a venue is slow.
+     */
     public void addCredential(String accountName, String connectorName, Map<String, Object> submitted) {
         AccountName account = accountName(accountName);
         ConnectorSpec connector = connector(connectorName);
         Map<String, String> values = validate(connector, submitted);
+        if (!accounts.exists(account)) {
+            throw accountNotFound(account);
+        }
+        verifier.verify(connector.name(), values);
+        tx.executeWithoutResult(status -> store(account, connector, values));
+    }
+
+    private void store(AccountName account, ConnectorSpec connector, Map<String, String> values) {
         requireLocked(account);
         Map<String, String> sealed = new LinkedHashMap<>();
         values.forEach((field, value) -> sealed.put(field, sealer.seal(value, slot(account, connector.name(), field))));

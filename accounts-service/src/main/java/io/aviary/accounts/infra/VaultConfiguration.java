@@ -27,7 +27,7 @@ class VaultConfiguration {
     }
 
     @Bean
-    ConnectorCatalog connectorCatalog() {
-        return ConnectorCatalog.standard();
+    ConnectorCatalog connectorCatalog(io.aviary.connectors.registry.ConnectorRegistry registry) {
+        return registry.catalog();
     }
 }
