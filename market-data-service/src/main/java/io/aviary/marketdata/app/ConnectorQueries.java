@@ -44,7 +44,7 @@ public class ConnectorQueries {
         ConnectorFactory factory = factory(connector);
         Map<TradingPair, TradingRule> all = factory.marketData().tradingRules();
         if (requestedPairs == null || requestedPairs.isEmpty()) {
-            return new java.util.TreeMap<>(sortedByName(all));
+            return sortedByName(all);
         }
         Map<TradingPair, TradingRule> selected = new LinkedHashMap<>();
         TreeSet<String> missing = new TreeSet<>();
