@@ -120,10 +120,7 @@ final class BybitMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String iv = INTERVALS.get(interval);
-        if (iv == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by Bybit");
-        }
+        String iv = intervalCode(INTERVALS, interval, "Bybit");
         return CandlePager.page(interval, start, end, limit, 1000, (from, to, count) ->
                 Json.list(api.get("/v5/market/kline", Query.of().add("category", "spot").add("symbol", symbol(pair))
                         .add("interval", iv).add("start", from.toEpochMilli()).add("end", to.toEpochMilli() - 1)

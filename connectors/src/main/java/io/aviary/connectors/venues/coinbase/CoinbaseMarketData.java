@@ -113,10 +113,7 @@ final class CoinbaseMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String g = GRANULARITY.get(interval);
-        if (g == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by Coinbase");
-        }
+        String g = intervalCode(GRANULARITY, interval, "Coinbase");
         return CandlePager.page(interval, start, end, limit, 350, (from, to, count) ->
                 Json.list(api.get(BASE + "/market/products/" + productId(pair) + "/candles", Query.of()
                         .add("start", from.getEpochSecond()).add("end", to.getEpochSecond() - 1)

@@ -112,10 +112,7 @@ final class GateIoMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String iv = INTERVALS.get(interval);
-        if (iv == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by Gate.io");
-        }
+        String iv = intervalCode(INTERVALS, interval, "Gate.io");
         return CandlePager.page(interval, start, end, limit, 1000, (from, to, count) ->
                 Json.list(api.get("/spot/candlesticks", Query.of().add("currency_pair", symbol(pair)).add("interval", iv)
                         .add("from", from.getEpochSecond()).add("to", to.getEpochSecond() - 1))).stream()

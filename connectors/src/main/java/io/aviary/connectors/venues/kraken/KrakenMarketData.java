@@ -148,10 +148,7 @@ final class KrakenMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        Integer minutes = MINUTES.get(interval);
-        if (minutes == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by Kraken");
-        }
+        Integer minutes = intervalCode(MINUTES, interval, "Kraken");
         String alt = names(pair).altname();
         return CandlePager.page(interval, start, end, limit, 720, (from, to, count) -> {
             JsonNode r = api.get("OHLC", Query.of().add("pair", alt).add("interval", minutes)

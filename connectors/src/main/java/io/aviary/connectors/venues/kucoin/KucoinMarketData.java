@@ -109,10 +109,7 @@ final class KucoinMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String type = TYPES.get(interval);
-        if (type == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by KuCoin");
-        }
+        String type = intervalCode(TYPES, interval, "KuCoin");
         return CandlePager.page(interval, start, end, limit, 1500, (from, to, count) ->
                 Json.list(api.get("/api/v1/market/candles", Query.of().add("symbol", symbol(pair)).add("type", type)
                         .add("startAt", from.getEpochSecond()).add("endAt", to.getEpochSecond() - 1))).stream()

@@ -113,10 +113,7 @@ final class OkxMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String bar = BARS.get(interval);
-        if (bar == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by OKX");
-        }
+        String bar = intervalCode(BARS, interval, "OKX");
         return CandlePager.page(interval, start, end, limit, 100, (from, to, count) ->
                 Json.list(api.get("/api/v5/market/history-candles", Query.of().add("instId", instId(pair))
                         .add("bar", bar).add("after", to.toEpochMilli()).add("before", from.toEpochMilli() - 1)

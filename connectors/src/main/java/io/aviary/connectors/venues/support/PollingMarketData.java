@@ -1,5 +1,6 @@
 package io.aviary.connectors.venues.support;
 
+import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
@@ -66,5 +67,17 @@ public abstract class PollingMarketData implements MarketDataConnector {
     @Override
     public FundingInfo fundingInfo(TradingPair pair) {
         throw new VenueException.Unsupported(name, "funding info is only available on perpetual connectors");
+    }
+
+    /**
+     * The venue's own code for {@code interval} from its table; {@link VenueException.Unsupported}
+     * when the venue does not offer that interval.
+     */
+    protected <T> T intervalCode(java.util.Map<CandleInterval, T> codes, CandleInterval interval, String venue) {
+        T code = codes.get(interval);
+        if (code == null) {
+            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by " + venue);
+        }
+        return code;
     }
 }
