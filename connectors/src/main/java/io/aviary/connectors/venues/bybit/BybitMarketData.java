@@ -3,7 +3,6 @@ package io.aviary.connectors.venues.bybit;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
-import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
@@ -110,12 +109,7 @@ final class BybitMarketData extends PollingMarketData {
         JsonNode r = api.get("/v5/market/orderbook", Query.of().add("category", "spot").add("symbol", symbol(pair))
                 .add("limit", Math.min(200, Math.max(1, depth))));
         return new OrderBookSnapshot(pair, Json.lng(r, "u", 0), Instant.ofEpochMilli(Json.lng(r, "ts", 0)),
-                levels(r.get("b"), depth), levels(r.get("a"), depth));
-    }
-
-    private static List<PriceLevel> levels(JsonNode rows, int depth) {
-        return Json.list(rows).stream().limit(depth)
-                .map(x -> new PriceLevel(Json.dec(x.get(0)), Json.dec(x.get(1)))).toList();
+                Json.priceLevels(r.get("b"), depth), Json.priceLevels(r.get("a"), depth));
     }
 
     @Override

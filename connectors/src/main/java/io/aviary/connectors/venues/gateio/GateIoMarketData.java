@@ -3,7 +3,6 @@ package io.aviary.connectors.venues.gateio;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
-import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
@@ -102,12 +101,7 @@ final class GateIoMarketData extends PollingMarketData {
         JsonNode b = api.get("/spot/order_book", Query.of().add("currency_pair", symbol(pair))
                 .add("limit", Math.min(1000, depth)).add("with_id", "true"));
         return new OrderBookSnapshot(pair, Json.lng(b, "id", 0), Instant.ofEpochMilli(Json.lng(b, "current", 0)),
-                levels(b.get("bids"), depth), levels(b.get("asks"), depth));
-    }
-
-    private static List<PriceLevel> levels(JsonNode rows, int depth) {
-        return Json.list(rows).stream().limit(depth)
-                .map(x -> new PriceLevel(Json.dec(x.get(0)), Json.dec(x.get(1)))).toList();
+                Json.priceLevels(b.get("bids"), depth), Json.priceLevels(b.get("asks"), depth));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.aviary.connectors.venues.kraken;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
-import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
@@ -137,13 +136,8 @@ final class KrakenMarketData extends PollingMarketData {
     public OrderBookSnapshot orderBook(TradingPair pair, int depth) {
         JsonNode r = api.get("Depth", Query.of().add("pair", names(pair).altname()).add("count", Math.min(500, depth)));
         JsonNode book = r.properties().iterator().next().getValue();
-        return new OrderBookSnapshot(pair, System.currentTimeMillis(), Instant.now(), levels(book.get("bids"), depth),
-                levels(book.get("asks"), depth));
-    }
-
-    private static List<PriceLevel> levels(JsonNode rows, int depth) {
-        return Json.list(rows).stream().limit(depth)
-                .map(x -> new PriceLevel(Json.dec(x.get(0)), Json.dec(x.get(1)))).toList();
+        return new OrderBookSnapshot(pair, System.currentTimeMillis(), Instant.now(), Json.priceLevels(book.get("bids"), depth),
+                Json.priceLevels(book.get("asks"), depth));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.aviary.connectors.venues.kucoin;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
-import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
@@ -99,12 +98,7 @@ final class KucoinMarketData extends PollingMarketData {
         String level = depth <= 20 ? "level2_20" : "level2_100";
         JsonNode d = api.get("/api/v1/market/orderbook/" + level, Query.of().add("symbol", symbol(pair)));
         return new OrderBookSnapshot(pair, Json.lng(d, "sequence", 0), Instant.ofEpochMilli(Json.lng(d, "time", 0)),
-                levels(d.get("bids"), depth), levels(d.get("asks"), depth));
-    }
-
-    static List<PriceLevel> levels(JsonNode rows, int depth) {
-        return Json.list(rows).stream().limit(depth)
-                .map(r -> new PriceLevel(Json.dec(r.get(0)), Json.dec(r.get(1)))).toList();
+                Json.priceLevels(d.get("bids"), depth), Json.priceLevels(d.get("asks"), depth));
     }
 
     @Override

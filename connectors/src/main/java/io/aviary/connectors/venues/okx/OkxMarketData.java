@@ -3,7 +3,6 @@ package io.aviary.connectors.venues.okx;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
-import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
@@ -103,12 +102,7 @@ final class OkxMarketData extends PollingMarketData {
         JsonNode b = api.get("/api/v5/market/books", Query.of().add("instId", instId(pair))
                 .add("sz", Math.min(400, Math.max(1, depth)))).path(0);
         return new OrderBookSnapshot(pair, Json.lng(b, "seqId", Json.lng(b, "ts", 0)),
-                Instant.ofEpochMilli(Json.lng(b, "ts", 0)), levels(b.get("bids"), depth), levels(b.get("asks"), depth));
-    }
-
-    private static List<PriceLevel> levels(JsonNode rows, int depth) {
-        return Json.list(rows).stream().limit(depth)
-                .map(r -> new PriceLevel(Json.dec(r.get(0)), Json.dec(r.get(1)))).toList();
+                Instant.ofEpochMilli(Json.lng(b, "ts", 0)), Json.priceLevels(b.get("bids"), depth), Json.priceLevels(b.get("asks"), depth));
     }
 
     @Override

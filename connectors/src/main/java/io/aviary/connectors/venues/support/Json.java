@@ -1,5 +1,6 @@
 package io.aviary.connectors.venues.support;
 
+import io.aviary.connectors.model.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,5 +122,10 @@ public final class Json {
         }
         String oneLine = s.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
+    }
+
+    /** The first {@code depth} levels of a book side sent as {@code [[price, amount, ...], ...]}. */
+    public static List<PriceLevel> priceLevels(JsonNode rows, int depth) {
+        return list(rows).stream().limit(depth).map(r -> new PriceLevel(dec(r.get(0)), dec(r.get(1)))).toList();
     }
 }
