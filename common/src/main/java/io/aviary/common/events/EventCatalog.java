@@ -5,6 +5,13 @@ import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.lifecycle.ServiceStarted;
+import io.aviary.common.events.marketdata.CandleClosed;
+import io.aviary.common.events.trading.BalancesUpdated;
+import io.aviary.common.events.trading.FundingPaymentRecorded;
+import io.aviary.common.events.trading.OrderSubmitted;
+import io.aviary.common.events.trading.OrderUpdated;
+import io.aviary.common.events.trading.PositionUpdated;
+import io.aviary.common.events.trading.TradeFilled;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +32,13 @@ public final class EventCatalog {
         register(CredentialAdded.class, 1);
         register(CredentialRemoved.class, 1);
         register(ServiceStarted.class, 1);
+        register(OrderSubmitted.class, 1);
+        register(OrderUpdated.class, 1);
+        register(TradeFilled.class, 1);
+        register(PositionUpdated.class, 1);
+        register(FundingPaymentRecorded.class, 1);
+        register(BalancesUpdated.class, 1);
+        register(CandleClosed.class, 1);
     }
 
     private EventCatalog() {

@@ -33,7 +33,9 @@ public final class EventJson {
     /** Wraps a payload into a fresh envelope (new id, now) from {@code source}. */
     public EventEnvelope envelope(DomainEvent event, String source) {
         EventType type = EventCatalog.of(event.getClass());
-        JsonNode payload = mapper.valueToTree(event);
+        // Through text, not valueToTree: the envelope then holds exactly the tree a consumer reads
+        // (a BigDecimal 0 becomes an int node on the wire, and the two trees would not be equal).
+        JsonNode payload = mapper.readTree(mapper.writeValueAsString(event));
         return new EventEnvelope(UUID.randomUUID(), type.name(), type.version(), clock.instant(), source,
                 event.aggregateKey(), payload);
     }

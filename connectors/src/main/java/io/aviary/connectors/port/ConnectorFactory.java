@@ -17,4 +17,13 @@ public interface ConnectorFactory {
      * @param credentials field → value, exactly the spec's config fields
      */
     TradingConnector trading(Map<String, String> credentials);
+
+    /**
+     * A new authenticated session for {@code accountName}. Venues identify the account by its
+     * credentials alone; paper-trading connectors have no credentials and keep their virtual
+     * balances per account, so they override this. Services that host sessions call this one.
+     */
+    default TradingConnector trading(String accountName, Map<String, String> credentials) {
+        return trading(credentials);
+    }
 }
