@@ -99,7 +99,7 @@ public class AccountsService {
         if (!accounts.exists(account)) {
             throw accountNotFound(account);
         }
-        verifier.verify(connector.name(), values);
+        verifier.verify(account.value(), connector.name(), values);
         tx.executeWithoutResult(status -> store(account, connector, values));
     }
 

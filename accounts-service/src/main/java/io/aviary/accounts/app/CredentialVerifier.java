@@ -22,10 +22,10 @@ public class CredentialVerifier {
         this.registry = registry;
     }
 
-    public void verify(String connector, Map<String, String> credentials) {
+    public void verify(String account, String connector, Map<String, String> credentials) {
         ConnectorFactory factory = registry.find(connector)
                 .orElseThrow(() -> ApiException.badRequest("Unknown connector '" + connector + "'"));
-        try (TradingConnector session = factory.trading(credentials)) {
+        try (TradingConnector session = factory.trading(account, credentials)) {
             session.verifyCredentials();
         } catch (VenueException.AuthenticationFailed e) {
             throw ApiException.badRequest("The venue refused these credentials: " + e.getMessage());
