@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * trading-service: owns schema `trading` and topic `aviary.trading.events`. Its REST endpoints arrive with their
- * issues; until then it runs the shared service kit only (migrations, event path, health, metrics).
+ * trading-service: the live authenticated connector sessions, orders, fills, positions, funding payments,
+ * leverage and position modes; owns schema {@code trading} and topic {@code aviary.trading.events}.
  */
 @SpringBootApplication
 public class TradingApplication {

@@ -1,0 +1,167 @@
+package io.aviary.trading.api;
+
+import io.aviary.trading.domain.FundingRow;
+import io.aviary.trading.domain.OrderRecord;
+import io.aviary.trading.domain.Page;
+import io.aviary.trading.domain.PositionRow;
+import io.aviary.trading.domain.TradeRow;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The wire shapes of api-catalog §1.5: field names and string-versus-number choices of the
+ * Hummingbot API (Decimal as string where pydantic or {@code InFlightOrder.to_json} emit strings,
+ * numbers where the original answered database rows).
+ */
+final class TradingJson {
+
+    private TradingJson() {
+    }
+
+    static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item) {
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("limit", page.limit());
+        pagination.put("has_more", page.hasMore());
+        pagination.put("next_cursor", page.nextCursor());
+        pagination.put("total_count", page.totalCount());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", page.items().stream().map(item).toList());
+        body.put("pagination", pagination);
+        return body;
+    }
+
+    /** {@code TradeResponse}; {@code order_status} is an addition telling where the order stands now. */
+    static Map<String, Object> placed(OrderRecord order) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("order_id", order.clientOrderId());
+        m.put("account_name", order.accountName());
+        m.put("connector_name", order.connectorName());
+        m.put("trading_pair", order.tradingPair());
+        m.put("trade_type", order.tradeType());
+        m.put("amount", plain(order.amount()));
+        m.put("order_type", order.orderType());
+        m.put("price", plain(order.price()));
+        m.put("status", "submitted");
+        m.put("order_status", order.status().name());
+        m.put("exchange_order_id", order.exchangeOrderId());
+        return m;
+    }
+
+    /** Hummingbot {@code InFlightOrder.to_json()} plus account and connector. */
+    static Map<String, Object> inFlight(OrderRecord order) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("client_order_id", order.clientOrderId());
+        m.put("exchange_order_id", order.exchangeOrderId());
+        m.put("trading_pair", order.tradingPair());
+        m.put("order_type", order.orderType());
+        m.put("trade_type", order.tradeType());
+        m.put("price", plain(order.price()));
+        m.put("amount", plain(order.amount()));
+        m.put("executed_amount_base", plain(order.filledAmount()));
+        m.put("executed_amount_quote", plain(order.filledQuote()));
+        m.put("last_state", Integer.toString(hummingbotStateNumber(order.state())));
+        m.put("leverage", "1");
+        m.put("position", order.positionAction());
+        m.put("creation_timestamp", seconds(order.createdAt()));
+        m.put("last_update_timestamp", seconds(order.updatedAt()));
+        m.put("order_fills", Map.of());
+        m.put("account_name", order.accountName());
+        m.put("connector_name", order.connectorName());
+        m.put("status", order.status().name());
+        return m;
+    }
+
+    /** A row of order search. */
+    static Map<String, Object> orderRow(OrderRecord order) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("order_id", order.clientOrderId());
+        m.put("account_name", order.accountName());
+        m.put("connector_name", order.connectorName());
+        m.put("trading_pair", order.tradingPair());
+        m.put("trade_type", order.tradeType());
+        m.put("order_type", order.orderType());
+        m.put("amount", order.amount());
+        m.put("price", order.price());
+        m.put("status", order.status().name());
+        m.put("filled_amount", order.filledAmount());
+        m.put("average_fill_price", order.averageFillPrice());
+        m.put("fee_paid", order.feePaid());
+        m.put("fee_currency", order.feeCurrency());
+        m.put("created_at", order.createdAt().toString());
+        m.put("updated_at", order.updatedAt().toString());
+        m.put("exchange_order_id", order.exchangeOrderId());
+        m.put("error_message", order.errorMessage());
+        return m;
+    }
+
+    static Map<String, Object> trade(TradeRow t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trade_id", t.tradeId());
+        m.put("order_id", t.clientOrderId());
+        m.put("account_name", t.accountName());
+        m.put("connector_name", t.connectorName());
+        m.put("trading_pair", t.tradingPair());
+        m.put("trade_type", t.tradeType());
+        m.put("amount", t.amount());
+        m.put("price", t.price());
+        m.put("fee_paid", t.fee());
+        m.put("fee_currency", t.feeCurrency());
+        m.put("timestamp", t.filledAt().toString());
+        m.put("is_maker", t.maker());
+        m.put("position_action", t.positionAction());
+        return m;
+    }
+
+    static Map<String, Object> position(PositionRow p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("account_name", p.accountName());
+        m.put("connector_name", p.connectorName());
+        m.put("trading_pair", p.tradingPair());
+        m.put("side", p.side());
+        m.put("amount", p.amount());
+        m.put("entry_price", p.entryPrice());
+        m.put("unrealized_pnl", p.unrealizedPnl());
+        m.put("leverage", p.leverage());
+        m.put("mark_price", p.markPrice());
+        m.put("liquidation_price", p.liquidationPrice());
+        m.put("updated_at", p.updatedAt().toString());
+        return m;
+    }
+
+    static Map<String, Object> funding(FundingRow f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("funding_payment_id", f.connectorName() + "_" + f.tradingPair() + "_" + f.paidAt().getEpochSecond());
+        m.put("timestamp", f.paidAt().toString());
+        m.put("account_name", f.accountName());
+        m.put("connector_name", f.connectorName());
+        m.put("trading_pair", f.tradingPair());
+        m.put("funding_rate", f.fundingRate());
+        m.put("funding_payment", f.amount());
+        m.put("fee_currency", f.asset());
+        m.put("position_size", f.positionSize());
+        m.put("position_side", f.positionSide());
+        m.put("exchange_funding_id", null);
+        return m;
+    }
+
+    private static final List<String> HUMMINGBOT_STATES =
+            List.of("PENDING_CREATE", "OPEN", "PENDING_CANCEL", "CANCELED", "PARTIALLY_FILLED", "FILLED", "FAILED");
+
+    /** Hummingbot's {@code OrderState} numbers (PENDING_CREATE=0 … FAILED=6), which {@code last_state} carries. */
+    static int hummingbotStateNumber(String state) {
+        return Math.max(0, HUMMINGBOT_STATES.indexOf(state));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static double seconds(Instant at) {
+        return at.toEpochMilli() / 1000.0;
+    }
+}

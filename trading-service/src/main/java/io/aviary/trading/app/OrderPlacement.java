@@ -1,0 +1,157 @@
+package io.aviary.trading.app;
+
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.kit.web.ApiException;
+import io.aviary.trading.domain.ClientOrderIds;
+import io.aviary.trading.domain.OrderRecord;
+import io.aviary.trading.domain.OrderRejected;
+import io.aviary.trading.domain.OrderRules;
+import io.aviary.trading.domain.OrderRules.Quantized;
+import io.aviary.trading.domain.OrderStatus;
+import io.aviary.trading.domain.SessionKey;
+import io.aviary.trading.domain.TradeCommand;
+import io.aviary.trading.infra.OrderRepository;
+import io.aviary.trading.infra.OrderRepository.NewOrder;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places an order so that it can never be lost or doubled: it is validated against the venue's
+ * rules, recorded as SUBMITTED (with its OrderSubmitted event) before it is sent, and the venue's
+ * answer is recorded after. A retry with the same client order id or Idempotency-Key returns the
+ * recorded order instead of placing another; if the process dies between recording and sending,
+ * reconciliation finds out whether the venue has it.
+ */
+@Service
+public class OrderPlacement {
+
+    private final SessionRegistry sessions;
+    private final TradingRulesCache rules;
+    private final OrderRepository orders;
+    private final TradeRecorder recorder;
+    private final SessionJobs jobs;
+    private final Clock clock;
+
+    public OrderPlacement(SessionRegistry sessions, TradingRulesCache rules, OrderRepository orders,
+            TradeRecorder recorder, SessionJobs jobs, Clock clock) {
+        this.sessions = sessions;
+        this.rules = rules;
+        this.orders = orders;
+        this.recorder = recorder;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** The order as stored, and whether this call placed it (false: a retry answered from the record). */
+    public record Placed(OrderRecord order, boolean replayed) {
+    }
+
+    public Placed place(TradeCommand command) {
+        LiveSession session = sessions.require(command.session());
+        Optional<OrderRecord> earlier = earlierAttempt(command);
+        if (earlier.isPresent()) {
+            return new Placed(earlier.get(), true);
+        }
+        Quantized quantized = quantize(command, session);
+        PositionAction action = session.perpetual() ? command.positionAction() : PositionAction.NIL;
+        for (int attempt = 0; ; attempt++) {
+            String clientOrderId = command.clientOrderId() != null ? command.clientOrderId()
+                    : ClientOrderIds.generate(command.tradeType());
+            if (recorder.recordSubmitted(newOrder(command, clientOrderId, quantized, action))) {
+                send(session, new OrderRequest(clientOrderId, command.tradingPair(), command.tradeType(),
+                        command.orderType(), quantized.amount(), quantized.price(), action));
+                return new Placed(orders.find(command.session(), clientOrderId).orElseThrow(), false);
+            }
+            Optional<OrderRecord> concurrent = earlierAttempt(command); // a concurrent retry recorded it first
+            if (concurrent.isPresent()) {
+                return new Placed(concurrent.get(), true);
+            }
+            if (command.clientOrderId() != null || attempt == 2) {
+                throw ApiException.conflict("client_order_id '" + clientOrderId + "' is already used by another order");
+            }
+        }
+    }
+
+    private NewOrder newOrder(TradeCommand command, String clientOrderId, Quantized quantized, PositionAction action) {
+        return new NewOrder(command.session(), clientOrderId, null, command.tradingPair().toString(),
+                command.tradeType().name(), command.orderType().name(), action.name(), quantized.amount(),
+                quantized.price(), OrderState.PENDING_CREATE.name(), OrderStatus.SUBMITTED, command.idempotencyKey(),
+                TradeRecorder.ORIGIN_API, clock.instant());
+    }
+
+    private Optional<OrderRecord> earlierAttempt(TradeCommand command) {
+        SessionKey key = command.session();
+        if (command.idempotencyKey() != null) {
+            Optional<OrderRecord> byKey = orders.findByIdempotencyKey(key, command.idempotencyKey());
+            if (byKey.isPresent()) {
+                return byKey;
+            }
+        }
+        if (command.clientOrderId() == null) {
+            return Optional.empty();
+        }
+        Optional<OrderRecord> byId = orders.find(key, command.clientOrderId());
+        byId.ifPresent(existing -> requireSameOrder(existing, command));
+        return byId;
+    }
+
+    /** Reusing a client order id for a different order is a caller bug worth a clear 409, not a silent replay. */
+    private static void requireSameOrder(OrderRecord existing, TradeCommand command) {
+        boolean same = existing.tradingPair().equals(command.tradingPair().toString())
+                && existing.tradeType().equals(command.tradeType().name())
+                && existing.orderType().equals(command.orderType().name());
+        if (!same) {
+            throw ApiException.conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
+                    + existing.tradeType() + " " + existing.orderType() + " order on " + existing.tradingPair());
+        }
+    }
+
+    private Quantized quantize(TradeCommand command, LiveSession session) {
+        String connector = command.session().connectorName();
+        try {
+            return OrderRules.apply(command, connector, rules.rules(connector), session.spec().orderTypes(),
+                    () -> lastPrice(connector, command.tradingPair()));
+        } catch (OrderRejected e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private BigDecimal lastPrice(String connector, TradingPair pair) {
+        return rules.lastPrice(connector, pair).orElseThrow(() -> ApiException.unavailable(
+                "No market price for " + pair + " on " + connector + " to check the order's notional value; try again"));
+    }
+
+    private void send(LiveSession session, OrderRequest request) {
+        SessionKey key = session.key();
+        try {
+            OrderUpdate accepted = session.trading().placeOrder(request);
+            recorder.recordUpdate(key, accepted);
+            if (accepted.state() == OrderState.FAILED) {
+                throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
+            }
+        } catch (VenueException.Rejected e) {
+            recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
+            throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + e.getMessage());
+        } catch (VenueException.Unsupported | VenueException.NotFound e) {
+            recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
+            throw ApiException.badRequest("Order " + request.clientOrderId() + " cannot be placed: " + e.getMessage());
+        } catch (VenueException.AuthenticationFailed e) {
+            recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
+            throw ApiException.badRequest("The venue refused the credentials of " + key + ": " + e.getMessage());
+        } catch (VenueException e) {
+            // Unavailable, rate-limited, unexpected answer: the venue may or may not have the order.
+            jobs.reconcileSoon(key);
+            throw ApiException.unavailable("Order " + request.clientOrderId() + " was recorded but the venue did not "
+                    + "confirm it (" + e.getMessage() + "). Reconciliation will settle its state; retrying with the same "
+                    + "client_order_id is safe.");
+        }
+    }
+
+}

@@ -1,0 +1,95 @@
+package io.aviary.trading.app;
+
+import io.aviary.connectors.port.ConnectorFactory;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.registry.ConnectorRegistry;
+import io.aviary.kit.web.ApiException;
+import io.aviary.trading.domain.SessionKey;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The live sessions of this instance, one per (account, connector) with a stored credential. */
+@Component
+public class SessionRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final ConnectorRegistry connectors;
+    private final SessionStreamListeners listeners;
+    private final Clock clock;
+    private final Map<SessionKey, LiveSession> sessions = new ConcurrentHashMap<>();
+
+    public SessionRegistry(ConnectorRegistry connectors, SessionStreamListeners listeners, Clock clock) {
+        this.connectors = connectors;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /** Opens (or re-opens with new credentials) the session; the previous one is closed after the new one is up. */
+    public LiveSession open(SessionKey key, Map<String, String> credentials) {
+        ConnectorFactory factory = connectors.find(key.connectorName())
+                .orElseThrow(() -> new IllegalArgumentException("no connector named " + key.connectorName()));
+        TradingConnector trading = factory.trading(key.accountName(), credentials);
+        LiveSession session = new LiveSession(key, factory.spec(), trading,
+                trading.subscribeUserStream(listeners.forSession(key)), clock.instant());
+        LiveSession previous = sessions.put(key, session);
+        if (previous != null) {
+            previous.close();
+        }
+        log.info("Session {} open", key);
+        return session;
+    }
+
+    public void close(SessionKey key) {
+        LiveSession session = sessions.remove(key);
+        if (session != null) {
+            session.close();
+            log.info("Session {} closed", key);
+        }
+    }
+
+    public Optional<LiveSession> find(SessionKey key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    /** @throws ApiException 404 with the contract's messages when there is no live session */
+    public LiveSession require(SessionKey key) {
+        LiveSession session = sessions.get(key);
+        if (session != null) {
+            return session;
+        }
+        boolean accountKnown = sessions.keySet().stream().anyMatch(k -> k.accountName().equals(key.accountName()));
+        if (!accountKnown) {
+            throw ApiException.notFound("Account '" + key.accountName() + "' not found or it has no credentials: "
+                    + "add a credential with POST /accounts/add-credential/" + key.accountName() + "/" + key.connectorName());
+        }
+        throw ApiException.notFound("Connector '" + key.connectorName() + "' not found for account '" + key.accountName()
+                + "': add a credential for it first");
+    }
+
+    public Collection<LiveSession> all() {
+        return List.copyOf(sessions.values());
+    }
+
+    public Set<SessionKey> keys() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    public Set<String> accounts() {
+        return sessions.keySet().stream().map(SessionKey::accountName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void close() {
+        keys().forEach(this::close);
+    }
+}

@@ -1,0 +1,195 @@
+package io.aviary.trading.app;
+
+import io.aviary.common.events.trading.FundingPaymentRecorded;
+import io.aviary.common.events.trading.OrderSubmitted;
+import io.aviary.common.events.trading.OrderUpdated;
+import io.aviary.common.events.trading.PositionUpdated;
+import io.aviary.common.events.trading.TradeFilled;
+import io.aviary.connectors.model.Fill;
+import io.aviary.connectors.model.FundingPayment;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.Position;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.trading.domain.OrderRecord;
+import io.aviary.trading.domain.OrderStatus;
+import io.aviary.trading.domain.SessionKey;
+import io.aviary.trading.infra.FundingRepository;
+import io.aviary.trading.infra.OrderRepository;
+import io.aviary.trading.infra.OrderRepository.NewOrder;
+import io.aviary.trading.infra.PositionRepository;
+import io.aviary.trading.infra.TradeRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes what venues report into the database, each change with its event in the same transaction.
+ * Every method is idempotent: a fill or update seen twice (stream and reconciliation race, replays
+ * after a restart) changes nothing the second time and publishes nothing.
+ */
+@Component
+public class TradeRecorder {
+
+    static final String ORIGIN_API = "API";
+    static final String ORIGIN_VENUE = "VENUE";
+
+    private final OrderRepository orders;
+    private final TradeRepository trades;
+    private final PositionRepository positions;
+    private final FundingRepository funding;
+    private final EventOutbox outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public TradeRecorder(OrderRepository orders, TradeRepository trades, PositionRepository positions,
+            FundingRepository funding, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate, Clock clock) {
+        this.orders = orders;
+        this.trades = trades;
+        this.positions = positions;
+        this.funding = funding;
+        this.outbox = outbox;
+        this.tx = aviaryTransactionTemplate;
+        this.clock = clock;
+    }
+
+    /** Records an order before it is sent; false when its client id or idempotency key is taken. */
+    public boolean recordSubmitted(NewOrder order) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!orders.insert(order)) {
+                return false;
+            }
+            SessionKey s = order.session();
+            outbox.append(new OrderSubmitted(s.accountName(), s.connectorName(), order.clientOrderId(),
+                    order.tradingPair(), order.tradeType(), order.orderType(), order.amount(), order.price(),
+                    order.positionAction(), order.createdAt()));
+            return true;
+        }));
+    }
+
+    /** Applies the venue's view of an order; an order Aviary did not place is recorded as found on the venue. */
+    public void recordUpdate(SessionKey session, OrderUpdate update) {
+        tx.executeWithoutResult(status -> {
+            Optional<OrderRecord> locked = orders.lock(session, update.clientOrderId());
+            if (locked.isEmpty()) {
+                insertFoundOnVenue(session, update);
+                return;
+            }
+            OrderRecord order = locked.get();
+            OrderStatus next = order.status().after(update.state());
+            boolean newExchangeId = update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId());
+            if (next == order.status() && !newExchangeId) {
+                return;
+            }
+            String reason = next == OrderStatus.FAILED ? update.reason() : null;
+            orders.updateState(order.id(), update.state().name(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
+            publishUpdate(order, next, update.exchangeOrderId(), reason, at(update.updatedAt()));
+        });
+    }
+
+    /** Marks an order that never reached or no longer exists on the venue as finished, with why. */
+    public void resolve(SessionKey session, String clientOrderId, OrderStatus outcome, String reason) {
+        tx.executeWithoutResult(status -> orders.lock(session, clientOrderId)
+                .filter(order -> order.status().isOpen())
+                .ifPresent(order -> {
+                    Instant now = clock.instant();
+                    String state = outcome == OrderStatus.FAILED ? "FAILED" : "CANCELED";
+                    orders.updateState(order.id(), state, outcome, null, reason, now);
+                    publishUpdate(order, outcome, null, reason, now);
+                }));
+    }
+
+    /** @return true when the fill was new */
+    public boolean recordFill(SessionKey session, Fill fill) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            OrderRecord order = orders.lock(session, fill.clientOrderId())
+                    .orElseGet(() -> insertFromFill(session, fill));
+            if (!trades.insert(session, fill)) {
+                return false;
+            }
+            orders.refreshFillTotals(order.id());
+            outbox.append(new TradeFilled(session.accountName(), session.connectorName(), fill.tradeId(),
+                    fill.clientOrderId(), fill.tradingPair().toString(), fill.side().name(), fill.price(), fill.amount(),
+                    fill.fee(), fill.feeAsset(), fill.maker(), fill.positionAction().name(), fill.timestamp()));
+            OrderRecord filled = orders.find(session, fill.clientOrderId()).orElseThrow();
+            OrderStatus next = filled.filledAmount().compareTo(filled.amount()) >= 0
+                    ? filled.status().after(io.aviary.connectors.model.OrderState.FILLED)
+                    : filled.status().after(io.aviary.connectors.model.OrderState.PARTIALLY_FILLED);
+            if (next != filled.status()) {
+                orders.updateState(filled.id(), next == OrderStatus.FILLED ? "FILLED" : "PARTIALLY_FILLED", next, null,
+                        null, fill.timestamp());
+            }
+            publishUpdate(filled, next, null, null, fill.timestamp());
+            return true;
+        }));
+    }
+
+    /** @return true when the stored position changed in a way worth an event */
+    public boolean recordPosition(SessionKey session, Position position) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            Instant now = clock.instant();
+            if (!positions.upsert(session, position, now)) {
+                return false;
+            }
+            outbox.append(new PositionUpdated(session.accountName(), session.connectorName(),
+                    position.tradingPair().toString(), position.side().name(), position.amount(), position.entryPrice(),
+                    position.unrealizedPnl(), position.leverage(), now));
+            return true;
+        }));
+    }
+
+    /** A position the venue no longer reports was closed. */
+    public void recordPositionClosed(SessionKey session, String tradingPair, String side) {
+        tx.executeWithoutResult(status -> {
+            if (positions.delete(session, tradingPair, side) > 0) {
+                outbox.append(new PositionUpdated(session.accountName(), session.connectorName(), tradingPair, side,
+                        BigDecimal.ZERO, null, null, 0, clock.instant()));
+            }
+        });
+    }
+
+    public boolean recordFunding(SessionKey session, FundingPayment payment, BigDecimal positionSize) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!funding.insert(session, payment, positionSize)) {
+                return false;
+            }
+            outbox.append(new FundingPaymentRecorded(session.accountName(), session.connectorName(),
+                    payment.tradingPair().toString(), payment.rate(), payment.amount(), payment.asset(), payment.timestamp()));
+            return true;
+        }));
+    }
+
+    private void insertFoundOnVenue(SessionKey session, OrderUpdate update) {
+        Instant at = at(update.updatedAt());
+        OrderStatus status = OrderStatus.SUBMITTED.after(update.state());
+        orders.insert(new NewOrder(session, update.clientOrderId(), update.exchangeOrderId(),
+                update.tradingPair().toString(), update.side().name(), update.type().name(), "NIL", update.amount(),
+                update.price(), update.state().name(), status, null, ORIGIN_VENUE, at));
+        OrderRecord order = orders.find(session, update.clientOrderId()).orElseThrow();
+        outbox.append(new OrderSubmitted(session.accountName(), session.connectorName(), update.clientOrderId(),
+                update.tradingPair().toString(), update.side().name(), update.type().name(), update.amount(),
+                update.price(), "NIL", at));
+        publishUpdate(order, status, update.exchangeOrderId(), update.reason(), at);
+    }
+
+    /** A fill of an order Aviary has no row for (placed elsewhere): a row sized by the fill until reconciliation learns more. */
+    private OrderRecord insertFromFill(SessionKey session, Fill fill) {
+        orders.insert(new NewOrder(session, fill.clientOrderId(), fill.exchangeOrderId(), fill.tradingPair().toString(),
+                fill.side().name(), "LIMIT", fill.positionAction().name(), fill.amount(), fill.price(), "OPEN",
+                OrderStatus.OPEN, null, ORIGIN_VENUE, fill.timestamp()));
+        return orders.lock(session, fill.clientOrderId()).orElseThrow();
+    }
+
+    private void publishUpdate(OrderRecord order, OrderStatus status, String exchangeOrderId, String reason, Instant at) {
+        OrderRecord now = orders.find(order.session(), order.clientOrderId()).orElse(order);
+        outbox.append(new OrderUpdated(order.accountName(), order.connectorName(), order.clientOrderId(),
+                exchangeOrderId != null ? exchangeOrderId : now.exchangeOrderId(), order.tradingPair(),
+                status.hummingbotState(), now.filledAmount(), now.filledQuote(), reason, at));
+    }
+
+    private Instant at(Instant reported) {
+        return reported != null ? reported : clock.instant();
+    }
+}

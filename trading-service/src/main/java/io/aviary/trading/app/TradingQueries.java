@@ -1,0 +1,54 @@
+package io.aviary.trading.app;
+
+import io.aviary.kit.web.ApiException;
+import io.aviary.trading.domain.FundingRow;
+import io.aviary.trading.domain.ListQuery;
+import io.aviary.trading.domain.OrderRecord;
+import io.aviary.trading.domain.OrderStatus;
+import io.aviary.trading.domain.Page;
+import io.aviary.trading.domain.PageCursor;
+import io.aviary.trading.domain.PositionRow;
+import io.aviary.trading.domain.TradeRow;
+import io.aviary.trading.infra.TradingListRepository;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+
+/** The read side of trading: every list comes from the database, so it answers even when a venue is down. */
+@Service
+public class TradingQueries {
+
+    private final TradingListRepository lists;
+
+    public TradingQueries(TradingListRepository lists) {
+        this.lists = lists;
+    }
+
+    public Page<OrderRecord> searchOrders(ListQuery query, List<OrderStatus> statuses) {
+        return readable(() -> lists.orders(query, statuses));
+    }
+
+    public Page<OrderRecord> activeOrders(ListQuery query) {
+        return readable(() -> lists.activeOrders(query));
+    }
+
+    public Page<TradeRow> trades(ListQuery query, List<String> tradeTypes) {
+        return readable(() -> lists.trades(query, tradeTypes));
+    }
+
+    public Page<PositionRow> positions(ListQuery query) {
+        return readable(() -> lists.positions(query));
+    }
+
+    public Page<FundingRow> fundingPayments(ListQuery query) {
+        return readable(() -> lists.funding(query));
+    }
+
+    private static <T> Page<T> readable(Supplier<Page<T>> read) {
+        try {
+            return read.get();
+        } catch (PageCursor.InvalidCursor e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.aviary.trading.infra;
+
+import io.aviary.kit.config.ServiceProperties;
+import io.aviary.trading.domain.SessionKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * accounts-service's internal, token-protected credential API: which credentials exist, and the
+ * unsealed fields of one. The values live only in the session that uses them; never logged.
+ */
+@Component
+public class AccountsClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI baseUrl;
+    private final String internalToken;
+    private final JsonMapper json;
+
+    public AccountsClient(@Value("${AVIARY_ACCOUNTS_URL:http://localhost:8101}") String baseUrl,
+            ServiceProperties service, JsonMapper json) {
+        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.internalToken = service.internalToken();
+        this.json = json;
+    }
+
+    /** Every stored credential, by account and connector. */
+    public List<SessionKey> credentials() {
+        JsonNode body = get("internal/credentials").orElseThrow(
+                () -> new AccountsUnavailableException("accounts-service answered 404 for the credential list"));
+        List<SessionKey> keys = new ArrayList<>();
+        for (JsonNode item : body) {
+            keys.add(new SessionKey(item.get("account_name").asString(), item.get("connector_name").asString()));
+        }
+        return keys;
+    }
+
+    /** The credential's fields, or empty when the account or credential no longer exists. */
+    public Optional<Map<String, String>> credentialFields(SessionKey key) {
+        return get("internal/credentials/" + encode(key.accountName()) + "/" + encode(key.connectorName()))
+                .map(body -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    body.get("fields").properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
+                    return fields;
+                });
+    }
+
+    private Optional<JsonNode> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
+                .header("X-Aviary-Internal-Token", internalToken).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new AccountsUnavailableException("accounts-service answered HTTP " + response.statusCode() + " on /" + path);
+            }
+            return Optional.of(json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new AccountsUnavailableException("accounts-service is unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AccountsUnavailableException("interrupted while asking accounts-service");
+        }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** accounts-service could not be asked; the caller retries later. */
+    public static class AccountsUnavailableException extends RuntimeException {
+        public AccountsUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.aviary.trading.infra;
+
+import static io.aviary.trading.infra.Sql.instant;
+
+import io.aviary.trading.domain.FundingRow;
+import io.aviary.trading.domain.ListQuery;
+import io.aviary.trading.domain.OrderRecord;
+import io.aviary.trading.domain.OrderStatus;
+import io.aviary.trading.domain.Page;
+import io.aviary.trading.domain.PageCursor;
+import io.aviary.trading.domain.PositionRow;
+import io.aviary.trading.domain.TradeRow;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The paginated trading lists, read with keyset pagination: each list has a total order ending in a
+ * unique column, the cursor is the sort key of the last item returned, and the next page is the
+ * rows strictly after it. Rows inserted meanwhile therefore never shift a page (no duplicates, no
+ * gaps), and every filter, single- or multi-valued, is applied in SQL before the limit.
+ */
+@Repository
+public class TradingListRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public TradingListRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Orders, newest first; {@code statuses} empty = any. */
+    public Page<OrderRecord> orders(ListQuery query, List<OrderStatus> statuses) {
+        Where where = common(query, "created_at").anyOf("status", statuses.stream().map(Enum::name).toList());
+        return page("SELECT " + OrderRepository.COLUMNS + " FROM orders", where, query,
+                "(created_at, id) < (?, ?)", "created_at DESC, id DESC", c -> new Object[] {ts(c, 0), id(c, 1)},
+                OrderRepository.ROW, o -> PageCursor.of(o.createdAt().toString(), Long.toString(o.id())));
+    }
+
+    /** Open orders, by client order id. */
+    public Page<OrderRecord> activeOrders(ListQuery query) {
+        Where where = common(query, "created_at").anyOf("status", List.of("SUBMITTED", "OPEN", "PARTIALLY_FILLED"));
+        return page("SELECT " + OrderRepository.COLUMNS + " FROM orders", where, query,
+                "(client_order_id, id) > (?, ?)", "client_order_id, id", c -> new Object[] {c.part(0), id(c, 1)},
+                OrderRepository.ROW, o -> PageCursor.of(o.clientOrderId(), Long.toString(o.id())));
+    }
+
+    /** Fills, newest first; {@code tradeTypes} empty = both sides. */
+    public Page<TradeRow> trades(ListQuery query, List<String> tradeTypes) {
+        Where where = common(query, "filled_at").anyOf("trade_type", tradeTypes);
+        return page("SELECT * FROM trades", where, query, "(filled_at, id) < (?, ?)", "filled_at DESC, id DESC",
+                c -> new Object[] {ts(c, 0), id(c, 1)}, TradingListRepository::trade,
+                t -> PageCursor.of(t.filledAt().toString(), Long.toString(t.id())));
+    }
+
+    /** Open positions, by account, connector, pair and side. */
+    public Page<PositionRow> positions(ListQuery query) {
+        Where where = common(query, "updated_at");
+        return page("SELECT * FROM positions", where, query,
+                "(account_name, connector_name, trading_pair, side) > (?, ?, ?, ?)",
+                "account_name, connector_name, trading_pair, side",
+                c -> new Object[] {c.part(0), c.part(1), c.part(2), c.part(3)}, TradingListRepository::position,
+                p -> PageCursor.of(p.accountName(), p.connectorName(), p.tradingPair(), p.side()));
+    }
+
+    /** Funding payments, newest first. */
+    public Page<FundingRow> funding(ListQuery query) {
+        Where where = common(query, "paid_at");
+        return page("SELECT * FROM funding_payments", where, query, "(paid_at, id) < (?, ?)", "paid_at DESC, id DESC",
+                c -> new Object[] {ts(c, 0), id(c, 1)}, TradingListRepository::funding,
+                f -> PageCursor.of(f.paidAt().toString(), Long.toString(f.id())));
+    }
+
+
+    private static Where common(ListQuery query, String timeColumn) {
+        return new Where().anyOf("account_name", query.accountNames()).anyOf("connector_name", query.connectorNames())
+                .anyOf("trading_pair", query.tradingPairs()).between(timeColumn, query.start(), query.end());
+    }
+
+    private <T> Page<T> page(String select, Where filters, ListQuery query, String after, String orderBy,
+            Function<PageCursor, Object[]> afterArgs, RowMapper<T> mapper, Function<T, PageCursor> cursorOf) {
+        long total = jdbc.queryForObject("SELECT count(*) FROM (" + select + filters.sql() + ") counted", Long.class,
+                filters.args());
+        Where pageWhere = filters.copy();
+        if (query.cursor() != null) {
+            pageWhere.clause(after, afterArgs.apply(query.cursor()));
+        }
+        List<T> rows = jdbc.query(select + pageWhere.sql() + " ORDER BY " + orderBy + " LIMIT ?", mapper,
+                pageWhere.args(query.limit() + 1));
+        boolean more = rows.size() > query.limit();
+        List<T> items = more ? rows.subList(0, query.limit()) : rows;
+        String next = more ? cursorOf.apply(items.get(items.size() - 1)).encode() : null;
+        return new Page<>(items, query.limit(), more, next, total);
+    }
+
+    private static Timestamp ts(PageCursor cursor, int part) {
+        try {
+            return Timestamp.from(Instant.parse(cursor.part(part)));
+        } catch (RuntimeException e) {
+            throw new PageCursor.InvalidCursor(cursor.encode());
+        }
+    }
+
+    private static long id(PageCursor cursor, int part) {
+        try {
+            return Long.parseLong(cursor.part(part));
+        } catch (NumberFormatException e) {
+            throw new PageCursor.InvalidCursor(cursor.encode());
+        }
+    }
+
+    private static TradeRow trade(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new TradeRow(rs.getLong("id"), rs.getString("account_name"), rs.getString("connector_name"),
+                rs.getString("trading_pair"), rs.getString("trade_id"), rs.getString("client_order_id"),
+                rs.getString("trade_type"), rs.getString("position_action"), rs.getBigDecimal("price"),
+                rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("fee_currency"),
+                rs.getBoolean("maker"), instant(rs, "filled_at"));
+    }
+
+    private static PositionRow position(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PositionRow(rs.getString("account_name"), rs.getString("connector_name"), rs.getString("trading_pair"),
+                rs.getString("side"), rs.getBigDecimal("amount"), rs.getBigDecimal("entry_price"),
+                rs.getBigDecimal("mark_price"), rs.getBigDecimal("unrealized_pnl"), (Integer) rs.getObject("leverage"),
+                rs.getBigDecimal("liquidation_price"), instant(rs, "updated_at"));
+    }
+
+    private static FundingRow funding(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new FundingRow(rs.getLong("id"), rs.getString("account_name"), rs.getString("connector_name"),
+                rs.getString("trading_pair"), instant(rs, "paid_at"), rs.getBigDecimal("funding_rate"),
+                rs.getBigDecimal("amount"), rs.getString("asset"), rs.getString("position_side"),
+                rs.getBigDecimal("position_size"));
+    }
+}
