@@ -203,6 +203,20 @@ public final class ServiceProcess {
         stop(stopGrace);
     }
 
+    /** SIGKILL, then waits for the process to be gone. */
+    public void kill() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void stop(Duration grace) {
         Process p = process;
         if (p == null || !p.isAlive()) {

@@ -172,8 +172,18 @@ public final class Suite implements AutoCloseable {
 
     /** Stops a service of the suite and starts it again with the same settings; waits until healthy. */
     public ServiceProcess restart(String module) {
+        service(module).stop();
+        return startAgain(module);
+    }
+
+    /** Kills a service of the suite with SIGKILL: no shutdown hooks, no graceful stop, like a crash or an OOM kill. */
+    public void kill(String module) {
+        service(module).kill();
+    }
+
+    /** Starts a stopped or killed service of the suite again on its port with the same settings; waits until healthy. */
+    public ServiceProcess startAgain(String module) {
         ServiceProcess old = service(module);
-        old.stop();
         ServiceProcess fresh = newProcess(ServiceSpec.require(module), old.port(), Map.of(), module, true, false);
         services.put(module, fresh);
         launch(fresh);

@@ -76,7 +76,11 @@ public final class RunningSuite {
                 .env("USERNAME", "admin")
                 .env("PASSWORD", "pw-" + tag)
                 .env("CONFIG_PASSWORD", "vault-" + tag)
-                .env(SuiteConfig.INTERNAL_TOKEN, HexFormat.of().formatHex(randomBytes(24)));
+                .env(SuiteConfig.INTERNAL_TOKEN, HexFormat.of().formatHex(randomBytes(24)))
+                // short periods so tests see funding, reconciliation and balance polls within seconds
+                .env("SIM_EXCHANGE_FUNDING_INTERVAL", "20s")
+                .env("TRADING_RECONCILE_INTERVAL", "3s")
+                .env("ACCOUNT_UPDATE_INTERVAL", "1");
         String only = System.getProperty("aviary.test.services");
         if (only != null && !only.isBlank()) {
             builder.services(Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty())
@@ -246,6 +250,16 @@ public final class RunningSuite {
     /** Stops the service (SIGTERM, graceful) and starts it again with the same settings; returns when it is UP. */
     public void restartService(String module) {
         suite.restart(module);
+    }
+
+    /** SIGKILL of one service (a crash); {@link #startService} brings it back. */
+    public void killService(String module) {
+        suite.kill(module);
+    }
+
+    /** Starts a killed service again on its port and waits until it is healthy. */
+    public void startService(String module) {
+        suite.startAgain(module);
     }
 
     /**

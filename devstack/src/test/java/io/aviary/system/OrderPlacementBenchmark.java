@@ -1,0 +1,89 @@
+package io.aviary.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aviary.devstack.RunningSuite;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Closed-loop order placement on sim through the gateway and straight to trading-service (same
+ * requests, internal token instead of Basic auth), so the gateway's share of the latency shows.
+ * Every order is persisted, sent to the venue, its answer recorded and its events published.
+ * A benchmark, not a test: run it on purpose (command in docs/benchmarks.md), never in CI.
+ */
+@EnabledIfSystemProperty(named = "aviary.bench", matches = "true")
+class OrderPlacementBenchmark {
+
+    private static final int ORDERS = Integer.getInteger("bench.orders", 2000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int WARMUP = 300;
+
+    @Test
+    void placeOrdersThroughTheGatewayAndDirect() throws Exception {
+        RunningSuite suite = RunningSuite.get();
+        TradingDesk desk = TradingDesk.open(suite, "desk_bench_" + System.nanoTime() % 100000, "sim");
+        BigDecimal mid = desk.bestBid("sim", "BTC-USDT");
+        String buyPrice = mid.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN).toPlainString();
+        String sellPrice = mid.multiply(new BigDecimal("2")).setScale(2, RoundingMode.DOWN).toPlainString();
+        Http direct = Http.to(suite.serviceUrl("trading-service")).header("X-Aviary-Internal-Token", suite.internalToken());
+
+        run(desk, desk.api, buyPrice, sellPrice, WARMUP, "warm-up (gateway)");
+        run(desk, direct, buyPrice, sellPrice, WARMUP, "warm-up (direct)");
+        Result viaGateway = run(desk, desk.api, buyPrice, sellPrice, ORDERS, "gateway");
+        Result straight = run(desk, direct, buyPrice, sellPrice, ORDERS, "direct");
+        System.out.printf("BENCH gateway overhead p50 %.2f ms, p99 %.2f ms%n",
+                viaGateway.p50() - straight.p50(), viaGateway.p99() - straight.p99());
+    }
+
+    record Result(double p50, double p99, double perSecond) {
+    }
+
+    private static Result run(TradingDesk desk, Http http, String buyPrice, String sellPrice, int orders, String label)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                        boolean buy = i % 2 == 0;
+                        String body = desk.orderJson("sim", "BTC-USDT", buy ? "BUY" : "SELL", "LIMIT", "0.00011",
+                                buy ? buyPrice : sellPrice, null);
+                        long t0 = System.nanoTime();
+                        Http.Response response = http.postJson("/trading/orders", body);
+                        latencies.add(System.nanoTime() - t0);
+                        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        Result result = new Result(ms(sorted.get(sorted.size() / 2)), ms(sorted.get((int) (sorted.size() * 0.99))),
+                orders / seconds);
+        System.out.printf("BENCH %-18s %5d orders, %2d clients: %7.1f orders/s, p50 %6.2f ms, p99 %6.2f ms%n", label,
+                orders, CLIENTS, result.perSecond(), result.p50(), result.p99());
+        return result;
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,149 @@
+package io.aviary.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aviary.common.events.EventEnvelope;
+import io.aviary.common.events.Topics;
+import io.aviary.connectors.model.Fill;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PriceLevel;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.sim.SimApiKeys;
+import io.aviary.devstack.RunningSuite;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * trading-service is killed with SIGKILL while orders rest and fills keep arriving; while it is down
+ * the orders fill further, one is cancelled on the venue and orders are placed outside Aviary. After
+ * the restart the database must hold exactly the venue's fills (none lost, none twice), every order
+ * in the venue's state, and one TradeFilled event per fill.
+ */
+class TradingCrashRecoveryTest {
+
+    private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+
+    @Test
+    void nothingIsLostOrDuplicatedAcrossAKill() throws Exception {
+        RunningSuite suite = RunningSuite.get();
+        TradingDesk desk = TradingDesk.open(suite, "desk_crash", "sim");
+        Instant testStart = Instant.now().minusSeconds(5);
+        TradingConnector ours = desk.venueSession("sim");
+        SimApiKeys.Created counterpartyKey = SimKeys.create(suite);
+        TradingConnector counterparty = desk.venueSessionWith("sim", counterpartyKey);
+
+        List<String> resting = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            resting.add(desk.placed("sim", "SOL-USDT", "SELL", "LIMIT", "0.5", desk.bestAsk("sim", "SOL-USDT").toPlainString()));
+        }
+        AtomicBoolean trading = new AtomicBoolean(true);
+        AtomicInteger takerOrders = new AtomicInteger();
+        Thread taker = Thread.ofVirtual().start(() -> {
+            while (trading.get()) {
+                sweepTo(counterparty, desk, "ct" + takerOrders.incrementAndGet(), new BigDecimal("0.3"));
+                sleep(150);
+            }
+        });
+        sleep(600); // fills arrive while the service runs...
+        suite.killService("trading-service");
+        sleep(1500); // ...and while it is dead
+        ours.cancelOrder(SOL, resting.get(3));
+        ours.placeOrder(new OrderRequest("outside-" + System.nanoTime() % 1_000_000, SOL, TradeType.SELL, OrderType.MARKET,
+                new BigDecimal("0.2"), null, null));
+        sweepTo(counterparty, desk, "sweep-" + System.nanoTime() % 1_000_000, new BigDecimal("100"));
+        suite.startService("trading-service");
+        sleep(800); // fills keep arriving after the restart
+        trading.set(false);
+        taker.join();
+        counterparty.openOrders(Optional.of(SOL)).forEach(o -> counterparty.cancelOrder(SOL, o.clientOrderId()));
+
+        List<Fill> venueFills = ours.trades(SOL, testStart);
+        assertThat(venueFills).as("the venue must have filled our orders for this test to mean anything").isNotEmpty();
+        Map<String, BigDecimal> expected = venueFills.stream()
+                .collect(Collectors.toMap(Fill::tradeId, Fill::amount, BigDecimal::add));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(storedFills(suite)).containsExactlyInAnyOrderEntriesOf(expected));
+
+        for (String id : resting) {
+            OrderUpdate onVenue = ours.orderStatus(SOL, id);
+            String venueStatus = onVenue.state() == OrderState.CANCELED ? "CANCELLED" : onVenue.state().name();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(storedStatus(suite, id)).as(id).isEqualTo(venueStatus));
+        }
+        assertThat(storedStatus(suite, resting.get(3))).isEqualTo("CANCELLED");
+
+        List<EventEnvelope> events = TopicReader.envelopes(suite.kafkaBootstrap(), Topics.TRADING);
+        Map<String, Long> filledEvents = events.stream().filter(e -> e.type().equals("TradeFilled"))
+                .filter(e -> e.key().startsWith("desk_crash/"))
+                .collect(Collectors.groupingBy(e -> e.payload().get("tradeId").asString(), Collectors.counting()));
+        assertThat(filledEvents.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(filledEvents.values()).allMatch(n -> n == 1);
+    }
+
+    /** Buys up to {@code amount} at every ask up to our price level, so our resting sells fill. */
+    private static void sweepTo(TradingConnector counterparty, TradingDesk desk, String id, BigDecimal amount) {
+        try {
+            List<PriceLevel> asks = desk.venueBook("sim", "SOL-USDT").asks();
+            if (asks.isEmpty()) {
+                return;
+            }
+            BigDecimal price = asks.get(Math.min(2, asks.size() - 1)).price();
+            counterparty.placeOrder(new OrderRequest(id, SOL, TradeType.BUY, OrderType.LIMIT, amount, price, null));
+            counterparty.cancelOrder(SOL, id);
+        } catch (RuntimeException e) {
+            // a fully filled sweep cannot be cancelled; the venue answering slowly is fine too
+        }
+    }
+
+    private static Map<String, BigDecimal> storedFills(RunningSuite suite) throws Exception {
+        Map<String, BigDecimal> fills = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
+                Statement query = db.createStatement();
+                ResultSet rs = query.executeQuery(
+                        "SELECT trade_id, amount FROM trading.trades WHERE account_name = 'desk_crash'")) {
+            while (rs.next()) {
+                assertThat(fills.put(rs.getString(1), rs.getBigDecimal(2))).as("trade recorded twice").isNull();
+            }
+        }
+        return fills;
+    }
+
+    private static String storedStatus(RunningSuite suite, String clientOrderId) throws Exception {
+        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
+                var query = db.prepareStatement(
+                        "SELECT status FROM trading.orders WHERE account_name = 'desk_crash' AND client_order_id = ?")) {
+            query.setString(1, clientOrderId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
