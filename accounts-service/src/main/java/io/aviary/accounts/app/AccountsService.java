@@ -124,6 +124,26 @@ public class AccountsService {
         audit.info("Credential deleted: account={} connector={}", account, connectorName);
     }
 
+    /** Every stored credential by account and connector (names only). */
+    public List<Map<String, String>> credentialKeys() {
+        return accounts.credentialKeys().stream()
+                .map(key -> Map.of("account_name", key[0], "connector_name", key[1])).toList();
+    }
+
+    /**
+     * The unsealed fields of one credential, for the trading sessions of trading-service (internal
+     * API only). The audit log records that it was read, never what.
+     */
+    public Map<String, String> unsealedCredential(String accountName, String connectorName, String reader) {
+        AccountName account = accountName(accountName);
+        Map<String, String> sealed = accounts.sealedFields(account, connectorName).orElseThrow(() -> ApiException.notFound(
+                "Account '" + account + "' has no credential for connector '" + connectorName + "'"));
+        Map<String, String> plain = new LinkedHashMap<>();
+        sealed.forEach((field, value) -> plain.put(field, sealer.unseal(value, slot(account, connectorName, field))));
+        audit.info("Credential read: account={} connector={} by={}", account, connectorName, reader);
+        return plain;
+    }
+
     /** The AAD a field is sealed under: a value moved to another slot no longer opens. */
     static String slot(AccountName account, String connector, String field) {
         return "credential:" + account.value() + ":" + connector + ":" + field;

@@ -63,4 +63,27 @@ public class AccountRepository {
         return jdbc.update("DELETE FROM credential WHERE account_name = ? AND connector_name = ?",
                 account.value(), connector) == 1;
     }
+
+    /** Every stored credential as {account, connector}, ordered. */
+    public List<String[]> credentialKeys() {
+        return jdbc.query("SELECT account_name, connector_name FROM credential ORDER BY account_name, connector_name",
+                (rs, row) -> new String[] {rs.getString(1), rs.getString(2)});
+    }
+
+    /** The sealed fields of one credential; empty when there is no such credential. */
+    public java.util.Optional<Map<String, String>> sealedFields(AccountName account, String connector) {
+        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM credential WHERE account_name = ? AND connector_name = ?)", Boolean.class,
+                account.value(), connector));
+        if (!exists) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT field_name, sealed_value FROM credential_field WHERE account_name = ? AND connector_name = ?"
+                        + " ORDER BY field_name",
+                rs -> {
+                    fields.put(rs.getString(1), rs.getString(2));
+                }, account.value(), connector);
+        return java.util.Optional.of(fields);
+    }
 }

@@ -64,7 +64,8 @@ public class AccountsClient {
 
     private Optional<JsonNode> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
-                .header("X-Aviary-Internal-Token", internalToken).header("Accept", "application/json").GET().build();
+                .header("X-Aviary-Internal-Token", internalToken).header("Accept", "application/json")
+                .header("User-Agent", "trading-service").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
