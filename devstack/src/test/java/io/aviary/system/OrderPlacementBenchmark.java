@@ -26,23 +26,24 @@ class OrderPlacementBenchmark {
 
     private static final int ORDERS = Integer.getInteger("bench.orders", 2000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
-    private static final int WARMUP = 300;
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
 
     @Test
     void placeOrdersThroughTheGatewayAndDirect() throws Exception {
         RunningSuite suite = RunningSuite.get();
-        // one account per path: each run locks ~1,150 x 5.2 USDT of the venue's 10,000 USDT starting balance
+        // one account per path; every order is a SELL at three times the market that locks only ~5.5 USDT of BTC
         TradingDesk desk = TradingDesk.open(suite, "bench_gw_" + System.nanoTime() % 100000, "sim");
         TradingDesk directDesk = TradingDesk.open(suite, "bench_direct_" + System.nanoTime() % 100000, "sim");
         BigDecimal mid = desk.bestBid("sim", "BTC-USDT");
-        String buyPrice = mid.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN).toPlainString();
-        String sellPrice = mid.multiply(new BigDecimal("2")).setScale(2, RoundingMode.DOWN).toPlainString();
+        BigDecimal far = mid.multiply(new BigDecimal("3")).setScale(2, RoundingMode.DOWN);
+        String sellPrice = far.toPlainString();
+        String amount = new BigDecimal("5.5").divide(far, 5, RoundingMode.UP).toPlainString(); // just over the 5 USDT minimum notional
         Http direct = Http.to(suite.serviceUrl("trading-service")).header("X-Aviary-Internal-Token", suite.internalToken());
 
-        run(desk, desk.api, buyPrice, sellPrice, WARMUP, "warm-up (gateway)");
-        run(directDesk, direct, buyPrice, sellPrice, WARMUP, "warm-up (direct)");
-        Result viaGateway = run(desk, desk.api, buyPrice, sellPrice, ORDERS, "gateway");
-        Result straight = run(directDesk, direct, buyPrice, sellPrice, ORDERS, "direct");
+        run(desk, desk.api, amount, sellPrice, WARMUP, "warm-up (gateway)");
+        run(directDesk, direct, amount, sellPrice, WARMUP, "warm-up (direct)");
+        Result viaGateway = run(desk, desk.api, amount, sellPrice, ORDERS, "gateway");
+        Result straight = run(directDesk, direct, amount, sellPrice, ORDERS, "direct");
         System.out.printf("BENCH gateway overhead p50 %.2f ms, p99 %.2f ms%n",
                 viaGateway.p50() - straight.p50(), viaGateway.p99() - straight.p99());
     }
@@ -50,7 +51,7 @@ class OrderPlacementBenchmark {
     record Result(double p50, double p99, double perSecond) {
     }
 
-    private static Result run(TradingDesk desk, Http http, String buyPrice, String sellPrice, int orders, String label)
+    private static Result run(TradingDesk desk, Http http, String amount, String sellPrice, int orders, String label)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -60,9 +61,7 @@ class OrderPlacementBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 running.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                        boolean buy = i % 2 == 0;
-                        String body = desk.orderJson("sim", "BTC-USDT", buy ? "BUY" : "SELL", "LIMIT", "0.00011",
-                                buy ? buyPrice : sellPrice, null);
+                        String body = desk.orderJson("sim", "BTC-USDT", "SELL", "LIMIT", amount, sellPrice, null);
                         long t0 = System.nanoTime();
                         Http.Response response = http.postJson("/trading/orders", body);
                         latencies.add(System.nanoTime() - t0);

@@ -71,6 +71,12 @@ public class TradeRecorder {
 
     /** Applies the venue's view of an order; an order Aviary did not place is recorded as found on the venue. */
     public void recordUpdate(SessionKey session, OrderUpdate update) {
+        // Most updates repeat what is stored (the stream echoes what the placement call already
+        // recorded); tell that from an unlocked read, so only real changes take the row lock.
+        Optional<OrderRecord> stored = orders.find(session, update.clientOrderId());
+        if (stored.isPresent() && !changes(stored.get(), update)) {
+            return;
+        }
         tx.executeWithoutResult(status -> {
             Optional<OrderRecord> locked = orders.lock(session, update.clientOrderId());
             if (locked.isEmpty()) {
@@ -78,15 +84,19 @@ public class TradeRecorder {
                 return;
             }
             OrderRecord order = locked.get();
-            OrderStatus next = order.status().after(update.state());
-            boolean newExchangeId = update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId());
-            if (next == order.status() && !newExchangeId) {
+            if (!changes(order, update)) {
                 return;
             }
+            OrderStatus next = order.status().after(update.state());
             String reason = next == OrderStatus.FAILED ? update.reason() : null;
             orders.updateState(order.id(), update.state().name(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
             publishUpdate(order, next, update.exchangeOrderId(), reason, at(update.updatedAt()));
         });
+    }
+
+    private static boolean changes(OrderRecord order, OrderUpdate update) {
+        return order.status().after(update.state()) != order.status()
+                || (update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId()));
     }
 
     /** Marks an order that never reached or no longer exists on the venue as finished, with why. */
