@@ -1,8 +1,11 @@
 package io.aviary.accounts.infra;
 
 import io.aviary.accounts.domain.AccountName;
+import io.aviary.accounts.domain.CredentialRef;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -62,5 +65,31 @@ public class AccountRepository {
     public boolean deleteCredential(AccountName account, String connector) {
         return jdbc.update("DELETE FROM credential WHERE account_name = ? AND connector_name = ?",
                 account.value(), connector) == 1;
+    }
+
+    /** Every stored credential, by name only, ordered by account then connector. */
+    public List<CredentialRef> credentialNames() {
+        return jdbc.query("SELECT account_name, connector_name FROM credential ORDER BY account_name, connector_name",
+                (rs, i) -> new CredentialRef(rs.getString(1), rs.getString(2)));
+    }
+
+    /**
+     * The sealed fields of one credential; empty when there is no such credential. A credential of
+     * a connector without config fields (paper trading) exists with an empty map.
+     */
+    public Optional<Map<String, String>> sealedFields(AccountName account, String connector) {
+        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM credential WHERE account_name = ? AND connector_name = ?)",
+                Boolean.class, account.value(), connector));
+        if (!exists) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        jdbc.query("SELECT field_name, sealed_value FROM credential_field WHERE account_name = ? AND connector_name = ? "
+                        + "ORDER BY field_name",
+                rs -> {
+                    fields.put(rs.getString(1), rs.getString(2));
+                }, account.value(), connector);
+        return Optional.of(fields);
     }
 }
