@@ -1,10 +1,11 @@
 package io.aviary.accounts.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aviary.accounts.app.AccountsService;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,14 +15,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The vault's internal API for trading-service: which credentials exist, and the unsealed fields of
- * one. Reachable only with the internal token (the kit's filter guards every path) and never
- * routed by the gateway, whose routes are the public prefixes only. Hidden from the OpenAPI document.
+ * Plaintext credentials for the services that host live sessions (trading-service). Reachable only
+ * with the internal token (the kit's filter guards every path) and never through the gateway,
+ * which routes public prefixes only. Not in the public API documentation.
  */
 @Hidden
 @RestController
 @RequestMapping("/internal/credentials")
 public class InternalCredentialsController {
+
+    /** Optional header naming the calling service, recorded in the audit trail. */
+    public static final String CALLER_HEADER = "X-Aviary-Caller";
+    private static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final AccountsService accounts;
 
@@ -29,19 +34,37 @@ public class InternalCredentialsController {
         this.accounts = accounts;
     }
 
-    @GetMapping
-    public ResponseEntity<List<Map<String, String>>> list() {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(accounts.credentialKeys());
+    @GetMapping({"", "/"})
+    public ResponseEntity<List<CredentialName>> list() {
+        List<CredentialName> names = accounts.storedCredentials().stream()
+                .map(c -> new CredentialName(c.accountName(), c.connectorName())).toList();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(names);
     }
 
     @GetMapping("/{account_name}/{connector_name}")
-    public ResponseEntity<Map<String, Object>> read(@PathVariable("account_name") String account,
-            @PathVariable("connector_name") String connector,
-            @RequestHeader(value = "User-Agent", required = false) String caller) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("account_name", account);
-        body.put("connector_name", connector);
-        body.put("fields", accounts.unsealedCredential(account, connector, caller == null ? "unknown" : caller));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    public ResponseEntity<Credential> open(@PathVariable("account_name") String accountName,
+            @PathVariable("connector_name") String connectorName,
+            @RequestHeader(name = CALLER_HEADER, required = false) String caller) {
+        Map<String, String> fields = accounts.openCredential(accountName, connectorName, auditable(caller));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Credential(accountName, connectorName, fields));
+    }
+
+    /** The caller as it may appear in a log line: a plain name, else "unnamed". */
+    private static String auditable(String caller) {
+        return caller != null && CALLER.matcher(caller).matches() ? caller : "unnamed";
+    }
+
+    public record CredentialName(@JsonProperty("account_name") String accountName,
+            @JsonProperty("connector_name") String connectorName) {
+    }
+
+    public record Credential(@JsonProperty("account_name") String accountName,
+            @JsonProperty("connector_name") String connectorName, Map<String, String> fields) {
+
+        @Override
+        public String toString() {
+            return "Credential[" + accountName + "/" + connectorName + ", fields=" + fields.keySet() + "]";
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.aviary.accounts.app;
 
 import io.aviary.accounts.domain.AccountName;
 import io.aviary.accounts.domain.CredentialForm;
+import io.aviary.accounts.domain.CredentialRef;
 import io.aviary.accounts.domain.SecretSealer;
 import io.aviary.accounts.infra.AccountRepository;
 import io.aviary.common.events.accounts.AccountCreated;
@@ -99,7 +100,7 @@ public class AccountsService {
         if (!accounts.exists(account)) {
             throw accountNotFound(account);
         }
-        verifier.verify(account.value(), connector.name(), values);
+        verifier.verify(account.value(), connector, values);
         tx.executeWithoutResult(status -> store(account, connector, values));
     }
 
@@ -117,30 +118,36 @@ public class AccountsService {
         AccountName account = accountName(accountName);
         requireLocked(account);
         if (!accounts.deleteCredential(account, connectorName)) {
-            throw ApiException.notFound(
-                    "Account '" + account + "' has no credential for connector '" + connectorName + "'");
+            throw noCredential(account, connectorName);
         }
         outbox.append(new CredentialRemoved(account.value(), connectorName, CredentialRemoved.Reason.DELETED));
         audit.info("Credential deleted: account={} connector={}", account, connectorName);
     }
 
-    /** Every stored credential by account and connector (names only). */
-    public List<Map<String, String>> credentialKeys() {
-        return accounts.credentialKeys().stream()
-                .map(key -> Map.of("account_name", key[0], "connector_name", key[1])).toList();
+    /** Every stored credential by name, for services that open all sessions at start-up. */
+    @Transactional(readOnly = true)
+    public List<CredentialRef> storedCredentials() {
+        return accounts.credentialNames();
     }
 
     /**
-     * The unsealed fields of one credential, for the trading sessions of trading-service (internal
-     * API only). The audit log records that it was read, never what.
+     * The plaintext fields of one credential, for the internal API only. The audit line names who
+     * asked and for what; the values go nowhere but the return value.
+     *
+     * @param caller what the calling service says it is (for the audit trail; not an authorisation)
      */
-    public Map<String, String> unsealedCredential(String accountName, String connectorName, String reader) {
+    @Transactional(readOnly = true)
+    public Map<String, String> openCredential(String accountName, String connectorName, String caller) {
         AccountName account = accountName(accountName);
-        Map<String, String> sealed = accounts.sealedFields(account, connectorName).orElseThrow(() -> ApiException.notFound(
-                "Account '" + account + "' has no credential for connector '" + connectorName + "'"));
+        if (!accounts.exists(account)) {
+            throw accountNotFound(account);
+        }
+        Map<String, String> sealed = accounts.sealedFields(account, connectorName)
+                .orElseThrow(() -> noCredential(account, connectorName));
         Map<String, String> plain = new LinkedHashMap<>();
         sealed.forEach((field, value) -> plain.put(field, sealer.unseal(value, slot(account, connectorName, field))));
-        audit.info("Credential read: account={} connector={} by={}", account, connectorName, reader);
+        audit.info("Credential read: account={} connector={} fields={} caller={}", account, connectorName, plain.keySet(),
+                caller);
         return plain;
     }
 
@@ -174,6 +181,10 @@ public class AccountsService {
         } catch (AccountName.InvalidAccountNameException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    private static ApiException noCredential(AccountName account, String connector) {
+        return ApiException.notFound("Account '" + account + "' has no credential for connector '" + connector + "'");
     }
 
     private static ApiException accountNotFound(AccountName account) {

@@ -1,5 +1,6 @@
 package io.aviary.accounts.app;
 
+import io.aviary.connectors.catalog.ConnectorSpec;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  * Proves a credential works before the vault stores it: one cheap authenticated call through the
  * connector. Refused credentials are a 400 with the venue's reason; a venue that cannot be reached
  * is a 503 (answered by the kit's venue error handler) — either way nothing is stored.
+ * A connector without config fields (paper trading) has nothing to prove: its sessions hold no
+ * venue identity and are hosted by trading-service, so it is stored without a venue call.
  */
 @Component
 public class CredentialVerifier {
@@ -22,9 +25,12 @@ public class CredentialVerifier {
         this.registry = registry;
     }
 
-    public void verify(String account, String connector, Map<String, String> credentials) {
-        ConnectorFactory factory = registry.find(connector)
-                .orElseThrow(() -> ApiException.badRequest("Unknown connector '" + connector + "'"));
+    public void verify(String account, ConnectorSpec connector, Map<String, String> credentials) {
+        if (!connector.requiresCredentials()) {
+            return;
+        }
+        ConnectorFactory factory = registry.find(connector.name())
+                .orElseThrow(() -> ApiException.badRequest("Unknown connector '" + connector.name() + "'"));
         try (TradingConnector session = factory.trading(account, credentials)) {
             session.verifyCredentials();
         } catch (VenueException.AuthenticationFailed e) {

@@ -1,8 +1,11 @@
 package io.aviary.accounts.infra;
 
 import io.aviary.accounts.domain.AccountName;
+import io.aviary.accounts.domain.CredentialRef;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -64,26 +67,29 @@ public class AccountRepository {
                 account.value(), connector) == 1;
     }
 
-    /** Every stored credential as {account, connector}, ordered. */
-    public List<String[]> credentialKeys() {
+    /** Every stored credential, by name only, ordered by account then connector. */
+    public List<CredentialRef> credentialNames() {
         return jdbc.query("SELECT account_name, connector_name FROM credential ORDER BY account_name, connector_name",
-                (rs, row) -> new String[] {rs.getString(1), rs.getString(2)});
+                (rs, i) -> new CredentialRef(rs.getString(1), rs.getString(2)));
     }
 
-    /** The sealed fields of one credential; empty when there is no such credential. */
-    public java.util.Optional<Map<String, String>> sealedFields(AccountName account, String connector) {
+    /**
+     * The sealed fields of one credential; empty when there is no such credential. A credential of
+     * a connector without config fields (paper trading) exists with an empty map.
+     */
+    public Optional<Map<String, String>> sealedFields(AccountName account, String connector) {
         boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM credential WHERE account_name = ? AND connector_name = ?)", Boolean.class,
-                account.value(), connector));
+                "SELECT EXISTS (SELECT 1 FROM credential WHERE account_name = ? AND connector_name = ?)",
+                Boolean.class, account.value(), connector));
         if (!exists) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT field_name, sealed_value FROM credential_field WHERE account_name = ? AND connector_name = ?"
-                        + " ORDER BY field_name",
+        Map<String, String> fields = new LinkedHashMap<>();
+        jdbc.query("SELECT field_name, sealed_value FROM credential_field WHERE account_name = ? AND connector_name = ? "
+                        + "ORDER BY field_name",
                 rs -> {
                     fields.put(rs.getString(1), rs.getString(2));
                 }, account.value(), connector);
-        return java.util.Optional.of(fields);
+        return Optional.of(fields);
     }
 }

@@ -65,7 +65,7 @@ public class AccountsClient {
     private Optional<JsonNode> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
                 .header("X-Aviary-Internal-Token", internalToken).header("Accept", "application/json")
-                .header("User-Agent", "trading-service").GET().build();
+                .header("X-Aviary-Caller", "trading-service").GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
