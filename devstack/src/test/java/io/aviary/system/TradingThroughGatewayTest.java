@@ -89,6 +89,14 @@ class TradingThroughGatewayTest {
         assertThat(types).contains("TradeFilled", "OrderUpdated");
         assertThat(types.stream().filter("TradeFilled"::equals).count()).isEqualTo(fills.size());
         assertThat(events).anyMatch(e -> e.type().equals("BalancesUpdated") && e.key().equals("desk_trading/sim"));
+
+        // the portfolio (accounts-service) prices the balances trading-service publishes
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Http.Response state = desk.api.get("/portfolio/state?account_names=desk_trading");
+            List<Map<String, Object>> eth = JsonPath.read(state.body(), "$.desk_trading.sim[?(@.token == 'ETH')]");
+            assertThat(eth).as(state.toString()).singleElement().satisfies(t ->
+                    assertThat(((Number) t.get("value")).doubleValue()).isPositive());
+        });
     }
 
     @Test
