@@ -1,13 +1,10 @@
 package io.aviary.accounts.infra;
 
 import io.aviary.accounts.app.PortfolioService;
-import io.aviary.common.events.DomainEvent;
-import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.trading.BalancesUpdated;
 import io.aviary.kit.events.EventHandler;
-import java.util.function.BiConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,31 +17,17 @@ class PortfolioEventHandlers {
 
     @Bean
     EventHandler<BalancesUpdated> balancesUpdatedHandler(PortfolioService portfolio) {
-        return handler(BalancesUpdated.class, (event, envelope) -> portfolio.record(event));
+        return EventHandler.of(BalancesUpdated.class, (event, envelope) -> portfolio.record(event));
     }
 
     @Bean
     EventHandler<AccountDeleted> accountDeletedHandler(PortfolioService portfolio) {
-        return handler(AccountDeleted.class, (event, envelope) -> portfolio.dropAccount(event.accountName()));
+        return EventHandler.of(AccountDeleted.class, (event, envelope) -> portfolio.dropAccount(event.accountName()));
     }
 
     @Bean
     EventHandler<CredentialRemoved> credentialRemovedHandler(PortfolioService portfolio) {
-        return handler(CredentialRemoved.class,
+        return EventHandler.of(CredentialRemoved.class,
                 (event, envelope) -> portfolio.dropCredential(event.accountName(), event.connectorName()));
-    }
-
-    private static <T extends DomainEvent> EventHandler<T> handler(Class<T> type, BiConsumer<T, EventEnvelope> body) {
-        return new EventHandler<>() {
-            @Override
-            public Class<T> eventClass() {
-                return type;
-            }
-
-            @Override
-            public void handle(T event, EventEnvelope envelope) {
-                body.accept(event, envelope);
-            }
-        };
     }
 }

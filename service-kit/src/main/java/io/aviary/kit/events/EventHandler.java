@@ -12,4 +12,19 @@ public interface EventHandler<T extends DomainEvent> {
     Class<T> eventClass();
 
     void handle(T event, EventEnvelope envelope);
+
+    /** A handler of {@code type} that runs {@code body}; what most handler beans are. */
+    static <T extends DomainEvent> EventHandler<T> of(Class<T> type, java.util.function.BiConsumer<T, EventEnvelope> body) {
+        return new EventHandler<>() {
+            @Override
+            public Class<T> eventClass() {
+                return type;
+            }
+
+            @Override
+            public void handle(T event, EventEnvelope envelope) {
+                body.accept(event, envelope);
+            }
+        };
+    }
 }
