@@ -7,6 +7,11 @@ import io.aviary.connectors.venues.VenueSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import io.aviary.connectors.paper.PaperConnectorFactory;
+import io.aviary.connectors.paper.PaperLedger;
+import io.aviary.connectors.paper.PaperSettings;
 
 /** The connectors every Aviary process offers: the simulated venue and the real exchanges. */
 public final class StandardConnectors {
@@ -19,8 +24,23 @@ public final class StandardConnectors {
      * @param venues         settings of the real-exchange adapters
      */
     public static ConnectorRegistry registry(URI simExchangeUrl, VenueSettings venues) {
+        return registry(simExchangeUrl, venues, Optional.empty(), PaperSettings.defaults());
+    }
+
+    /**
+     * @param paperLedger where paper accounts are stored; without one the paper connectors are listed and
+     *                    serve public data, but cannot open sessions
+     */
+    public static ConnectorRegistry registry(URI simExchangeUrl, VenueSettings venues, Optional<PaperLedger> paperLedger,
+            PaperSettings paper) {
         List<ConnectorFactory> factories = new ArrayList<>(SimConnectorFactory.both(simExchangeUrl));
         factories.addAll(VenueConnectors.all(venues));
+        List<ConnectorFactory> papers = factories.stream().filter(f -> PAPER_VENUES.contains(f.spec().name()))
+                .map(f -> (ConnectorFactory) new PaperConnectorFactory(f, paperLedger, paper)).toList();
+        factories.addAll(papers);
         return new ConnectorRegistry(factories);
     }
+
+    /** Venues with a {@code _paper_trade} twin: the simulated one and Hummingbot's default paper exchanges. */
+    public static final Set<String> PAPER_VENUES = Set.of("sim", "binance", "kucoin", "kraken", "gate_io");
 }

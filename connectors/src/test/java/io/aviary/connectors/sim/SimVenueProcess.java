@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * an {@code -exec.jar} of sim-exchange on the test class path. Build it with
  * {@code mvn -B -q -pl sim-exchange package -DskipTests}.
  */
-final class SimVenueProcess implements AutoCloseable {
+public final class SimVenueProcess implements AutoCloseable {
 
     static final String JAR_NAME = "sim-exchange-0.1.0-SNAPSHOT-exec.jar";
 
@@ -43,11 +43,11 @@ final class SimVenueProcess implements AutoCloseable {
     }
 
     /** Starts a venue and waits until {@code /actuator/health} answers UP. */
-    static SimVenueProcess start(Map<String, String> env) {
+    public static SimVenueProcess start(Map<String, String> env) {
         return start(env, List.of("-XX:TieredStopAtLevel=1"));
     }
 
-    static SimVenueProcess start(Map<String, String> env, List<String> jvmOptions) {
+    public static SimVenueProcess start(Map<String, String> env, List<String> jvmOptions) {
         try {
             SimVenueProcess venue = new SimVenueProcess(Files.createTempDirectory("sim-venue"), freePort(), env,
                     jvmOptions);
@@ -58,7 +58,7 @@ final class SimVenueProcess implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://localhost:" + port);
     }
 

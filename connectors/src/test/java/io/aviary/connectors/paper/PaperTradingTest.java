@@ -1,0 +1,193 @@
+package io.aviary.connectors.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.aviary.connectors.model.Balance;
+import io.aviary.connectors.model.Fill;
+import io.aviary.connectors.model.OrderBookSnapshot;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.ConnectorFactory;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.sim.SimConnectorFactory;
+import io.aviary.connectors.sim.SimVenueProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * {@code sim_paper_trade} against the simulated exchange running as its own process (its moving
+ * market is the "live book"), with the ledger in a real PostgreSQL.
+ */
+class PaperTradingTest {
+
+    private static final TradingPair BTC = TradingPair.parse("BTC-USDT");
+    private static final PaperSettings FAST = new PaperSettings(new BigDecimal("0.001"), new BigDecimal("0.002"),
+            PaperSettings.defaults().startingBalances(), Duration.ofMillis(200));
+
+    private static SimVenueProcess venue;
+    private static EmbeddedPostgres postgres;
+    private static PGSimpleDataSource dataSource;
+
+    @BeforeAll
+    static void start() throws Exception {
+        venue = SimVenueProcess.start(Map.of());
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        try (Connection db = dataSource.getConnection(); var sql = db.createStatement()) {
+            sql.execute(new String(PaperTradingTest.class.getResourceAsStream("/db/paper/V0_5__paper_trading_ledger.sql")
+                    .readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        venue.close();
+        postgres.close();
+    }
+
+    private static PaperConnectorFactory factory() {
+        ConnectorFactory sim = SimConnectorFactory.spot(venue.url());
+        return new PaperConnectorFactory(sim, Optional.of(new JdbcPaperLedger(dataSource)), FAST);
+    }
+
+    @Test
+    void aMarketOrderFillsAtTheLiveBookAndMovesBalancesByPriceTimesAmountPlusFee() {
+        try (TradingConnector paper = factory().trading("desk_market", Map.of())) {
+            Map<String, BigDecimal> before = totals(paper.balances());
+            OrderBookSnapshot book = factory().marketData().orderBook(BTC, 100);
+            OrderUpdate done = paper.placeOrder(order("m1", TradeType.BUY, OrderType.MARKET, "0.01", null));
+
+            assertThat(done.state()).isEqualTo(OrderState.FILLED);
+            assertThat(done.executedBase()).isEqualByComparingTo("0.01");
+            List<Fill> fills = paper.orderFills(BTC, "m1");
+            BigDecimal quote = fills.stream().map(f -> f.price().multiply(f.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal fees = fills.stream().map(Fill::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(fees).isEqualByComparingTo(quote.multiply(new BigDecimal("0.002")));
+            assertThat(fills).allSatisfy(f -> assertThat(f.maker()).isFalse());
+            // filled at prices the venue was showing: within the book's top levels at the time
+            BigDecimal bestAsk = book.asks().getFirst().price();
+            assertThat(fills.getFirst().price()).isBetween(bestAsk.multiply(new BigDecimal("0.99")),
+                    bestAsk.multiply(new BigDecimal("1.01")));
+
+            Map<String, BigDecimal> after = totals(paper.balances());
+            assertThat(after.get("BTC").subtract(before.get("BTC"))).isEqualByComparingTo("0.01");
+            assertThat(before.get("USDT").subtract(after.get("USDT"))).isEqualByComparingTo(quote.add(fees));
+        }
+    }
+
+    @Test
+    void aLimitOrderRestsWithFundsLockedAndCancelReleasesThem() {
+        try (TradingConnector paper = factory().trading("desk_rest", Map.of())) {
+            BigDecimal price = bestBid().multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN);
+            OrderUpdate resting = paper.placeOrder(order("r1", TradeType.BUY, OrderType.LIMIT, "0.1", price));
+            assertThat(resting.state()).isEqualTo(OrderState.OPEN);
+            Balance usdt = balance(paper, "USDT");
+            BigDecimal locked = usdt.total().subtract(usdt.available());
+            assertThat(locked).isEqualByComparingTo(price.multiply(new BigDecimal("0.1")).multiply(new BigDecimal("1.001")));
+            assertThat(paper.openOrders(Optional.of(BTC))).extracting(OrderUpdate::clientOrderId).containsExactly("r1");
+
+            assertThat(paper.cancelOrder(BTC, "r1").state()).isEqualTo(OrderState.CANCELED);
+            Balance released = balance(paper, "USDT");
+            assertThat(released.available()).isEqualByComparingTo(released.total());
+            assertThatThrownBy(() -> paper.cancelOrder(BTC, "r1")).isInstanceOf(VenueException.Rejected.class);
+        }
+    }
+
+    @Test
+    void aRestingOrderFillsWhenTheMovingBookReachesIt() throws Exception {
+        try (TradingConnector paper = factory().trading("desk_moving", Map.of())) {
+            OrderBookSnapshot book = factory().marketData().orderBook(BTC, 5);
+            // just under the best ask: not marketable now, reached as soon as asks tick down to it
+            BigDecimal price = book.asks().getFirst().price().subtract(new BigDecimal("0.01"));
+            OrderUpdate placed = paper.placeOrder(order("near", TradeType.BUY, OrderType.LIMIT, "0.001", price));
+            assertThat(placed.state()).isIn(OrderState.OPEN, OrderState.PARTIALLY_FILLED, OrderState.FILLED);
+            Instant deadline = Instant.now().plusSeconds(90);
+            while (paper.orderStatus(BTC, "near").state() != OrderState.FILLED && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(paper.orderStatus(BTC, "near").state()).isEqualTo(OrderState.FILLED);
+            assertThat(paper.orderFills(BTC, "near")).allSatisfy(f -> {
+                assertThat(f.price()).isEqualByComparingTo(price);
+                assertThat(f.maker()).isTrue();
+            });
+            Balance usdt = balance(paper, "USDT");
+            assertThat(usdt.available()).as("nothing stays locked once filled").isEqualByComparingTo(usdt.total());
+        }
+    }
+
+    @Test
+    void retriesRejectionsAndPostOnly() {
+        try (TradingConnector paper = factory().trading("desk_rules", Map.of())) {
+            BigDecimal low = bestBid().multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN);
+            OrderUpdate first = paper.placeOrder(order("same", TradeType.BUY, OrderType.LIMIT, "0.01", low));
+            OrderUpdate again = paper.placeOrder(order("same", TradeType.BUY, OrderType.LIMIT, "0.01", low));
+            assertThat(again.exchangeOrderId()).isEqualTo(first.exchangeOrderId());
+            assertThat(paper.openOrders(Optional.empty())).hasSize(1);
+
+            assertThatThrownBy(() -> paper.placeOrder(order("huge", TradeType.BUY, OrderType.MARKET, "900", null)))
+                    .isInstanceOf(VenueException.Rejected.class).hasMessageContaining("insufficient USDT balance");
+            assertThatThrownBy(() -> paper.placeOrder(order("tiny", TradeType.BUY, OrderType.LIMIT, "0.000001", low)))
+                    .isInstanceOf(VenueException.Rejected.class).hasMessageContaining("below the minimum order size");
+            BigDecimal crossing = bestBid().multiply(new BigDecimal("1.1")).setScale(2, RoundingMode.DOWN);
+            assertThatThrownBy(() -> paper.placeOrder(order("pm", TradeType.BUY, OrderType.LIMIT_MAKER, "0.01", crossing)))
+                    .isInstanceOf(VenueException.Rejected.class).hasMessageContaining("would take liquidity");
+            assertThat(paper.openOrders(Optional.empty())).hasSize(1);
+            assertThatThrownBy(() -> factory().trading(Map.of())).isInstanceOf(VenueException.Unsupported.class);
+        }
+    }
+
+    @Test
+    void balancesFillsAndRestingOrdersSurviveARestart() {
+        BigDecimal low = bestBid().multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN);
+        Map<String, BigDecimal> before;
+        try (TradingConnector paper = factory().trading("desk_restart", Map.of())) {
+            paper.placeOrder(order("s1", TradeType.SELL, OrderType.MARKET, "0.02", null));
+            paper.placeOrder(order("keep", TradeType.BUY, OrderType.LIMIT, "0.05", low));
+            before = totals(paper.balances());
+        }
+        // a new factory and ledger on the same database: what a restarted trading-service gets
+        try (TradingConnector paper = factory().trading("desk_restart", Map.of())) {
+            assertThat(totals(paper.balances())).isEqualTo(before);
+            assertThat(paper.orderFills(BTC, "s1")).isNotEmpty();
+            assertThat(paper.openOrders(Optional.empty())).extracting(OrderUpdate::clientOrderId).containsExactly("keep");
+            assertThat(paper.cancelOrder(BTC, "keep").state()).isEqualTo(OrderState.CANCELED);
+            assertThat(balance(paper, "USDT").available()).isEqualByComparingTo(balance(paper, "USDT").total());
+        }
+    }
+
+    private static OrderRequest order(String id, TradeType side, OrderType type, String amount, BigDecimal price) {
+        return new OrderRequest(id, BTC, side, type, new BigDecimal(amount), price, null);
+    }
+
+    private static BigDecimal bestBid() {
+        return factory().marketData().orderBook(BTC, 1).bids().getFirst().price();
+    }
+
+    private static Balance balance(TradingConnector paper, String asset) {
+        return paper.balances().stream().filter(b -> b.asset().equals(asset)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, BigDecimal> totals(List<Balance> balances) {
+        return balances.stream().collect(Collectors.toMap(Balance::asset, b -> b.total().stripTrailingZeros()));
+    }
+}
