@@ -23,6 +23,7 @@ final class CandleDatabase implements AutoCloseable {
         }
         PGSimpleDataSource ds = (PGSimpleDataSource) postgres.getPostgresDatabase();
         ds.setCurrentSchema("market_data");
+        ds.setPrepareThreshold(-1); // as the service sets it: server-prepared, binary float8 transfer
         dataSource = ds;
         Flyway.configure().dataSource(ds).schemas("market_data").defaultSchema("market_data")
                 .locations("classpath:db/migration").load().migrate();
