@@ -1,0 +1,39 @@
+package io.aviary.marketdata.app;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Feed lifecycle and limits, in seconds like Hummingbot API's {@code MARKET_DATA_*} variables
+ * (mapped in application.yml).
+ *
+ * @param feedTimeout            a feed unused this long is stopped ({@code MARKET_DATA_FEED_TIMEOUT}, 600)
+ * @param cleanupInterval        seconds between expiry sweeps ({@code MARKET_DATA_CLEANUP_INTERVAL}, 300)
+ * @param readyTimeout           how long a request waits for a new feed to be ready
+ *                               ({@code MARKET_DATA_CANDLES_READY_TIMEOUT}, 30)
+ * @param maxHistoricalCandles   largest historical-candles answer, in candles
+ */
+@ConfigurationProperties("aviary.market-data")
+public record MarketDataSettings(int feedTimeout, int cleanupInterval, int readyTimeout, int maxHistoricalCandles) {
+
+    public MarketDataSettings {
+        requirePositive("feed-timeout", feedTimeout);
+        requirePositive("cleanup-interval", cleanupInterval);
+        requirePositive("ready-timeout", readyTimeout);
+        requirePositive("max-historical-candles", maxHistoricalCandles);
+    }
+
+    public Duration feedTimeoutDuration() {
+        return Duration.ofSeconds(feedTimeout);
+    }
+
+    public Duration readyTimeoutDuration() {
+        return Duration.ofSeconds(readyTimeout);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalStateException("aviary.market-data." + name + " must be a positive number of seconds, was " + value);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.aviary.marketdata.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a feed was last used and therefore when it may be stopped: a feed unused for longer than
+ * {@code timeout} has expired. Thread-safe.
+ */
+public final class FeedLease {
+
+    private final Duration timeout;
+    private volatile Instant lastAccess;
+
+    public FeedLease(Instant now, Duration timeout) {
+        this.lastAccess = now;
+        this.timeout = timeout;
+    }
+
+    public void touch(Instant now) {
+        if (now.isAfter(lastAccess)) {
+            lastAccess = now;
+        }
+    }
+
+    public Instant lastAccess() {
+        return lastAccess;
+    }
+
+    public Duration sinceAccess(Instant now) {
+        Duration d = Duration.between(lastAccess, now);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** Time left before expiry, never negative. */
+    public Duration expiresIn(Instant now) {
+        Duration left = timeout.minus(sinceAccess(now));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    public boolean expired(Instant now) {
+        return sinceAccess(now).compareTo(timeout) > 0;
+    }
+}

@@ -1,0 +1,31 @@
+package io.aviary.marketdata.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeedLeaseTest {
+
+    private final Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void aFeedExpiresOnlyAfterTheTimeoutWithoutAccess() {
+        FeedLease lease = new FeedLease(t0, Duration.ofSeconds(10));
+        assertThat(lease.expired(t0.plusSeconds(10))).isFalse();
+        assertThat(lease.expiresIn(t0.plusSeconds(4))).isEqualTo(Duration.ofSeconds(6));
+        assertThat(lease.expired(t0.plusSeconds(11))).isTrue();
+        assertThat(lease.expiresIn(t0.plusSeconds(11))).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void accessExtendsTheLeaseAndNeverMovesItBack() {
+        FeedLease lease = new FeedLease(t0, Duration.ofSeconds(10));
+        lease.touch(t0.plusSeconds(8));
+        lease.touch(t0.plusSeconds(2));
+        assertThat(lease.lastAccess()).isEqualTo(t0.plusSeconds(8));
+        assertThat(lease.expired(t0.plusSeconds(15))).isFalse();
+        assertThat(lease.sinceAccess(t0.plusSeconds(15))).isEqualTo(Duration.ofSeconds(7));
+    }
+}

@@ -1,0 +1,37 @@
+package io.aviary.marketdata.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** A real PostgreSQL (embedded) with this service's migrations, and a store on it. */
+final class CandleDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    final DataSource dataSource;
+    final JdbcCandleStore store;
+
+    CandleDatabase() {
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PGSimpleDataSource ds = (PGSimpleDataSource) postgres.getPostgresDatabase();
+        ds.setCurrentSchema("market_data");
+        ds.setPrepareThreshold(-1); // as the service sets it: server-prepared, binary float8 transfer
+        dataSource = ds;
+        Flyway.configure().dataSource(ds).schemas("market_data").defaultSchema("market_data")
+                .locations("classpath:db/migration").load().migrate();
+        store = new JdbcCandleStore(ds, new DataSourceTransactionManager(ds));
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
