@@ -15,7 +15,6 @@ import java.util.TreeMap;
  */
 public final class ConnectorCatalog {
 
-    private static final Set<OrderType> ALL_ORDER_TYPES = Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER);
 
     private final Map<String, ConnectorSpec> byName;
 
@@ -27,15 +26,6 @@ public final class ConnectorCatalog {
             }
         }
         this.byName = Collections.unmodifiableMap(sorted);
-    }
-
-    /** The connectors this build ships. */
-    public static ConnectorCatalog standard() {
-        java.util.List<ConnectorSpec> specs = new java.util.ArrayList<>(java.util.List.of(
-                ConnectorSpec.apiKeyAndSecret("sim", ALL_ORDER_TYPES, false),
-                ConnectorSpec.apiKeyAndSecret("sim_perpetual", ALL_ORDER_TYPES, true)));
-        specs.addAll(io.aviary.connectors.venues.VenueConnectors.specs());
-        return new ConnectorCatalog(specs);
     }
 
     public Optional<ConnectorSpec> find(String name) {

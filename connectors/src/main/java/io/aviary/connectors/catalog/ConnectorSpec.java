@@ -23,7 +23,7 @@ public record ConnectorSpec(
     }
 
     /** The usual exchange credential: {@code <name>_api_key} and {@code <name>_api_secret}, both secret. */
-    static ConnectorSpec apiKeyAndSecret(String name, Set<OrderType> orderTypes, boolean perpetual) {
+    public static ConnectorSpec apiKeyAndSecret(String name, Set<OrderType> orderTypes, boolean perpetual) {
         List<String> fields = List.of(name + "_api_key", name + "_api_secret");
         return new ConnectorSpec(name, fields, Set.copyOf(fields), orderTypes, perpetual);
     }

@@ -6,7 +6,10 @@ import io.aviary.connectors.venues.VenueConnectors;
 import io.aviary.connectors.venues.VenueSettings;
 import java.net.URI;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.resilience.ResilientConnectorFactory;
 import java.util.Optional;
 import java.util.Set;
 import io.aviary.connectors.paper.PaperConnectorFactory;
@@ -33,13 +36,20 @@ public final class StandardConnectors {
      */
     public static ConnectorRegistry registry(URI simExchangeUrl, VenueSettings venues, Optional<PaperLedger> paperLedger,
             PaperSettings paper) {
-        List<ConnectorFactory> factories = new ArrayList<>(SimConnectorFactory.both(simExchangeUrl));
+        List<ConnectorFactory> factories = new ArrayList<>(SimConnectorFactory.both(simExchangeUrl).stream()
+                .map(sim -> ResilientConnectorFactory.wrap(sim, SIM_POLICY)).toList());
         factories.addAll(VenueConnectors.all(venues));
         List<ConnectorFactory> papers = factories.stream().filter(f -> PAPER_VENUES.contains(f.spec().name()))
                 .map(f -> (ConnectorFactory) new PaperConnectorFactory(f, paperLedger, paper)).toList();
         factories.addAll(papers);
         return new ConnectorRegistry(factories);
     }
+
+    /**
+     * The simulated venue is local and fast: a rate limit no platform load reaches, and a breaker
+     * that opens after 10 straight failures for only 5 s, so a restarted venue is used again at once.
+     */
+    public static final ResiliencePolicy SIM_POLICY = ResiliencePolicy.perSecond(5_000).withBreaker(10, Duration.ofSeconds(5));
 
     /** Venues with a {@code _paper_trade} twin: the simulated one and Hummingbot's default paper exchanges. */
     public static final Set<String> PAPER_VENUES = Set.of("sim", "binance", "kucoin", "kraken", "gate_io");

@@ -30,9 +30,8 @@ public final class SimConnectorFactory implements ConnectorFactory {
     private final SimMarketData marketData;
 
     private SimConnectorFactory(String name, boolean perpetual, URI baseUrl) {
-        List<String> fields = List.of(name + "_api_key", name + "_api_secret");
-        this.spec = new ConnectorSpec(name, fields, Set.copyOf(fields),
-                Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER), perpetual);
+        this.spec = ConnectorSpec.apiKeyAndSecret(name, Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER),
+                perpetual);
         this.venue = SimVenue.of(name, perpetual, baseUrl);
         this.http = new SimHttp(venue);
         this.marketData = new SimMarketData(venue, http);

@@ -13,16 +13,16 @@ class ConnectorCatalogTest {
 
     @Test
     void simulatedVenueTakesAnApiKeyAndSecretBothSecret() {
-        ConnectorSpec sim = ConnectorCatalog.standard().find("sim").orElseThrow();
+        ConnectorSpec sim = standard().find("sim").orElseThrow();
         assertThat(sim.configFields()).containsExactly("sim_api_key", "sim_api_secret");
         assertThat(sim.secretFields()).containsExactlyInAnyOrder("sim_api_key", "sim_api_secret");
         assertThat(sim.perpetual()).isFalse();
-        assertThat(ConnectorCatalog.standard().find("sim_perpetual").orElseThrow().perpetual()).isTrue();
+        assertThat(standard().find("sim_perpetual").orElseThrow().perpetual()).isTrue();
     }
 
     @Test
     void listsTheRealVenuesWithHummingbotFieldNames() {
-        ConnectorCatalog catalog = ConnectorCatalog.standard();
+        ConnectorCatalog catalog = standard();
         assertThat(catalog.all()).extracting(ConnectorSpec::name).contains("binance", "binance_perpetual", "kucoin",
                 "okx", "bybit", "kraken", "gate_io", "coinbase_advanced_trade", "sim", "sim_perpetual");
         assertThat(catalog.find("kucoin").orElseThrow().configFields())
@@ -32,7 +32,7 @@ class ConnectorCatalogTest {
 
     @Test
     void unknownConnectorIsAbsent() {
-        assertThat(ConnectorCatalog.standard().find("binance_typo")).isEmpty();
+        assertThat(standard().find("binance_typo")).isEmpty();
     }
 
     @Test
@@ -45,5 +45,10 @@ class ConnectorCatalogTest {
     void aSecretFieldMustBeAConfigField() {
         assertThatThrownBy(() -> new ConnectorSpec("x", List.of("k"), Set.of("s"), Set.of(), false))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ConnectorCatalog standard() {
+        return io.aviary.connectors.registry.StandardConnectors.registry(java.net.URI.create("http://127.0.0.1:1"),
+                io.aviary.connectors.venues.VenueSettings.defaults()).catalog();
     }
 }

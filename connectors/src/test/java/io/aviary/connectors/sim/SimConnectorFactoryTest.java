@@ -12,7 +12,8 @@ class SimConnectorFactoryTest {
     @Test
     void specsAreTheCatalogsAndRegisterUnderTheirHummingbotNames() {
         URI url = URI.create(SimConnectorFactory.DEFAULT_URL);
-        ConnectorCatalog standard = ConnectorCatalog.standard();
+        ConnectorCatalog standard = io.aviary.connectors.registry.StandardConnectors.registry(url,
+                io.aviary.connectors.venues.VenueSettings.defaults()).catalog();
         assertThat(SimConnectorFactory.spot(url).spec()).isEqualTo(standard.find("sim").orElseThrow());
         assertThat(SimConnectorFactory.perpetual(url).spec()).isEqualTo(standard.find("sim_perpetual").orElseThrow());
 

@@ -104,7 +104,7 @@ public final class SimVenueProcess implements AutoCloseable {
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after 15 s). */
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
@@ -120,7 +120,7 @@ public final class SimVenueProcess implements AutoCloseable {
     }
 
     /** Same port, same data directory: a restart of the venue. */
-    void restart() {
+    public void restart() {
         stop();
         try {
             launch();
