@@ -192,11 +192,11 @@ public class TradeRecorder {
         return orders.lock(session, fill.clientOrderId()).orElseThrow();
     }
 
-    private void publishUpdate(OrderRecord order, OrderStatus status, String exchangeOrderId, String reason, Instant at) {
-        OrderRecord now = orders.find(order.session(), order.clientOrderId()).orElse(order);
-        outbox.append(new OrderUpdated(order.accountName(), order.connectorName(), order.clientOrderId(),
-                exchangeOrderId != null ? exchangeOrderId : now.exchangeOrderId(), order.tradingPair(),
-                status.hummingbotState(), now.filledAmount(), now.filledQuote(), reason, at));
+    /** {@code current} carries the executed totals as stored now (state changes leave them as they were). */
+    private void publishUpdate(OrderRecord current, OrderStatus status, String exchangeOrderId, String reason, Instant at) {
+        outbox.append(new OrderUpdated(current.accountName(), current.connectorName(), current.clientOrderId(),
+                exchangeOrderId != null ? exchangeOrderId : current.exchangeOrderId(), current.tradingPair(),
+                status.hummingbotState(), current.filledAmount(), current.filledQuote(), reason, at));
     }
 
     private Instant at(Instant reported) {
