@@ -44,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * <li>MARKET takes the opposite side best level first ({@link BookTaking}); what the book cannot fill
  * is cancelled (the order ends CANCELED with what it executed; FAILED if nothing could fill).</li>
  * <li>LIMIT takes what crosses at once (taker), and the rest rests. A resting order fills (maker, at
- * its own price) when a later book snapshot shows opposite levels at or better than its price, up
- * to their amount. The book is read every {@link PaperSettings#bookCheckInterval()} while orders rest.</li>
+ * its own price) only from opposite volume at or through its price that is <em>new</em> since the
+ * last look: paper fills do not remove the venue's liquidity, so volume the order already took or
+ * saw cannot fill it again. The book is read every {@link PaperSettings#bookCheckInterval()} while
+ * orders rest; after a restart the first look only records what is there.</li>
  * <li>LIMIT_MAKER that would cross is rejected, like a venue's post-only.</li>
  * <li>Amounts and prices are rounded down to the venue's increments; below minimum size or notional
  * is rejected. Fees are charged in the quote asset. A resting BUY locks price × amount × (1 + maker
@@ -66,6 +68,8 @@ final class PaperTradingConnector implements TradingConnector {
     private final List<UserStreamListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService bookChecks;
     private final AtomicLong tradeSequence = new AtomicLong();
+    /** Per resting order: the opposite volume at or through its price at the last look. */
+    private final Map<String, BigDecimal> crossingSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<TradingPair, TradingRule> rules;
 
     PaperTradingConnector(PaperAccount account, MarketDataConnector venue, PaperLedger ledger, PaperSettings settings,
@@ -130,6 +134,7 @@ final class PaperTradingConnector implements TradingConnector {
                     after.remaining().signum() == 0 ? OrderState.FILLED : OrderState.CANCELED,
                     after.remaining().signum() == 0 ? null : "book depth exhausted; the rest was cancelled", BigDecimal.ZERO, now);
         } else if (after.remaining().signum() > 0) {
+            crossingSeen.put(after.clientOrderId(), crossingVolume(opposite, after));
             BigDecimal lock = lockFor(after, after.remaining());
             changes.add(BalanceChange.lock(after.lockedAsset(), lock));
             after = after.with(after.executedBase(), after.executedQuote(), after.state(), null, lock, now);
@@ -218,15 +223,22 @@ final class PaperTradingConnector implements TradingConnector {
             for (PaperOrder order : resting) {
                 OrderBookSnapshot book = books.computeIfAbsent(order.tradingPair(), p -> venue.orderBook(p, 100));
                 List<PriceLevel> opposite = order.side() == TradeType.BUY ? book.asks() : book.bids();
-                List<PriceLevel> crossing = BookTaking.take(opposite, order.side(), order.remaining(), order.price());
-                BigDecimal size = BookTaking.base(crossing);
+                BigDecimal crossing = crossingVolume(opposite, order);
+                BigDecimal seen = crossingSeen.put(order.clientOrderId(), crossing);
+                BigDecimal size = seen == null ? BigDecimal.ZERO : crossing.subtract(seen).min(order.remaining());
                 if (size.signum() > 0) {
                     fillResting(order, size);
                 }
             }
+            crossingSeen.keySet().retainAll(resting.stream().map(PaperOrder::clientOrderId).toList());
         } catch (RuntimeException e) {
             log.debug("Paper book check of {} failed ({}); retrying at the next tick", account, e.toString());
         }
+    }
+
+    /** All opposite volume at or through the order's price. */
+    private static BigDecimal crossingVolume(List<PriceLevel> opposite, PaperOrder order) {
+        return BookTaking.base(BookTaking.take(opposite, order.side(), new BigDecimal(Long.MAX_VALUE), order.price()));
     }
 
     /** A resting order fills {@code size} at its own price, as a maker. */

@@ -49,7 +49,8 @@ class PaperTradingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        venue = SimVenueProcess.start(Map.of());
+        // SOL-USDT without simulated flow: its book holds only what a test's maker account puts there
+        venue = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
         postgres = EmbeddedPostgres.builder().start();
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
@@ -172,6 +173,39 @@ class PaperTradingTest {
             assertThat(paper.openOrders(Optional.empty())).extracting(OrderUpdate::clientOrderId).containsExactly("keep");
             assertThat(paper.cancelOrder(BTC, "keep").state()).isEqualTo(OrderState.CANCELED);
             assertThat(balance(paper, "USDT").available()).isEqualByComparingTo(balance(paper, "USDT").total());
+        }
+    }
+
+    @Test
+    void volumeAnOrderAlreadyTookCannotFillItAgainOnlyNewVolumeCan() throws Exception {
+        TradingPair sol = TradingPair.parse("SOL-USDT");
+        ConnectorFactory sim = SimConnectorFactory.spot(venue.url());
+        try (TradingConnector maker = sim.trading(io.aviary.connectors.sim.SimApiKeys.create(venue.url(), "maker")
+                .credentials("sim")); TradingConnector paper = factory().trading("desk_fresh_volume", Map.of())) {
+            maker.placeOrder(new OrderRequest("ask1", sol, TradeType.SELL, OrderType.LIMIT, BigDecimal.ONE,
+                    new BigDecimal("100"), null));
+            OrderUpdate placed = paper.placeOrder(new OrderRequest("take-then-rest", sol, TradeType.BUY, OrderType.LIMIT,
+                    new BigDecimal("3"), new BigDecimal("100"), null));
+            assertThat(placed.executedBase()).isEqualByComparingTo("1");
+            Thread.sleep(FAST.bookCheckInterval().toMillis() * 5);
+            assertThat(paper.orderStatus(sol, "take-then-rest").executedBase())
+                    .as("the 1 SOL ask it took is still on the venue's book, but it is not new").isEqualByComparingTo("1");
+
+            maker.placeOrder(new OrderRequest("ask2", sol, TradeType.SELL, OrderType.LIMIT, new BigDecimal("0.5"),
+                    new BigDecimal("99.5"), null));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (paper.orderStatus(sol, "take-then-rest").executedBase().compareTo(new BigDecimal("1.5")) < 0
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(FAST.bookCheckInterval().toMillis() * 3);
+            OrderUpdate after = paper.orderStatus(sol, "take-then-rest");
+            assertThat(after.executedBase()).isEqualByComparingTo("1.5");
+            assertThat(after.state()).isEqualTo(OrderState.PARTIALLY_FILLED);
+            List<Fill> fills = paper.orderFills(sol, "take-then-rest");
+            assertThat(fills).hasSize(2);
+            assertThat(fills.get(1).maker()).isTrue();
+            assertThat(fills.get(1).price()).as("a resting order fills at its own price").isEqualByComparingTo("100");
         }
     }
 
