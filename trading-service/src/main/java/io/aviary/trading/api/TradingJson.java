@@ -36,11 +36,8 @@ final class TradingJson {
 
     /** {@code TradeResponse}; {@code order_status} is an addition telling where the order stands now. */
     static Map<String, Object> placed(OrderRecord order) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order_id", order.clientOrderId());
-        m.put("account_name", order.accountName());
-        m.put("connector_name", order.connectorName());
-        m.put("trading_pair", order.tradingPair());
+        Map<String, Object> m = row("order_id", order.clientOrderId(), order.accountName(), order.connectorName(),
+                order.tradingPair());
         m.put("trade_type", order.tradeType());
         m.put("amount", plain(order.amount()));
         m.put("order_type", order.orderType());
@@ -77,11 +74,8 @@ final class TradingJson {
 
     /** A row of order search. */
     static Map<String, Object> orderRow(OrderRecord order) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("order_id", order.clientOrderId());
-        m.put("account_name", order.accountName());
-        m.put("connector_name", order.connectorName());
-        m.put("trading_pair", order.tradingPair());
+        Map<String, Object> m = row("order_id", order.clientOrderId(), order.accountName(), order.connectorName(),
+                order.tradingPair());
         m.put("trade_type", order.tradeType());
         m.put("order_type", order.orderType());
         m.put("amount", order.amount());
@@ -99,12 +93,8 @@ final class TradingJson {
     }
 
     static Map<String, Object> trade(TradeRow t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trade_id", t.tradeId());
+        Map<String, Object> m = row("trade_id", t.tradeId(), t.accountName(), t.connectorName(), t.tradingPair());
         m.put("order_id", t.clientOrderId());
-        m.put("account_name", t.accountName());
-        m.put("connector_name", t.connectorName());
-        m.put("trading_pair", t.tradingPair());
         m.put("trade_type", t.tradeType());
         m.put("amount", t.amount());
         m.put("price", t.price());
@@ -117,10 +107,7 @@ final class TradingJson {
     }
 
     static Map<String, Object> position(PositionRow p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("account_name", p.accountName());
-        m.put("connector_name", p.connectorName());
-        m.put("trading_pair", p.tradingPair());
+        Map<String, Object> m = row(null, null, p.accountName(), p.connectorName(), p.tradingPair());
         m.put("side", p.side());
         m.put("amount", p.amount());
         m.put("entry_price", p.entryPrice());
@@ -137,15 +124,26 @@ final class TradingJson {
         m.put("id", f.id());
         m.put("funding_payment_id", f.connectorName() + "_" + f.tradingPair() + "_" + f.paidAt().getEpochSecond());
         m.put("timestamp", f.paidAt().toString());
-        m.put("account_name", f.accountName());
-        m.put("connector_name", f.connectorName());
-        m.put("trading_pair", f.tradingPair());
+        m.putAll(row(null, null, f.accountName(), f.connectorName(), f.tradingPair()));
         m.put("funding_rate", f.fundingRate());
         m.put("funding_payment", f.amount());
         m.put("fee_currency", f.asset());
         m.put("position_size", f.positionSize());
         m.put("position_side", f.positionSide());
         m.put("exchange_funding_id", null);
+        return m;
+    }
+
+    /** A new item starting with the keys every trading row carries, in the contract's order. */
+    private static Map<String, Object> row(String firstKey, Object firstValue, String account, String connector,
+            String pair) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (firstKey != null) {
+            m.put(firstKey, firstValue);
+        }
+        m.put("account_name", account);
+        m.put("connector_name", connector);
+        m.put("trading_pair", pair);
         return m;
     }
 
