@@ -81,13 +81,22 @@ final class TradingDesk {
         return api.postJson(path, body);
     }
 
-    /** The venue's last price of {@code pair}, read through the gateway's /market-data or the venue's book. */
+    /** The venue's best bid; waits (bounded) for makers to quote, e.g. right after another test restarted the venue. */
     BigDecimal bestBid(String connector, String pair) {
-        return venueMarket(connector).marketData().orderBook(TradingPair.parse(pair), 1).bids().getFirst().price();
+        return quotedBook(connector, pair).bids().getFirst().price();
     }
 
     BigDecimal bestAsk(String connector, String pair) {
-        return venueMarket(connector).marketData().orderBook(TradingPair.parse(pair), 1).asks().getFirst().price();
+        return quotedBook(connector, pair).asks().getFirst().price();
+    }
+
+    private io.aviary.connectors.model.OrderBookSnapshot quotedBook(String connector, String pair) {
+        var book = new java.util.concurrent.atomic.AtomicReference<io.aviary.connectors.model.OrderBookSnapshot>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() -> {
+            book.set(venueMarket(connector).marketData().orderBook(TradingPair.parse(pair), 5));
+            return !book.get().bids().isEmpty() && !book.get().asks().isEmpty();
+        });
+        return book.get();
     }
 
     /** A session straight on the venue with this desk's key (what the exchange itself says). */
