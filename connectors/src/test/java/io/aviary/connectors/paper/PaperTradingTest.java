@@ -52,12 +52,7 @@ class PaperTradingTest {
         // SOL-USDT without simulated flow: its book holds only what a test's maker account puts there
         venue = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
         postgres = EmbeddedPostgres.builder().start();
-        Instant quoted = Instant.now().plusSeconds(20); // a fresh venue's makers quote on their first ticks
-        var btcBook = SimConnectorFactory.spot(venue.url()).marketData();
-        while ((btcBook.orderBook(BTC, 1).bids().isEmpty() || btcBook.orderBook(BTC, 1).asks().isEmpty())
-                && Instant.now().isBefore(quoted)) {
-            Thread.sleep(100);
-        }
+        venue.awaitQuotes();
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
         try (Connection db = dataSource.getConnection(); var sql = db.createStatement()) {

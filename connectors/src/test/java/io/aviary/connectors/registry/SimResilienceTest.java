@@ -23,10 +23,7 @@ class SimResilienceTest {
         try (SimVenueProcess venue = SimVenueProcess.start(Map.of())) {
             MarketDataConnector sim = StandardConnectors.registry(venue.url(), VenueSettings.defaults())
                     .find("sim").orElseThrow().marketData();
-            Instant quoted = Instant.now().plusSeconds(20); // a fresh venue's makers quote on their first ticks
-            while (sim.orderBook(BTC, 1).bids().isEmpty() && Instant.now().isBefore(quoted)) {
-                Thread.sleep(100);
-            }
+            venue.awaitQuotes();
             assertThat(sim.orderBook(BTC, 1).bids()).isNotEmpty();
 
             venue.stop();

@@ -58,6 +58,23 @@ public final class SimVenueProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (at most 20 s) until simulated makers quote both sides of spot BTC-USDT: a fresh or
+     * restarted venue quotes on its first ticks, and tests that read a best price need one.
+     */
+    public void awaitQuotes() throws InterruptedException {
+        var market = SimConnectorFactory.spot(url()).marketData();
+        var btc = io.aviary.connectors.model.TradingPair.parse("BTC-USDT");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            var book = market.orderBook(btc, 1);
+            if (!book.bids().isEmpty() && !book.asks().isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     public URI url() {
         return URI.create("http://localhost:" + port);
     }
