@@ -71,6 +71,12 @@ final class PaperTradingConnector implements TradingConnector {
     /** Per resting order: the opposite volume at or through its price at the last look. */
     private final Map<String, BigDecimal> crossingSeen = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Map<TradingPair, TradingRule> rules;
+    /**
+     * Whether any order may rest. Only this session places orders for its account, so an empty look
+     * stays true until it rests one; idle sessions then skip the ledger read on every tick.
+     * Starts true so a restart looks once for orders that rested before it.
+     */
+    private volatile boolean mayHaveResting = true;
 
     PaperTradingConnector(PaperAccount account, MarketDataConnector venue, PaperLedger ledger, PaperSettings settings,
             Clock clock) {
@@ -134,6 +140,7 @@ final class PaperTradingConnector implements TradingConnector {
                     after.remaining().signum() == 0 ? OrderState.FILLED : OrderState.CANCELED,
                     after.remaining().signum() == 0 ? null : "book depth exhausted; the rest was cancelled", BigDecimal.ZERO, now);
         } else if (after.remaining().signum() > 0) {
+            mayHaveResting = true;
             crossingSeen.put(after.clientOrderId(), crossingVolume(opposite, after));
             BigDecimal lock = lockFor(after, after.remaining());
             changes.add(BalanceChange.lock(after.lockedAsset(), lock));
@@ -217,8 +224,12 @@ final class PaperTradingConnector implements TradingConnector {
 
     /** One pass over the resting orders against fresh snapshots of their books. */
     synchronized void fillRestingOrders() {
+        if (!mayHaveResting) {
+            return;
+        }
         try {
             List<PaperOrder> resting = ledger.openOrders(account);
+            mayHaveResting = !resting.isEmpty();
             Map<TradingPair, OrderBookSnapshot> books = new java.util.HashMap<>();
             for (PaperOrder order : resting) {
                 OrderBookSnapshot book = books.computeIfAbsent(order.tradingPair(), p -> venue.orderBook(p, 100));

@@ -79,8 +79,9 @@ public class Reconciler {
         }
         newFills += readFillsSinceWatermark(session, started);
         if (session.perpetual()) {
-            reconcilePositions(session);
-            readFundingSinceWatermark(session, started);
+            List<Position> positionsOnVenue = session.trading().positions();
+            reconcilePositions(session, positionsOnVenue);
+            readFundingSinceWatermark(session, positionsOnVenue, started);
         }
         if (newFills > 0) {
             log.info("Reconciliation of {} recorded {} fill(s) the stream had not delivered", key, newFills);
@@ -137,8 +138,7 @@ public class Reconciler {
         return recorded;
     }
 
-    private void reconcilePositions(LiveSession session) {
-        List<Position> onVenue = session.trading().positions();
+    private void reconcilePositions(LiveSession session, List<Position> onVenue) {
         Set<String> open = new HashSet<>();
         for (Position position : onVenue) {
             recorder.recordPosition(session.key(), position);
@@ -153,9 +153,9 @@ public class Reconciler {
         }
     }
 
-    private void readFundingSinceWatermark(LiveSession session, Instant started) {
+    private void readFundingSinceWatermark(LiveSession session, List<Position> onVenue, Instant started) {
         Instant since = since(session, Kind.FUNDING);
-        Map<String, BigDecimal> sizes = session.trading().positions().stream()
+        Map<String, BigDecimal> sizes = onVenue.stream()
                 .collect(Collectors.toMap(p -> p.tradingPair().toString(), Position::amount, BigDecimal::add));
         Set<String> pairs = new TreeSet<>(sizes.keySet());
         pairs.addAll(orders.pairsActiveSince(session.key(), since));
