@@ -1,0 +1,41 @@
+package io.aviary.trading.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.aviary.trading.app.LiveSession;
+import io.aviary.trading.app.SessionRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The live sessions of this instance, for operators and system tests: which (account, connector)
+ * pairs are open and since when. Internal (token-guarded by the kit, not routed by the gateway);
+ * it names sessions only, never a credential field.
+ */
+@Hidden
+@RestController
+@RequestMapping("/internal/sessions")
+public class InternalSessionsController {
+
+    private final SessionRegistry sessions;
+
+    public InternalSessionsController(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    @GetMapping({"", "/"})
+    public List<OpenSession> list() {
+        return sessions.all().stream()
+                .sorted(Comparator.comparing((LiveSession s) -> s.key().accountName()).thenComparing(s -> s.key().connectorName()))
+                .map(s -> new OpenSession(s.key().accountName(), s.key().connectorName(), s.openedAt()))
+                .toList();
+    }
+
+    public record OpenSession(@JsonProperty("account_name") String accountName,
+            @JsonProperty("connector_name") String connectorName, @JsonProperty("opened_at") Instant openedAt) {
+    }
+}
