@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +36,11 @@ import org.springframework.stereotype.Component;
  * run (those that happened while this service was down included), and for perpetuals the
  * positions and funding payments. Everything goes through {@link TradeRecorder}, so whatever the
  * stream already recorded is not recorded twice.
+ *
+ * <p>An order the venue says it does not know is finished (FAILED if never confirmed, else
+ * CANCELLED) only after {@code aviary.trading.not-found-confirmations} such answers in a row, counted
+ * in the database so a restart neither forgets nor restarts the count; the status is then marked
+ * inferred, and a later venue report of the order (open, or a fill) overrides it.
  */
 @Component
 public class Reconciler {
@@ -48,30 +54,30 @@ public class Reconciler {
     /** How far back a session that was never reconciled looks for fills and funding. */
     static final Duration FIRST_LOOKBACK = Duration.ofDays(1);
 
-    private final SessionRegistry sessions;
     private final OrderRepository orders;
     private final PositionRepository positions;
     private final WatermarkRepository watermarks;
     private final TradeRecorder recorder;
     private final Clock clock;
+    private final int notFoundConfirmations;
 
-    public Reconciler(SessionRegistry sessions, OrderRepository orders, PositionRepository positions,
-            WatermarkRepository watermarks, TradeRecorder recorder, Clock clock) {
-        this.sessions = sessions;
+    public Reconciler(OrderRepository orders, PositionRepository positions, WatermarkRepository watermarks,
+            TradeRecorder recorder, Clock clock,
+            @Value("${aviary.trading.not-found-confirmations:3}") int notFoundConfirmations) {
+        if (notFoundConfirmations < 1) {
+            throw new IllegalArgumentException("aviary.trading.not-found-confirmations must be at least 1");
+        }
         this.orders = orders;
         this.positions = positions;
         this.watermarks = watermarks;
         this.recorder = recorder;
         this.clock = clock;
+        this.notFoundConfirmations = notFoundConfirmations;
     }
 
     /** @return true when fills were found that the database lacked */
-    public boolean reconcile(SessionKey key) {
-        Optional<LiveSession> live = sessions.find(key);
-        if (live.isEmpty()) {
-            return false;
-        }
-        LiveSession session = live.get();
+    public boolean reconcile(LiveSession session) {
+        SessionKey key = session.key();
         Instant started = clock.instant();
         int newFills = reconcileOpenOrders(session, started);
         for (OrderUpdate onVenue : session.trading().openOrders(Optional.empty())) {
@@ -96,28 +102,38 @@ public class Reconciler {
             TradingPair pair = TradingPair.parse(order.tradingPair());
             try {
                 OrderUpdate update = venue.orderStatus(pair, order.clientOrderId());
+                orders.resetNotFound(session.key(), order.clientOrderId());
                 newFills += recordFills(session.key(), venue.orderFills(pair, order.clientOrderId()));
                 recorder.recordUpdate(session.key(), update);
             } catch (VenueException.NotFound e) {
                 if (order.createdAt().isAfter(now.minus(PLACEMENT_GRACE))) {
                     continue;
                 }
-                resolveLost(session.key(), order);
+                notFound(session.key(), order);
             }
         }
         return newFills;
     }
 
-    private void resolveLost(SessionKey key, OrderRecord order) {
-        if (order.status() == OrderStatus.SUBMITTED) {
-            recorder.resolve(key, order.clientOrderId(), OrderStatus.FAILED,
-                    "The venue has no order with this client id: it never reached the venue");
-        } else {
-            recorder.resolve(key, order.clientOrderId(), OrderStatus.CANCELLED,
-                    "The venue no longer knows this order (expired or cancelled outside Aviary)");
+    /** One "not found" can be a venue hiccup (a lagging replica, a stale cache): only a run of them finishes the order. */
+    private void notFound(SessionKey key, OrderRecord order) {
+        boolean neverConfirmed = order.status() == OrderStatus.SUBMITTED;
+        int answers = recorder.recordNotFound(key, order.clientOrderId(), notFoundConfirmations,
+                neverConfirmed ? OrderStatus.FAILED : OrderStatus.CANCELLED,
+                neverConfirmed ? "The venue has no order with this client id: it never reached the venue"
+                        : "The venue no longer knows this order (expired or cancelled outside Aviary)");
+        if (answers > 0 && answers < notFoundConfirmations) {
+            log.info("{}: the venue does not know order {} ({} of {} answers before it counts as {})", key,
+                    order.clientOrderId(), answers, notFoundConfirmations, neverConfirmed ? "FAILED" : "CANCELLED");
         }
     }
 
+    /**
+     * Reads every pair's fills since the watermark. Each connector pages through the venue's history
+     * until a short page, so a read that returns has seen every fill stamped before {@code started};
+     * only then does the watermark move, to {@code started}. A read that fails leaves the watermark
+     * where it was (the next run reads the same span again; recording is idempotent).
+     */
     private int readFillsSinceWatermark(LiveSession session, Instant started) {
         Instant since = since(session, Kind.FILLS);
         int newFills = 0;

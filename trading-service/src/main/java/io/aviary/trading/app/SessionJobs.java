@@ -30,7 +30,7 @@ public class SessionJobs implements AutoCloseable {
         this.sessions = sessions;
         this.balancePolling = new SessionWork("balance-poll", balances::poll);
         this.reconciling = new SessionWork("reconcile", key -> {
-            if (reconciler.reconcile(key)) {
+            if (sessions.find(key).map(reconciler::reconcile).orElse(false)) {
                 balancesChanged(key);
             }
         });

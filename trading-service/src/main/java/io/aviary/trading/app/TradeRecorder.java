@@ -87,7 +87,7 @@ public class TradeRecorder {
             if (!changes(order, update)) {
                 return;
             }
-            OrderStatus next = order.status().after(update.state());
+            OrderStatus next = order.after(update.state());
             String reason = next == OrderStatus.FAILED ? update.reason() : null;
             orders.updateState(order.id(), update.state().name(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
             publishUpdate(order, next, update.exchangeOrderId(), reason, at(update.updatedAt()));
@@ -95,7 +95,7 @@ public class TradeRecorder {
     }
 
     private static boolean changes(OrderRecord order, OrderUpdate update) {
-        return order.status().after(update.state()) != order.status()
+        return order.after(update.state()) != order.status()
                 || (update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId()));
     }
 
@@ -109,6 +109,31 @@ public class TradeRecorder {
                     orders.updateState(order.id(), state, outcome, null, reason, now);
                     publishUpdate(order, outcome, null, reason, now);
                 }));
+    }
+
+    /**
+     * Counts one "no such order" answer of the venue for an open order, and once {@code confirmations}
+     * such answers came in a row finishes the order as {@code outcome}, marked inferred so that a later
+     * venue report of the order still overrides it.
+     *
+     * @return the consecutive count so far (0 when the order is no longer open)
+     */
+    public int recordNotFound(SessionKey session, String clientOrderId, int confirmations, OrderStatus outcome,
+            String reason) {
+        Integer count = tx.execute(status -> orders.lock(session, clientOrderId)
+                .filter(order -> order.status().isOpen())
+                .map(order -> {
+                    int answers = orders.countNotFound(order.id());
+                    if (answers >= confirmations) {
+                        Instant now = clock.instant();
+                        orders.updateInferredState(order.id(), outcome == OrderStatus.FAILED ? "FAILED" : "CANCELED",
+                                outcome, reason, now);
+                        publishUpdate(order, outcome, null, reason, now);
+                    }
+                    return answers;
+                })
+                .orElse(0));
+        return count == null ? 0 : count;
     }
 
     /** @return true when the fill was new */
@@ -125,8 +150,8 @@ public class TradeRecorder {
                     fill.fee(), fill.feeAsset(), fill.maker(), fill.positionAction().name(), fill.timestamp()));
             OrderRecord filled = orders.find(session, fill.clientOrderId()).orElseThrow();
             OrderStatus next = filled.filledAmount().compareTo(filled.amount()) >= 0
-                    ? filled.status().after(io.aviary.connectors.model.OrderState.FILLED)
-                    : filled.status().after(io.aviary.connectors.model.OrderState.PARTIALLY_FILLED);
+                    ? filled.after(io.aviary.connectors.model.OrderState.FILLED)
+                    : filled.after(io.aviary.connectors.model.OrderState.PARTIALLY_FILLED);
             if (next != filled.status()) {
                 orders.updateState(filled.id(), next == OrderStatus.FILLED ? "FILLED" : "PARTIALLY_FILLED", next, null,
                         null, fill.timestamp());

@@ -1,18 +1,37 @@
 package io.aviary.trading.domain;
 
+import io.aviary.connectors.model.OrderState;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 
-/** One stored order with what its fills add up to. {@code price} is null for MARKET orders. */
+/**
+ * One stored order with what its fills add up to. {@code price} is null for MARKET orders.
+ * {@code statusInferred}: the status was concluded by reconciliation from the venue not knowing the
+ * order, not reported by the venue, so a later venue report may still override it.
+ */
 public record OrderRecord(long id, String accountName, String connectorName, String clientOrderId,
         String exchangeOrderId, String tradingPair, String tradeType, String orderType, String positionAction,
         BigDecimal amount, BigDecimal price, String state, OrderStatus status, BigDecimal filledAmount,
         BigDecimal filledQuote, BigDecimal feePaid, String feeCurrency, String errorMessage, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, boolean statusInferred) {
 
     public SessionKey session() {
         return new SessionKey(accountName, connectorName);
+    }
+
+    /**
+     * The status after the venue reported {@code reported}. A reported status follows
+     * {@link OrderStatus#after}; an inferred one yields to whatever the venue says about the order
+     * (it knows the order after all), except the pending states, which say nothing about its fate.
+     */
+    public OrderStatus after(OrderState reported) {
+        if (!statusInferred || status.isOpen()
+                || reported == OrderState.PENDING_CREATE || reported == OrderState.PENDING_CANCEL) {
+            return status.after(reported);
+        }
+        OrderStatus known = filledAmount.signum() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.OPEN;
+        return known.after(reported);
     }
 
     /** Σ price·amount / Σ amount of the fills; null before the first fill. */

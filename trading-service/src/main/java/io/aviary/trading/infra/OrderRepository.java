@@ -23,7 +23,7 @@ public class OrderRepository {
     static final String COLUMNS = """
             id, account_name, connector_name, client_order_id, exchange_order_id, trading_pair, trade_type, order_type,
             position_action, amount, price, state, status, filled_amount, filled_quote, fee_paid, fee_currency,
-            error_message, created_at, updated_at""";
+            error_message, created_at, updated_at, status_inferred""";
 
     static final RowMapper<OrderRecord> ROW = OrderRepository::map;
 
@@ -84,12 +84,41 @@ public class OrderRepository {
                 String.class, session.accountName(), session.connectorName(), ts(since));
     }
 
+    /** A state the venue reported: it is no longer inferred, and the venue evidently knows the order. */
     public void updateState(long id, String state, OrderStatus status, String exchangeOrderId, String errorMessage,
             Instant updatedAt) {
+        update(id, state, status, exchangeOrderId, errorMessage, updatedAt, false);
+    }
+
+    /** A final state reconciliation concluded without the venue reporting it (a later report may override it). */
+    public void updateInferredState(long id, String state, OrderStatus status, String errorMessage, Instant updatedAt) {
+        update(id, state, status, null, errorMessage, updatedAt, true);
+    }
+
+    private void update(long id, String state, OrderStatus status, String exchangeOrderId, String errorMessage,
+            Instant updatedAt, boolean inferred) {
         jdbc.update("""
                 UPDATE orders SET state = ?, status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
-                    error_message = COALESCE(?, error_message), updated_at = GREATEST(updated_at, ?)
-                WHERE id = ?""", state, status.name(), exchangeOrderId, errorMessage, ts(updatedAt), id);
+                    error_message = COALESCE(?, error_message), updated_at = GREATEST(updated_at, ?),
+                    status_inferred = ?, not_found_count = 0
+                WHERE id = ?""", state, status.name(), exchangeOrderId, errorMessage, ts(updatedAt), inferred, id);
+    }
+
+    /**
+     * Counts one more consecutive "no such order" answer of the venue for an open order.
+     * @return the count including this answer; 0 when the order is no longer open
+     */
+    public int countNotFound(long id) {
+        return jdbc.query("UPDATE orders SET not_found_count = not_found_count + 1 WHERE id = ?"
+                        + " AND status IN ('SUBMITTED', 'OPEN', 'PARTIALLY_FILLED') RETURNING not_found_count",
+                (rs, i) -> rs.getInt(1), id).stream().findFirst().orElse(0);
+    }
+
+    /** The venue answered for the order: a later "not found" starts counting afresh. */
+    public void resetNotFound(SessionKey session, String clientOrderId) {
+        jdbc.update("UPDATE orders SET not_found_count = 0 WHERE account_name = ? AND connector_name = ?"
+                        + " AND client_order_id = ? AND not_found_count > 0",
+                session.accountName(), session.connectorName(), clientOrderId);
     }
 
     /**
@@ -121,6 +150,7 @@ public class OrderRepository {
                 rs.getBigDecimal("amount"), rs.getBigDecimal("price"), rs.getString("state"),
                 OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("filled_amount"),
                 rs.getBigDecimal("filled_quote"), rs.getBigDecimal("fee_paid"), rs.getString("fee_currency"),
-                rs.getString("error_message"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getString("error_message"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getBoolean("status_inferred"));
     }
 }
