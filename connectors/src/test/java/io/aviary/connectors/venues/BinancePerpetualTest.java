@@ -38,6 +38,7 @@ import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -238,5 +239,27 @@ class BinancePerpetualTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c2", BTC_USDT, TradeType.BUY, OrderType.MARKET,
                 BigDecimal.TEN, null, PositionAction.OPEN)))
                 .isInstanceOf(VenueException.Rejected.class).hasMessageContaining("Margin is insufficient.");
+    }
+
+    /** Futures userTrades, as recorded: at most 1000 per call, 7 days per time range; read by trade id to a short page. */
+    static String userTrades(int firstId, int count) {
+        return "[" + rows(firstId, count, id -> ("{\"buyer\":false,\"commission\":\"-0.07819010\",\"commissionAsset\":\"USDT\",\"id\":%d,\"maker\":false,\"orderId\":25851813,\"price\":\"7819.01\",\"qty\":\"0.002\",\"quoteQty\":\"15.63802\",\"realizedPnl\":\"-0.91539999\",\"side\":\"SELL\",\"positionSide\":\"SHORT\",\"symbol\":\"BTCUSDT\",\"time\":%d}").formatted(id, 1569514978020L + id)) + "]";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).withQueryParam("limit", equalTo("1"))
+                .willReturn(okJson(userTrades(698000, 1))));
+        wm.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).withQueryParam("fromId", equalTo("698000"))
+                .willReturn(okJson(userTrades(698000, 1000))));
+        wm.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).withQueryParam("fromId", equalTo("699000"))
+                .willReturn(okJson(userTrades(699000, 2))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.now().minus(Duration.ofDays(2)));
+
+        assertEveryFillOnce(fills, 1002);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/fapi/v1/userTrades")));
+        assertThat(reqs).hasSize(3);
+        assertThat(params(rawQuery(reqs.get(2)))).containsEntry("fromId", "699000").doesNotContainKey("startTime");
     }
 }

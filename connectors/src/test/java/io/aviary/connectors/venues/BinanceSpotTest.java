@@ -32,6 +32,7 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.support.Signing;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -273,5 +274,31 @@ class BinanceSpotTest extends WireMockVenueTest {
         assertThatThrownBy(trading::positions).isInstanceOf(VenueException.Unsupported.class);
         assertThatThrownBy(() -> trading.setLeverage(BTC_USDT, 5)).isInstanceOf(VenueException.Unsupported.class);
         assertThatThrownBy(() -> md.fundingInfo(BTC_USDT)).isInstanceOf(VenueException.Unsupported.class);
+    }
+
+    /** Spot my-trades, as recorded: at most 1000 per call; the history is read by trade id to a short page. */
+    static String myTrades(int firstId, int count) {
+        return "[" + rows(firstId, count, id -> ("{\"symbol\":\"BTCUSDT\",\"id\":%d,\"orderId\":28,\"orderListId\":-1,\"price\":\"40000.00000000\",\"qty\":\"0.01000000\",\"quoteQty\":\"400.00000000\",\"commission\":\"0.00001000\",\"commissionAsset\":\"BTC\",\"time\":%d,\"isBuyer\":true,\"isMaker\":true,\"isBestMatch\":true}").formatted(id, 1700000000000L + id)) + "]";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("limit", equalTo("1"))
+                .willReturn(okJson(myTrades(5000, 1))));
+        wm.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("5000"))
+                .willReturn(okJson(myTrades(5000, 1000))));
+        wm.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("6000"))
+                .willReturn(okJson(myTrades(6000, 1000))));
+        wm.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("7000"))
+                .willReturn(okJson(myTrades(7000, 5))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.now().minus(Duration.ofHours(1)));
+
+        assertEveryFillOnce(fills, 2005);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/myTrades")));
+        assertThat(reqs).hasSize(4);
+        assertThat(params(rawQuery(reqs.get(0)))).containsKeys("startTime", "endTime").containsEntry("limit", "1");
+        assertThat(params(rawQuery(reqs.get(1)))).containsEntry("fromId", "5000").containsEntry("limit", "1000")
+                .doesNotContainKey("startTime");
     }
 }

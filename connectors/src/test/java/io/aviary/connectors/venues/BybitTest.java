@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -27,6 +28,7 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.support.Signing;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -147,5 +149,31 @@ class BybitTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c1", BTC_USDT, TradeType.BUY, OrderType.LIMIT,
                 BigDecimal.ONE, BigDecimal.TEN, null))).isInstanceOf(VenueException.Rejected.class)
                 .hasMessageContaining("Insufficient balance.");
+    }
+
+    /** One page of /v5/execution/list as recorded, with the cursor of the next page ("" on the last). */
+    static String executions(int first, int count, String nextCursor) {
+        return "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"nextPageCursor\":\"" + nextCursor
+                + "\",\"category\":\"spot\",\"list\":["
+                + rows(first, count, i -> ("{\"symbol\":\"BTCUSDT\",\"orderType\":\"Limit\",\"underlyingPrice\":\"\",\"orderLinkId\":\"HBOT-B-BTUT-5\",\"side\":\"Buy\",\"indexPrice\":\"\",\"orderId\":\"1321003749386327552\",\"stopOrderType\":\"\",\"leavesQty\":\"0.006\",\"execTime\":\"%d\",\"feeCurrency\":\"BTC\",\"isMaker\":true,\"execFee\":\"0.000004\",\"feeRate\":\"0.001\",\"execId\":\"e%d\",\"tradeIv\":\"\",\"blockTradeId\":\"\",\"markPrice\":\"\",\"execPrice\":\"40000\",\"markIv\":\"\",\"orderQty\":\"0.01\",\"orderPrice\":\"40000\",\"execValue\":\"160\",\"execType\":\"Trade\",\"execQty\":\"0.004\",\"closedSize\":\"\"}").formatted(1700000000000L - i, i))
+                + "]},\"retExtInfo\":{},\"time\":1700000003000}";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/v5/execution/list"))
+                .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson(executions(0, 100, "page2"))));
+        wm.stubFor(get(urlPathEqualTo("/v5/execution/list")).withQueryParam("cursor", equalTo("page2"))
+                .willReturn(okJson(executions(100, 100, "page3"))));
+        wm.stubFor(get(urlPathEqualTo("/v5/execution/list")).withQueryParam("cursor", equalTo("page3"))
+                .willReturn(okJson(executions(200, 1, ""))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.now().minus(Duration.ofHours(1)));
+
+        assertEveryFillOnce(fills, 201);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/v5/execution/list")));
+        assertThat(reqs).hasSize(3);
+        assertThat(params(rawQuery(reqs.get(0)))).containsKeys("startTime", "endTime").containsEntry("limit", "100");
     }
 }

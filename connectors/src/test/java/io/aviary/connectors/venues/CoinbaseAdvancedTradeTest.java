@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -224,5 +225,27 @@ class CoinbaseAdvancedTradeTest extends WireMockVenueTest {
         assertThatThrownBy(() -> factory.trading(Map.of("coinbase_advanced_trade_api_key", KEY_NAME,
                 "coinbase_advanced_trade_api_secret", "not-a-key"))).isInstanceOf(VenueException.AuthenticationFailed.class)
                 .hasMessageNotContaining("not-a-key");
+    }
+
+    /** One page of /orders/historical/fills as recorded, with the cursor of the next page ("" on the last). */
+    static String historicalFills(int first, int count, String cursor) {
+        return "{\"fills\":[" + rows(first, count, i -> {
+            String time = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i).toString();
+            return ("{\"entry_id\":\"e%d\",\"trade_id\":\"t%d\",\"order_id\":\"11111-00000-000000\",\"trade_time\":\"%s\",\"trade_type\":\"FILL\",\"price\":\"40000\",\"size\":\"0.004\",\"commission\":\"0.4\",\"product_id\":\"BTC-USD\",\"sequence_timestamp\":\"%s\",\"liquidity_indicator\":\"MAKER\",\"size_in_quote\":false,\"user_id\":\"3333-333333-3333333\",\"side\":\"BUY\",\"retail_portfolio_id\":\"\"}").formatted(i, i, time, time);
+        }) + "],\"cursor\":\"" + cursor + "\"}";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/api/v3/brokerage/orders/historical/fills"))
+                .withQueryParam("cursor", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson(historicalFills(0, 1000, "c1000"))));
+        wm.stubFor(get(urlPathEqualTo("/api/v3/brokerage/orders/historical/fills")).withQueryParam("cursor", equalTo("c1000"))
+                .willReturn(okJson(historicalFills(1000, 6, ""))));
+
+        List<Fill> fills = trading.trades(BTC_USD, Instant.parse("2024-01-01T00:00:00Z"));
+
+        assertEveryFillOnce(fills, 1006);
+        assertThat(wm.findAll(getRequestedFor(urlPathEqualTo("/api/v3/brokerage/orders/historical/fills")))).hasSize(2);
     }
 }

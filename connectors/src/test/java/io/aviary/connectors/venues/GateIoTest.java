@@ -2,6 +2,7 @@ package io.aviary.connectors.venues;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -15,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -157,5 +159,28 @@ class GateIoTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c1", BTC_USDT, TradeType.BUY, OrderType.LIMIT,
                 BigDecimal.ONE, BigDecimal.TEN, null))).isInstanceOf(VenueException.Rejected.class)
                 .hasMessageContaining("Not enough balance");
+    }
+
+    /** One page of /spot/my_trades as recorded: newest first. */
+    static String myTrades(int first, int count) {
+        return "[" + rows(first, count, i -> ("{\"id\":\"%d\",\"create_time\":\"%d\",\"create_time_ms\":\"%d.123\",\"currency_pair\":\"BTC_USDT\",\"side\":\"buy\",\"role\":\"maker\",\"amount\":\"0.004\",\"price\":\"40000\",\"order_id\":\"12332324\",\"fee\":\"0.000004\",\"fee_currency\":\"BTC\",\"point_fee\":\"0\",\"gt_fee\":\"0\",\"amend_text\":\"-\",\"sequence_id\":\"588018\",\"text\":\"t-HBOTBBTUT7\"}").formatted(i, 1700000000L - i,
+                (1700000000L - i) * 1000)) + "]";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/api/v4/spot/my_trades")).withQueryParam("page", equalTo("1"))
+                .willReturn(okJson(myTrades(0, 1000))));
+        wm.stubFor(get(urlPathEqualTo("/api/v4/spot/my_trades")).withQueryParam("page", equalTo("2"))
+                .willReturn(okJson(myTrades(1000, 1000))));
+        wm.stubFor(get(urlPathEqualTo("/api/v4/spot/my_trades")).withQueryParam("page", equalTo("3"))
+                .willReturn(okJson(myTrades(2000, 4))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.ofEpochSecond(1690000000L));
+
+        assertEveryFillOnce(fills, 2004);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v4/spot/my_trades")));
+        assertThat(reqs).hasSize(3);
+        assertThat(params(rawQuery(reqs.get(0)))).containsEntry("limit", "1000").containsEntry("from", "1690000000");
     }
 }

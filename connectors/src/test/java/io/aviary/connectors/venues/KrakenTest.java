@@ -2,6 +2,7 @@ package io.aviary.connectors.venues;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -13,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -155,5 +157,29 @@ class KrakenTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c1", BTC_USD, TradeType.BUY, OrderType.LIMIT,
                 BigDecimal.ONE, BigDecimal.TEN, null))).isInstanceOf(VenueException.Rejected.class)
                 .hasMessageContaining("EOrder:Insufficient funds");
+    }
+
+    /** One page of TradesHistory as recorded: newest first, every pair; each tenth trade is ETH-USD. */
+    static String tradesHistory(int first, int count) {
+        return "{\"error\":[],\"result\":{\"trades\":{"
+                + rows(first, count, i -> ("\"T%d\":{\"ordertxid\":\"OUF4EM-FRGI2-MQMWZD\",\"postxid\":\"TKH2SE-M7IF5-CFI7LT\",\"pair\":\"%s\",\"time\":%d.5,\"type\":\"buy\",\"ordertype\":\"limit\",\"price\":\"40000.00000\",\"cost\":\"160.00000\",\"fee\":\"0.40000\",\"vol\":\"0.00400000\",\"margin\":\"0.00000\",\"leverage\":\"0\",\"misc\":\"\",\"trade_id\":%d,\"maker\":true}").formatted(i,
+                        i % 10 == 0 ? "XETHZUSD" : "XXBTZUSD", 1700000000L - i, i))
+                + "},\"count\":102}}";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(post(urlPathEqualTo("/0/private/TradesHistory")).withRequestBody(containing("ofs=0"))
+                .willReturn(okJson(tradesHistory(0, 50))));
+        wm.stubFor(post(urlPathEqualTo("/0/private/TradesHistory")).withRequestBody(containing("ofs=50"))
+                .willReturn(okJson(tradesHistory(50, 50))));
+        wm.stubFor(post(urlPathEqualTo("/0/private/TradesHistory")).withRequestBody(containing("ofs=100"))
+                .willReturn(okJson(tradesHistory(100, 2))));
+
+        List<Fill> fills = trading.trades(BTC_USD, Instant.ofEpochSecond(1699990000L));
+
+        assertEveryFillOnce(fills, 102 - 11);
+        assertThat(fills).allSatisfy(f -> assertThat(f.tradingPair()).isEqualTo(BTC_USD));
+        assertThat(wm.findAll(postRequestedFor(urlPathEqualTo("/0/private/TradesHistory")))).hasSize(3);
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -26,6 +28,7 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.support.Signing;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -155,5 +158,29 @@ class KucoinTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c1", BTC_USDT, TradeType.BUY, OrderType.LIMIT,
                 BigDecimal.ONE, BigDecimal.TEN, null))).isInstanceOf(VenueException.Rejected.class)
                 .hasMessageContaining("Balance insufficient!");
+    }
+
+    /** One page of GET /api/v1/fills as recorded (newest first), {@code count} of {@code total} items. */
+    static String fillsPage(int page, int totalPage, int first, int count) {
+        return "{\"code\":\"200000\",\"data\":{\"currentPage\":" + page + ",\"pageSize\":500,\"totalNum\":1003,"
+                + "\"totalPage\":" + totalPage + ",\"items\":["
+                + rows(first, count, i -> ("{\"symbol\":\"BTC-USDT\",\"tradeId\":\"t%d\",\"orderId\":\"5bd6e9286d99522a52e458de\",\"counterOrderId\":\"5c1ab46003aa676e487fa8e3\",\"side\":\"buy\",\"liquidity\":\"taker\",\"forceTaker\":true,\"price\":\"40000\",\"size\":\"0.004\",\"funds\":\"160\",\"fee\":\"0.16\",\"feeRate\":\"0.001\",\"feeCurrency\":\"USDT\",\"stop\":\"\",\"tradeType\":\"TRADE\",\"type\":\"limit\",\"createdAt\":%d}").formatted(i, 1700000000000L - i)) + "]}}";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/fills")).withQueryParam("currentPage", equalTo("1"))
+                .willReturn(okJson(fillsPage(1, 3, 0, 500))));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/fills")).withQueryParam("currentPage", equalTo("2"))
+                .willReturn(okJson(fillsPage(2, 3, 500, 500))));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/fills")).withQueryParam("currentPage", equalTo("3"))
+                .willReturn(okJson(fillsPage(3, 3, 1000, 3))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.now().minus(Duration.ofHours(1)));
+
+        assertEveryFillOnce(fills, 1003);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v1/fills")));
+        assertThat(reqs).hasSize(3);
+        assertThat(params(rawQuery(reqs.get(0)))).containsKeys("startAt", "endAt").containsEntry("pageSize", "500");
     }
 }

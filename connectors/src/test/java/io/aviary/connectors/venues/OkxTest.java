@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -154,5 +155,30 @@ class OkxTest extends WireMockVenueTest {
         assertThatThrownBy(() -> trading.placeOrder(new OrderRequest("c1", BTC_USDT, TradeType.BUY, OrderType.LIMIT,
                 BigDecimal.ONE, BigDecimal.TEN, null))).isInstanceOf(VenueException.Rejected.class)
                 .hasMessageContaining("Insufficient USDT balance in account.");
+    }
+
+    /** One page of fills-history as recorded: newest first, bill ids {@code newest} down. */
+    static String fillsHistory(int newest, int count) {
+        return "{\"code\":\"0\",\"msg\":\"\",\"data\":["
+                + rows(0, count, i -> ("{\"side\":\"buy\",\"fillSz\":\"0.004\",\"fillPx\":\"40000\",\"fillPxVol\":\"\",\"fillFwdPx\":\"\",\"fee\":\"-0.000004\",\"fillPnl\":\"0\",\"ordId\":\"312269865356374016\",\"feeRate\":\"-0.001\",\"instType\":\"SPOT\",\"fillPxUsd\":\"\",\"instId\":\"BTC-USDT\",\"clOrdId\":\"HBOTBBTUT4\",\"posSide\":\"net\",\"billId\":\"%d\",\"fillMarkVol\":\"\",\"tag\":\"\",\"fillTime\":\"%d\",\"execType\":\"M\",\"fillIdxPx\":\"\",\"tradeId\":\"%d\",\"fillMarkPx\":\"\",\"feeCcy\":\"BTC\",\"ts\":\"%d\"}").formatted(newest - i,
+                        1700000000000L + newest - i, newest - i, 1700000000000L + newest - i)) + "]}";
+    }
+
+    @Test
+    void tradesPagesThroughTheWholeHistory() {
+        wm.stubFor(get(urlPathEqualTo("/api/v5/trade/fills-history"))
+                .withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .willReturn(okJson(fillsHistory(1000, 100))));
+        wm.stubFor(get(urlPathEqualTo("/api/v5/trade/fills-history")).withQueryParam("after", equalTo("901"))
+                .willReturn(okJson(fillsHistory(900, 100))));
+        wm.stubFor(get(urlPathEqualTo("/api/v5/trade/fills-history")).withQueryParam("after", equalTo("801"))
+                .willReturn(okJson(fillsHistory(800, 3))));
+
+        List<Fill> fills = trading.trades(BTC_USDT, Instant.ofEpochMilli(1700000000000L));
+
+        assertEveryFillOnce(fills, 203);
+        List<LoggedRequest> reqs = wm.findAll(getRequestedFor(urlPathEqualTo("/api/v5/trade/fills-history")));
+        assertThat(reqs).hasSize(3);
+        assertThat(params(rawQuery(reqs.get(1)))).containsEntry("begin", "1700000000000").containsEntry("limit", "100");
     }
 }

@@ -97,4 +97,22 @@ public abstract class WireMockVenueTest {
         }
         return out;
     }
+
+    /**
+     * {@code count} history rows made by {@code row} from index {@code first} on, joined with commas
+     * (the body of one page of a venue's fill history; the caller wraps it in the venue's envelope).
+     */
+    protected static String rows(int first, int count, java.util.function.IntFunction<String> row) {
+        return java.util.stream.IntStream.range(first, first + count).mapToObj(row)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Every one of {@code expected} fills exactly once, oldest first: nothing beyond the first page was skipped. */
+    protected static void assertEveryFillOnce(List<io.aviary.connectors.model.Fill> fills, int expected) {
+        org.assertj.core.api.Assertions.assertThat(fills).hasSize(expected);
+        org.assertj.core.api.Assertions.assertThat(fills.stream().map(io.aviary.connectors.model.Fill::tradeId).distinct())
+                .hasSize(expected);
+        org.assertj.core.api.Assertions.assertThat(fills)
+                .isSortedAccordingTo(java.util.Comparator.comparing(io.aviary.connectors.model.Fill::timestamp));
+    }
 }

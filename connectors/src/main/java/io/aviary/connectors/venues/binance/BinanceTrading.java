@@ -15,6 +15,7 @@ import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.VenueSettings;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -22,6 +23,7 @@ import io.aviary.connectors.venues.support.RestClient;
 import io.aviary.connectors.venues.xchange.XChangeSymbols;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -224,19 +226,56 @@ final class BinanceTrading extends PollingTrading {
                 .map(t -> BinanceMapping.fill(pair, t, clientOrderId)).toList();
     }
 
+    /**
+     * Binance answers at most {@value #TRADES_PAGE} fills per call and a time range of at most 24 h
+     * (spot) or 7 days (futures), while paging by trade id ({@code fromId}) has no time limit: find
+     * the first fill at or after {@code since} window by window, then page by id from it to the end.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
+        Optional<Long> first = firstTradeId(pair, since);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        return FillPager.readAll(first.get(), TRADES_PAGE, fromId -> {
+            List<Fill> page = tradesFrom(pair, fromId);
+            long next = page.stream().mapToLong(f -> Long.parseLong(f.tradeId())).max().orElse(fromId - 1) + 1;
+            return FillPager.Page.of(page, page.size(), next);
+        });
+    }
+
+    static final int TRADES_PAGE = 1000;
+
+    private Optional<Long> firstTradeId(TradingPair pair, Instant since) {
+        Duration window = perpetual ? Duration.ofDays(7) : Duration.ofHours(24);
+        Instant end = Instant.now().plus(Duration.ofMinutes(1));
+        for (Instant from = since; from.isBefore(end); from = from.plus(window)) {
+            long startTime = from.toEpochMilli();
+            long endTime = from.plus(window).toEpochMilli() - 1;
+            List<Fill> oldest = perpetual
+                    ? Json.list(rest.signed("GET", "/fapi/v1/userTrades", Query.of()
+                            .add("symbol", BinanceMapping.symbol(pair)).add("startTime", startTime)
+                            .add("endTime", endTime).add("limit", 1))).stream()
+                            .map(t -> BinanceMapping.futuresFill(pair, t, null)).toList()
+                    : BinanceXChange.call(name, () -> trade.myTradesAllProducts(XChangeSymbols.currencyPair(pair), null,
+                            startTime, endTime, null, 1)).stream().map(t -> BinanceMapping.fill(pair, t, null)).toList();
+            if (!oldest.isEmpty()) {
+                return Optional.of(Long.parseLong(oldest.get(0).tradeId()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Fill> tradesFrom(TradingPair pair, long fromId) {
         if (perpetual) {
             return Json.list(rest.signed("GET", "/fapi/v1/userTrades", Query.of()
-                            .add("symbol", BinanceMapping.symbol(pair)).add("startTime", since.toEpochMilli())
-                            .add("limit", 1000))).stream()
-                    .map(t -> BinanceMapping.futuresFill(pair, t, null))
-                    .sorted(Comparator.comparing(Fill::timestamp)).toList();
+                            .add("symbol", BinanceMapping.symbol(pair)).add("fromId", fromId)
+                            .add("limit", TRADES_PAGE))).stream()
+                    .map(t -> BinanceMapping.futuresFill(pair, t, null)).toList();
         }
         return BinanceXChange.call(name, () -> trade.myTradesAllProducts(XChangeSymbols.currencyPair(pair), null,
-                        since.toEpochMilli(), null, null, 1000)).stream()
-                .map(t -> BinanceMapping.fill(pair, t, null))
-                .sorted(Comparator.comparing(Fill::timestamp)).toList();
+                        null, null, fromId, TRADES_PAGE)).stream()
+                .map(t -> BinanceMapping.fill(pair, t, null)).toList();
     }
 
     // ---- perpetual ----

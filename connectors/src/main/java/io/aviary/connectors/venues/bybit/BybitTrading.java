@@ -10,6 +10,7 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -144,14 +145,33 @@ final class BybitTrading extends PollingTrading {
                 .add("orderLinkId", clientOrderId));
     }
 
+    /**
+     * Bybit answers at most {@value #EXECUTIONS_PAGE} executions per call and 7 days per query: every
+     * 7-day window from {@code since}, each paged by {@code nextPageCursor} until a short page or no cursor.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(pair, Query.of().add("category", "spot").add("symbol", BybitMarketData.symbol(pair))
-                .add("startTime", since.toEpochMilli()).add("limit", 100));
+        return FillPager.readWindows(since, Instant.now().plus(Duration.ofMinutes(1)), Duration.ofDays(7),
+                (from, to) -> FillPager.readAll("", EXECUTIONS_PAGE, cursor -> {
+                    Query q = Query.of().add("category", "spot").add("symbol", BybitMarketData.symbol(pair))
+                            .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli())
+                            .add("limit", EXECUTIONS_PAGE);
+                    JsonNode result = api.signed("GET", "/v5/execution/list",
+                            cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+                    List<JsonNode> rows = Json.list(result.get("list"));
+                    String next = Json.str(result, "nextPageCursor");
+                    return FillPager.Page.of(fills(pair, rows), rows.size(), next == null || next.isEmpty() ? null : next);
+                }));
     }
 
+    static final int EXECUTIONS_PAGE = 100;
+
     private List<Fill> fills(TradingPair pair, Query q) {
-        return Json.list(api.signed("GET", "/v5/execution/list", q, null).get("list")).stream()
+        return fills(pair, Json.list(api.signed("GET", "/v5/execution/list", q, null).get("list")));
+    }
+
+    private static List<Fill> fills(TradingPair pair, List<JsonNode> rows) {
+        return rows.stream()
                 .map(f -> new Fill(Json.str(f, "execId"), Json.str(f, "orderLinkId"), Json.str(f, "orderId"), pair,
                         "Sell".equals(Json.str(f, "side")) ? TradeType.SELL : TradeType.BUY, Json.dec(f, "execPrice"),
                         Json.dec(f, "execQty"), Json.decOrZero(f, "execFee"), Json.str(f, "feeCurrency"),

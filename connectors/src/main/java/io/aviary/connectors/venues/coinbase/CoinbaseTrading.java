@@ -10,6 +10,7 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -208,14 +209,31 @@ final class CoinbaseTrading extends PollingTrading {
         return fills(Query.of().add("order_ids", id), clientOrderId);
     }
 
+    /**
+     * Coinbase pages fills with a {@code cursor}: follow it from {@code since} until a short page or
+     * an empty cursor.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(Query.of().add("product_ids", CoinbaseMarketData.productId(pair))
-                .add("start_sequence_timestamp", since.toString()).add("limit", 1000), null);
+        return FillPager.readAll("", FILLS_PAGE, cursor -> {
+            Query q = Query.of().add("product_ids", CoinbaseMarketData.productId(pair))
+                    .add("start_sequence_timestamp", since.toString()).add("limit", FILLS_PAGE);
+            JsonNode answer = api.signed("GET", BASE + "/orders/historical/fills",
+                    cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+            List<JsonNode> rows = Json.list(answer.get("fills"));
+            String next = Json.str(answer, "cursor");
+            return FillPager.Page.of(fills(rows, null), rows.size(), next == null || next.isEmpty() ? null : next);
+        });
     }
 
+    static final int FILLS_PAGE = 1000;
+
     private List<Fill> fills(Query q, String clientOrderId) {
-        return Json.list(api.signed("GET", BASE + "/orders/historical/fills", q, null).get("fills")).stream()
+        return fills(Json.list(api.signed("GET", BASE + "/orders/historical/fills", q, null).get("fills")), clientOrderId);
+    }
+
+    private static List<Fill> fills(List<JsonNode> rows, String clientOrderId) {
+        return rows.stream()
                 .map(f -> {
                     TradingPair pair = TradingPair.parse(Json.str(f, "product_id"));
                     return new Fill(Json.str(f, "trade_id"), clientOrderId, Json.str(f, "order_id"), pair,

@@ -10,6 +10,7 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -151,14 +152,25 @@ final class GateIoTrading extends PollingTrading {
         return fills(Query.of().add("currency_pair", GateIoMarketData.symbol(pair)).add("order_id", o.exchangeOrderId()));
     }
 
+    /** Gate.io answers at most {@value #TRADES_PAGE} trades per page: pages 1, 2, … until a short one. */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(Query.of().add("currency_pair", GateIoMarketData.symbol(pair)).add("limit", 1000)
-                .add("from", since.getEpochSecond()));
+        return FillPager.readAll(1, TRADES_PAGE, page -> {
+            List<JsonNode> rows = Json.list(api.signed("GET", "/spot/my_trades", Query.of()
+                    .add("currency_pair", GateIoMarketData.symbol(pair)).add("limit", TRADES_PAGE).add("page", page)
+                    .add("from", since.getEpochSecond()), null));
+            return FillPager.Page.of(fills(rows), rows.size(), page + 1);
+        });
     }
 
+    static final int TRADES_PAGE = 1000;
+
     private List<Fill> fills(Query q) {
-        return Json.list(api.signed("GET", "/spot/my_trades", q, null)).stream()
+        return fills(Json.list(api.signed("GET", "/spot/my_trades", q, null)));
+    }
+
+    private List<Fill> fills(List<JsonNode> rows) {
+        return rows.stream()
                 .map(t -> {
                     BigDecimal ms = Json.dec(t, "create_time_ms");
                     return new Fill(Json.str(t, "id"), clientId(Json.str(t, "text")), Json.str(t, "order_id"),

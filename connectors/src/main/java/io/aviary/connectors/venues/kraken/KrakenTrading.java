@@ -10,6 +10,7 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -145,14 +146,29 @@ final class KrakenTrading extends PollingTrading {
                 .toList();
     }
 
+    /**
+     * Kraken answers {@value #TRADES_PAGE} trades per call (of every pair, newest first): the next
+     * page is asked with {@code ofs} = the rows read so far, until a short page. The count is of
+     * rows returned, not of this pair's, so other pairs' trades never end the reading early.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(Query.of().add("start", since.getEpochSecond()), pair);
+        return FillPager.readAll(0, TRADES_PAGE, ofs -> {
+            JsonNode trades = api.post("TradesHistory", Query.of().add("start", since.getEpochSecond()).add("ofs", ofs))
+                    .path("trades");
+            return FillPager.Page.of(fills(trades, pair), trades.size(), ofs + trades.size());
+        });
     }
 
+    static final int TRADES_PAGE = 50;
+
     private List<Fill> fills(Query q, TradingPair pair) {
+        return fills(api.post("TradesHistory", q).path("trades"), pair);
+    }
+
+    private List<Fill> fills(JsonNode trades, TradingPair pair) {
         List<Fill> out = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : api.post("TradesHistory", q).path("trades").properties()) {
+        for (Map.Entry<String, JsonNode> e : trades.properties()) {
             JsonNode t = e.getValue();
             TradingPair p = marketData.pairOfKey(Json.str(t, "pair"));
             if (p == null || !p.equals(pair)) {

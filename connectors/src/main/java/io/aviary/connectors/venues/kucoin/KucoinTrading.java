@@ -9,6 +9,7 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -119,14 +120,31 @@ final class KucoinTrading extends PollingTrading {
         return fills(Query.of().add("orderId", o.exchangeOrderId()), clientOrderId);
     }
 
+    /**
+     * KuCoin answers at most {@value #FILLS_PAGE} fills per page and 7 days per query: every 7-day
+     * window from {@code since}, each paged ({@code currentPage}) until a short page or its last page.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(Query.of().add("symbol", KucoinMarketData.symbol(pair)).add("startAt", since.toEpochMilli())
-                .add("pageSize", 500), null);
+        return FillPager.readWindows(since, Instant.now().plus(Duration.ofMinutes(1)), Duration.ofDays(7),
+                (from, to) -> FillPager.readAll(1, FILLS_PAGE, page -> {
+                    JsonNode data = api.signed("GET", "/api/v1/fills", Query.of()
+                            .add("symbol", KucoinMarketData.symbol(pair)).add("startAt", from.toEpochMilli())
+                            .add("endAt", to.toEpochMilli()).add("pageSize", FILLS_PAGE).add("currentPage", page), null);
+                    List<JsonNode> items = Json.list(data.get("items"));
+                    boolean more = page < Json.lng(data, "totalPage", page);
+                    return FillPager.Page.of(fills(items, null), items.size(), more ? page + 1 : null);
+                }));
     }
 
+    static final int FILLS_PAGE = 500;
+
     private List<Fill> fills(Query q, String clientOrderId) {
-        return Json.list(api.signed("GET", "/api/v1/fills", q, null).get("items")).stream()
+        return fills(Json.list(api.signed("GET", "/api/v1/fills", q, null).get("items")), clientOrderId);
+    }
+
+    private static List<Fill> fills(List<JsonNode> items, String clientOrderId) {
+        return items.stream()
                 .map(f -> new Fill(Json.str(f, "tradeId"), clientOrderId, Json.str(f, "orderId"),
                         TradingPair.parse(Json.str(f, "symbol")),
                         "sell".equals(Json.str(f, "side")) ? TradeType.SELL : TradeType.BUY, Json.dec(f, "price"),

@@ -9,6 +9,7 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
@@ -137,14 +138,30 @@ final class OkxTrading extends PollingTrading {
                 .add("ordId", o.exchangeOrderId()));
     }
 
+    /**
+     * OKX answers at most {@value #FILLS_PAGE} fills per call, newest first: the next (older) page
+     * is asked with {@code after} = the bill id of the oldest row read, until a short page.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return fills(Query.of().add("instType", "SPOT").add("instId", OkxMarketData.instId(pair))
-                .add("begin", since.toEpochMilli()).add("limit", 100));
+        return FillPager.readAll("", FILLS_PAGE, after -> {
+            Query q = Query.of().add("instType", "SPOT").add("instId", OkxMarketData.instId(pair))
+                    .add("begin", since.toEpochMilli()).add("limit", FILLS_PAGE);
+            List<JsonNode> rows = Json.list(api.signed("GET", "/api/v5/trade/fills-history",
+                    after.isEmpty() ? q : q.add("after", after), null));
+            String oldest = rows.isEmpty() ? null : Json.str(rows.get(rows.size() - 1), "billId");
+            return FillPager.Page.of(fills(rows), rows.size(), oldest);
+        });
     }
 
+    static final int FILLS_PAGE = 100;
+
     private List<Fill> fills(Query q) {
-        return Json.list(api.signed("GET", "/api/v5/trade/fills-history", q, null)).stream()
+        return fills(Json.list(api.signed("GET", "/api/v5/trade/fills-history", q, null)));
+    }
+
+    private static List<Fill> fills(List<JsonNode> rows) {
+        return rows.stream()
                 .map(f -> {
                     BigDecimal fee = Json.dec(f, "fee");
                     return new Fill(Json.str(f, "tradeId"), Json.str(f, "clOrdId"), Json.str(f, "ordId"),
