@@ -36,7 +36,13 @@ public final class StandardConnectors {
      */
     public static ConnectorRegistry registry(URI simExchangeUrl, VenueSettings venues, Optional<PaperLedger> paperLedger,
             PaperSettings paper) {
-        List<ConnectorFactory> factories = new ArrayList<>(SimConnectorFactory.both(simExchangeUrl).stream()
+        return registry(simExchangeUrl, SimConnectorFactory.MAX_FILL_PAGE, venues, paperLedger, paper);
+    }
+
+    /** @param simFillPageSize fills per fill-history request to the simulated venue (AVIARY_SIM_FILL_PAGE_SIZE) */
+    public static ConnectorRegistry registry(URI simExchangeUrl, int simFillPageSize, VenueSettings venues,
+            Optional<PaperLedger> paperLedger, PaperSettings paper) {
+        List<ConnectorFactory> factories = new ArrayList<>(SimConnectorFactory.both(simExchangeUrl, simFillPageSize).stream()
                 .map(sim -> ResilientConnectorFactory.wrap(sim, SIM_POLICY)).toList());
         factories.addAll(VenueConnectors.all(venues));
         List<ConnectorFactory> papers = factories.stream().filter(f -> PAPER_VENUES.contains(f.spec().name()))

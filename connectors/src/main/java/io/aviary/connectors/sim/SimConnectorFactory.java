@@ -23,13 +23,20 @@ public final class SimConnectorFactory implements ConnectorFactory {
     public static final String SPOT = "sim";
     public static final String PERPETUAL = "sim_perpetual";
     public static final String DEFAULT_URL = "http://localhost:8200";
+    /** The most fills the venue answers per request. */
+    public static final int MAX_FILL_PAGE = 1000;
 
     private final ConnectorSpec spec;
     private final SimVenue venue;
     private final SimHttp http;
     private final SimMarketData marketData;
+    private final int fillPageSize;
 
-    private SimConnectorFactory(String name, boolean perpetual, URI baseUrl) {
+    private SimConnectorFactory(String name, boolean perpetual, URI baseUrl, int fillPageSize) {
+        if (fillPageSize < 1 || fillPageSize > MAX_FILL_PAGE) {
+            throw new IllegalArgumentException("the sim fill page size must be 1.." + MAX_FILL_PAGE + ", not " + fillPageSize);
+        }
+        this.fillPageSize = fillPageSize;
         this.spec = ConnectorSpec.apiKeyAndSecret(name, Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER),
                 perpetual);
         this.venue = SimVenue.of(name, perpetual, baseUrl);
@@ -38,16 +45,25 @@ public final class SimConnectorFactory implements ConnectorFactory {
     }
 
     public static SimConnectorFactory spot(URI baseUrl) {
-        return new SimConnectorFactory(SPOT, false, baseUrl);
+        return new SimConnectorFactory(SPOT, false, baseUrl, MAX_FILL_PAGE);
     }
 
     public static SimConnectorFactory perpetual(URI baseUrl) {
-        return new SimConnectorFactory(PERPETUAL, true, baseUrl);
+        return new SimConnectorFactory(PERPETUAL, true, baseUrl, MAX_FILL_PAGE);
     }
 
     /** Both connectors on one venue. */
     public static List<SimConnectorFactory> both(URI baseUrl) {
-        return List.of(spot(baseUrl), perpetual(baseUrl));
+        return both(baseUrl, MAX_FILL_PAGE);
+    }
+
+    /**
+     * Both connectors on one venue, reading fill history {@code fillPageSize} fills per request
+     * (the venue's maximum, {@value #MAX_FILL_PAGE}, unless a test wants many pages from few fills).
+     */
+    public static List<SimConnectorFactory> both(URI baseUrl, int fillPageSize) {
+        return List.of(new SimConnectorFactory(SPOT, false, baseUrl, fillPageSize),
+                new SimConnectorFactory(PERPETUAL, true, baseUrl, fillPageSize));
     }
 
     @Override
@@ -69,7 +85,7 @@ public final class SimConnectorFactory implements ConnectorFactory {
             throw new VenueException.AuthenticationFailed(spec.name(),
                     "credentials need " + spec.configFields().get(0) + " and " + spec.configFields().get(1));
         }
-        return new SimTrading(venue, http, new SimHttp.Credentials(key.trim(), secret.trim()));
+        return new SimTrading(venue, http, new SimHttp.Credentials(key.trim(), secret.trim()), fillPageSize);
     }
 
     /** The package-private market data for tests (gap injection). */

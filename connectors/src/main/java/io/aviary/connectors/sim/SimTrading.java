@@ -12,6 +12,7 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.UserStreamListener;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.FillPager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,8 +44,10 @@ final class SimTrading implements TradingConnector {
     private final SimHttp http;
     private final SimHttp.Credentials credentials;
     private final List<SimSocket> streams = new CopyOnWriteArrayList<>();
+    private final int fillPageSize;
 
-    SimTrading(SimVenue venue, SimHttp http, SimHttp.Credentials credentials) {
+    SimTrading(SimVenue venue, SimHttp http, SimHttp.Credentials credentials, int fillPageSize) {
+        this.fillPageSize = fillPageSize;
         this.venue = venue;
         this.http = http;
         this.credentials = credentials;
@@ -111,10 +114,21 @@ final class SimTrading implements TradingConnector {
                 SimWire::fill);
     }
 
+    /**
+     * Pages by trade id ({@code from_trade_id} = the last id read, inclusive), not by time: a page
+     * full of fills stamped in one millisecond (one order sweeping the book) would stall a time cursor
+     * and leave the rest unread.
+     */
     @Override
     public List<Fill> trades(TradingPair pair, Instant since) {
-        return paged("/fills", pair, since, SimWire::fill, f -> f.tradeId() + "/" + f.exchangeOrderId(),
-                f -> f.timestamp().toEpochMilli());
+        return FillPager.readAll(0L, fillPageSize, fromTradeId -> {
+            JsonNode page = signed("GET", "/fills", SimHttp.query("symbol", pair, "since", since.toEpochMilli(),
+                    "from_trade_id", fromTradeId, "limit", fillPageSize), null);
+            List<Fill> fills = new ArrayList<>();
+            page.forEach(row -> fills.add(SimWire.fill(row)));
+            Long last = fills.isEmpty() ? null : Long.valueOf(fills.get(fills.size() - 1).tradeId());
+            return FillPager.Page.of(fills, fills.size(), last);
+        });
     }
 
     @Override

@@ -100,6 +100,29 @@ class SimConnectorTest {
                 .orElseThrow();
     }
 
+    /**
+     * One order sweeping twelve resting orders makes twelve fills stamped in the same millisecond:
+     * read five at a time, the history must still come back whole (a time cursor stalls on such a page).
+     */
+    @Test
+    void tradesPagesThroughFillsOfOneMillisecond() {
+        SimConnectorFactory smallPages = SimConnectorFactory.both(venue.url(), 5).get(0);
+        try (TradingConnector maker = account(spot); TradingConnector taker = account(smallPages)) {
+            for (int i = 0; i < 12; i++) {
+                maker.placeOrder(limit(cid(), SOL, TradeType.SELL, "0.1", "150", null));
+            }
+            String sweep = cid();
+            taker.placeOrder(limit(sweep, SOL, TradeType.BUY, "1.2", "150", null));
+            List<Fill> onVenue = taker.orderFills(SOL, sweep);
+            assertThat(onVenue).hasSizeGreaterThan(5);
+
+            List<Fill> history = taker.trades(SOL, Instant.now().minusSeconds(60));
+
+            assertThat(history).filteredOn(f -> f.clientOrderId().equals(sweep)).extracting(Fill::tradeId)
+                    .containsExactlyInAnyOrderElementsOf(onVenue.stream().map(Fill::tradeId).toList());
+        }
+    }
+
     @Test
     void aRestingOrderIsPartiallyFilledThenFilledAndTheUserStreamSeesIt() {
         try (TradingConnector alice = account(spot); TradingConnector bob = account(spot)) {

@@ -30,8 +30,9 @@ public class ConnectorsConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConnectorRegistry connectorRegistry(@Value("${AVIARY_SIM_EXCHANGE_URL:http://localhost:8200}") String simExchangeUrl,
+            @Value("${AVIARY_SIM_FILL_PAGE_SIZE:1000}") int simFillPageSize,
             ObjectProvider<PaperLedger> paperLedger) {
-        return StandardConnectors.registry(URI.create(simExchangeUrl), VenueSettings.defaults(),
+        return StandardConnectors.registry(URI.create(simExchangeUrl), simFillPageSize, VenueSettings.defaults(),
                 Optional.ofNullable(paperLedger.getIfAvailable()), PaperSettings.defaults());
     }
 

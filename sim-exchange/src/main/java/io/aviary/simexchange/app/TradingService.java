@@ -71,12 +71,12 @@ public final class TradingService {
         return core.query(kind, lane -> lane.exchange().orderFills(p.accountId(), clientOrderId, symbol));
     }
 
-    public List<Fill> fills(VenueKind kind, Principal p, String symbol, long sinceMillis, int limit) {
+    public List<Fill> fills(VenueKind kind, Principal p, String symbol, long sinceMillis, Long fromTradeId, int limit) {
         return core.query(kind, lane -> {
             if (symbol != null) {
                 lane.exchange().market(symbol);
             }
-            return lane.exchange().fills(p.accountId(), symbol, sinceMillis, limit);
+            return lane.exchange().fills(p.accountId(), symbol, sinceMillis, fromTradeId == null ? 0 : fromTradeId, limit);
         });
     }
 

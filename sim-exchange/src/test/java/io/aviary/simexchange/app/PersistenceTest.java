@@ -96,7 +96,7 @@ class PersistenceTest {
         assertThat(positions.get(0).position().margin()).isEqualByComparingTo("300");
         assertThat(venue.trading.leverage(alice, "ETH-USDT").leverage()).isEqualTo(10);
         assertThat(venue.trading.positionMode(alice)).isEqualTo(PositionMode.ONEWAY);
-        assertThat(venue.trading.fills(VenueKind.PERPETUAL, alice, null, 0, 100)).hasSize(1);
+        assertThat(venue.trading.fills(VenueKind.PERPETUAL, alice, null, 0, null, 100)).hasSize(1);
         BigDecimal perpAvailable = usdt(venue.trading.balances(VenueKind.PERPETUAL, alice), true);
         assertThat(perpAvailable.add(new BigDecimal("300"))).isEqualByComparingTo(
                 usdt(venue.trading.balances(VenueKind.PERPETUAL, alice), false));

@@ -88,8 +88,13 @@ public class AccountController {
     @GetMapping("/fills")
     List<Wire.Fill> fills(@PathVariable String venue, Principal principal,
             @RequestParam(required = false) String symbol, @RequestParam(defaultValue = "0") long since,
+            @RequestParam(name = "from_trade_id", required = false) Long fromTradeId,
             @RequestParam(defaultValue = "500") int limit) {
+        if (fromTradeId != null && symbol == null) {
+            throw ApiException.badRequest("from_trade_id needs a symbol (trade ids are per market)");
+        }
         int n = Math.max(1, Math.min(MAX_FILLS, limit));
-        return trading.fills(Venues.kind(venue), principal, symbol, since, n).stream().map(WireMapper::fill).toList();
+        return trading.fills(Venues.kind(venue), principal, symbol, since, fromTradeId, n).stream()
+                .map(WireMapper::fill).toList();
     }
 }

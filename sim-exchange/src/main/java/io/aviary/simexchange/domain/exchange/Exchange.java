@@ -237,11 +237,17 @@ public final class Exchange {
         return out;
     }
 
-    /** The account's fills since {@code sinceMillis} (inclusive), oldest first, at most {@code limit}. */
-    public List<Fill> fills(long accountId, String symbol, long sinceMillis, int limit) {
+    /**
+     * The account's fills since {@code sinceMillis} (inclusive) whose trade id is at least
+     * {@code fromTradeId}, oldest first, at most {@code limit}. Trade ids grow with time within a
+     * market, so a client pages one market's fills exactly with {@code fromTradeId} = the last id it
+     * read (inclusive: the two sides of a self-trade share an id), where paging by time alone stalls
+     * on a page full of fills of one millisecond.
+     */
+    public List<Fill> fills(long accountId, String symbol, long sinceMillis, long fromTradeId, int limit) {
         List<Fill> out = new ArrayList<>();
         for (Fill f : account(accountId).fills()) {
-            if (f.timestamp() >= sinceMillis && (symbol == null || f.symbol().equals(symbol))) {
+            if (f.timestamp() >= sinceMillis && f.tradeId() >= fromTradeId && (symbol == null || f.symbol().equals(symbol))) {
                 out.add(f);
                 if (out.size() >= limit) {
                     break;
