@@ -80,7 +80,9 @@ public final class RunningSuite {
                 // short periods so tests see funding, reconciliation and balance polls within seconds
                 .env("SIM_EXCHANGE_FUNDING_INTERVAL", "20s")
                 .env("TRADING_RECONCILE_INTERVAL", "3s")
-                .env("ACCOUNT_UPDATE_INTERVAL", "1");
+                .env("ACCOUNT_UPDATE_INTERVAL", "1")
+                // sim fill history in pages of 10, so reconciliation reads several pages in every test
+                .env("AVIARY_SIM_FILL_PAGE_SIZE", "10");
         String only = System.getProperty("aviary.test.services");
         if (only != null && !only.isBlank()) {
             builder.services(Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty())
