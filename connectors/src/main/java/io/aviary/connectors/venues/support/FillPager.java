@@ -4,11 +4,13 @@ import io.aviary.connectors.model.Fill;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -65,7 +67,7 @@ public final class FillPager {
      * {@code since} to {@code now} to its end with {@code readWindow} (given the window's start and end).
      */
     public static List<Fill> readWindows(Instant since, Instant now, Duration window,
-            java.util.function.BiFunction<Instant, Instant, List<Fill>> readWindow) {
+            BiFunction<Instant, Instant, List<Fill>> readWindow) {
         Map<String, Fill> out = new LinkedHashMap<>();
         for (Instant from = since; from.isBefore(now); from = from.plus(window)) {
             Instant to = from.plus(window).isBefore(now) ? from.plus(window) : now;
@@ -80,7 +82,7 @@ public final class FillPager {
         return fill.tradeId() + "/" + fill.exchangeOrderId();
     }
 
-    private static List<Fill> sorted(java.util.Collection<Fill> fills) {
+    private static List<Fill> sorted(Collection<Fill> fills) {
         List<Fill> list = new ArrayList<>(fills);
         list.sort(Comparator.comparing(Fill::timestamp));
         return List.copyOf(list);
