@@ -14,12 +14,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountControl {
 
-    private final SessionRegistry sessions;
+    private final SessionAccess sessions;
     private final OrderRepository orders;
     private final TradeRecorder recorder;
     private final TradingRulesCache rules;
 
-    public AccountControl(SessionRegistry sessions, OrderRepository orders, TradeRecorder recorder,
+    public AccountControl(SessionAccess sessions, OrderRepository orders, TradeRecorder recorder,
             TradingRulesCache rules) {
         this.sessions = sessions;
         this.orders = orders;
@@ -32,7 +32,7 @@ public class AccountControl {
      * then taken from the stored order. @return the order after the venue answered
      */
     public OrderRecord cancel(SessionKey key, String clientOrderId, TradingPair tradingPair) {
-        LiveSession session = sessions.require(key);
+        LiveSession session = sessions.current(key);
         OrderRecord order = orders.find(key, clientOrderId).orElseThrow(() -> ApiException.notFound(
                 "Order '" + clientOrderId + "' not found for account '" + key.accountName() + "' on " + key.connectorName()));
         if (tradingPair != null && !tradingPair.toString().equals(order.tradingPair())) {
@@ -74,7 +74,7 @@ public class AccountControl {
         if (!key.connectorName().contains("_perpetual")) {
             throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }
-        LiveSession session = sessions.require(key);
+        LiveSession session = sessions.current(key);
         if (!session.perpetual()) {
             throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }
