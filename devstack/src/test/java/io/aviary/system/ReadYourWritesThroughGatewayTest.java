@@ -1,6 +1,7 @@
 package io.aviary.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.aviary.connectors.model.OrderUpdate;
@@ -8,6 +9,7 @@ import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.devstack.RunningSuite;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +92,33 @@ class ReadYourWritesThroughGatewayTest {
         assertThat(order.status()).as(order.toString()).isEqualTo(404);
         assertThat((String) JsonPath.read(order.body(), "$.detail")).contains(account);
         assertThat(openSessions()).doesNotContain("\"account_name\":\"" + account + "\"");
+    }
+
+    @Test
+    void thePortfolioReadRightAfterAFillShowsIt() {
+        String account = "ryw_portfolio";
+        created(api.post("/accounts/add-account?account_name=" + account));
+        created(api.postJson("/accounts/add-credential/" + account + "/sim", SimKeys.credentialJson(SimKeys.create(suite), "sim")));
+        // the starting balances arrive by the event path; wait for them once, bounded
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(units(account, "USDT")).isPositive());
+        BigDecimal before = units(account, "ETH");
+
+        created(api.postJson("/trading/orders", "{\"account_name\":\"" + account + "\",\"connector_name\":\"sim\","
+                + "\"trading_pair\":\"ETH-USDT\",\"trade_type\":\"BUY\",\"order_type\":\"MARKET\",\"amount\":0.05}"));
+        BigDecimal after = units(account, "ETH");
+        assertThat(after.subtract(before)).as("ETH bought, as the portfolio shows it right after the order")
+                .isGreaterThan(new BigDecimal("0.04"));
+    }
+
+    private static BigDecimal units(String account, String token) {
+        Http.Response state = api.get("/portfolio/state?account_names=" + account);
+        assertThat(state.status()).as(state.toString()).isEqualTo(200);
+        if (!state.body().contains("\"" + account + "\"")) {
+            return BigDecimal.ZERO; // no balances observed yet
+        }
+        List<Object> units = JsonPath.read(state.body(), "$." + account + ".sim[?(@.token == '" + token + "')].units");
+        return units.isEmpty() ? BigDecimal.ZERO : new BigDecimal(units.getFirst().toString());
     }
 
     @Test

@@ -18,13 +18,15 @@ public class AccountControl {
     private final OrderRepository orders;
     private final TradeRecorder recorder;
     private final TradingRulesCache rules;
+    private final SessionJobs jobs;
 
     public AccountControl(SessionAccess sessions, OrderRepository orders, TradeRecorder recorder,
-            TradingRulesCache rules) {
+            TradingRulesCache rules, SessionJobs jobs) {
         this.sessions = sessions;
         this.orders = orders;
         this.recorder = recorder;
         this.rules = rules;
+        this.jobs = jobs;
     }
 
     /**
@@ -44,6 +46,7 @@ public class AccountControl {
         try {
             OrderUpdate update = session.trading().cancelOrder(TradingPair.parse(order.tradingPair()), clientOrderId);
             recorder.recordUpdate(key, update);
+            jobs.balancesChanged(key); // the funds the order locked are available again
         } catch (VenueException.Rejected e) {
             throw ApiException.badRequest("The venue refused to cancel order '" + clientOrderId + "': " + e.getMessage());
         }

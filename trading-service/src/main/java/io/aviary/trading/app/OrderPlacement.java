@@ -133,6 +133,7 @@ public class OrderPlacement {
         try {
             OrderUpdate accepted = session.trading().placeOrder(request);
             recorder.recordUpdate(key, accepted);
+            jobs.balancesChanged(key); // a resting order locks funds, a filled one moves them
             if (accepted.state() == OrderState.FAILED) {
                 throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
             }

@@ -38,13 +38,16 @@ public class SessionAccess {
     private final SessionRegistry sessions;
     private final SessionJobs jobs;
     private final PositionRepository positions;
+    private final BalanceChanges balanceChanges;
     private final Map<SessionKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public SessionAccess(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs, PositionRepository positions) {
+    public SessionAccess(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs, PositionRepository positions,
+            BalanceChanges balanceChanges) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.jobs = jobs;
         this.positions = positions;
+        this.balanceChanges = balanceChanges;
     }
 
     /**
@@ -125,6 +128,7 @@ public class SessionAccess {
     private void closeAndForget(SessionKey key) {
         sessions.close(key);
         positions.deleteSession(key);
+        balanceChanges.forget(key);
         log.debug("Session {} removed", key);
     }
 
