@@ -1,5 +1,7 @@
 package io.aviary.trading.infra;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 final class TradingDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final HikariDataSource pool;
     /** Every statement prepared through {@link #jdbc}, in order. */
     final List<String> statements = new CopyOnWriteArrayList<>();
     final JdbcTemplate jdbc;
@@ -35,7 +38,11 @@ final class TradingDatabase implements AutoCloseable {
         ds.setCurrentSchema("trading");
         Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
                 .locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(new DelegatingDataSource(ds) {
+        HikariConfig pool = new HikariConfig(); // as the service runs: pooled, not a new connection per statement
+        pool.setDataSource(ds);
+        pool.setMaximumPoolSize(2);
+        this.pool = new HikariDataSource(pool);
+        jdbc = new JdbcTemplate(new DelegatingDataSource(this.pool) {
             @Override
             public Connection getConnection() throws SQLException {
                 return recording(super.getConnection());
@@ -63,6 +70,7 @@ final class TradingDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        pool.close();
         postgres.close();
     }
 }
