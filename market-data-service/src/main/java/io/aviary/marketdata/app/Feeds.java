@@ -137,7 +137,7 @@ public class Feeds {
         }
         try {
             mine.opened().complete(open.get());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // never leave a slot opening forever: waiters and the permit hang on it
             mine.opened().completeExceptionally(e);
             drop(mine);
         }
