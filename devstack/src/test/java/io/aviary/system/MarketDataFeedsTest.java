@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Feed lifecycle: expiry with short settings (a second market-data JVM), and recovery when the venue restarts. */
+/**
+ * Feed lifecycle: expiry and the cap on live feeds with short settings (a second market-data JVM, reached
+ * directly and through a second gateway routed to it), and recovery when the venue restarts.
+ */
 class MarketDataFeedsTest {
 
     private static RunningSuite suite;
@@ -21,20 +24,33 @@ class MarketDataFeedsTest {
     }
 
     @Test
-    void unusedFeedsExpireAfterTheFeedTimeout() throws InterruptedException {
+    void unusedFeedsExpireAfterTheFeedTimeoutAndFreeTheirSlotUnderTheFeedCap() throws InterruptedException {
         RunningSuite.Extra extra = suite.launchExtra("market-data-service", RunningSuite.freePort(),
-                Map.of("MARKET_DATA_FEED_TIMEOUT", "2", "MARKET_DATA_CLEANUP_INTERVAL", "1"));
+                Map.of("MARKET_DATA_FEED_TIMEOUT", "2", "MARKET_DATA_CLEANUP_INTERVAL", "1", "MARKET_DATA_MAX_FEEDS", "2"));
+        RunningSuite.Extra gateway = suite.launchExtra("gateway", RunningSuite.freePort(),
+                Map.of("AVIARY_MARKET_DATA_URL", extra.url()));
         try {
             assertThat(extra.awaitHealthy(Duration.ofSeconds(90))).as(extra.output()).isTrue();
+            assertThat(gateway.awaitHealthy(Duration.ofSeconds(90))).as(gateway.output()).isTrue();
             Http direct = Http.to(extra.url()).header("X-Aviary-Internal-Token", suite.internalToken());
+            Http api = Http.to(gateway.url()).basicAuth(suite.username(), suite.password());
             assertThat(direct.get("/market-data/settings").body()).startsWith("{\"cleanup_interval\":1,\"feed_timeout\":2,");
 
-            assertThat(direct.postJson("/market-data/candles",
+            assertThat(api.postJson("/market-data/candles",
                     "{\"connector\":\"sim\",\"trading_pair\":\"BTC-USDT\",\"interval\":\"1m\",\"max_records\":5}").status()).isEqualTo(200);
-            assertThat(direct.postJson("/market-data/order-book",
+            assertThat(api.postJson("/market-data/order-book",
                     "{\"connector_name\":\"sim\",\"trading_pair\":\"ETH-USDT\",\"depth\":1}").status()).isEqualTo(200);
             Map<String, Object> active = JsonPath.read(direct.get("/market-data/active-feeds").body(), "$");
             assertThat(active).containsOnlyKeys("candles_sim_BTC-USDT_1m", "order_book_sim_ETH-USDT");
+
+            // a third feed is over the cap of 2: 429 naming the limit and how to raise it, through the gateway
+            String thirdFeed = "{\"connector_name\":\"sim\",\"trading_pair\":\"SOL-USDT\",\"depth\":1}";
+            Http.Response refused = api.postJson("/market-data/order-book", thirdFeed);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(JsonPath.<String>read(refused.body(), "$.detail"))
+                    .contains("2 live feeds", "MARKET_DATA_MAX_FEEDS=2", "raise MARKET_DATA_MAX_FEEDS");
+            assertThat((Map<String, Object>) JsonPath.read(direct.get("/market-data/active-feeds").body(), "$"))
+                    .containsOnlyKeys("candles_sim_BTC-USDT_1m", "order_book_sim_ETH-USDT");
 
             Instant deadline = Instant.now().plusSeconds(20);
             while (!active.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -44,12 +60,15 @@ class MarketDataFeedsTest {
             assertThat(active).as("feeds still active 20 s after their last use").isEmpty();
             assertThat(extra.output()).contains("Stopped unused candles feed candles_sim_BTC-USDT_1m");
 
-            // used again, a feed comes back
-            assertThat(direct.postJson("/market-data/candles",
+            // used again, a feed comes back; the expired feeds' slots are free for the refused one too
+            assertThat(api.postJson("/market-data/candles",
                     "{\"connector\":\"sim\",\"trading_pair\":\"BTC-USDT\",\"interval\":\"1m\",\"max_records\":5}").status()).isEqualTo(200);
+            Http.Response admitted = api.postJson("/market-data/order-book", thirdFeed);
+            assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
             assertThat((Map<String, Object>) JsonPath.read(direct.get("/market-data/active-feeds").body(), "$"))
-                    .containsKey("candles_sim_BTC-USDT_1m");
+                    .containsOnlyKeys("candles_sim_BTC-USDT_1m", "order_book_sim_SOL-USDT");
         } finally {
+            gateway.stop();
             extra.stop();
         }
     }

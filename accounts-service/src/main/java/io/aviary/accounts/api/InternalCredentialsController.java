@@ -2,6 +2,7 @@ package io.aviary.accounts.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aviary.accounts.app.AccountsService;
+import io.aviary.accounts.app.AccountsService.OpenedCredential;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,17 @@ public class InternalCredentialsController {
     public ResponseEntity<Credential> open(@PathVariable("account_name") String accountName,
             @PathVariable("connector_name") String connectorName,
             @RequestHeader(name = CALLER_HEADER, required = false) String caller) {
-        Map<String, String> fields = accounts.openCredential(accountName, connectorName, auditable(caller));
+        OpenedCredential opened = accounts.openCredential(accountName, connectorName, auditable(caller));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Credential(accountName, connectorName, fields));
+                .body(new Credential(accountName, connectorName, opened.revision(), opened.fields()));
+    }
+
+    /** Which revision of the credential is stored (404 when it or its account is gone); no secret, not audited. */
+    @GetMapping("/{account_name}/{connector_name}/revision")
+    public ResponseEntity<Revision> revision(@PathVariable("account_name") String accountName,
+            @PathVariable("connector_name") String connectorName) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Revision(accounts.credentialRevision(accountName, connectorName)));
     }
 
     /** The caller as it may appear in a log line: a plain name, else "unnamed". */
@@ -59,8 +68,11 @@ public class InternalCredentialsController {
             @JsonProperty("connector_name") String connectorName) {
     }
 
+    public record Revision(long revision) {
+    }
+
     public record Credential(@JsonProperty("account_name") String accountName,
-            @JsonProperty("connector_name") String connectorName, Map<String, String> fields) {
+            @JsonProperty("connector_name") String connectorName, long revision, Map<String, String> fields) {
 
         @Override
         public String toString() {

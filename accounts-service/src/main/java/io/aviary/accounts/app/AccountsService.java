@@ -5,6 +5,7 @@ import io.aviary.accounts.domain.CredentialForm;
 import io.aviary.accounts.domain.CredentialRef;
 import io.aviary.accounts.domain.SecretSealer;
 import io.aviary.accounts.infra.AccountRepository;
+import io.aviary.accounts.infra.AccountRepository.SealedCredential;
 import io.aviary.common.events.accounts.AccountCreated;
 import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialAdded;
@@ -137,18 +138,39 @@ public class AccountsService {
      * @param caller what the calling service says it is (for the audit trail; not an authorisation)
      */
     @Transactional(readOnly = true)
-    public Map<String, String> openCredential(String accountName, String connectorName, String caller) {
+    public OpenedCredential openCredential(String accountName, String connectorName, String caller) {
         AccountName account = accountName(accountName);
         if (!accounts.exists(account)) {
             throw accountNotFound(account);
         }
-        Map<String, String> sealed = accounts.sealedFields(account, connectorName)
+        SealedCredential sealed = accounts.sealedCredential(account, connectorName)
                 .orElseThrow(() -> noCredential(account, connectorName));
         Map<String, String> plain = new LinkedHashMap<>();
-        sealed.forEach((field, value) -> plain.put(field, sealer.unseal(value, slot(account, connectorName, field))));
+        sealed.sealedFields().forEach((field, value) -> plain.put(field, sealer.unseal(value, slot(account, connectorName, field))));
         audit.info("Credential read: account={} connector={} fields={} caller={}", account, connectorName, plain.keySet(),
                 caller);
-        return plain;
+        return new OpenedCredential(sealed.revision(), plain);
+    }
+
+    /**
+     * The revision of a stored credential, for services that hold a session opened from it: a
+     * different revision means it was replaced, a 404 that it (or its account) is gone. Reads no
+     * secret, so it is not audited.
+     */
+    @Transactional(readOnly = true)
+    public long credentialRevision(String accountName, String connectorName) {
+        AccountName account = accountName(accountName);
+        return accounts.revision(account, connectorName).orElseThrow(() -> accounts.exists(account)
+                ? noCredential(account, connectorName) : accountNotFound(account));
+    }
+
+    /** The plaintext fields of a credential and the revision they belong to. */
+    public record OpenedCredential(long revision, Map<String, String> fields) {
+
+        @Override
+        public String toString() {
+            return "OpenedCredential[revision=" + revision + ", fields=" + fields.keySet() + "]";
+        }
     }
 
     /** The AAD a field is sealed under: a value moved to another slot no longer opens. */

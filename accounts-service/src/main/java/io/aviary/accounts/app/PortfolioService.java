@@ -34,11 +34,14 @@ public class PortfolioService {
     private final PortfolioRepository portfolio;
     private final PriceSource prices;
     private final PricingRules rules;
+    private final PortfolioFreshness freshness;
 
-    public PortfolioService(PortfolioRepository portfolio, PriceSource prices, PricingRules rules) {
+    public PortfolioService(PortfolioRepository portfolio, PriceSource prices, PricingRules rules,
+            PortfolioFreshness freshness) {
         this.portfolio = portfolio;
         this.prices = prices;
         this.rules = rules;
+        this.freshness = freshness;
     }
 
     /**
@@ -81,8 +84,9 @@ public class PortfolioService {
         portfolio.deleteState(account, connector);
     }
 
-    @Transactional(readOnly = true)
+    /** The current state; waits (bounded) for balance changes trading-service made before this call. */
     public List<ConnectorBalances> state(PortfolioFilter filter) {
+        freshness.awaitCurrent(filter);
         return portfolio.state(filter);
     }
 
@@ -100,13 +104,11 @@ public class PortfolioService {
         return new HistoryPage(group, portfolio.anyOlder(query, at));
     }
 
-    @Transactional(readOnly = true)
     public TokenDistribution distribution(PortfolioFilter filter) {
-        return Distributions.byToken(portfolio.state(filter), filter.accountLabel());
+        return Distributions.byToken(state(filter), filter.accountLabel());
     }
 
-    @Transactional(readOnly = true)
     public AccountsDistribution accountsDistribution(PortfolioFilter filter) {
-        return Distributions.byAccount(portfolio.state(filter));
+        return Distributions.byAccount(state(filter));
     }
 }

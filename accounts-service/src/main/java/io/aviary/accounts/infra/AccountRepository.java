@@ -52,7 +52,8 @@ public class AccountRepository {
     public void replaceCredential(AccountName account, String connector, Map<String, String> sealedFields) {
         jdbc.update("""
                 INSERT INTO credential (account_name, connector_name) VALUES (?, ?)
-                ON CONFLICT (account_name, connector_name) DO UPDATE SET updated_at = now()""",
+                ON CONFLICT (account_name, connector_name)
+                DO UPDATE SET updated_at = now(), revision = nextval('credential_revision')""",
                 account.value(), connector);
         jdbc.update("DELETE FROM credential_field WHERE account_name = ? AND connector_name = ?", account.value(), connector);
         jdbc.batchUpdate("INSERT INTO credential_field (account_name, connector_name, field_name, sealed_value) VALUES (?, ?, ?, ?)",
@@ -73,15 +74,19 @@ public class AccountRepository {
                 (rs, i) -> new CredentialRef(rs.getString(1), rs.getString(2)));
     }
 
+    /** The revision of one stored credential (new on every write); empty when there is no such credential. */
+    public Optional<Long> revision(AccountName account, String connector) {
+        return jdbc.queryForList("SELECT revision FROM credential WHERE account_name = ? AND connector_name = ?",
+                Long.class, account.value(), connector).stream().findFirst();
+    }
+
     /**
-     * The sealed fields of one credential; empty when there is no such credential. A credential of
-     * a connector without config fields (paper trading) exists with an empty map.
+     * The sealed fields of one credential and their revision; empty when there is no such credential.
+     * A credential of a connector without config fields (paper trading) exists with an empty map.
      */
-    public Optional<Map<String, String>> sealedFields(AccountName account, String connector) {
-        boolean exists = Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM credential WHERE account_name = ? AND connector_name = ?)",
-                Boolean.class, account.value(), connector));
-        if (!exists) {
+    public Optional<SealedCredential> sealedCredential(AccountName account, String connector) {
+        Optional<Long> revision = revision(account, connector);
+        if (revision.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -90,6 +95,10 @@ public class AccountRepository {
                 rs -> {
                     fields.put(rs.getString(1), rs.getString(2));
                 }, account.value(), connector);
-        return Optional.of(fields);
+        return Optional.of(new SealedCredential(revision.get(), fields));
+    }
+
+    /** A credential as stored: its revision and its sealed field values by field name. */
+    public record SealedCredential(long revision, Map<String, String> sealedFields) {
     }
 }

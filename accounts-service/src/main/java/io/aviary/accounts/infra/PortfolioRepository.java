@@ -1,5 +1,7 @@
 package io.aviary.accounts.infra;
 
+import io.aviary.accounts.domain.CredentialRef;
+
 import io.aviary.accounts.domain.portfolio.ConnectorBalances;
 import io.aviary.accounts.domain.portfolio.HistoryQuery;
 import io.aviary.accounts.domain.portfolio.PortfolioFilter;
@@ -9,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +65,18 @@ public class PortfolioRepository {
         } else {
             jdbc.update("DELETE FROM portfolio_state WHERE account_name = ? AND connector_name = ?", account, connector);
         }
+    }
+
+    /** When the stored state of each (account, connector) the filter covers was observed. */
+    public Map<CredentialRef, Instant> stateObservedAt(PortfolioFilter filter) {
+        Where where = Where.of(filter);
+        Map<CredentialRef, Instant> observed = new HashMap<>();
+        jdbc.query("SELECT account_name, connector_name, observed_at FROM portfolio_state" + where.sql(),
+                rs -> {
+                    observed.put(new CredentialRef(rs.getString(1), rs.getString(2)),
+                            rs.getObject(3, OffsetDateTime.class).toInstant());
+                }, where.args());
+        return observed;
     }
 
     public List<ConnectorBalances> state(PortfolioFilter filter) {

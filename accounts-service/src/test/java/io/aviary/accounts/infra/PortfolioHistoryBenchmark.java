@@ -47,9 +47,11 @@ class PortfolioHistoryBenchmark {
                 FROM generate_series(0, ? - 1) AS i""",
                 ACCOUNTS, START.toString(), ACCOUNTS, ROWS);
         jdbc.execute("ANALYZE portfolio_snapshot");
-        PortfolioService service = new PortfolioService(new PortfolioRepository(jdbc), (c, m) -> {
+        PortfolioRepository repository = new PortfolioRepository(jdbc);
+        PortfolioService service = new PortfolioService(repository, (c, m) -> {
             throw new AssertionError("no pricing in queries");
-        }, new PricingRules(List.of()));
+        }, new PricingRules(List.of()), new io.aviary.accounts.app.PortfolioFreshness(accounts -> java.util.Map.of(),
+                repository, java.time.Duration.ZERO));
 
         Instant middle = START.plusSeconds((ROWS / ACCOUNTS / 2) * 300L);
         PortfolioFilter benchAccounts = PortfolioFilter.of(

@@ -2,7 +2,9 @@ package io.aviary.accounts.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aviary.accounts.app.PortfolioFreshness;
 import io.aviary.accounts.app.PortfolioService;
+import io.aviary.accounts.domain.CredentialRef;
 import io.aviary.accounts.domain.portfolio.ConnectorBalances;
 import io.aviary.accounts.domain.portfolio.HistoryPage;
 import io.aviary.accounts.domain.portfolio.HistoryQuery;
@@ -10,6 +12,7 @@ import io.aviary.accounts.domain.portfolio.PortfolioFilter;
 import io.aviary.accounts.domain.portfolio.PricingRules;
 import io.aviary.accounts.domain.portfolio.TokenValue;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +40,7 @@ class PortfolioRepositoryTest {
         repository = new PortfolioRepository(jdbc);
         service = new PortfolioService(repository, (connector, markets) -> {
             throw new AssertionError("queries never ask a venue");
-        }, new PricingRules(List.of()));
+        }, new PricingRules(List.of()), new PortfolioFreshness(accounts -> java.util.Map.of(), repository, Duration.ZERO));
         // Unique names per test: the database is shared by the test JVM.
         a = "a_" + UUID.randomUUID().toString().substring(0, 8);
         b = "b_" + UUID.randomUUID().toString().substring(0, 8);
@@ -66,6 +69,41 @@ class PortfolioRepositoryTest {
         assertThat(repository.replaceStateIfNewer(snapshot(a, "sim", T0.plusSeconds(11), "0.000000000000000001"))).isTrue();
         assertThat(repository.state(PortfolioFilter.of(List.of(a), null)).getFirst().tokens().getFirst().units())
                 .isEqualTo(new BigDecimal("0.000000000000000001"));
+    }
+
+    @Test
+    void aStateReadWaitsForBalancesObservedAfterTheLastChangeAndNoLonger() throws Exception {
+        Instant changedAt = T0.plusSeconds(20);
+        repository.replaceStateIfNewer(snapshot(a, "sim", T0.plusSeconds(10), "100")); // before the change
+        PortfolioFreshness freshness = new PortfolioFreshness(
+                accounts -> java.util.Map.of(new CredentialRef(a, "sim"), changedAt), repository, Duration.ofSeconds(10));
+        PortfolioFilter onlyA = PortfolioFilter.of(List.of(a), null);
+
+        Thread observer = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            repository.replaceStateIfNewer(snapshot(a, "sim", changedAt.plusMillis(300), "42"));
+        });
+        long t0 = System.nanoTime();
+        freshness.awaitCurrent(onlyA);
+        long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+        observer.join();
+        assertThat(waitedMs).as("returned when the newer observation arrived, not at the 10 s bound").isBetween(250L, 5_000L);
+        assertThat(repository.state(onlyA)).singleElement().satisfies(state ->
+                assertThat(state.observedAt()).isEqualTo(changedAt.plusMillis(300)));
+
+        // already current: no wait at all; never observed and never arriving: the bound ends the wait
+        long t1 = System.nanoTime();
+        freshness.awaitCurrent(onlyA);
+        assertThat((System.nanoTime() - t1) / 1_000_000).isLessThan(250L);
+        PortfolioFreshness bounded = new PortfolioFreshness(
+                accounts -> java.util.Map.of(new CredentialRef(b, "sim"), changedAt), repository, Duration.ofMillis(200));
+        long t2 = System.nanoTime();
+        bounded.awaitCurrent(PortfolioFilter.of(List.of(b), null));
+        assertThat((System.nanoTime() - t2) / 1_000_000).isBetween(200L, 5_000L);
     }
 
     @Test

@@ -12,13 +12,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,20 +33,34 @@ import org.springframework.stereotype.Service;
  * {@code cleanup-interval} once unused for {@code feed-timeout}. Candle feeds are also ticked every
  * second so they notice closed candles. A feed that fails to start is dropped, so the next request
  * tries again; a request never waits longer than {@code ready-timeout} for a feed.
+ *
+ * <p>At most {@code max-feeds} feeds live at once (each holds a venue stream, and on polled venues
+ * costs request weight every poll): a request that would open one more is refused with 429 after
+ * expired feeds are stopped. The venue is never called inside the map's lock: a request claims the
+ * key with a {@link Slot} whose future it completes outside the map, so exactly one request opens a
+ * feed, the others for that key wait on the future (bounded), and other keys are never held up.
  */
 @Service
 public class Feeds {
 
     private static final Logger log = LoggerFactory.getLogger(Feeds.class);
 
-    private record Entry(FeedKey key, Feed feed, FeedLease lease) {
+    /** A feed's place in the map, claimed before the venue is called; {@code opened} completes once it is. */
+    private record Slot(FeedKey key, FeedLease lease, CompletableFuture<Feed> opened) {
+
+        /** The feed once it opened; null while it is opening or when it failed to. */
+        Feed feed() {
+            return opened.state() == Future.State.SUCCESS ? opened.resultNow() : null;
+        }
     }
 
     /** What {@code active-feeds} shows of one feed. */
     public record ActiveFeed(String feedType, Instant lastAccess, Duration sinceAccess, Duration expiresIn, String config) {
     }
 
-    private final Map<String, Entry> feeds = new ConcurrentHashMap<>();
+    private final Map<String, Slot> feeds = new ConcurrentHashMap<>();
+    /** One permit per feed that may still be opened: taken before a slot enters the map, given back when it leaves. */
+    private final Semaphore capacity;
     private final CandleHistory history;
     private final MarketDataSettings settings;
     private final Clock clock;
@@ -57,6 +75,7 @@ public class Feeds {
         this.history = history;
         this.settings = settings;
         this.clock = clock;
+        this.capacity = new Semaphore(settings.maxFeeds());
         timer.scheduleWithFixedDelay(this::cleanupSafely, settings.cleanupInterval(), settings.cleanupInterval(), TimeUnit.SECONDS);
         timer.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     }
@@ -64,67 +83,146 @@ public class Feeds {
     /** The candle feed of {@code key}, ready, holding at least {@code records} candles. */
     public CandleFeed candles(CandleKey key, MarketDataConnector venue, int records) {
         FeedKey.Candles id = new FeedKey.Candles(key);
-        Entry entry = entry(id, () -> {
+        Slot slot = slot(id, () -> {
             CandleFeed feed = new CandleFeed(key, venue, history, clock, workers, records);
             workers.execute(feed::start);
             return feed;
         });
-        CandleFeed feed = (CandleFeed) entry.feed();
-        awaitReady(entry, feed);
+        CandleFeed feed = (CandleFeed) opened(slot);
+        awaitReady(slot, feed);
         return feed;
     }
 
     /** The order-book feed of {@code pair} (subscribed; in sync is awaited by the reader). */
     public OrderBookFeed orderBook(FeedKey.OrderBook id, MarketDataConnector venue) {
-        return (OrderBookFeed) entry(id, () -> {
+        return (OrderBookFeed) opened(slot(id, () -> {
             OrderBookFeed feed = new OrderBookFeed(id, listener -> venue.subscribeOrderBook(id.pair(), listener), workers);
             feed.start();
             return feed;
-        }).feed();
+        }));
     }
 
     public Duration readyTimeout() {
         return settings.readyTimeoutDuration();
     }
 
-    private Entry entry(FeedKey id, java.util.function.Supplier<Feed> create) {
+    /** The slot of {@code id}, touched; claimed and opened by this request when there is none. */
+    private Slot slot(FeedKey id, Supplier<Feed> open) {
         Instant now = clock.instant();
-        Entry entry = feeds.computeIfAbsent(id.id(), k -> new Entry(id, create.get(), new FeedLease(now, settings.feedTimeoutDuration())));
-        entry.lease().touch(now);
-        return entry;
+        Slot slot = feeds.get(id.id());
+        if (slot == null) {
+            slot = claim(id, now, open);
+        }
+        slot.lease().touch(now);
+        return slot;
     }
 
-    private void awaitReady(Entry entry, CandleFeed feed) {
+    /**
+     * Puts a new slot for {@code id} into the map (no function runs under the map's lock) and, when this
+     * request's slot won, opens the feed here, outside the map.
+     */
+    private Slot claim(FeedKey id, Instant now, Supplier<Feed> open) {
+        if (!reserve()) {
+            Slot raced = feeds.get(id.id());
+            if (raced != null) {
+                return raced;
+            }
+            throw atCapacity(id, now);
+        }
+        Slot mine = new Slot(id, new FeedLease(now, settings.feedTimeoutDuration()), new CompletableFuture<>());
+        Slot raced = feeds.putIfAbsent(id.id(), mine);
+        if (raced != null) {
+            capacity.release();
+            return raced;
+        }
+        try {
+            mine.opened().complete(open.get());
+        } catch (RuntimeException | Error e) { // never leave a slot opening forever: waiters and the permit hang on it
+            mine.opened().completeExceptionally(e);
+            drop(mine);
+        }
+        return mine;
+    }
+
+    /** Takes a permit; at the limit, stops the feeds that have expired since the last sweep first. */
+    private boolean reserve() {
+        if (capacity.tryAcquire()) {
+            return true;
+        }
+        cleanup();
+        return capacity.tryAcquire();
+    }
+
+    private ApiException atCapacity(FeedKey id, Instant now) {
+        String kind = id instanceof FeedKey.Candles ? "candles" : "order book";
+        String freed = feeds.values().stream().filter(s -> s.feed() != null).map(s -> s.lease().expiresIn(now))
+                .min(Duration::compareTo).map(d -> "; the least recently used one frees its slot in " + d.toSeconds() + " s")
+                .orElse("");
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Market data already runs " + feeds.size()
+                + " live feeds, its limit (MARKET_DATA_MAX_FEEDS=" + settings.maxFeeds() + "), so no new " + kind
+                + " feed can be opened. A feed unused for " + settings.feedTimeout() + " s is stopped" + freed
+                + " (GET /market-data/active-feeds lists them). Retry later, or raise MARKET_DATA_MAX_FEEDS.");
+    }
+
+    /** The feed of {@code slot}, waiting up to the ready timeout while another request opens it. */
+    private Feed opened(Slot slot) {
+        try {
+            return slot.opened().get(settings.readyTimeout(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw ApiException.unavailable("The " + slot.key().id() + " feed is still being opened by another request after "
+                    + settings.readyTimeout() + " s; the venue is slow or unreachable, retry later.");
+        } catch (ExecutionException e) {
+            throw rethrown(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted while waiting for the " + slot.key().id() + " feed");
+        }
+    }
+
+    private static RuntimeException rethrown(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+    }
+
+    private void awaitReady(Slot slot, CandleFeed feed) {
         try {
             feed.ready().get(settings.readyTimeout(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            drop(entry);
-            throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "The candles feed " + entry.key().id()
+            drop(slot);
+            throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "The candles feed " + slot.key().id()
                     + " did not become ready within " + settings.readyTimeout() + " s; the venue is slow or unreachable, retry later.");
         } catch (ExecutionException e) {
-            drop(entry);
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
+            drop(slot);
+            throw rethrown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.unavailable("Interrupted while waiting for the candles feed");
         }
     }
 
-    private void drop(Entry entry) {
-        if (feeds.remove(entry.key().id(), entry)) {
-            entry.feed().close();
+    /** Removes the slot (when it is still the key's), gives its permit back and closes its feed; true when removed. */
+    private boolean drop(Slot slot) {
+        if (!feeds.remove(slot.key().id(), slot)) {
+            return false;
         }
+        capacity.release();
+        Feed feed = slot.feed();
+        if (feed != null) {
+            feed.close();
+        }
+        return true;
     }
 
     /** Every feed, by key, sorted. */
     public Map<String, ActiveFeed> active() {
         Instant now = clock.instant();
         Map<String, ActiveFeed> out = new LinkedHashMap<>();
-        new TreeMap<>(feeds).forEach((id, e) -> out.put(id, new ActiveFeed(e.feed().type(), e.lease().lastAccess(),
-                e.lease().sinceAccess(now), e.lease().expiresIn(now), e.feed().config())));
+        new TreeMap<>(feeds).forEach((id, slot) -> {
+            Feed feed = slot.feed();
+            if (feed != null) { // a feed still opening shows once it is open
+                out.put(id, new ActiveFeed(feed.type(), slot.lease().lastAccess(), slot.lease().sinceAccess(now),
+                        slot.lease().expiresIn(now), feed.config()));
+            }
+        });
         return out;
     }
 
@@ -132,11 +230,11 @@ public class Feeds {
     int cleanup() {
         Instant now = clock.instant();
         int stopped = 0;
-        for (Entry e : feeds.values()) {
-            if (e.lease().expired(now) && feeds.remove(e.key().id(), e)) {
-                e.feed().close();
+        for (Slot slot : feeds.values()) {
+            Feed feed = slot.feed(); // a slot still opening is not expired: its opener holds it
+            if (feed != null && slot.lease().expired(now) && drop(slot)) {
                 stopped++;
-                log.info("Stopped unused {} feed {}", e.feed().type(), e.key().id());
+                log.info("Stopped unused {} feed {}", feed.type(), slot.key().id());
             }
         }
         return stopped;
@@ -152,12 +250,12 @@ public class Feeds {
 
     private void tickSafely() {
         Instant now = clock.instant();
-        for (Entry e : feeds.values()) {
-            if (e.feed() instanceof CandleFeed candles) {
+        for (Slot slot : feeds.values()) {
+            if (slot.feed() instanceof CandleFeed candles) {
                 try {
                     candles.tick(now);
                 } catch (RuntimeException ex) {
-                    log.error("Candle feed {} tick failed", e.key().id(), ex);
+                    log.error("Candle feed {} tick failed", slot.key().id(), ex);
                 }
             }
         }
@@ -166,8 +264,7 @@ public class Feeds {
     @PreDestroy
     void stop() {
         timer.shutdownNow();
-        feeds.values().forEach(e -> e.feed().close());
-        feeds.clear();
+        feeds.values().forEach(this::drop);
         workers.shutdownNow();
     }
 }

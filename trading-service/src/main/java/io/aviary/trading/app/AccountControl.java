@@ -14,17 +14,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountControl {
 
-    private final SessionRegistry sessions;
+    private final SessionAccess sessions;
     private final OrderRepository orders;
     private final TradeRecorder recorder;
     private final TradingRulesCache rules;
+    private final SessionJobs jobs;
 
-    public AccountControl(SessionRegistry sessions, OrderRepository orders, TradeRecorder recorder,
-            TradingRulesCache rules) {
+    public AccountControl(SessionAccess sessions, OrderRepository orders, TradeRecorder recorder,
+            TradingRulesCache rules, SessionJobs jobs) {
         this.sessions = sessions;
         this.orders = orders;
         this.recorder = recorder;
         this.rules = rules;
+        this.jobs = jobs;
     }
 
     /**
@@ -32,7 +34,7 @@ public class AccountControl {
      * then taken from the stored order. @return the order after the venue answered
      */
     public OrderRecord cancel(SessionKey key, String clientOrderId, TradingPair tradingPair) {
-        LiveSession session = sessions.require(key);
+        LiveSession session = sessions.current(key);
         OrderRecord order = orders.find(key, clientOrderId).orElseThrow(() -> ApiException.notFound(
                 "Order '" + clientOrderId + "' not found for account '" + key.accountName() + "' on " + key.connectorName()));
         if (tradingPair != null && !tradingPair.toString().equals(order.tradingPair())) {
@@ -44,6 +46,7 @@ public class AccountControl {
         try {
             OrderUpdate update = session.trading().cancelOrder(TradingPair.parse(order.tradingPair()), clientOrderId);
             recorder.recordUpdate(key, update);
+            jobs.balancesChanged(key); // the funds the order locked are available again
         } catch (VenueException.Rejected e) {
             throw ApiException.badRequest("The venue refused to cancel order '" + clientOrderId + "': " + e.getMessage());
         }
@@ -74,7 +77,7 @@ public class AccountControl {
         if (!key.connectorName().contains("_perpetual")) {
             throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }
-        LiveSession session = sessions.require(key);
+        LiveSession session = sessions.current(key);
         if (!session.perpetual()) {
             throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }

@@ -6,6 +6,7 @@ import io.aviary.connectors.model.Balance;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.trading.domain.SessionKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,11 +30,13 @@ public class BalancePoller {
 
     public void poll(SessionKey key) {
         sessions.find(key).ifPresent(session -> {
+            // stamped before the read: a change made before this instant is in what the venue answers
+            Instant observedAt = clock.instant();
             List<Balance> balances = session.trading().balances();
             List<AssetBalance> entries = balances.stream()
                     .map(b -> new AssetBalance(b.asset(), b.total(), b.available())).toList();
             tx.executeWithoutResult(status -> outbox.append(
-                    new BalancesUpdated(key.accountName(), key.connectorName(), entries, clock.instant())));
+                    new BalancesUpdated(key.accountName(), key.connectorName(), entries, observedAt)));
         });
     }
 }

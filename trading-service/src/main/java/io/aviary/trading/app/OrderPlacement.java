@@ -32,14 +32,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrderPlacement {
 
-    private final SessionRegistry sessions;
+    private final SessionAccess sessions;
     private final TradingRulesCache rules;
     private final OrderRepository orders;
     private final TradeRecorder recorder;
     private final SessionJobs jobs;
     private final Clock clock;
 
-    public OrderPlacement(SessionRegistry sessions, TradingRulesCache rules, OrderRepository orders,
+    public OrderPlacement(SessionAccess sessions, TradingRulesCache rules, OrderRepository orders,
             TradeRecorder recorder, SessionJobs jobs, Clock clock) {
         this.sessions = sessions;
         this.rules = rules;
@@ -54,7 +54,7 @@ public class OrderPlacement {
     }
 
     public Placed place(TradeCommand command) {
-        LiveSession session = sessions.require(command.session());
+        LiveSession session = sessions.current(command.session());
         Optional<OrderRecord> earlier = earlierAttempt(command);
         if (earlier.isPresent()) {
             return new Placed(earlier.get(), true);
@@ -133,6 +133,7 @@ public class OrderPlacement {
         try {
             OrderUpdate accepted = session.trading().placeOrder(request);
             recorder.recordUpdate(key, accepted);
+            jobs.balancesChanged(key); // a resting order locks funds, a filled one moves them
             if (accepted.state() == OrderState.FAILED) {
                 throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
             }

@@ -19,15 +19,17 @@ public class SessionJobs implements AutoCloseable {
     static final Duration AFTER_FILL_DELAY = Duration.ofMillis(300);
 
     private final SessionRegistry sessions;
+    private final BalanceChanges balanceChanges;
     private final SessionWork reconciling;
     private final SessionWork balancePolling;
     private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("session-jobs").daemon().factory());
 
-    public SessionJobs(SessionRegistry sessions, Reconciler reconciler, BalancePoller balances,
+    public SessionJobs(SessionRegistry sessions, BalanceChanges balanceChanges, Reconciler reconciler, BalancePoller balances,
             @Value("${aviary.trading.reconcile-interval:30s}") Duration reconcileInterval,
             @Value("${ACCOUNT_UPDATE_INTERVAL:5}") long balanceIntervalMinutes) {
         this.sessions = sessions;
+        this.balanceChanges = balanceChanges;
         this.balancePolling = new SessionWork("balance-poll", balances::poll);
         this.reconciling = new SessionWork("reconcile", key -> {
             if (sessions.find(key).map(reconciler::reconcile).orElse(false)) {
@@ -45,7 +47,9 @@ public class SessionJobs implements AutoCloseable {
         reconciling.requestSoon(key, Duration.ZERO);
     }
 
+    /** Something changed the session's balances (an order placed or cancelled, a fill): publish them soon. */
     public void balancesChanged(SessionKey key) {
+        balanceChanges.changed(key);
         balancePolling.requestSoon(key, AFTER_FILL_DELAY);
     }
 

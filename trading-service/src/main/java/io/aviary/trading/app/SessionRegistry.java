@@ -34,22 +34,25 @@ public class SessionRegistry implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens (or re-opens with new credentials) the session; the previous one is closed after the new one is up. */
-    public LiveSession open(SessionKey key, Map<String, String> credentials) {
+    /**
+     * Opens (or re-opens with new credentials) the session; the previous one is closed after the new one is up.
+     * Only {@link SessionAccess} calls this, under its per-session lock.
+     */
+    LiveSession open(SessionKey key, Map<String, String> credentials, long credentialRevision) {
         ConnectorFactory factory = connectors.find(key.connectorName())
                 .orElseThrow(() -> new IllegalArgumentException("no connector named " + key.connectorName()));
         TradingConnector trading = factory.trading(key.accountName(), credentials);
         LiveSession session = new LiveSession(key, factory.spec(), trading,
-                trading.subscribeUserStream(listeners.forSession(key)), clock.instant());
+                trading.subscribeUserStream(listeners.forSession(key)), clock.instant(), credentialRevision);
         LiveSession previous = sessions.put(key, session);
         if (previous != null) {
             previous.close();
         }
-        log.info("Session {} open", key);
+        log.info("Session {} open (credential revision {})", key, credentialRevision);
         return session;
     }
 
-    public void close(SessionKey key) {
+    void close(SessionKey key) {
         LiveSession session = sessions.remove(key);
         if (session != null) {
             session.close();
@@ -61,18 +64,14 @@ public class SessionRegistry implements AutoCloseable {
         return Optional.ofNullable(sessions.get(key));
     }
 
-    /** @throws ApiException 404 with the contract's messages when there is no live session */
-    public LiveSession require(SessionKey key) {
-        LiveSession session = sessions.get(key);
-        if (session != null) {
-            return session;
-        }
+    /** The contract's 404 for a session that does not exist (no such account, or no credential for the connector). */
+    ApiException missing(SessionKey key) {
         boolean accountKnown = sessions.keySet().stream().anyMatch(k -> k.accountName().equals(key.accountName()));
         if (!accountKnown) {
-            throw ApiException.notFound("Account '" + key.accountName() + "' not found or it has no credentials: "
+            return ApiException.notFound("Account '" + key.accountName() + "' not found or it has no credentials: "
                     + "add a credential with POST /accounts/add-credential/" + key.accountName() + "/" + key.connectorName());
         }
-        throw ApiException.notFound("Connector '" + key.connectorName() + "' not found for account '" + key.accountName()
+        return ApiException.notFound("Connector '" + key.connectorName() + "' not found for account '" + key.accountName()
                 + "': add a credential for it first");
     }
 

@@ -3,11 +3,8 @@ package io.aviary.trading.app;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
 import io.aviary.trading.infra.AccountsClient.AccountsUnavailableException;
-import io.aviary.trading.infra.PositionRepository;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,18 +30,16 @@ public class SessionSynchronizer implements AutoCloseable {
 
     private final AccountsClient accounts;
     private final SessionRegistry sessions;
-    private final SessionJobs jobs;
-    private final PositionRepository positions;
+    private final SessionAccess access;
     private final Duration interval;
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("session-sync").daemon().factory());
 
-    public SessionSynchronizer(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs,
-            PositionRepository positions, @Value("${aviary.trading.session-sync-interval:30s}") Duration interval) {
+    public SessionSynchronizer(AccountsClient accounts, SessionRegistry sessions, SessionAccess access,
+            @Value("${aviary.trading.session-sync-interval:30s}") Duration interval) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.jobs = jobs;
-        this.positions = positions;
+        this.access = access;
         this.interval = interval;
     }
 
@@ -60,18 +55,12 @@ public class SessionSynchronizer implements AutoCloseable {
 
     /** A credential or its account was removed: close the session and forget its positions. */
     public void credentialRemoved(SessionKey key) {
-        worker.execute(() -> {
-            sessions.close(key);
-            positions.deleteSession(key);
-        });
+        worker.execute(() -> access.remove(key));
     }
 
     public void accountRemoved(String accountName) {
         worker.execute(() -> sessions.keys().stream().filter(k -> k.accountName().equals(accountName))
-                .forEach(k -> {
-                    sessions.close(k);
-                    positions.deleteSession(k);
-                }));
+                .forEach(access::remove));
     }
 
     void syncAll() {
@@ -79,7 +68,7 @@ public class SessionSynchronizer implements AutoCloseable {
             Set<SessionKey> stored = new HashSet<>(accounts.credentials());
             for (SessionKey open : sessions.keys()) {
                 if (!stored.contains(open)) {
-                    sessions.close(open);
+                    access.remove(open);
                 }
             }
             for (SessionKey key : stored) {
@@ -96,13 +85,7 @@ public class SessionSynchronizer implements AutoCloseable {
 
     private void reopen(SessionKey key) {
         try {
-            Optional<Map<String, String>> fields = accounts.credentialFields(key);
-            if (fields.isEmpty()) {
-                sessions.close(key);
-                return;
-            }
-            sessions.open(key, fields.get());
-            jobs.sessionOpened(key);
+            access.refresh(key);
         } catch (AccountsUnavailableException e) {
             log.warn("Cannot open session {} now ({}); retrying at the next synchronisation", key, e.getMessage());
         } catch (RuntimeException e) {

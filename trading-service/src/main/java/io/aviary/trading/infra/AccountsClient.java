@@ -29,7 +29,8 @@ public class AccountsClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1 on purpose: the default (HTTP/2) sends an h2c upgrade with every request on plain http
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private final URI baseUrl;
     private final String internalToken;
     private final JsonMapper json;
@@ -52,14 +53,31 @@ public class AccountsClient {
         return keys;
     }
 
-    /** The credential's fields, or empty when the account or credential no longer exists. */
-    public Optional<Map<String, String>> credentialFields(SessionKey key) {
-        return get("internal/credentials/" + encode(key.accountName()) + "/" + encode(key.connectorName()))
-                .map(body -> {
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    body.get("fields").properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
-                    return fields;
-                });
+    /** The credential's fields and revision, or empty when the account or credential no longer exists. */
+    public Optional<StoredCredential> credential(SessionKey key) {
+        return get(credentialPath(key)).map(body -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            body.get("fields").properties().forEach(field -> fields.put(field.getKey(), field.getValue().asString()));
+            return new StoredCredential(body.get("revision").asLong(), fields);
+        });
+    }
+
+    /** The revision of the stored credential (one indexed read there, no secret), or empty when it is gone. */
+    public Optional<Long> revision(SessionKey key) {
+        return get(credentialPath(key) + "/revision").map(body -> body.get("revision").asLong());
+    }
+
+    private static String credentialPath(SessionKey key) {
+        return "internal/credentials/" + encode(key.accountName()) + "/" + encode(key.connectorName());
+    }
+
+    /** A credential's plaintext fields and the revision they belong to; its text names the fields only. */
+    public record StoredCredential(long revision, Map<String, String> fields) {
+
+        @Override
+        public String toString() {
+            return "StoredCredential[revision=" + revision + ", fields=" + fields.keySet() + "]";
+        }
     }
 
     private Optional<JsonNode> get(String path) {

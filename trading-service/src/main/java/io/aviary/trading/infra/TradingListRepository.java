@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
  * The paginated trading lists, read with keyset pagination: each list has a total order ending in a
  * unique column, the cursor is the sort key of the last item returned, and the next page is the
  * rows strictly after it. Rows inserted meanwhile therefore never shift a page (no duplicates, no
- * gaps), and every filter, single- or multi-valued, is applied in SQL before the limit.
+ * gaps), and every filter, single- or multi-valued, is applied in SQL before the limit. The whole
+ * list is counted at most once per chain of pages (see {@link #totalCount}).
  */
 @Repository
 public class TradingListRepository {
@@ -38,7 +39,7 @@ public class TradingListRepository {
         Where where = common(query, "created_at").anyOf("status", statuses.stream().map(Enum::name).toList());
         return page("SELECT " + OrderRepository.COLUMNS + " FROM orders", where, query,
                 "(created_at, id) < (?, ?)", "created_at DESC, id DESC", c -> new Object[] {ts(c, 0), id(c, 1)},
-                OrderRepository.ROW, o -> PageCursor.of(o.createdAt().toString(), Long.toString(o.id())));
+                OrderRepository.ROW, o -> List.of(o.createdAt().toString(), Long.toString(o.id())));
     }
 
     /** Open orders, by client order id. */
@@ -46,7 +47,7 @@ public class TradingListRepository {
         Where where = common(query, "created_at").anyOf("status", List.of("SUBMITTED", "OPEN", "PARTIALLY_FILLED"));
         return page("SELECT " + OrderRepository.COLUMNS + " FROM orders", where, query,
                 "(client_order_id, id) > (?, ?)", "client_order_id, id", c -> new Object[] {c.part(0), id(c, 1)},
-                OrderRepository.ROW, o -> PageCursor.of(o.clientOrderId(), Long.toString(o.id())));
+                OrderRepository.ROW, o -> List.of(o.clientOrderId(), Long.toString(o.id())));
     }
 
     /** Fills, newest first; {@code tradeTypes} empty = both sides. */
@@ -54,7 +55,7 @@ public class TradingListRepository {
         Where where = common(query, "filled_at").anyOf("trade_type", tradeTypes);
         return page("SELECT * FROM trades", where, query, "(filled_at, id) < (?, ?)", "filled_at DESC, id DESC",
                 c -> new Object[] {ts(c, 0), id(c, 1)}, TradingListRepository::trade,
-                t -> PageCursor.of(t.filledAt().toString(), Long.toString(t.id())));
+                t -> List.of(t.filledAt().toString(), Long.toString(t.id())));
     }
 
     /** Open positions, by account, connector, pair and side. */
@@ -64,7 +65,7 @@ public class TradingListRepository {
                 "(account_name, connector_name, trading_pair, side) > (?, ?, ?, ?)",
                 "account_name, connector_name, trading_pair, side",
                 c -> new Object[] {c.part(0), c.part(1), c.part(2), c.part(3)}, TradingListRepository::position,
-                p -> PageCursor.of(p.accountName(), p.connectorName(), p.tradingPair(), p.side()));
+                p -> List.of(p.accountName(), p.connectorName(), p.tradingPair(), p.side()));
     }
 
     /** Funding payments, newest first. */
@@ -72,7 +73,7 @@ public class TradingListRepository {
         Where where = common(query, "paid_at");
         return page("SELECT * FROM funding_payments", where, query, "(paid_at, id) < (?, ?)", "paid_at DESC, id DESC",
                 c -> new Object[] {ts(c, 0), id(c, 1)}, TradingListRepository::funding,
-                f -> PageCursor.of(f.paidAt().toString(), Long.toString(f.id())));
+                f -> List.of(f.paidAt().toString(), Long.toString(f.id())));
     }
 
 
@@ -82,19 +83,39 @@ public class TradingListRepository {
     }
 
     private <T> Page<T> page(String select, Where filters, ListQuery query, String after, String orderBy,
-            Function<PageCursor, Object[]> afterArgs, RowMapper<T> mapper, Function<T, PageCursor> cursorOf) {
-        long total = jdbc.queryForObject("SELECT count(*) FROM (" + select + filters.sql() + ") counted", Long.class,
-                filters.args());
+            Function<PageCursor, Object[]> afterArgs, RowMapper<T> mapper, Function<T, List<String>> keyOf) {
+        PageCursor cursor = query.cursor();
         Where pageWhere = filters.copy();
-        if (query.cursor() != null) {
-            pageWhere.clause(after, afterArgs.apply(query.cursor()));
+        if (cursor != null) {
+            pageWhere.clause(after, afterArgs.apply(cursor));
         }
         List<T> rows = jdbc.query(select + pageWhere.sql() + " ORDER BY " + orderBy + " LIMIT ?", mapper,
                 pageWhere.args(query.limit() + 1));
         boolean more = rows.size() > query.limit();
         List<T> items = more ? rows.subList(0, query.limit()) : rows;
-        String next = more ? cursorOf.apply(items.get(items.size() - 1)).encode() : null;
+        long returned = (cursor == null ? 0 : cursor.returned()) + items.size();
+        long total = totalCount(select, filters, cursor, more, returned);
+        String next = more ? new PageCursor(keyOf.apply(items.getLast()), total, returned).encode() : null;
         return new Page<>(items, query.limit(), more, next, total);
+    }
+
+    /**
+     * {@code total_count} without counting the whole list on every page: the last page of a chain (a
+     * single page included) knows it exactly, as everything the chain returned; only a first page with
+     * more to come counts, once, and its cursor carries that count to the following pages (never less
+     * than what they have returned plus the one still to come).
+     */
+    private long totalCount(String select, Where filters, PageCursor cursor, boolean more, long returned) {
+        if (!more) {
+            return returned;
+        }
+        long floor = returned + 1;
+        if (cursor != null) {
+            return Math.max(cursor.totalCount(), floor);
+        }
+        Long counted = jdbc.queryForObject("SELECT count(*) FROM (" + select + filters.sql() + ") counted", Long.class,
+                filters.args());
+        return Math.max(counted == null ? 0 : counted, floor);
     }
 
     private static Timestamp ts(PageCursor cursor, int part) {

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aviary.connectors.model.TradeType;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PageCursorAndIdsTest {
 
     @Test
-    void aCursorRoundTripsItsParts() {
-        PageCursor cursor = PageCursor.of("2026-11-23T12:00:00.123456Z", "42");
+    void aCursorRoundTripsItsKeyAndItsChainsCounts() {
+        PageCursor cursor = new PageCursor(List.of("2026-11-23T12:00:00.123456Z", "42"), 1234, 200);
         assertThat(PageCursor.decode(cursor.encode(), 2)).isEqualTo(cursor);
     }
 
@@ -20,8 +21,10 @@ class PageCursorAndIdsTest {
     void aGarbledOrForeignCursorIsRefused() {
         assertThatThrownBy(() -> PageCursor.decode("0:", 2)).isInstanceOf(PageCursor.InvalidCursor.class)
                 .hasMessageContaining("next_cursor of the previous page");
-        String positionsCursor = PageCursor.of("a", "sim", "BTC-USDT", "LONG").encode();
+        String positionsCursor = new PageCursor(List.of("a", "sim", "BTC-USDT", "LONG"), 5, 1).encode();
         assertThatThrownBy(() -> PageCursor.decode(positionsCursor, 2)).isInstanceOf(PageCursor.InvalidCursor.class);
+        assertThatThrownBy(() -> PageCursor.decode("x".repeat(10_000), 2)).isInstanceOf(PageCursor.InvalidCursor.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
     }
 
     @Test
