@@ -92,7 +92,7 @@ class ReconcilerNotFoundTest {
         account = spot.trading(SimApiKeys.create(sim.url(), "reconciled").credentials("sim"));
         venue = new ForgetfulVenue(account);
         counterparty = spot.trading(SimApiKeys.create(sim.url(), "counterparty").credentials("sim"));
-        session = new LiveSession(new SessionKey("alice", "sim"), spot.spec(), venue, () -> { }, Instant.now());
+        session = new LiveSession(new SessionKey("alice", "sim"), spot.spec(), venue, () -> { }, Instant.now(), 1L);
     }
 
     @AfterAll
