@@ -4,6 +4,7 @@ import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.events.DeadLetterHealthIndicator;
+import io.aviary.kit.events.DeadLetterMetrics;
 import io.aviary.kit.events.DeadLetterReplay;
 import io.aviary.kit.events.DeadLetters;
 import io.aviary.kit.events.EventHandler;
@@ -158,6 +159,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     DeadLetterHealthIndicator eventDeadLettersHealthIndicator(DeadLetters deadLetters) {
         return new DeadLetterHealthIndicator(deadLetters);
+    }
+
+    @Bean
+    DeadLetterMetrics eventDeadLetterMetrics(DeadLetters deadLetters) {
+        return new DeadLetterMetrics(deadLetters);
     }
 
     @Bean

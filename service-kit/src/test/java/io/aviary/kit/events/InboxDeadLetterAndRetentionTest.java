@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
@@ -185,7 +186,7 @@ class InboxDeadLetterAndRetentionTest {
     }
 
     @Test
-    void healthShowsHowManyAreParkedAndSinceWhenWithoutGoingDown() {
+    void healthAndMetricsShowHowManyAreParkedAndSinceWhenWithoutGoingDown() {
         DeadLetterHealthIndicator indicator = new DeadLetterHealthIndicator(deadLetters);
         assertThat(indicator.health().getDetails()).containsEntry("count", 0L).containsEntry("oldestSeconds", 0L);
 
@@ -197,6 +198,10 @@ class InboxDeadLetterAndRetentionTest {
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("count", 2L);
         assertThat((Long) health.getDetails().get("oldestSeconds")).isBetween(3600L, 3660L);
+
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new DeadLetterMetrics(deadLetters).bindTo(registry);
+        assertThat(registry.get("aviary.events.dead.letters").gauge().value()).isEqualTo(2.0);
     }
 
     @Test
