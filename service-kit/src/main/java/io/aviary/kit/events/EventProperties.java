@@ -28,16 +28,15 @@ public record EventProperties(Duration retention, Duration replayInterval, Integ
             throw new IllegalStateException("aviary.event.handler-attempts must be at least 1");
         }
         retryMaxBackoff = positive(retryMaxBackoff, Duration.ofSeconds(30), "retry-max-backoff");
+        if (retryMaxBackoff.compareTo(Duration.ofMinutes(4)) > 0) {
+            // the consumer sleeps this long between polls; past max.poll.interval.ms (5 min) it leaves its group
+            throw new IllegalStateException("aviary.event.retry-max-backoff must be at most 4 minutes, was " + retryMaxBackoff);
+        }
         pruneInterval = positive(pruneInterval, Duration.ofMinutes(10), "prune-interval");
         pruneBatch = pruneBatch == null ? 1000 : pruneBatch;
         if (pruneBatch < 1) {
             throw new IllegalStateException("aviary.event.prune-batch must be at least 1");
         }
-    }
-
-    /** The defaults, for code that builds the kit's parts without Spring. */
-    public static EventProperties defaults() {
-        return new EventProperties(null, null, null, null, null, null);
     }
 
     private static Duration positive(Duration value, Duration fallback, String name) {
