@@ -230,6 +230,28 @@ public final class RunningSuite {
         return embeddedKafka().isRunning();
     }
 
+    /** Stops the embedded PostgreSQL (fast shutdown; the services keep running and see their connections fail). */
+    public void stopPostgres() {
+        embeddedPostgres().close();
+    }
+
+    /** Starts the embedded PostgreSQL again on the same port and data directory; returns once it accepts connections. */
+    public void startPostgres() {
+        try {
+            embeddedPostgres().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddedPostgresServer embeddedPostgres() {
+        EmbeddedPostgresServer postgres = suite.infrastructure().postgres();
+        if (postgres == null) {
+            throw new IllegalStateException("DATABASE_URL points at an external PostgreSQL; only the embedded one can be stopped");
+        }
+        return postgres;
+    }
+
     private EmbeddedKafkaServer embeddedKafka() {
         EmbeddedKafkaServer kafka = suite.infrastructure().kafka();
         if (kafka == null) {

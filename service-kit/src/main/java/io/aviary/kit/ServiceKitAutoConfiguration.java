@@ -3,9 +3,17 @@ package io.aviary.kit;
 import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.events.DeadLetterHealthIndicator;
+import io.aviary.kit.events.DeadLetterMetrics;
+import io.aviary.kit.events.DeadLetterReplay;
+import io.aviary.kit.events.DeadLetters;
 import io.aviary.kit.events.EventHandler;
 import io.aviary.kit.events.EventInbox;
+import io.aviary.kit.events.EventMaintenance;
 import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.events.EventProperties;
+import io.aviary.kit.events.EventRetention;
+import io.aviary.kit.events.InboxRetries;
 import io.aviary.kit.events.OutboxRelay;
 import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
@@ -32,11 +40,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * What every Aviary service gets by depending on the kit: the gateway-only guard, request ids,
@@ -44,7 +50,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * own topic (plus subscriptions), the lifecycle round trip and its health, and its OpenAPI title.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(ServiceProperties.class)
+@EnableConfigurationProperties({ServiceProperties.class, EventProperties.class})
 public class ServiceKitAutoConfiguration {
 
     private final String instanceId = UUID.randomUUID().toString();
@@ -127,13 +133,13 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     EventInbox eventInbox(JdbcTemplate jdbc, TransactionTemplate aviaryTransactionTemplate, EventJson json,
-            List<EventHandler<?>> handlers) {
-        return new EventInbox(jdbc, aviaryTransactionTemplate, json, handlers);
+            List<EventHandler<?>> handlers, DeadLetters deadLetters, EventProperties events) {
+        return new EventInbox(jdbc, aviaryTransactionTemplate, json, handlers, deadLetters, events.handlerAttempts());
     }
 
     @Bean
     KafkaMessageListenerContainer<String, String> eventInboxContainer(KafkaProperties kafka, ServiceProperties service,
-            EventInbox inbox) {
+            EventInbox inbox, EventProperties events) {
         var config = kafka.buildConsumerProperties();
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -141,10 +147,31 @@ public class ServiceKitAutoConfiguration {
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, String>) inbox::receive);
         var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<String, String>(config), properties);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxElapsedTime(60_000);
-        container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        container.setCommonErrorHandler(InboxRetries.errorHandler(events.retryMaxBackoff()));
         return container;
+    }
+
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc) {
+        return new DeadLetters(jdbc);
+    }
+
+    @Bean
+    DeadLetterHealthIndicator eventDeadLettersHealthIndicator(DeadLetters deadLetters) {
+        return new DeadLetterHealthIndicator(deadLetters);
+    }
+
+    @Bean
+    DeadLetterMetrics eventDeadLetterMetrics(DeadLetters deadLetters) {
+        return new DeadLetterMetrics(deadLetters);
+    }
+
+    @Bean
+    EventMaintenance eventMaintenance(DeadLetters deadLetters, EventInbox inbox, EventJson json, JdbcTemplate jdbc,
+            TransactionTemplate aviaryTransactionTemplate, EventProperties events) {
+        return new EventMaintenance(new DeadLetterReplay(deadLetters, inbox, json, aviaryTransactionTemplate),
+                new EventRetention(jdbc, events.retention(), events.pruneBatch()), events.replayInterval(),
+                events.pruneInterval());
     }
 
     @Bean

@@ -3,9 +3,13 @@ package io.aviary.kit.events;
 import io.aviary.common.events.DomainEvent;
 import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives events from Kafka and hands each one, once, to the handlers for its type. The event id
  * is inserted into {@code event_inbox} in the same transaction as the handlers' work; a
- * redelivered id finds its row and is skipped. Envelopes that cannot be parsed are logged and
- * passed over (they can never succeed); handler failures roll back and are retried by the
- * listener container's error handler.
+ * redelivered id finds its row and is skipped.
+ *
+ * <p>No event is ever skipped. A failure that is transient ({@link InboxFailures}: this service's database is
+ * unreachable, a timeout, a deadlock) is thrown back to the listener container, which retries the same record
+ * with capped exponential back-off for as long as it takes, holding the partition in order. Any other failure is
+ * retried {@code handlerAttempts} times, then the event is parked in {@code event_dead_letter} (one log line,
+ * without the payload) and the partition moves on; {@link DeadLetterReplay} tries it again later. An envelope
+ * that cannot be read is parked at once. If parking itself fails, the record is retried like any other.
  */
 public class EventInbox {
 
@@ -26,12 +35,19 @@ public class EventInbox {
     private final TransactionTemplate tx;
     private final EventJson json;
     private final List<EventHandler<?>> handlers;
+    private final DeadLetters deadLetters;
+    private final int handlerAttempts;
+    /** The record each partition is failing on, with its count; one entry per partition at most. */
+    private final Map<TopicPartition, FailingRecord> failing = new ConcurrentHashMap<>();
 
-    public EventInbox(JdbcTemplate jdbc, TransactionTemplate tx, EventJson json, List<EventHandler<?>> handlers) {
+    public EventInbox(JdbcTemplate jdbc, TransactionTemplate tx, EventJson json, List<EventHandler<?>> handlers,
+            DeadLetters deadLetters, int handlerAttempts) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.handlers = List.copyOf(handlers);
+        this.deadLetters = deadLetters;
+        this.handlerAttempts = handlerAttempts;
     }
 
     public void receive(ConsumerRecord<String, String> record) {
@@ -39,15 +55,55 @@ public class EventInbox {
         try {
             envelope = json.read(record.value());
         } catch (RuntimeException e) {
-            log.error("Skipping unreadable event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getClass().getSimpleName());
+            park(record, null, e, 1, Instant.now());
             return;
         }
-        tx.executeWithoutResult(status -> {
-            if (firstDelivery(envelope)) {
-                dispatch(envelope);
+        try {
+            tx.executeWithoutResult(status -> applyOnce(envelope));
+            failing.remove(partition(record));
+        } catch (RuntimeException e) {
+            if (InboxFailures.isTransient(e)) {
+                log.warn("Event {} ({}) at {}-{}@{} not handled yet, the database is unavailable ({}); retrying",
+                        envelope.id(), envelope.type(), record.topic(), record.partition(), record.offset(),
+                        InboxFailures.describe(e));
+                throw e;
             }
-        });
+            FailingRecord attempt = failing.compute(partition(record), (p, previous) -> previous == null
+                    || previous.offset() != record.offset() ? new FailingRecord(record.offset(), 1, Instant.now())
+                    : previous.next());
+            if (attempt.attempts() < handlerAttempts) {
+                log.warn("Event {} ({}) at {}-{}@{} failed (attempt {} of {}): {}", envelope.id(), envelope.type(),
+                        record.topic(), record.partition(), record.offset(), attempt.attempts(), handlerAttempts,
+                        InboxFailures.describe(e));
+                throw e;
+            }
+            park(record, envelope, e, attempt.attempts(), attempt.firstFailedAt());
+        }
+    }
+
+    /**
+     * Records the event id and runs the handlers, in the caller's transaction; does nothing when the id was
+     * recorded before. The one path by which an event takes effect, for deliveries and replays alike.
+     */
+    void applyOnce(EventEnvelope envelope) {
+        if (firstDelivery(envelope)) {
+            dispatch(envelope);
+        }
+    }
+
+    /** Parks the record (or throws, so the container retries it) and forgets its failure count. */
+    private void park(ConsumerRecord<String, String> record, EventEnvelope envelope, RuntimeException error,
+            int attempts, Instant firstFailedAt) {
+        boolean parked = deadLetters.park(new DeadLetters.Failure(envelope == null ? null : envelope.id(),
+                envelope == null ? null : envelope.type(), record.topic(), record.partition(), record.offset(),
+                record.value(), error, attempts, firstFailedAt));
+        failing.remove(partition(record));
+        if (parked) {
+            log.error("Parked event {} ({}) from {}-{}@{} in event_dead_letter after {} attempt(s): {}; it is replayed "
+                            + "periodically", envelope == null ? "with an unreadable envelope" : envelope.id(),
+                    envelope == null ? "unknown type" : envelope.type(), record.topic(), record.partition(),
+                    record.offset(), attempts, InboxFailures.describe(error));
+        }
     }
 
     private boolean firstDelivery(EventEnvelope envelope) {
@@ -69,6 +125,16 @@ public class EventInbox {
     private static <T extends DomainEvent> void deliver(EventHandler<T> handler, DomainEvent event, EventEnvelope envelope) {
         if (handler.eventClass().isInstance(event)) {
             handler.handle(handler.eventClass().cast(event), envelope);
+        }
+    }
+
+    private static TopicPartition partition(ConsumerRecord<?, ?> record) {
+        return new TopicPartition(record.topic(), record.partition());
+    }
+
+    private record FailingRecord(long offset, int attempts, Instant firstFailedAt) {
+        FailingRecord next() {
+            return new FailingRecord(offset, attempts + 1, firstFailedAt);
         }
     }
 }

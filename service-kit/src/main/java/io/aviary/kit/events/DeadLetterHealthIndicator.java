@@ -1,0 +1,28 @@
+package io.aviary.kit.events;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Shows parked events in {@code /actuator/health} ({@code count}, {@code oldestSeconds}). The status stays UP
+ * while events are parked: the service still serves its API and handles every other event, and a restart (what
+ * an orchestrator does with a DOWN instance) cannot fix a handler that fails on one event. Operators alert on
+ * the count instead; the log has one line per parked event.
+ */
+public class DeadLetterHealthIndicator implements HealthIndicator {
+
+    private final DeadLetters deadLetters;
+
+    public DeadLetterHealthIndicator(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public Health health() {
+        DeadLetters.Summary summary = deadLetters.summary();
+        return Health.up()
+                .withDetail("count", summary.count())
+                .withDetail("oldestSeconds", summary.oldestAge().toSeconds())
+                .build();
+    }
+}
