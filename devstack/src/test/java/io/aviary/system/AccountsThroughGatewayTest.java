@@ -136,8 +136,10 @@ class AccountsThroughGatewayTest {
                         && suite.serviceLog("gateway").contains(requestId));
     }
 
+    /** A count from the suite's database; usable from any test class (it asks for the running suite itself). */
     static long countRows(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
+        RunningSuite running = RunningSuite.get();
+        try (Connection c = DriverManager.getConnection(running.jdbcUrl(), running.jdbcUser(), running.jdbcPassword());
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
