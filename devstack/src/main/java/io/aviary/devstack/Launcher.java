@@ -173,6 +173,10 @@ public final class Launcher {
             }
         }
         suite.infrastructure().describe().forEach(line -> out.println("  " + line));
+        out.println("  Restarts     " + (c.restartPolicy().enabled()
+                ? "crashed services" + (suite.infrastructure().postgres() != null ? " and the embedded PostgreSQL" : "")
+                        + " restart by themselves, at most " + c.restartPolicy().describe()
+                : "off (AVIARY_RESTART_LIMIT=0): a crashed service stays down"));
         out.println("  Data dir     " + c.dataDir());
         out.println("  Logs         " + c.logDir() + "  (<service>.log, devstack.log)");
         out.println("Press Ctrl-C to stop.");

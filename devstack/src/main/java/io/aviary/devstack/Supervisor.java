@@ -183,7 +183,8 @@ final class Supervisor implements AutoCloseable {
 
         @Override
         String meanwhile() {
-            return name.equals("gateway") ? "" : " Meanwhile the gateway answers 503 for it.";
+            boolean behindGateway = !name.equals("gateway") && suite.config().services().stream().anyMatch(ServiceSpec::isGateway);
+            return behindGateway ? " Meanwhile the gateway answers 503 for it." : "";
         }
 
         @Override
