@@ -32,6 +32,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres postgres;
+    /** Set by {@link #close()}, cleared by {@link #start()}: a postmaster that is gone then was stopped on purpose. */
+    private boolean stopped;
 
     public EmbeddedPostgresServer(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
@@ -42,6 +44,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (postgres != null) {
             return;
         }
+        stopped = false;
         Files.createDirectories(dataDirectory);
         stopOrphanedPostmaster();
         long t0 = System.nanoTime();
@@ -57,7 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             ensureRoleAndDatabase();
         } catch (SQLException e) {
-            close();
+            shutdown();
             throw new IOException("PostgreSQL started but the aviary role/database could not be created: " + e.getMessage(), e);
         }
         log.info("PostgreSQL up on 127.0.0.1:{} (data {}) in {} ms", port, dataDirectory,
@@ -139,8 +142,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres != null;
     }
 
+    /** It was started and not stopped, but its postmaster is gone (killed, crashed, OOM-killed). */
+    public synchronized boolean hasDied() {
+        return postgres != null && postmaster().isEmpty();
+    }
+
+    /**
+     * Starts PostgreSQL again on the same port and data after its postmaster died; PostgreSQL recovers from its WAL.
+     * False when it was stopped on purpose in the meantime (then nothing is started).
+     */
+    public synchronized boolean restartAfterCrash() throws IOException {
+        if (stopped) {
+            return false;
+        }
+        if (postgres != null) {
+            // releases zonky's lock on the data dir; its pg_ctl stop finds no server, which it logs and ignores
+            shutdown();
+        }
+        log.warn("Restarting PostgreSQL on 127.0.0.1:{} after its postmaster died", port);
+        start();
+        return true;
+    }
+
     @Override
     public synchronized void close() {
+        stopped = true;
+        shutdown();
+    }
+
+    private void shutdown() {
         if (postgres == null) {
             return;
         }

@@ -125,7 +125,9 @@ public final class Launcher {
                 .parallelism(o.parallel != null ? o.parallel : intEnv(env, "AVIARY_START_PARALLELISM", 0))
                 .postgresPort(intEnv(env, "AVIARY_POSTGRES_PORT", 5432))
                 .kafkaPorts(intEnv(env, "AVIARY_KAFKA_PORT", 9092), intEnv(env, "AVIARY_KAFKA_CONTROLLER_PORT", 9093))
-                .mqttPort(intEnv(env, "AVIARY_MQTT_PORT", 1883));
+                .mqttPort(intEnv(env, "AVIARY_MQTT_PORT", 1883))
+                .restartPolicy(RestartPolicy.of(intEnv(env, "AVIARY_RESTART_LIMIT", RestartPolicy.DEFAULT.maxRestarts()),
+                        Duration.ofSeconds(intEnv(env, "AVIARY_RESTART_WINDOW", (int) RestartPolicy.DEFAULT.window().toSeconds()))));
         if (o.infraOnly) {
             b.services(List.of());
         } else if (o.only != null) {
@@ -171,18 +173,25 @@ public final class Launcher {
             }
         }
         suite.infrastructure().describe().forEach(line -> out.println("  " + line));
+        out.println("  Restarts     " + (c.restartPolicy().enabled()
+                ? "crashed services" + (suite.infrastructure().postgres() != null ? " and the embedded PostgreSQL" : "")
+                        + " restart by themselves, at most " + c.restartPolicy().describe()
+                : "off (AVIARY_RESTART_LIMIT=0): a crashed service stays down"));
         out.println("  Data dir     " + c.dataDir());
         out.println("  Logs         " + c.logDir() + "  (<service>.log, devstack.log)");
         out.println("Press Ctrl-C to stop.");
     }
 
-    /** Reports services that die after start-up (no restarts: their log says why). */
+    /**
+     * Keeps the launcher running until Ctrl-C. The suite's supervisor restarts what dies and reports it; with
+     * supervision off ({@code AVIARY_RESTART_LIMIT=0}) services that die are only reported (their log says why).
+     */
     private static void watch(Suite suite) {
         Set<String> reported = new HashSet<>();
         while (!suite.isClosing()) {
             for (ServiceProcess p : suite.services()) {
                 // while stopping, exits are expected
-                if (!p.isAlive() && !suite.isClosing() && reported.add(p.name() + p.pid())) {
+                if (!suite.isSupervised() && !p.isAlive() && !suite.isClosing() && reported.add(p.name() + p.pid())) {
                     out.println("WARNING: " + p.name() + " exited with status " + p.exitCode().orElse(-1)
                             + ". Last lines of " + p.logFile() + ":\n" + Suite.indent(p.tail(20)));
                 }

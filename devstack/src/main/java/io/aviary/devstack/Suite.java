@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * The whole local stack: infrastructure (embedded or external) and one JVM per service, started in order,
  * health-checked, and stopped in reverse (services, then Kafka, MQTT, PostgreSQL). Used by the launcher and by
  * the system tests' {@code RunningSuite}.
+ *
+ * <p>With a {@link SuiteConfig#restartPolicy() restart policy} (the launcher's default) a {@link Supervisor} restarts
+ * services and the embedded PostgreSQL that die unexpectedly once the suite is up. Stopping or killing a service
+ * through this class ({@link #kill}, {@link #restart}, {@link #stopServices}) is on purpose and never fought.
  */
 public final class Suite implements AutoCloseable {
 
@@ -38,6 +43,11 @@ public final class Suite implements AutoCloseable {
     private final Map<String, Path> preparedJars = new ConcurrentHashMap<>();
     private final AppCds appCds;
     private final Path pidFile;
+    /** Services killed or stopped through this class and not started again yet: the supervisor leaves them down. */
+    private final Set<String> stoppedOnPurpose = ConcurrentHashMap.newKeySet();
+    /** Held while a service is replaced by a new JVM, so a deliberate start and a supervised restart never both run. */
+    private final Object relaunchLock = new Object();
+    private volatile Supervisor supervisor;
     private volatile DataDirLock lock;
     private volatile boolean closing;
     private boolean closed;
@@ -98,7 +108,13 @@ public final class Suite implements AutoCloseable {
                 + String.join(", ", infrastructure.embeddedPorts().keySet().stream()
                 .filter(k -> !k.endsWith("controller")).toList()) + (infrastructure.embeddedPorts().isEmpty() ? "external" : " embedded") + ")");
         cds.join();
-        return startServices(progress, keepGoing);
+        List<String> failed = startServices(progress, keepGoing);
+        if (config.restartPolicy().enabled() && !closing) {
+            // what failed to start is reported, not restarted: that would only repeat the failure
+            supervisor = Supervisor.start(this, config.restartPolicy(), config.services().stream().map(ServiceSpec::module)
+                    .filter(m -> !failed.contains(m)).toList(), progress);
+        }
+        return failed;
     }
 
     private List<String> startServices(Consumer<String> progress, boolean keepGoing) {
@@ -172,26 +188,74 @@ public final class Suite implements AutoCloseable {
 
     /** Stops a service of the suite and starts it again with the same settings; waits until healthy. */
     public ServiceProcess restart(String module) {
+        stoppedOnPurpose.add(module);
         service(module).stop();
         return startAgain(module);
     }
 
-    /** Kills a service of the suite with SIGKILL: no shutdown hooks, no graceful stop, like a crash or an OOM kill. */
+    /**
+     * Kills a service of the suite with SIGKILL: no shutdown hooks, no graceful stop, like a crash or an OOM kill.
+     * On purpose, so it stays down (even when supervised) until {@link #startAgain}.
+     */
     public void kill(String module) {
+        stoppedOnPurpose.add(module);
         service(module).kill();
     }
 
     /** Starts a stopped or killed service of the suite again on its port with the same settings; waits until healthy. */
     public ServiceProcess startAgain(String module) {
-        ServiceProcess old = service(module);
-        ServiceProcess fresh = newProcess(ServiceSpec.require(module), old.port(), Map.of(), module, true, false);
-        services.put(module, fresh);
-        launch(fresh);
+        ServiceProcess fresh;
+        synchronized (relaunchLock) {
+            fresh = relaunch(module);
+            stoppedOnPurpose.remove(module);
+        }
         if (!fresh.awaitHealthy(config.startTimeout())) {
             throw new SuiteException(module + " did not come back after a restart. Last lines of " + fresh.logFile()
                     + ":\n" + indent(fresh.tail(40)));
         }
         return fresh;
+    }
+
+    /**
+     * For the supervisor: starts a service that died unexpectedly again (not awaited). Empty when there is nothing
+     * to do: it runs again, it was stopped on purpose, or the suite is closing.
+     */
+    Optional<ServiceProcess> relaunchCrashed(String module) {
+        synchronized (relaunchLock) {
+            if (closing || stoppedOnPurpose.contains(module) || service(module).isAlive()) {
+                return Optional.empty();
+            }
+            return Optional.of(relaunch(module));
+        }
+    }
+
+    /** True while a service is down because it was killed or stopped through this class. */
+    boolean isStoppedOnPurpose(String module) {
+        return stoppedOnPurpose.contains(module);
+    }
+
+    /** For the supervisor: the embedded PostgreSQL again after its postmaster died; false if it was stopped meanwhile. */
+    boolean restartPostgresAfterCrash() throws IOException {
+        if (closing) {
+            return false;
+        }
+        boolean restarted = infrastructure.postgres().restartAfterCrash();
+        writePidFile(); // the watchdog must find the new postmaster
+        return restarted;
+    }
+
+    /** A new JVM for {@code module} on its port, logging to the same file; replaces the old process handle. */
+    private ServiceProcess relaunch(String module) {
+        ServiceProcess old = service(module);
+        ServiceProcess fresh = newProcess(ServiceSpec.require(module), old.port(), Map.of(), module, true, false);
+        services.put(module, fresh);
+        launch(fresh);
+        return fresh;
+    }
+
+    /** True when a supervisor restarts what dies unexpectedly. */
+    public boolean isSupervised() {
+        return supervisor != null;
     }
 
     private void launch(ServiceProcess process) {
@@ -364,6 +428,7 @@ public final class Suite implements AutoCloseable {
 
     /** Stops every service JVM (SIGTERM, in parallel, SIGKILL after 30 s). */
     public void stopServices() {
+        config.services().forEach(s -> stoppedOnPurpose.add(s.module()));
         List<ServiceProcess> all = Stream.concat(services.values().stream(), extras.stream()).toList();
         all.stream().map(p -> CompletableFuture.runAsync(() -> {
                     if (!p.isAlive()) {
@@ -389,6 +454,9 @@ public final class Suite implements AutoCloseable {
         }
         if (lock == null) {
             return; // never got the data dir: nothing of ours is running, and the pid file belongs to another launcher
+        }
+        if (supervisor != null) {
+            supervisor.close();
         }
         stopServices();
         infrastructure.close();

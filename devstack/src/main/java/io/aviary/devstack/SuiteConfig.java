@@ -47,6 +47,7 @@ public final class SuiteConfig {
     private final Duration startTimeout;
     private final int parallelism;
     private final boolean watchdog;
+    private final RestartPolicy restartPolicy;
 
     private SuiteConfig(Builder b, Map<String, String> environment, List<String> devDefaultsUsed) {
         this.repoRoot = b.repoRoot;
@@ -70,6 +71,7 @@ public final class SuiteConfig {
         this.startTimeout = b.startTimeout;
         this.parallelism = b.parallelism;
         this.watchdog = b.watchdog;
+        this.restartPolicy = b.restartPolicy;
     }
 
     public static Builder builder(Path repoRoot) {
@@ -162,6 +164,11 @@ public final class SuiteConfig {
         return watchdog;
     }
 
+    /** How services and the embedded PostgreSQL are restarted when they die; {@link RestartPolicy#OFF} unless set. */
+    public RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
     public String internalToken() {
         return environment.get(INTERNAL_TOKEN);
     }
@@ -201,6 +208,7 @@ public final class SuiteConfig {
         private Duration startTimeout = Duration.ofSeconds(180);
         private int parallelism;
         private boolean watchdog = true;
+        private RestartPolicy restartPolicy = RestartPolicy.OFF;
 
         private Builder(Path repoRoot) {
             this.repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -297,6 +305,12 @@ public final class SuiteConfig {
 
         public Builder watchdog(boolean watchdog) {
             this.watchdog = watchdog;
+            return this;
+        }
+
+        /** Supervision once the suite is up (default {@link RestartPolicy#OFF}; the launcher turns it on). */
+        public Builder restartPolicy(RestartPolicy policy) {
+            this.restartPolicy = Objects.requireNonNull(policy);
             return this;
         }
 

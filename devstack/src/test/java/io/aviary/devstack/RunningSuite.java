@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * The whole Aviary suite, started once per test JVM and shared by every system test (stopped by a shutdown hook):
@@ -26,6 +27,9 @@ import java.util.OptionalInt;
  * <p>System properties: {@code aviary.repo} (set by the build), {@code aviary.test.services} (comma-separated
  * subset to start), {@code aviary.test.startTimeout} (seconds, default 180), {@code aviary.test.cds} (AppCDS
  * archives cached in {@code devstack/target/system-tests/cds}; default off), {@code aviary.test.keepData}.
+ *
+ * <p>A test that needs a suite of its own (supervised, or with other settings) starts one with {@link #startSeparate}
+ * and closes it when done; the shared suite is never supervised, since tests kill its services on purpose.
  */
 public final class RunningSuite {
 
@@ -37,10 +41,12 @@ public final class RunningSuite {
 
     private final Suite suite;
     private final SuiteConfig config;
+    private final Runnable stop;
 
-    private RunningSuite(Suite suite) {
+    private RunningSuite(Suite suite, Runnable stop) {
         this.suite = suite;
         this.config = suite.config();
+        this.stop = stop;
     }
 
     /** The running suite; the first call starts it (about 20–40 s on 2 cores) and fails if a service jar is missing. */
@@ -52,7 +58,13 @@ public final class RunningSuite {
             throw new IllegalStateException("The suite failed to start earlier in this JVM: " + startFailure.getMessage(), startFailure);
         }
         try {
-            instance = start();
+            instance = start("run", builder -> {
+                String only = System.getProperty("aviary.test.services");
+                if (only != null && !only.isBlank()) {
+                    builder.services(Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                            .map(ServiceSpec::require).toList());
+                }
+            }, line -> System.out.println("[RunningSuite] " + line));
             return instance;
         } catch (RuntimeException e) {
             startFailure = e;
@@ -60,10 +72,24 @@ public final class RunningSuite {
         }
     }
 
-    private static RunningSuite start() {
+    /**
+     * A suite of its own next to the shared one (own data dir {@code <label>-<time>-<pid>}, own random ports, same
+     * test settings), changed by {@code customize} (which services, a restart policy...). Progress lines, and what
+     * its supervisor reports, go to {@code console}. Stop it with {@link #close()}.
+     */
+    public static RunningSuite startSeparate(String label, Consumer<SuiteConfig.Builder> customize, Consumer<String> console) {
+        return start(label, customize, console);
+    }
+
+    /** Stops a suite from {@link #startSeparate} and deletes its databases (the shared suite stops with the JVM). */
+    public void close() {
+        stop.run();
+    }
+
+    private static RunningSuite start(String label, Consumer<SuiteConfig.Builder> customize, Consumer<String> console) {
         Path repo = repoRoot();
         Path runs = repo.resolve("devstack").resolve("target").resolve("system-tests");
-        Path dataDir = runs.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        Path dataDir = runs.resolve(label + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + ProcessHandle.current().pid());
         String tag = HexFormat.of().formatHex(randomBytes(6));
         SuiteConfig.Builder builder = SuiteConfig.builder(repo)
@@ -83,17 +109,13 @@ public final class RunningSuite {
                 .env("ACCOUNT_UPDATE_INTERVAL", "1")
                 // sim fill history in pages of 10, so reconciliation reads several pages in every test
                 .env("AVIARY_SIM_FILL_PAGE_SIZE", "10");
-        String only = System.getProperty("aviary.test.services");
-        if (only != null && !only.isBlank()) {
-            builder.services(Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(ServiceSpec::require).toList());
-        }
+        customize.accept(builder);
         SuiteConfig config = builder.build();
         Suite suite = new Suite(config);
         for (ServiceSpec spec : config.services()) {
             suite.execJar(spec.module()); // fail fast, before any infrastructure starts, when a jar is missing
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stop = () -> {
             suite.close();
             if (!Boolean.getBoolean("aviary.test.keepData")) {
                 for (String dir : List.of("postgres", "kafka", "hivemq")) {
@@ -104,17 +126,18 @@ public final class RunningSuite {
                     }
                 }
             }
-        }, "aviary-running-suite-stop"));
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "aviary-running-suite-stop"));
         long t0 = System.nanoTime();
         try {
-            suite.start(line -> System.out.println("[RunningSuite] " + line), false);
+            suite.start(console, false);
         } catch (RuntimeException e) {
             suite.close(); // free the ports and the infrastructure now; every later get() fails fast with this cause
             throw new IllegalStateException("The Aviary suite did not start (data and logs: " + dataDir + "):\n"
                     + e.getMessage(), e);
         }
-        System.out.println("[RunningSuite] all services UP in " + Suite.seconds(System.nanoTime() - t0) + "; data and logs in " + dataDir);
-        return new RunningSuite(suite);
+        console.accept("all services UP in " + Suite.seconds(System.nanoTime() - t0) + "; data and logs in " + dataDir);
+        return new RunningSuite(suite, stop);
     }
 
     private static byte[] randomBytes(int n) {

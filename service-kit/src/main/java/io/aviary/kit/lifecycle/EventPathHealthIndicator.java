@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,9 +41,13 @@ public class EventPathHealthIndicator implements HealthIndicator, EventHandler<S
 
     @Override
     public Health health() {
-        Map<String, Object> backlog = jdbc.queryForMap(
-                "SELECT count(*) AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint AS oldest "
-                        + "FROM event_outbox WHERE published_at IS NULL");
+        Map<String, Object> backlog;
+        try {
+            backlog = readBacklog();
+        } catch (DataAccessException e) {
+            // thrown out of here it would fail the whole health endpoint instead of reporting DOWN
+            return Health.down().withDetail("instanceId", instanceId).withDetail("outbox", "database unavailable").build();
+        }
         long oldestSeconds = ((Number) backlog.get("oldest")).longValue();
         Health.Builder health = roundTripSeenAt == null ? Health.unknown() : Health.up();
         if (oldestSeconds > 60) {
@@ -53,5 +58,11 @@ public class EventPathHealthIndicator implements HealthIndicator, EventHandler<S
                 .withDetail("outboxPending", backlog.get("pending"))
                 .withDetail("outboxOldestPendingSeconds", oldestSeconds)
                 .build();
+    }
+
+    private Map<String, Object> readBacklog() {
+        return jdbc.queryForMap(
+                "SELECT count(*) AS pending, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint AS oldest "
+                        + "FROM event_outbox WHERE published_at IS NULL");
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Maps every failure to an honest status with a {@code {"detail": ...}} body. Validation
  * failures use FastAPI's 422 list shape; anything unexpected is a bare 500 with the request id in
- * the log, never a stack trace or exception text in the response.
+ * the log, never a stack trace or exception text in the response. A PostgreSQL that cannot be reached
+ * is a 503 {@value DatabaseUnavailable#DETAIL} (the pool gives up within its short connection timeout),
+ * so callers can tell an outage from a bug and retry.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -80,9 +82,19 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        if (DatabaseUnavailable.causes(e)) {
+            // however Spring wrapped it (no connection for a query or a transaction, a commit that lost its connection)
+            return databaseUnavailable(e);
+        }
         // The type and stack go to the log (with the request id); the caller learns nothing internal.
         log.error("Unhandled {}", e.getClass().getName(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorBody.of("Internal Server Error"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e) {
+        // one line, no stack: during an outage every request lands here
+        log.warn("Database unavailable: {}", DatabaseUnavailable.describe(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ErrorBody.of(DatabaseUnavailable.DETAIL));
     }
 
     private static ResponseEntity<Map<String, Object>> validation(ValidationError error) {
