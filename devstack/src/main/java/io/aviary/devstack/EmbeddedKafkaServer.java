@@ -90,8 +90,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         p.put("controller.listener.names", CONTROLLER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
-        p.put("auto.create.topics.enable", "true");
-        p.put("num.partitions", "1");
+        // topics are made only by TopicProvisioner: a topic auto-created by an early consumer had one partition,
+        // and that consumer stayed on it after the topic grew
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", Integer.toString(TopicProvisioner.DEFAULT_PARTITIONS));
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");

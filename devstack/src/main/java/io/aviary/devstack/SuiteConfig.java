@@ -47,6 +47,7 @@ public final class SuiteConfig {
     private final Duration startTimeout;
     private final int parallelism;
     private final boolean watchdog;
+    private final int topicPartitions;
 
     private SuiteConfig(Builder b, Map<String, String> environment, List<String> devDefaultsUsed) {
         this.repoRoot = b.repoRoot;
@@ -70,6 +71,7 @@ public final class SuiteConfig {
         this.startTimeout = b.startTimeout;
         this.parallelism = b.parallelism;
         this.watchdog = b.watchdog;
+        this.topicPartitions = TopicProvisioner.partitionsFrom(this.environment);
     }
 
     public static Builder builder(Path repoRoot) {
@@ -160,6 +162,11 @@ public final class SuiteConfig {
 
     public boolean watchdog() {
         return watchdog;
+    }
+
+    /** Partitions of every Aviary topic ({@code AVIARY_TOPIC_PARTITIONS}, default 3). */
+    public int topicPartitions() {
+        return topicPartitions;
     }
 
     public String internalToken() {

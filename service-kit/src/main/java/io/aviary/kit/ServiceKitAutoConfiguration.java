@@ -7,6 +7,7 @@ import io.aviary.kit.events.EventHandler;
 import io.aviary.kit.events.EventInbox;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.events.RequiredTopics;
 import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
 import io.aviary.kit.web.ApiExceptionHandler;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +46,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @AutoConfiguration
 @EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceKitAutoConfiguration {
+
+    /** How often the inbox consumer refreshes topic metadata, in ms. */
+    static final int INBOX_METADATA_MAX_AGE_MS = 5_000;
 
     private final String instanceId = UUID.randomUUID().toString();
 
@@ -107,9 +110,10 @@ public class ServiceKitAutoConfiguration {
         return new EventOutbox(jdbc, json, applicationName, service.ownTopic(), relay);
     }
 
+    /** Services never create topics (ADR 0005): they are provisioned before any service starts; checked here. */
     @Bean
-    NewTopic ownTopic(ServiceProperties service) {
-        return new NewTopic(service.ownTopic(), service.topicPartitions(), (short) 1);
+    RequiredTopics requiredTopics(KafkaProperties kafka, ServiceProperties service) {
+        return new RequiredTopics(kafka.buildAdminProperties(), service.inboxTopics());
     }
 
     @Bean
@@ -137,6 +141,10 @@ public class ServiceKitAutoConfiguration {
         var config = kafka.buildConsumerProperties();
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // a grown topic's new partitions are noticed (and the group rebalanced onto them) within seconds, not the
+        // default 5 minutes; spring.kafka.consumer.properties.metadata.max.age.ms overrides it
+        config.putIfAbsent(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, INBOX_METADATA_MAX_AGE_MS);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         ContainerProperties properties = new ContainerProperties(service.inboxTopics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, String>) inbox::receive);
