@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * subset to start), {@code aviary.test.startTimeout} (seconds, default 180), {@code aviary.test.cds} (AppCDS
  * archives cached in {@code devstack/target/system-tests/cds}; default off), {@code aviary.test.keepData}.
  */
-public final class RunningSuite {
+public final class RunningSuite implements AutoCloseable {
 
     /** Every service module of the suite (also the names {@link #serviceLog} and {@link #serviceUrl} take). */
     public static final List<String> MODULES = ServiceSpec.ALL.stream().map(ServiceSpec::module).toList();
@@ -60,10 +60,28 @@ public final class RunningSuite {
         }
     }
 
+    /**
+     * A suite of its own, on an empty data dir and its own random ports, with {@code env} on top of the shared
+     * suite's settings (e.g. a different interval): for tests that need a first start or settings the shared suite
+     * does not have. The caller stops it with {@link #close()} (a shutdown hook does too).
+     */
+    public static RunningSuite startSeparate(String name, Map<String, String> env) {
+        return start(name, env, List.of());
+    }
+
+    /** As {@link #startSeparate(String, Map)}, with only {@code startOrder}, started one after another in that order. */
+    public static RunningSuite startSeparate(String name, Map<String, String> env, List<String> startOrder) {
+        return start(name, env, startOrder);
+    }
+
     private static RunningSuite start() {
+        return start("run", Map.of(), List.of());
+    }
+
+    private static RunningSuite start(String name, Map<String, String> extraEnv, List<String> startOrder) {
         Path repo = repoRoot();
         Path runs = repo.resolve("devstack").resolve("target").resolve("system-tests");
-        Path dataDir = runs.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        Path dataDir = runs.resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + ProcessHandle.current().pid());
         String tag = HexFormat.of().formatHex(randomBytes(6));
         SuiteConfig.Builder builder = SuiteConfig.builder(repo)
@@ -81,6 +99,10 @@ public final class RunningSuite {
                 .env("SIM_EXCHANGE_FUNDING_INTERVAL", "20s")
                 .env("TRADING_RECONCILE_INTERVAL", "3s")
                 .env("ACCOUNT_UPDATE_INTERVAL", "1");
+        extraEnv.forEach(builder::env);
+        if (!startOrder.isEmpty()) {
+            builder.services(startOrder.stream().map(ServiceSpec::require).toList()).parallelism(1);
+        }
         String only = System.getProperty("aviary.test.services");
         if (only != null && !only.isBlank()) {
             builder.services(Arrays.stream(only.split(",")).map(String::strip).filter(s -> !s.isEmpty())
@@ -91,18 +113,7 @@ public final class RunningSuite {
         for (ServiceSpec spec : config.services()) {
             suite.execJar(spec.module()); // fail fast, before any infrastructure starts, when a jar is missing
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            suite.close();
-            if (!Boolean.getBoolean("aviary.test.keepData")) {
-                for (String dir : List.of("postgres", "kafka", "hivemq")) {
-                    try {
-                        AppCds.deleteTree(dataDir.resolve(dir));
-                    } catch (IOException ignored) {
-                        // best effort
-                    }
-                }
-            }
-        }, "aviary-running-suite-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(suite, dataDir), "aviary-running-suite-stop"));
         long t0 = System.nanoTime();
         try {
             suite.start(line -> System.out.println("[RunningSuite] " + line), false);
@@ -113,6 +124,28 @@ public final class RunningSuite {
         }
         System.out.println("[RunningSuite] all services UP in " + Suite.seconds(System.nanoTime() - t0) + "; data and logs in " + dataDir);
         return new RunningSuite(suite);
+    }
+
+    /** Stops everything and deletes the databases (logs stay); idempotent. */
+    private static void stop(Suite suite, Path dataDir) {
+        suite.close();
+        if (!Boolean.getBoolean("aviary.test.keepData")) {
+            for (String dir : List.of("postgres", "kafka", "hivemq")) {
+                try {
+                    AppCds.deleteTree(dataDir.resolve(dir));
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    /** Stops a suite from {@link #startSeparate}; the shared one is stopped by its shutdown hook. */
+    public void close() {
+        if (this == instance) {
+            throw new IllegalStateException("the shared suite stops when the test JVM exits");
+        }
+        stop(suite, config.dataDir());
     }
 
     private static byte[] randomBytes(int n) {
