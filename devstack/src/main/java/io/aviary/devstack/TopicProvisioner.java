@@ -36,7 +36,9 @@ public final class TopicProvisioner {
     public static final String PARTITIONS_VARIABLE = "AVIARY_TOPIC_PARTITIONS";
     public static final int DEFAULT_PARTITIONS = 3;
 
-    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    // per instance, not static: partitionsFrom runs while the launcher configures itself, before it has pointed
+    // logging at the data dir, and a static logger would initialise logback too early (a devstack.log in the cwd)
+    private final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 30;
 
     private final String bootstrapServers;
