@@ -90,8 +90,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         p.put("controller.listener.names", CONTROLLER);
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toString());
-        p.put("auto.create.topics.enable", "true");
-        p.put("num.partitions", "1");
+        // topics are made only by TopicProvisioner: a topic auto-created by an early consumer had one partition,
+        // and that consumer stayed on it after the topic grew
+        p.put("auto.create.topics.enable", "false");
+        p.put("num.partitions", Integer.toString(TopicProvisioner.DEFAULT_PARTITIONS));
         p.put("default.replication.factor", "1");
         p.put("min.insync.replicas", "1");
         p.put("offsets.topic.replication.factor", "1");
@@ -102,6 +104,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         p.put("share.coordinator.state.topic.replication.factor", "1");
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
+        // one node is its own controller: fencing it for a late heartbeat (the default lease is 9 s, easily missed on
+        // a busy 2-core machine during the suite's start) only takes every partition offline and logs an ERROR
+        p.put("broker.session.timeout.ms", "30000");
         // sized for a laptop, not a cluster: fewer threads and a small log-cleaner buffer (default 128 MiB of heap)
         p.put("num.network.threads", "2");
         p.put("num.io.threads", "4");

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL, Kafka and MQTT for the suite: embedded ones under the data dir, or the user's own when
- * {@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS} or {@code BROKER_HOST} is set.
+ * {@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS} or {@code BROKER_HOST} is set. Kafka's topics are
+ * provisioned ({@link TopicProvisioner}) as part of starting it, so they exist before any service runs.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Infrastructure implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafkaServer kafka;
     private final EmbeddedMqttBroker mqtt;
+    private volatile List<TopicProvisioner.Outcome> topics = List.of();
 
     public Infrastructure(SuiteConfig config) {
         this.config = config;
@@ -58,9 +60,13 @@ public final class Infrastructure implements AutoCloseable {
         if (postgres != null) {
             starts.add(run("PostgreSQL", postgres::start));
         }
-        if (kafka != null) {
-            starts.add(run("Kafka", kafka::start));
-        }
+        // topics exist before any service starts: provisioned as soon as Kafka answers (embedded or external)
+        starts.add(run(kafka != null ? "Kafka" : "Kafka topics", () -> {
+            if (kafka != null) {
+                kafka.start();
+            }
+            provisionTopics();
+        }));
         if (mqtt != null) {
             starts.add(run("MQTT", mqtt::start));
         }
@@ -70,6 +76,15 @@ public final class Infrastructure implements AutoCloseable {
             close();
             throw e.getCause() instanceof Exception ex ? ex : e;
         }
+    }
+
+    private void provisionTopics() throws Exception {
+        topics = List.copyOf(new TopicProvisioner(kafkaBootstrap(), config.topicPartitions()).provisionAll());
+    }
+
+    /** What provisioning did to each topic at the last {@link #start()} (empty before). */
+    public List<TopicProvisioner.Outcome> topics() {
+        return topics;
     }
 
     private interface Start {

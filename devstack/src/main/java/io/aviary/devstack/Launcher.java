@@ -45,6 +45,10 @@ public final class Launcher {
         Path repo = repoRoot();
         Map<String, String> env = new LinkedHashMap<>(EnvFile.read(repo.resolve(".env")));
         env.putAll(System.getenv());
+        if (options.provisionTopics) {
+            System.exit(provisionTopics(options, repo, env));
+            return;
+        }
         SuiteConfig config;
         try {
             config = configure(options, repo, env);
@@ -111,10 +115,46 @@ public final class Launcher {
         watch(suite);
     }
 
-    static SuiteConfig configure(Options o, Path repo, Map<String, String> env) {
-        Path dataDir = o.dataDir != null ? Path.of(o.dataDir)
+    /**
+     * {@code --provision-topics}: creates or grows every Aviary topic on {@code KAFKA_BOOTSTRAP_SERVERS} (default: the
+     * embedded Kafka of a running {@code ./run.sh}), then exits. The init step for an external Kafka.
+     */
+    private static int provisionTopics(Options options, Path repo, Map<String, String> env) {
+        String bootstrap;
+        int partitions;
+        try {
+            bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS") != null && !env.get("KAFKA_BOOTSTRAP_SERVERS").isBlank()
+                    ? env.get("KAFKA_BOOTSTRAP_SERVERS").strip() : "127.0.0.1:" + intEnv(env, "AVIARY_KAFKA_PORT", 9092);
+            partitions = TopicProvisioner.partitionsFrom(env);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Invalid settings: " + e.getMessage());
+            return 2;
+        }
+        Path logDir = dataDir(options, repo, env).resolve("logs");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException | RuntimeException e) {
+            // a read-only data dir (an init container) only loses the Kafka client's log file
+        }
+        System.setProperty("aviary.devstack.log", logDir.resolve("provision-topics.log").toString());
+        out.println("Provisioning Kafka topics at " + bootstrap + " (" + TopicProvisioner.PARTITIONS_VARIABLE + "=" + partitions + ")…");
+        try {
+            new TopicProvisioner(bootstrap, partitions).provisionAll().forEach(topic -> out.println("  " + topic.describe()));
+            return 0;
+        } catch (Exception e) {
+            System.err.println("Topic provisioning failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Path dataDir(Options o, Path repo, Map<String, String> env) {
+        return o.dataDir != null ? Path.of(o.dataDir)
                 : env.get("AVIARY_DATA_DIR") != null && !env.get("AVIARY_DATA_DIR").isBlank() ? Path.of(env.get("AVIARY_DATA_DIR"))
                 : repo.resolve("data");
+    }
+
+    static SuiteConfig configure(Options o, Path repo, Map<String, String> env) {
+        Path dataDir = dataDir(o, repo, env);
         CdsMode cds = o.noCds ? CdsMode.OFF : o.cds != null ? CdsMode.parse(o.cds) : CdsMode.parse(env.get("AVIARY_CDS"));
         SuiteConfig.Builder b = SuiteConfig.builder(repo)
                 .baseEnvironment(env)
@@ -245,6 +285,7 @@ public final class Launcher {
         String cds;
         boolean keepGoing;
         boolean exitAfterStart;
+        boolean provisionTopics;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -272,6 +313,7 @@ public final class Launcher {
                     case "--cds" -> o.cds = CdsMode.parse(value(arg, value, rest)).name();
                     case "--keep-going" -> o.keepGoing = true;
                     case "--exit-after-start" -> o.exitAfterStart = true;
+                    case "--provision-topics" -> o.provisionTopics = true;
                     case "--build", "--no-build" -> {
                         // handled by run.sh
                     }

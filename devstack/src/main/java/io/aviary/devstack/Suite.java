@@ -107,6 +107,8 @@ public final class Suite implements AutoCloseable {
         progress.accept("infrastructure ready in " + seconds(System.nanoTime() - t0) + " ("
                 + String.join(", ", infrastructure.embeddedPorts().keySet().stream()
                 .filter(k -> !k.endsWith("controller")).toList()) + (infrastructure.embeddedPorts().isEmpty() ? "external" : " embedded") + ")");
+        infrastructure.topics().stream().filter(TopicProvisioner.Outcome::notable)
+                .forEach(topic -> progress.accept("topic " + topic.describe()));
         cds.join();
         List<String> failed = startServices(progress, keepGoing);
         if (config.restartPolicy().enabled() && !closing) {

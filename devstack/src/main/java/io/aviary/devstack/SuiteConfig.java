@@ -48,6 +48,7 @@ public final class SuiteConfig {
     private final int parallelism;
     private final boolean watchdog;
     private final RestartPolicy restartPolicy;
+    private final int topicPartitions;
 
     private SuiteConfig(Builder b, Map<String, String> environment, List<String> devDefaultsUsed) {
         this.repoRoot = b.repoRoot;
@@ -72,6 +73,7 @@ public final class SuiteConfig {
         this.parallelism = b.parallelism;
         this.watchdog = b.watchdog;
         this.restartPolicy = b.restartPolicy;
+        this.topicPartitions = TopicProvisioner.partitionsFrom(this.environment);
     }
 
     public static Builder builder(Path repoRoot) {
@@ -167,6 +169,11 @@ public final class SuiteConfig {
     /** How services and the embedded PostgreSQL are restarted when they die; {@link RestartPolicy#OFF} unless set. */
     public RestartPolicy restartPolicy() {
         return restartPolicy;
+    }
+
+    /** Partitions of every Aviary topic ({@code AVIARY_TOPIC_PARTITIONS}, default 3). */
+    public int topicPartitions() {
+        return topicPartitions;
     }
 
     public String internalToken() {

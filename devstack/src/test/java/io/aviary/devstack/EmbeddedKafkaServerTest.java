@@ -31,6 +31,7 @@ class EmbeddedKafkaServerTest {
         String topic = "devstack.probe";
         try {
             kafka.start();
+            new TopicProvisioner(kafka.bootstrapServers(), 1).provision(List.of(topic)); // no automatic creation
             produce(kafka, topic, "before-1", "before-2", "before-3");
             assertThat(readAll(kafka, topic)).containsExactly("before-1", "before-2", "before-3");
             assertThat(committedGroupRead(kafka, topic, "probe-group")).containsExactly("before-1", "before-2", "before-3");

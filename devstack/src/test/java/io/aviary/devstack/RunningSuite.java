@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * <p>A test that needs a suite of its own (supervised, or with other settings) starts one with {@link #startSeparate}
  * and closes it when done; the shared suite is never supervised, since tests kill its services on purpose.
  */
-public final class RunningSuite {
+public final class RunningSuite implements AutoCloseable {
 
     /** Every service module of the suite (also the names {@link #serviceLog} and {@link #serviceUrl} take). */
     public static final List<String> MODULES = ServiceSpec.ALL.stream().map(ServiceSpec::module).toList();
@@ -81,9 +81,21 @@ public final class RunningSuite {
         return start(label, customize, console);
     }
 
-    /** Stops a suite from {@link #startSeparate} and deletes its databases (the shared suite stops with the JVM). */
-    public void close() {
-        stop.run();
+    /**
+     * A suite of its own with {@code env} on top of the shared suite's settings; with a {@code startOrder}, only
+     * those services, started one after another in that order (to make a start-up race certain).
+     */
+    public static RunningSuite startSeparate(String label, Map<String, String> env, List<String> startOrder) {
+        return startSeparate(label, builder -> {
+            env.forEach(builder::env);
+            if (!startOrder.isEmpty()) {
+                builder.services(startOrder.stream().map(ServiceSpec::require).toList()).parallelism(1);
+            }
+        }, line -> System.out.println("[" + label + "] " + line));
+    }
+
+    public static RunningSuite startSeparate(String label, Map<String, String> env) {
+        return startSeparate(label, env, List.of());
     }
 
     private static RunningSuite start(String label, Consumer<SuiteConfig.Builder> customize, Consumer<String> console) {
@@ -138,6 +150,15 @@ public final class RunningSuite {
         }
         console.accept("all services UP in " + Suite.seconds(System.nanoTime() - t0) + "; data and logs in " + dataDir);
         return new RunningSuite(suite, stop);
+    }
+
+    /** Stops a suite from {@link #startSeparate} and deletes its databases; the shared one stops when the test JVM exits. */
+    @Override
+    public void close() {
+        if (this == instance) {
+            throw new IllegalStateException("the shared suite stops when the test JVM exits");
+        }
+        stop.run();
     }
 
     private static byte[] randomBytes(int n) {

@@ -15,6 +15,7 @@ import io.aviary.kit.events.EventProperties;
 import io.aviary.kit.events.EventRetention;
 import io.aviary.kit.events.InboxRetries;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.events.RequiredTopics;
 import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
 import io.aviary.kit.web.ApiExceptionHandler;
@@ -25,7 +26,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration
 @EnableConfigurationProperties({ServiceProperties.class, EventProperties.class})
 public class ServiceKitAutoConfiguration {
+
+    /** How often the inbox consumer refreshes topic metadata, in ms. */
+    static final int INBOX_METADATA_MAX_AGE_MS = 5_000;
 
     private final String instanceId = UUID.randomUUID().toString();
 
@@ -113,9 +116,10 @@ public class ServiceKitAutoConfiguration {
         return new EventOutbox(jdbc, json, applicationName, service.ownTopic(), relay);
     }
 
+    /** Services never create topics (ADR 0008): they are provisioned before any service starts; checked here. */
     @Bean
-    NewTopic ownTopic(ServiceProperties service) {
-        return new NewTopic(service.ownTopic(), service.topicPartitions(), (short) 1);
+    RequiredTopics requiredTopics(KafkaProperties kafka, ServiceProperties service) {
+        return new RequiredTopics(kafka.buildAdminProperties(), service.inboxTopics());
     }
 
     @Bean
@@ -143,6 +147,10 @@ public class ServiceKitAutoConfiguration {
         var config = kafka.buildConsumerProperties();
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // a grown topic's new partitions are noticed (and the group rebalanced onto them) within seconds, not the
+        // default 5 minutes; spring.kafka.consumer.properties.metadata.max.age.ms overrides it
+        config.putIfAbsent(org.apache.kafka.clients.consumer.ConsumerConfig.METADATA_MAX_AGE_CONFIG, INBOX_METADATA_MAX_AGE_MS);
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         ContainerProperties properties = new ContainerProperties(service.inboxTopics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
         properties.setMessageListener((MessageListener<String, String>) inbox::receive);

@@ -10,12 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param domain            the domain it produces events for; its topic is {@code aviary.<domain>.events}
  * @param internalToken     the shared secret the gateway adds; requests without it are refused
  * @param maxBodyBytes      larger request bodies are refused with 413 before they are read
- * @param subscribedTopics  topics its inbox consumes besides its own
- * @param topicPartitions   partitions of its own topic when the service creates it
+ * @param subscribedTopics  topics its inbox consumes besides its own (topics are provisioned outside the services)
  */
 @ConfigurationProperties("aviary.service")
 public record ServiceProperties(
-        String domain, String internalToken, Long maxBodyBytes, List<String> subscribedTopics, Integer topicPartitions) {
+        String domain, String internalToken, Long maxBodyBytes, List<String> subscribedTopics) {
 
     public ServiceProperties {
         if (domain == null || domain.isBlank()) {
@@ -27,7 +26,6 @@ public record ServiceProperties(
         }
         maxBodyBytes = maxBodyBytes == null ? 64 * 1024 : maxBodyBytes;
         subscribedTopics = subscribedTopics == null ? List.of() : List.copyOf(subscribedTopics);
-        topicPartitions = topicPartitions == null ? 3 : topicPartitions;
     }
 
     public String ownTopic() {
