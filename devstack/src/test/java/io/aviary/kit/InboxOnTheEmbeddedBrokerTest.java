@@ -60,7 +60,7 @@ class InboxOnTheEmbeddedBrokerTest {
         new TopicProvisioner(kafka.bootstrapServers(), 1).provision(List.of(topic));
         Queue<ConsumerRecord<String, String>> received = new ConcurrentLinkedQueue<>();
         KafkaMessageListenerContainer<String, String> container = new ServiceKitAutoConfiguration()
-                .eventInboxContainer(kafkaProperties("grow-probe"), service, recordingInbox(received));
+                .eventInboxContainer(kafkaProperties("grow-probe"), service, recordingInbox(received), DEFAULT_EVENTS);
         container.start();
         try {
             produce(topic, 0, "on-0");
@@ -104,6 +104,9 @@ class InboxOnTheEmbeddedBrokerTest {
         check.afterPropertiesSet(); // logs a warning; the outbox and consumer retry until Kafka is back
     }
 
+    private static final io.aviary.kit.events.EventProperties DEFAULT_EVENTS =
+            new io.aviary.kit.events.EventProperties(null, null, null, null, null, null);
+
     private static KafkaProperties kafkaProperties(String group) {
         KafkaProperties properties = new KafkaProperties();
         properties.setBootstrapServers(List.of(kafka.bootstrapServers()));
@@ -115,7 +118,7 @@ class InboxOnTheEmbeddedBrokerTest {
 
     /** An inbox that only records what reaches it (the idempotent storage is not the point here). */
     private static EventInbox recordingInbox(Queue<ConsumerRecord<String, String>> received) {
-        return new EventInbox(null, null, null, List.of()) {
+        return new EventInbox(null, null, null, List.of(), null, 1) {
             @Override
             public void receive(ConsumerRecord<String, String> record) {
                 received.add(record);
