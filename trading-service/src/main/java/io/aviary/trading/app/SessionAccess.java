@@ -76,7 +76,7 @@ public class SessionAccess {
             return open.get();
         }
         try {
-            return refresh(key).orElseThrow(() -> sessions.missing(key));
+            return refresh(key, revision.get()).orElseThrow(() -> sessions.missing(key));
         } catch (AccountsUnavailableException e) {
             throw ApiException.unavailable("accounts-service unavailable: cannot open the session of account '"
                     + key.accountName() + "' on " + key.connectorName() + " now; retry shortly");
@@ -92,12 +92,26 @@ public class SessionAccess {
      * @throws AccountsUnavailableException when the vault cannot be asked
      */
     public Optional<LiveSession> refresh(SessionKey key) {
-        Optional<StoredCredential> stored = accounts.credential(key);
-        if (stored.isEmpty()) {
-            remove(key);
-            return Optional.empty();
-        }
-        return Optional.of(underLock(key, () -> openUnlessCurrent(key, stored.get())));
+        return refresh(key, Long.MAX_VALUE);
+    }
+
+    /**
+     * Under the session's lock: when a concurrent caller (the credential event, an earlier request) already
+     * opened revision {@code knownRevision} or newer, that session is the answer and the vault is not asked again.
+     */
+    private Optional<LiveSession> refresh(SessionKey key, long knownRevision) {
+        return underLock(key, () -> {
+            Optional<LiveSession> open = sessions.find(key);
+            if (open.isPresent() && open.get().credentialRevision() >= knownRevision) {
+                return open;
+            }
+            Optional<StoredCredential> stored = accounts.credential(key);
+            if (stored.isEmpty()) {
+                closeAndForget(key);
+                return Optional.empty();
+            }
+            return Optional.of(openUnlessCurrent(key, stored.get()));
+        });
     }
 
     private LiveSession openUnlessCurrent(SessionKey key, StoredCredential credential) {
