@@ -89,7 +89,7 @@ class VaultSecrecyAndDurabilityTest {
             }
         }
         assertThat(stored).containsOnlyKeys("sim_api_key", "sim_api_secret");
-        assertThat(stored.values()).allSatisfy(v -> assertThat(v).startsWith("v1.argon2id.")
+        assertThat(stored.values()).allSatisfy(v -> assertThat(v).startsWith("v2.hkdf-sha256.")
                 .doesNotContain(key.apiKey()).doesNotContain(key.apiSecret()));
         assertThat(stored.get("sim_api_key")).as("own salt and nonce per secret").isNotEqualTo(stored.get("sim_api_secret"));
     }
