@@ -3,20 +3,18 @@ package io.aviary.gateway;
 import io.aviary.gateway.auth.BasicAuthFilter;
 import io.aviary.gateway.auth.BasicCredentials;
 import io.aviary.gateway.auth.LoginThrottle;
+import io.aviary.gateway.edge.CorsFilter;
+import io.aviary.gateway.edge.EdgeProperties;
+import io.aviary.gateway.edge.InternalHeaderFilter;
+import io.aviary.gateway.edge.PathGuardFilter;
 import io.aviary.gateway.routing.InternalTokenFilter;
 import io.aviary.gateway.web.BodySizeLimitFilter;
 import io.aviary.gateway.web.ClientAddress;
 import io.aviary.gateway.web.JsonErrorHandler;
 import io.aviary.gateway.web.RequestIdFilter;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsWebFilter;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 @Configuration
 class GatewayConfiguration {
@@ -52,21 +50,19 @@ class GatewayConfiguration {
         return new JsonErrorHandler();
     }
 
-    /**
-     * CORS as hummingbot-api ca19b95 has it (any origin, reflected, with credentials), applied before
-     * authentication so that preflights pass and 401s are readable by browser clients.
-     */
+    /** Path tricks, client-sent internal headers and CORS are settled before authentication and routing. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-    CorsWebFilter corsWebFilter() {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.setAllowedOriginPatterns(List.of("*"));
-        cors.setAllowCredentials(true);
-        cors.addAllowedMethod("*");
-        cors.addAllowedHeader("*");
-        cors.addExposedHeader(RequestIdFilter.HEADER);
-        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        source.registerCorsConfiguration("/**", cors);
-        return new CorsWebFilter(source);
+    PathGuardFilter pathGuardFilter() {
+        return new PathGuardFilter();
+    }
+
+    @Bean
+    InternalHeaderFilter internalHeaderFilter(EdgeProperties edge) {
+        return new InternalHeaderFilter(edge.trustedProxySet());
+    }
+
+    @Bean
+    CorsFilter corsFilter(EdgeProperties edge) {
+        return new CorsFilter(edge);
     }
 }

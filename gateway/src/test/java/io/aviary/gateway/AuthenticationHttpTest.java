@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-/** Basic auth with FastAPI's three 401s, the failed-login throttle, the public paths and CORS. */
+/** Basic auth with FastAPI's three 401s, the failed-login throttle, and the public paths (CORS: CorsHttpTest). */
 class AuthenticationHttpTest extends GatewayHttpTestBase {
 
     @Test
@@ -77,28 +77,5 @@ class AuthenticationHttpTest extends GatewayHttpTestBase {
         assertThat(send(request("/actuator/health")).statusCode()).isEqualTo(200);
         assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
         assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(200);
-    }
-
-    @Test
-    void corsPreflightPassesWithoutCredentialsAndReflectsTheOrigin() {
-        HttpResponse<String> preflight = send(request("/accounts/add-account")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "http://dashboard.test")
-                .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "authorization,content-type"));
-        assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://dashboard.test");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(m -> assertThat(m).contains("POST"));
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
-                .contains("authorization").contains("content-type");
-        assertThat(SERVICE.lastRequestTo("/accounts/add-account")).as("preflight answered by the gateway").isEmpty();
-    }
-
-    @Test
-    void corsHeadersAreOnA401TooSoBrowsersCanReadIt() {
-        HttpResponse<String> refused = send(clientFrom("127.0.0.12"), request("/accounts/").header("Origin", "http://dashboard.test"));
-        assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).contains("http://dashboard.test");
     }
 }

@@ -80,6 +80,11 @@ public final class FakeService implements AutoCloseable {
         return seen.reversed().stream().filter(s -> s.uri().equals(uri)).findFirst();
     }
 
+    /** Every request received so far whose URI (path and query, as received) contains {@code text}. */
+    public List<Seen> requestsContaining(String text) {
+        return seen.stream().filter(s -> s.uri().contains(text)).toList();
+    }
+
     public Optional<Seen> requestWithId(String requestId) {
         return seen.stream().filter(s -> requestId.equals(s.headers().getFirst("X-Request-Id"))).findFirst();
     }
