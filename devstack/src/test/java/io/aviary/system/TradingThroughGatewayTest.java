@@ -109,6 +109,10 @@ class TradingThroughGatewayTest {
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         String id = JsonPath.read(first.body(), "$.order_id");
         assertThat((String) JsonPath.read(second.body(), "$.order_id")).isEqualTo(id);
+        // the same key for another order is refused, not answered with the first order
+        Http.Response reused = withKey.postJson("/trading/orders", body.replace("\"amount\":0.001", "\"amount\":0.002"));
+        assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
+        assertThat(reused.body()).contains("was used for a different order").contains("amount");
 
         String chosen = "mine-" + System.nanoTime();
         String withId = desk.orderJson("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", farBelow("BTC-USDT"), chosen);
@@ -128,6 +132,12 @@ class TradingThroughGatewayTest {
         expect(422, desk.api.postJson("/trading/orders", "{\"account_name\":\"desk_trading\"}"), "Field required");
         expect(422, desk.order("sim", "BTC-USDT", "BUY", "LIMIT", "-1", "100"), "greater than 0");
         expect(422, desk.order("sim", "BTC-USDT", "HOLD", "LIMIT", "1", "100"), "'BUY' or 'SELL'");
+        // decimals that would cost seconds and megabytes to scale or print are refused before any arithmetic
+        for (String costly : List.of("\"1e-40000000\"", "\"1e40000000\"", "123456789012345678901234567890123456789")) {
+            Http.Response refused = desk.order("sim", "BTC-USDT", "BUY", "LIMIT", costly, "100");
+            expect(422, refused, "Decimal input should have no more than");
+            assertThat(refused.body()).hasSizeLessThan(400);
+        }
         expect(400, desk.order("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", null), "Price is required");
         expect(400, desk.order("sim", "DOGE-USDT", "BUY", "LIMIT", "1", "1"), "not supported on sim");
         expect(400, desk.order("sim", "BTCUSDT", "BUY", "LIMIT", "1", "1"), "BASE-QUOTE");

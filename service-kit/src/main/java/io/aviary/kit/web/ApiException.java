@@ -31,6 +31,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, detail);
     }
 
+    /** A well-formed request the server refuses to act on (e.g. an Idempotency-Key reused for another request). */
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+    }
+
     public static ApiException unavailable(String detail) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, detail);
     }

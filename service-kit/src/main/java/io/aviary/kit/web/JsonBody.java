@@ -174,18 +174,51 @@ public final class JsonBody {
         return value.asString();
     }
 
+    /** Most digits a decimal may have in all ({@code max_digits}); more is no price or amount. */
+    public static final int MAX_DECIMAL_DIGITS = 38;
+    /** Most places a decimal may have after (or, as a power of ten, before) the point. */
+    public static final int MAX_DECIMAL_PLACES = 18;
+    /** Longest decimal text parsed at all: the digits, a sign, a point and an exponent, with room to spare. */
+    private static final int MAX_DECIMAL_TEXT = 64;
+
+    /**
+     * A decimal within {@link #MAX_DECIMAL_DIGITS} and {@link #MAX_DECIMAL_PLACES}, checked on the
+     * parsed value's precision and scale before any arithmetic: {@code 1e-40000000} is 14 characters
+     * but a 40-million-digit number once stripped, scaled or printed plain.
+     */
     private BigDecimal decimal(String field, JsonNode value) {
+        BigDecimal parsed = parseDecimal(value);
+        if (parsed == null) {
+            errors.add(new ValidationError("decimal_parsing", loc(field), "Input should be a valid decimal"));
+            return null;
+        }
+        if (parsed.precision() > MAX_DECIMAL_DIGITS) {
+            errors.add(new ValidationError("decimal_max_digits", loc(field),
+                    "Decimal input should have no more than " + MAX_DECIMAL_DIGITS + " digits in total"));
+            return null;
+        }
+        if (Math.abs(parsed.scale()) > MAX_DECIMAL_PLACES) {
+            errors.add(new ValidationError("decimal_max_places", loc(field), "Decimal input should have no more than "
+                    + MAX_DECIMAL_PLACES + " decimal places and no exponent beyond 1e" + MAX_DECIMAL_PLACES));
+            return null;
+        }
+        return parsed;
+    }
+
+    /** @return null when the value is no finite decimal (an unbounded text is not even parsed) */
+    private static BigDecimal parseDecimal(JsonNode value) {
         try {
             if (value.isNumber()) {
-                return value.decimalValue();
+                boolean infinite = (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue());
+                return infinite ? null : value.decimalValue(); // 1e400 read as a double is infinite
             }
             if (value.isString()) {
-                return new BigDecimal(value.asString().trim());
+                String text = value.asString().trim();
+                return text.length() > MAX_DECIMAL_TEXT ? null : new BigDecimal(text);
             }
-        } catch (NumberFormatException e) {
-            // answered below like pydantic does for an unparsable decimal
+        } catch (NumberFormatException | ArithmeticException e) {
+            // answered by the caller like pydantic does for an unparsable decimal
         }
-        errors.add(new ValidationError("decimal_parsing", loc(field), "Input should be a valid decimal"));
         return null;
     }
 

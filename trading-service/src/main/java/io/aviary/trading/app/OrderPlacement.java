@@ -19,6 +19,8 @@ import io.aviary.trading.infra.OrderRepository;
 import io.aviary.trading.infra.OrderRepository.NewOrder;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -55,7 +57,7 @@ public class OrderPlacement {
 
     public Placed place(TradeCommand command) {
         LiveSession session = sessions.current(command.session());
-        Optional<OrderRecord> earlier = earlierAttempt(command);
+        Optional<OrderRecord> earlier = earlierAttempt(command, session);
         if (earlier.isPresent()) {
             return new Placed(earlier.get(), true);
         }
@@ -69,7 +71,7 @@ public class OrderPlacement {
                         command.orderType(), quantized.amount(), quantized.price(), action));
                 return new Placed(orders.find(command.session(), clientOrderId).orElseThrow(), false);
             }
-            Optional<OrderRecord> concurrent = earlierAttempt(command); // a concurrent retry recorded it first
+            Optional<OrderRecord> concurrent = earlierAttempt(command, session); // a concurrent retry recorded it first
             if (concurrent.isPresent()) {
                 return new Placed(concurrent.get(), true);
             }
@@ -86,11 +88,12 @@ public class OrderPlacement {
                 TradeRecorder.ORIGIN_API, clock.instant());
     }
 
-    private Optional<OrderRecord> earlierAttempt(TradeCommand command) {
+    private Optional<OrderRecord> earlierAttempt(TradeCommand command, LiveSession session) {
         SessionKey key = command.session();
         if (command.idempotencyKey() != null) {
             Optional<OrderRecord> byKey = orders.findByIdempotencyKey(key, command.idempotencyKey());
             if (byKey.isPresent()) {
+                requireSameRequest(byKey.get(), command, session);
                 return byKey;
             }
         }
@@ -111,6 +114,48 @@ public class OrderPlacement {
             throw ApiException.conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
                     + existing.tradeType() + " " + existing.orderType() + " order on " + existing.tradingPair());
         }
+    }
+
+    /**
+     * A key reused for another order is a caller bug: replaying the first order would tell the caller
+     * its second order was placed. Amount and price are stored quantized, so a differing raw value is
+     * quantized the same way before it counts as different.
+     */
+    private void requireSameRequest(OrderRecord stored, TradeCommand command, LiveSession session) {
+        String action = (session.perpetual() ? command.positionAction() : PositionAction.NIL).name();
+        List<String> different = new ArrayList<>();
+        addIf(different, !stored.tradingPair().equals(command.tradingPair().toString()), "trading_pair");
+        addIf(different, !stored.tradeType().equals(command.tradeType().name()), "trade_type");
+        addIf(different, !stored.orderType().equals(command.orderType().name()), "order_type");
+        addIf(different, !stored.positionAction().equals(action), "position_action");
+        if (different.isEmpty()) {
+            boolean sameAmount = sameDecimal(stored.amount(), command.amount());
+            boolean samePrice = !command.orderType().isLimitType() || sameDecimal(stored.price(), command.price());
+            if (!sameAmount || !samePrice) {
+                Quantized quantized = quantize(command, session);
+                addIf(different, !sameDecimal(stored.amount(), quantized.amount()), "amount");
+                addIf(different, !sameDecimal(stored.price(), quantized.price()), "price");
+            }
+        }
+        if (!different.isEmpty()) {
+            throw ApiException.unprocessable("Idempotency-Key '" + capped(command.idempotencyKey())
+                    + "' was used for a different order: " + String.join(", ", different) + " differ");
+        }
+    }
+
+    /** The key as echoed: long enough to recognise, never the whole of what the caller sent. */
+    private static String capped(String key) {
+        return key.length() <= 32 ? key : key.substring(0, 32) + "...";
+    }
+
+    private static void addIf(List<String> different, boolean differs, String field) {
+        if (differs) {
+            different.add(field);
+        }
+    }
+
+    private static boolean sameDecimal(BigDecimal stored, BigDecimal requested) {
+        return stored == null ? requested == null : requested != null && stored.compareTo(requested) == 0;
     }
 
     private Quantized quantize(TradeCommand command, LiveSession session) {
