@@ -14,12 +14,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 @Configuration
 class GatewayConfiguration {
+
+    /** Fails the start-up (before the server binds) when development credentials would be reachable from the network. */
+    @Bean
+    ExposureGuard exposureGuard(GatewayProperties properties, Environment environment) {
+        return ExposureGuard.verified(environment.getProperty("server.address"), properties.username(),
+                properties.password(), environment.getProperty("AVIARY_DEV_DEFAULTS"));
+    }
 
     @Bean
     RequestIdFilter requestIdFilter() {
