@@ -292,8 +292,10 @@ public final class Suite implements AutoCloseable {
 
     /**
      * The environment {@code spec} gets on {@code port}: the inherited variables minus other services' secrets,
-     * plus the wiring: {@code SERVER_PORT}, {@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
+     * plus the wiring: {@code SERVER_PORT}, {@code SERVER_ADDRESS}, {@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS},
      * {@code BROKER_HOST}/{@code BROKER_PORT}, {@code AVIARY_INTERNAL_TOKEN} and every {@code AVIARY_<SERVICE>_URL}.
+     * Every service listens on loopback only; the gateway on {@link SuiteConfig#gatewayBindAddress()}, and it is
+     * told which credentials are development defaults ({@code AVIARY_DEV_DEFAULTS}) so it can refuse to expose them.
      */
     public Map<String, String> environmentFor(ServiceSpec spec, int port, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>(config.environment());
@@ -304,6 +306,11 @@ public final class Suite implements AutoCloseable {
         }
         env.putAll(infrastructure.serviceEnvironment());
         env.put("SERVER_PORT", Integer.toString(port));
+        // Spring Boot's server.address: nothing but the gateway is meant to be reached from another machine
+        env.put("SERVER_ADDRESS", spec.isGateway() ? config.gatewayBindAddress() : SuiteConfig.LOOPBACK);
+        if (spec.isGateway()) {
+            env.put("AVIARY_DEV_DEFAULTS", String.join(",", config.devDefaultsUsed()));
+        }
         env.put(SuiteConfig.INTERNAL_TOKEN, config.internalToken());
         // the simulated venue keeps its accounts and orders with the rest of the suite's data
         env.put("SIM_EXCHANGE_DATA_DIR", config.dataDir().resolve("sim-exchange").toString());

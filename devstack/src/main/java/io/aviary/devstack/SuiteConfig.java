@@ -30,6 +30,11 @@ public final class SuiteConfig {
 
     public static final String INTERNAL_TOKEN = "AVIARY_INTERNAL_TOKEN";
 
+    /** Where the gateway listens (default loopback); every other service always listens on loopback only. */
+    public static final String GATEWAY_BIND_ADDRESS = "AVIARY_GATEWAY_BIND_ADDRESS";
+
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final Path repoRoot;
     private final Path dataDir;
     private final Path workDir;
@@ -119,6 +124,12 @@ public final class SuiteConfig {
     /** Names of the variables that fell back to {@link #DEV_DEFAULTS}. */
     public List<String> devDefaultsUsed() {
         return devDefaultsUsed;
+    }
+
+    /** {@value #GATEWAY_BIND_ADDRESS}, or {@value #LOOPBACK} when unset. */
+    public String gatewayBindAddress() {
+        String address = env(GATEWAY_BIND_ADDRESS);
+        return address == null ? LOOPBACK : address.strip();
     }
 
     public int postgresPort() {

@@ -15,9 +15,17 @@ import io.aviary.gateway.web.RequestIdFilter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration
 class GatewayConfiguration {
+
+    /** Fails the start-up (before the server binds) when development credentials would be reachable from the network. */
+    @Bean
+    ExposureGuard exposureGuard(GatewayProperties properties, Environment environment) {
+        return ExposureGuard.verified(environment.getProperty("server.address"), properties.username(),
+                properties.password(), environment.getProperty("AVIARY_DEV_DEFAULTS"));
+    }
 
     @Bean
     RequestIdFilter requestIdFilter() {

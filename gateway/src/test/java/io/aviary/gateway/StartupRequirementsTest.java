@@ -20,6 +20,16 @@ class StartupRequirementsTest {
                         .hasMessageStartingWith("Required environment variable(s) not set: PASSWORD, AVIARY_INTERNAL_TOKEN."));
     }
 
+    @Test
+    void refusesToListenOnAllInterfacesWithTheDevelopmentCredentials() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(GatewayApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--USERNAME=admin", "--PASSWORD=admin", "--AVIARY_INTERNAL_TOKEN=t", "--AVIARY_DEV_DEFAULTS=",
+                        "--AVIARY_GATEWAY_BIND_ADDRESS=0.0.0.0", "--logging.level.root=OFF"))
+                .satisfies(error -> Assertions.assertThat(rootCause(error)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("Refusing to listen on 0.0.0.0 with development default credentials"));
+    }
+
     private static Throwable rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
