@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class InternalCredentialsController {
 
     /** Optional header naming the calling service, recorded in the audit trail. */
-    public static final String CALLER_HEADER = "X-Aviary-Caller";
+    public static final String CALLER_HEADER = io.aviary.kit.web.InternalServiceClient.CALLER_HEADER;
     private static final Pattern CALLER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final AccountsService accounts;

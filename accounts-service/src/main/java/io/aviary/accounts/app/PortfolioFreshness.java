@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ public class PortfolioFreshness {
     public void awaitCurrent(PortfolioFilter filter) {
         Map<CredentialRef, Instant> pending = changes.lastChanges(filter.accounts());
         pending = pending.entrySet().stream().filter(e -> filter.covers(e.getKey().accountName(), e.getKey().connectorName()))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().truncatedTo(ChronoUnit.MICROS)));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().truncatedTo(ChronoUnit.MICROS)));
         if (pending.isEmpty()) {
             return;
         }

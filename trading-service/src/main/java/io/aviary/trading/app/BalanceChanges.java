@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,6 @@ public class BalanceChanges {
     public Map<SessionKey, Instant> of(Collection<String> accounts) {
         return lastChange.entrySet().stream()
                 .filter(e -> accounts.isEmpty() || accounts.contains(e.getKey().accountName()))
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

@@ -61,9 +61,7 @@ public class SessionAccess {
         try {
             revision = accounts.revision(key);
         } catch (AccountsUnavailableException e) {
-            return sessions.find(key).orElseThrow(() -> ApiException.unavailable(
-                    "accounts-service unavailable: cannot open the session of account '" + key.accountName() + "' on "
-                            + key.connectorName() + " now; retry shortly"));
+            return sessions.find(key).orElseThrow(() -> vaultUnavailable(key));
         }
         if (revision.isEmpty()) {
             if (sessions.find(key).isPresent()) {
@@ -78,9 +76,13 @@ public class SessionAccess {
         try {
             return refresh(key, revision.get()).orElseThrow(() -> sessions.missing(key));
         } catch (AccountsUnavailableException e) {
-            throw ApiException.unavailable("accounts-service unavailable: cannot open the session of account '"
-                    + key.accountName() + "' on " + key.connectorName() + " now; retry shortly");
+            throw vaultUnavailable(key);
         }
+    }
+
+    private static ApiException vaultUnavailable(SessionKey key) {
+        return ApiException.unavailable("accounts-service unavailable: cannot open the session of account '"
+                + key.accountName() + "' on " + key.connectorName() + " now; retry shortly");
     }
 
     /**

@@ -1,14 +1,8 @@
 package io.aviary.trading.infra;
 
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.web.InternalServiceClient;
 import io.aviary.trading.domain.SessionKey;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,17 +23,12 @@ public class AccountsClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    // HTTP/1.1 on purpose: the default (HTTP/2) sends an h2c upgrade with every request on plain http
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
-    private final URI baseUrl;
-    private final String internalToken;
-    private final JsonMapper json;
+    private final InternalServiceClient accounts;
 
     public AccountsClient(@Value("${AVIARY_ACCOUNTS_URL:http://localhost:8101}") String baseUrl,
             ServiceProperties service, JsonMapper json) {
-        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.internalToken = service.internalToken();
-        this.json = json;
+        this.accounts = new InternalServiceClient("accounts-service", baseUrl, service.internalToken(), "trading-service",
+                TIMEOUT, json);
     }
 
     /** Every stored credential, by account and connector. */
@@ -68,7 +57,8 @@ public class AccountsClient {
     }
 
     private static String credentialPath(SessionKey key) {
-        return "internal/credentials/" + encode(key.accountName()) + "/" + encode(key.connectorName());
+        return "internal/credentials/" + InternalServiceClient.encode(key.accountName()) + "/"
+                + InternalServiceClient.encode(key.connectorName());
     }
 
     /** A credential's plaintext fields and the revision they belong to; its text names the fields only. */
@@ -81,28 +71,11 @@ public class AccountsClient {
     }
 
     private Optional<JsonNode> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(TIMEOUT)
-                .header("X-Aviary-Internal-Token", internalToken).header("Accept", "application/json")
-                .header("X-Aviary-Caller", "trading-service").GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new AccountsUnavailableException("accounts-service answered HTTP " + response.statusCode() + " on /" + path);
-            }
-            return Optional.of(json.readTree(response.body()));
-        } catch (IOException e) {
-            throw new AccountsUnavailableException("accounts-service is unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AccountsUnavailableException("interrupted while asking accounts-service");
+            return accounts.get(path);
+        } catch (InternalServiceClient.UnavailableException e) {
+            throw new AccountsUnavailableException(e.getMessage());
         }
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** accounts-service could not be asked; the caller retries later. */
