@@ -1,5 +1,6 @@
 package io.aviary.kit.events;
 
+import io.aviary.kit.support.FailureChain;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -33,15 +34,14 @@ final class InboxFailures {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof TransientDataAccessException
-                    || t instanceof RecoverableDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLException sql && transientState(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return FailureChain.of(failure).stream().anyMatch(InboxFailures::isTransientOne);
+    }
+
+    private static boolean isTransientOne(Throwable t) {
+        return t instanceof CannotCreateTransactionException || t instanceof TransientDataAccessException
+                || t instanceof RecoverableDataAccessException || t instanceof DataAccessResourceFailureException
+                || t instanceof SQLTransientException || t instanceof SQLRecoverableException
+                || t instanceof SQLException sql && transientState(sql.getSQLState());
     }
 
     private static boolean transientState(String state) {

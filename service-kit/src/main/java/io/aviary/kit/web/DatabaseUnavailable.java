@@ -1,5 +1,6 @@
 package io.aviary.kit.web;
 
+import io.aviary.kit.support.FailureChain;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -14,20 +15,11 @@ final class DatabaseUnavailable {
 
     static final String DETAIL = "database unavailable";
 
-    /** Cause chains are short; the bound only guards against a cycle. */
-    private static final int MAX_DEPTH = 16;
-
     private DatabaseUnavailable() {
     }
 
     static boolean causes(Throwable error) {
-        Throwable t = error;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            if (isConnectionFailure(t)) {
-                return true;
-            }
-        }
-        return false;
+        return FailureChain.of(error).stream().anyMatch(DatabaseUnavailable::isConnectionFailure);
     }
 
     private static boolean isConnectionFailure(Throwable t) {
@@ -46,8 +38,7 @@ final class DatabaseUnavailable {
     /** Exception types and SQLStates only: driver messages may carry host names or user names. */
     static String describe(Throwable error) {
         StringBuilder sb = new StringBuilder();
-        Throwable t = error;
-        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+        for (Throwable t : FailureChain.of(error)) {
             if (!sb.isEmpty()) {
                 sb.append(" <- ");
             }

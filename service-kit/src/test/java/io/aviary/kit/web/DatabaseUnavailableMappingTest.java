@@ -49,6 +49,22 @@ class DatabaseUnavailableMappingTest {
                 new SQLException("the database system is starting up", "57P03"))));
     }
 
+    /** PostgreSQL killed mid-request: Spring reports the failed rollback and keeps the real failure aside. */
+    static TransactionSystemException rollbackAfterThePostmasterDied() {
+        TransactionSystemException rollback = new TransactionSystemException(
+                "Application exception overridden by rollback exception", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException("StatementCallback",
+                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P02")));
+        return rollback;
+    }
+
+    @Test
+    void aRollbackThatFailedBecauseThePostmasterDiedIs503DatabaseUnavailable() {
+        // seen under ./run.sh after kill -9 of the postmaster: it answered 500 before
+        assertDatabaseUnavailable(handler.unexpected(rollbackAfterThePostmasterDied()));
+        assertThat(DatabaseUnavailable.describe(rollbackAfterThePostmasterDied())).contains("SQLException[57P02]");
+    }
+
     @Test
     void otherDatabaseErrorsStay500() {
         ResponseEntity<Map<String, Object>> response = handler.unexpected(new DataIntegrityViolationException("duplicate key",
