@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * HTTP Basic on everything but the public paths (root, docs, health status) and CORS preflights,
- * with the failed-login throttle in front: a throttled address gets 429 before its credentials are
- * even looked at. Neither the Authorization header nor the password is ever logged.
+ * with the failed-login throttle in front: an address that must still wait gets 429 (with
+ * Retry-After) before its credentials are even looked at. Neither the Authorization header nor the
+ * password is ever logged.
  *
  * <p>Health: anyone gets the status of {@code /actuator/health} and its probe groups; the components
  * and their details live in the {@value #DETAILED_HEALTH} group, which needs Basic like the API. An
@@ -93,9 +94,8 @@ public class BasicAuthFilter implements WebFilter, Ordered {
 
     private void recordFailure(String address) {
         throttle.recordFailure(address);
-        if (throttle.blockedFor(address).isPresent()) {
-            log.warn("Too many failed logins from {}: refusing it for a while", address);
-        }
+        throttle.blockedFor(address).ifPresent(wait ->
+                log.warn("Failed logins from {}: its next attempt must wait {} ms", address, wait.toMillis()));
     }
 
     private static Mono<Void> tooManyFailures(ServerWebExchange exchange, Duration wait) {
