@@ -24,8 +24,9 @@ public record ServiceSpec(String module, int defaultPort, String urlVariable, Se
     public static final List<ServiceSpec> ALL = List.of(
             gateway("gateway", 8000, "USERNAME", "PASSWORD"),
             service("sim-exchange", 8200, "AVIARY_SIM_EXCHANGE_URL"),
-            service("accounts-service", 8101, "AVIARY_ACCOUNTS_URL", "CONFIG_PASSWORD"),
-            service("trading-service", 8102, "AVIARY_TRADING_URL"),
+            // the credential API's secret: its owner and its one consumer, nobody else (not the gateway, not sim-exchange)
+            service("accounts-service", 8101, "AVIARY_ACCOUNTS_URL", "CONFIG_PASSWORD", SuiteConfig.CREDENTIALS_TOKEN),
+            service("trading-service", 8102, "AVIARY_TRADING_URL", SuiteConfig.CREDENTIALS_TOKEN),
             service("market-data-service", 8103, "AVIARY_MARKET_DATA_URL"),
             service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL"),
             service("backtesting-service", 8105, "AVIARY_BACKTESTING_URL"),

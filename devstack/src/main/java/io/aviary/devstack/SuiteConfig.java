@@ -30,6 +30,9 @@ public final class SuiteConfig {
 
     public static final String INTERNAL_TOKEN = "AVIARY_INTERNAL_TOKEN";
 
+    /** Unlocks accounts-service's credential API; only accounts-service and trading-service get it (see ServiceSpec). */
+    public static final String CREDENTIALS_TOKEN = "AVIARY_CREDENTIALS_TOKEN";
+
     /** Where the gateway listens (default loopback); every other service always listens on loopback only. */
     public static final String GATEWAY_BIND_ADDRESS = "AVIARY_GATEWAY_BIND_ADDRESS";
 
@@ -189,6 +192,10 @@ public final class SuiteConfig {
 
     public String internalToken() {
         return environment.get(INTERNAL_TOKEN);
+    }
+
+    public String credentialsToken() {
+        return environment.get(CREDENTIALS_TOKEN);
     }
 
     private static Map<String, String> devDefaults() {
@@ -357,7 +364,10 @@ public final class SuiteConfig {
                 }
             });
             if (env.get(INTERNAL_TOKEN) == null || env.get(INTERNAL_TOKEN).isBlank()) {
-                env.put(INTERNAL_TOKEN, internalToken(dataDir));
+                env.put(INTERNAL_TOKEN, persistedToken(dataDir, "internal-token"));
+            }
+            if (env.get(CREDENTIALS_TOKEN) == null || env.get(CREDENTIALS_TOKEN).isBlank()) {
+                env.put(CREDENTIALS_TOKEN, persistedToken(dataDir, "credentials-token"));
             }
             if (jvmOptions == null) {
                 List<String> fromEnv = splitOptions(env.get("AVIARY_JVM_OPTS"));
@@ -366,9 +376,9 @@ public final class SuiteConfig {
             return new SuiteConfig(this, env, defaulted);
         }
 
-        /** The token generated once per data dir and kept in {@code <dataDir>/internal-token} (mode 600). */
-        private static String internalToken(Path dataDir) {
-            Path file = dataDir.resolve("internal-token");
+        /** A token generated once per data dir and kept in {@code <dataDir>/<name>} (mode 600). */
+        private static String persistedToken(Path dataDir, String name) {
+            Path file = dataDir.resolve(name);
             try {
                 if (Files.isRegularFile(file)) {
                     String token = Files.readString(file).strip();
@@ -380,7 +390,7 @@ public final class SuiteConfig {
                 byte[] bytes = new byte[32];
                 new SecureRandom().nextBytes(bytes);
                 String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                Path tmp = dataDir.resolve("internal-token.tmp");
+                Path tmp = dataDir.resolve(name + ".tmp");
                 Files.deleteIfExists(tmp);
                 try {
                     Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

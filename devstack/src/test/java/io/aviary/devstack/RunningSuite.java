@@ -237,6 +237,10 @@ public final class RunningSuite implements AutoCloseable {
         return config.internalToken();
     }
 
+    public String credentialsToken() {
+        return config.credentialsToken();
+    }
+
     public String configPassword() {
         return config.env("CONFIG_PASSWORD");
     }

@@ -48,9 +48,22 @@ class SuiteConfigTest {
     }
 
     @Test
+    void theCredentialsTokenIsASecondSecretKeptLikeTheInternalOne() throws Exception {
+        SuiteConfig first = SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false).build();
+        SuiteConfig second = SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false).build();
+        Path file = repo.resolve("data").resolve("credentials-token");
+        assertThat(first.credentialsToken()).hasSizeGreaterThanOrEqualTo(40).isEqualTo(second.credentialsToken())
+                .isNotEqualTo(first.internalToken());
+        assertThat(Files.readString(file).strip()).isEqualTo(first.credentialsToken());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
     void servicesGetOnlyTheirOwnSecrets() {
         assertThat(ServiceSpec.require("gateway").secrets()).containsExactlyInAnyOrder("USERNAME", "PASSWORD");
-        assertThat(ServiceSpec.require("accounts-service").secrets()).containsExactly("CONFIG_PASSWORD");
+        assertThat(ServiceSpec.require("accounts-service").secrets())
+                .containsExactlyInAnyOrder("CONFIG_PASSWORD", "AVIARY_CREDENTIALS_TOKEN");
+        assertThat(ServiceSpec.require("trading-service").secrets()).containsExactly("AVIARY_CREDENTIALS_TOKEN");
         assertThat(ServiceSpec.allSecrets(ServiceSpec.ALL)).contains("USERNAME", "PASSWORD", "CONFIG_PASSWORD");
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module).doesNotHaveDuplicates();
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::defaultPort).doesNotHaveDuplicates();

@@ -43,4 +43,18 @@ class SuiteEnvironmentTest {
         assertThat(suite.environmentFor(ServiceSpec.require("gateway"), 9999, Map.of()))
                 .containsEntry("AVIARY_DEV_DEFAULTS", "CONFIG_PASSWORD");
     }
+
+    @Test
+    void onlyTheOwnerAndTheConsumerOfTheCredentialApiGetItsSecret() {
+        Suite suite = suite(Map.of());
+        String token = suite.environmentFor(ServiceSpec.require("accounts-service"), 9999, Map.of())
+                .get("AVIARY_CREDENTIALS_TOKEN");
+        assertThat(token).hasSizeGreaterThanOrEqualTo(40);
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> env = suite.environmentFor(spec, 9999, Map.of());
+            boolean holder = spec.module().equals("accounts-service") || spec.module().equals("trading-service");
+            assertThat(env.get("AVIARY_CREDENTIALS_TOKEN")).as(spec.module()).isEqualTo(holder ? token : null);
+            assertThat(env.get("AVIARY_INTERNAL_TOKEN")).as(spec.module()).isNotEqualTo(token);
+        }
+    }
 }

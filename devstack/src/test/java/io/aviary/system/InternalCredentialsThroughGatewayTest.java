@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The internal credentials API trading-service uses: invisible through the gateway, refused
- * without the internal token, plaintext with it, and audited by name only.
+ * without the internal token and with the internal token alone, plaintext with it and the credentials token,
+ * and audited by name only.
  */
 class InternalCredentialsThroughGatewayTest {
 
@@ -30,6 +31,12 @@ class InternalCredentialsThroughGatewayTest {
         suite = RunningSuite.get();
         api = Http.to(suite.gatewayUrl()).basicAuth(suite.username(), suite.password());
         service = Http.to(suite.serviceUrl("accounts-service"));
+    }
+
+    /** What trading-service sends: the internal token and the credential API's own secret. */
+    private static Http credentialReader() {
+        return service.header("X-Aviary-Internal-Token", suite.internalToken())
+                .header("X-Aviary-Credentials-Token", suite.credentialsToken());
     }
 
     private static String newAccount() {
@@ -56,8 +63,9 @@ class InternalCredentialsThroughGatewayTest {
         assertThat(noToken.body()).doesNotContain(key.apiSecret());
         assertThat(service.header("X-Aviary-Internal-Token", "guess").get(path).status()).isEqualTo(401);
 
-        Http internal = service.header("X-Aviary-Internal-Token", suite.internalToken())
-                .header("X-Aviary-Caller", "system-test");
+        assertThat(service.header("X-Aviary-Internal-Token", suite.internalToken()).get(path).status())
+                .as("the gateway's token alone").isEqualTo(403);
+        Http internal = credentialReader().header("X-Aviary-Caller", "system-test");
         Http.Response read = internal.get(path);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.header("Cache-Control")).contains("no-store");
@@ -82,7 +90,7 @@ class InternalCredentialsThroughGatewayTest {
 
     @Test
     void missingAccountsAndCredentialsAre404() throws Exception {
-        Http internal = service.header("X-Aviary-Internal-Token", suite.internalToken());
+        Http internal = credentialReader();
         String account = newAccount();
         Http.Response noCredential = internal.get("/internal/credentials/" + account + "/sim");
         assertThat(noCredential.status()).isEqualTo(404);
@@ -108,8 +116,7 @@ class InternalCredentialsThroughGatewayTest {
         Http.Response added = api.postJson("/accounts/add-credential/" + account + "/" + connector, "{}");
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         assertThat(api.get("/accounts/" + account + "/credentials").body()).isEqualTo("[\"" + connector + "\"]");
-        Http.Response read = service.header("X-Aviary-Internal-Token", suite.internalToken())
-                .get("/internal/credentials/" + account + "/" + connector);
+        Http.Response read = credentialReader().get("/internal/credentials/" + account + "/" + connector);
         assertThat(read.status()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).get("fields").isEmpty()).isTrue();
     }

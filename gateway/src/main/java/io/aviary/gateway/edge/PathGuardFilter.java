@@ -1,8 +1,7 @@
 package io.aviary.gateway.edge;
 
+import io.aviary.common.web.PathTricks;
 import io.aviary.gateway.web.JsonErrors;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -22,9 +21,6 @@ public class PathGuardFilter implements WebFilter, Ordered {
 
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
-    /** Checked case-insensitively against the raw (still percent-encoded) path. */
-    private static final List<String> FORBIDDEN = List.of("..", "%2e", "%2f", "%5c", "\\", ";", "//", "%00", "/./");
-
     @Override
     public int getOrder() {
         return ORDER;
@@ -35,19 +31,12 @@ public class PathGuardFilter implements WebFilter, Ordered {
         Optional<String> violation = violationIn(exchange.getRequest().getURI().getRawPath());
         if (violation.isPresent()) {
             return JsonErrors.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
-                    "Request path not allowed: it contains '" + violation.get() + "'");
+                    PathTricks.detail(violation.get()));
         }
         return chain.filter(exchange);
     }
 
     static Optional<String> violationIn(String rawPath) {
-        if (rawPath == null) {
-            return Optional.empty();
-        }
-        String path = rawPath.toLowerCase(Locale.ROOT);
-        if (path.endsWith("/.")) {
-            return Optional.of("/.");
-        }
-        return FORBIDDEN.stream().filter(path::contains).findFirst();
+        return PathTricks.violationIn(rawPath);
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +31,7 @@ public final class InternalServiceClient {
     private final String caller;
     private final Duration timeout;
     private final JsonMapper json;
+    private final Map<String, String> extraHeaders;
 
     /**
      * @param target  the target service's name, for error messages
@@ -38,6 +40,13 @@ public final class InternalServiceClient {
      */
     public InternalServiceClient(String target, String baseUrl, String internalToken, String caller, Duration timeout,
             JsonMapper json) {
+        this(target, baseUrl, internalToken, caller, timeout, json, Map.of());
+    }
+
+    /** @param extraHeaders sent on every request too, e.g. the {@link CredentialsToken} for the credential API */
+    public InternalServiceClient(String target, String baseUrl, String internalToken, String caller, Duration timeout,
+            JsonMapper json, Map<String, String> extraHeaders) {
+        this.extraHeaders = Map.copyOf(extraHeaders);
         this.target = target;
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.internalToken = internalToken;
@@ -53,9 +62,11 @@ public final class InternalServiceClient {
      * @throws UnavailableException for any other status, an unreachable target, a timeout or an interrupt
      */
     public Optional<JsonNode> get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).timeout(timeout)
                 .header(InternalTokenFilter.HEADER, internalToken).header(CALLER_HEADER, caller)
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json");
+        extraHeaders.forEach(builder::header);
+        HttpRequest request = builder.GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {

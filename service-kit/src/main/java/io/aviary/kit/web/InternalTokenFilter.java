@@ -1,5 +1,6 @@
 package io.aviary.kit.web;
 
+import io.aviary.common.web.PathTricks;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,6 +23,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * given a principal ({@value #INTERNAL_PRINCIPAL}), which is what lets Spring Boot add the components
  * and their details. A wrong token on health is 401 like everywhere else, so a misconfigured caller
  * notices instead of silently seeing less.
+ *
+ * <p>Which path is open is decided on the path the container parsed (decoded, dot segments resolved: the one the
+ * dispatcher routes by), never on the raw URI, and a raw path whose decoded reading could differ (encoded slash or
+ * dot, dot segment, {@code ;}, {@code //}, backslash) is refused with 400 first: otherwise
+ * {@code /actuator/health/%2e%2e/%2e%2e/internal/credentials} would look open to a raw-prefix check and reach the
+ * credential API after decoding.
  */
 public class InternalTokenFilter extends OncePerRequestFilter {
 
@@ -40,7 +48,12 @@ public class InternalTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
+        Optional<String> trick = PathTricks.violationIn(request.getRequestURI());
+        if (trick.isPresent()) {
+            JsonErrorWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, PathTricks.detail(trick.get()));
+            return;
+        }
+        String path = parsedPath(request);
         String presented = request.getHeader(HEADER);
         if (presented == null && isOpenWithoutToken(path)) {
             chain.doFilter(request, response);
@@ -73,5 +86,12 @@ public class InternalTokenFilter extends OncePerRequestFilter {
         public Principal getUserPrincipal() {
             return INTERNAL;
         }
+    }
+
+    /** The decoded, normalized path within the application, as the container hands it to the dispatcher. */
+    static String parsedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String pathInfo = request.getPathInfo() == null ? "" : request.getPathInfo();
+        return servletPath + pathInfo;
     }
 }

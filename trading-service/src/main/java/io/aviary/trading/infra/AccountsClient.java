@@ -1,6 +1,7 @@
 package io.aviary.trading.infra;
 
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.web.CredentialsToken;
 import io.aviary.kit.web.InternalServiceClient;
 import io.aviary.trading.domain.SessionKey;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * accounts-service's internal, token-protected credential API: which credentials exist, and the
+ * accounts-service's internal credential API (internal token plus {@value CredentialsToken#ENV}): which credentials exist, and the
  * unsealed fields of one. The values live only in the session that uses them; never logged.
  */
 @Component
@@ -26,9 +27,10 @@ public class AccountsClient {
     private final InternalServiceClient accounts;
 
     public AccountsClient(@Value("${AVIARY_ACCOUNTS_URL:http://localhost:8101}") String baseUrl,
-            ServiceProperties service, JsonMapper json) {
+            @Value("${" + CredentialsToken.ENV + ":}") String credentialsToken, ServiceProperties service, JsonMapper json) {
+        CredentialsToken token = CredentialsToken.require(credentialsToken, "trading-service");
         this.accounts = new InternalServiceClient("accounts-service", baseUrl, service.internalToken(), "trading-service",
-                TIMEOUT, json);
+                TIMEOUT, json, Map.of(CredentialsToken.HEADER, token.value()));
     }
 
     /** Every stored credential, by account and connector. */
