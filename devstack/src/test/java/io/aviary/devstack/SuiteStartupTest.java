@@ -68,7 +68,8 @@ class SuiteStartupTest {
     }
 
     private static String eventPathStatus(String module) {
-        String body = get(suite.serviceUrl(module) + "/actuator/health", Map.of()).body();
+        // components are shown only to a caller with the internal token; anonymous health is status only
+        String body = get(suite.serviceUrl(module) + "/actuator/health", Map.of(TOKEN_HEADER, suite.internalToken())).body();
         return com.jayway.jsonpath.JsonPath.read(body, "$.components.eventPath.status");
     }
 

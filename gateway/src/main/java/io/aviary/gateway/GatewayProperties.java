@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param services          service name → base URL
  * @param maxBodyBytes      request bodies declared larger than this get 413
  * @param responseTimeout   how long a service may take to answer before the client gets 503
- * @param loginThrottle     failed-login burst limit per client address
+ * @param loginThrottle     progressive delay per client address plus a global failure budget
  * @param trustForwardedFor take the client address from X-Forwarded-For (only behind a trusted proxy)
  */
 @ConfigurationProperties("aviary.gateway")
@@ -57,18 +57,35 @@ public record GatewayProperties(
     }
 
     /**
-     * @param maxFailures         failed logins within {@code window} after which an address is refused
-     * @param window              how long a failed login counts
-     * @param maxTrackedAddresses cap on remembered addresses, so a spray of addresses cannot exhaust memory
+     * The failed-login throttle (see docs/security.md, "Login throttle").
+     *
+     * @param freeFailures        consecutive failed logins per address key that cost no wait (typos)
+     * @param firstDelay          wait after the first failure beyond those; it doubles with every further one
+     * @param maxDelay            cap of that wait: the longest an address, the operator's included, is ever refused
+     * @param forgetAfter         an address key without a failure for this long starts over
+     * @param globalFailures      failures across all addresses per {@code globalPeriod} before every failure
+     *                            costs {@code maxDelay} (a token bucket, refilled evenly)
+     * @param globalPeriod        the period of that budget
+     * @param maxTrackedAddresses cap on remembered address keys, so a spray of addresses cannot exhaust memory
      */
-    public record LoginThrottleSettings(int maxFailures, Duration window, int maxTrackedAddresses) {
+    public record LoginThrottleSettings(Integer freeFailures, Duration firstDelay, Duration maxDelay,
+            Duration forgetAfter, int globalFailures, Duration globalPeriod, int maxTrackedAddresses) {
 
-        static final LoginThrottleSettings DEFAULT = new LoginThrottleSettings(10, Duration.ofSeconds(60), 10_000);
+        static final LoginThrottleSettings DEFAULT = new LoginThrottleSettings(null, null, null, null, 0, null, 0);
 
         public LoginThrottleSettings {
-            maxFailures = maxFailures <= 0 ? DEFAULT.maxFailures : maxFailures;
-            window = window == null ? DEFAULT.window : window;
-            maxTrackedAddresses = maxTrackedAddresses <= 0 ? DEFAULT.maxTrackedAddresses : maxTrackedAddresses;
+            freeFailures = freeFailures == null || freeFailures < 0 ? 5 : freeFailures;
+            firstDelay = positiveOr(firstDelay, Duration.ofSeconds(1));
+            maxDelay = positiveOr(maxDelay, Duration.ofSeconds(5));
+            firstDelay = firstDelay.compareTo(maxDelay) > 0 ? maxDelay : firstDelay;
+            forgetAfter = positiveOr(forgetAfter, Duration.ofMinutes(15));
+            globalFailures = globalFailures <= 0 ? 100 : globalFailures;
+            globalPeriod = positiveOr(globalPeriod, Duration.ofMinutes(1));
+            maxTrackedAddresses = maxTrackedAddresses <= 0 ? 10_000 : maxTrackedAddresses;
+        }
+
+        private static Duration positiveOr(Duration value, Duration fallback) {
+            return value == null || value.isNegative() || value.isZero() ? fallback : value;
         }
     }
 }

@@ -46,7 +46,7 @@ class AuthenticationHttpTest extends GatewayHttpTestBase {
         HttpResponse<String> throttled = send(attacker, authorized("/accounts/"));
         assertThat(throttled.statusCode()).isEqualTo(429);
         String retryAfter = throttled.headers().firstValue("Retry-After").orElseThrow();
-        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L);
+        assertThat(Long.parseLong(retryAfter)).as("never longer than the cap").isBetween(1L, 5L);
         assertThat(throttled.body()).isEqualTo("{\"detail\":\"Too many failed login attempts. Retry in " + retryAfter + " seconds.\"}");
 
         HttpResponse<String> spoofed = send(attacker, authorized("/accounts/").header("X-Forwarded-For", "198.51.100.9"));
@@ -73,9 +73,9 @@ class AuthenticationHttpTest extends GatewayHttpTestBase {
     }
 
     @Test
-    void healthAndMetricsAreOpen() {
+    void healthStatusIsOpen() {
+        // details and metrics need Basic: ActuatorHttpTest
         assertThat(send(request("/actuator/health")).statusCode()).isEqualTo(200);
         assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
-        assertThat(send(request("/actuator/prometheus")).statusCode()).isEqualTo(200);
     }
 }

@@ -77,7 +77,7 @@ class DocsAndErrorsHttpTest extends GatewayHttpTestBase {
     @Test
     void prometheusCarriesGatewayRouteMetrics() {
         send(authorized("/connectors/"));
-        String metrics = send(request("/actuator/prometheus")).body();
+        String metrics = send(authorized("/actuator/prometheus")).body();
         assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"market-data\"");
     }
 

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "USERNAME=desk", "PASSWORD=s3cret-pw", "AVIARY_INTERNAL_TOKEN=internal-tok-123",
-        "aviary.gateway.login-throttle.max-failures=3",
+        "aviary.gateway.login-throttle.free-failures=2",
         "aviary.gateway.max-body-bytes=1000",
         "aviary.gateway.response-timeout=1s"})
 abstract class GatewayHttpTestBase {

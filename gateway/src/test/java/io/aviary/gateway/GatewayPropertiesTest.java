@@ -26,8 +26,10 @@ class GatewayPropertiesTest {
         GatewayProperties properties = with("desk", "pw", "tok");
         assertThat(properties.maxBodyBytes()).isEqualTo(1_048_576L);
         assertThat(properties.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(properties.loginThrottle().maxFailures()).isEqualTo(10);
-        assertThat(properties.loginThrottle().window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.loginThrottle().freeFailures()).isEqualTo(5);
+        assertThat(properties.loginThrottle().maxDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.loginThrottle().globalFailures()).isEqualTo(100);
+        assertThat(properties.loginThrottle().globalPeriod()).isEqualTo(Duration.ofSeconds(60));
         assertThat(properties.trustForwardedFor()).isFalse();
     }
 

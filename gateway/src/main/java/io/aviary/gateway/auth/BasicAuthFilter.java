@@ -4,6 +4,7 @@ import io.aviary.gateway.web.ClientAddress;
 import io.aviary.gateway.web.JsonErrors;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,9 +17,17 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * HTTP Basic on everything but the public paths (root, docs, health, metrics) and CORS preflights,
- * with the failed-login throttle in front: a throttled address gets 429 before its credentials are
- * even looked at. Neither the Authorization header nor the password is ever logged.
+ * HTTP Basic on everything but the public paths (root, docs, health status) and CORS preflights,
+ * with the failed-login throttle in front: an address that must still wait gets 429 (with
+ * Retry-After) before its credentials are even looked at. Neither the Authorization header nor the
+ * password is ever logged.
+ *
+ * <p>Health: anyone gets the status of {@code /actuator/health} and its probe groups; the components
+ * and their details live in the {@value #DETAILED_HEALTH} group, which needs Basic like the API. An
+ * operator who sends Basic to {@code /actuator/health} itself is authenticated and served that group,
+ * so one URL answers both. (Spring Boot's own {@code show-details=when-authorized} cannot see this login:
+ * on WebFlux it reads only Spring Security's context, which the gateway does not use.) Metrics
+ * ({@code /actuator/prometheus}) need Basic too.
  */
 public class BasicAuthFilter implements WebFilter, Ordered {
 
@@ -27,10 +36,15 @@ public class BasicAuthFilter implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(BasicAuthFilter.class);
 
-    /** Open like FastAPI's root, /docs and /openapi.json, plus what Swagger UI loads and the probes. */
-    private static final Set<String> PUBLIC_EXACT = Set.of("/", "/docs", "/openapi.json", "/actuator/health",
-            "/actuator/prometheus", "/v3/api-docs/swagger-config");
-    private static final Set<String> PUBLIC_PREFIXES = Set.of("/docs/", "/swagger-ui/", "/webjars/", "/actuator/health/");
+    private static final String HEALTH = "/actuator/health";
+
+    /** The health group with components and details (management.endpoint.health.group.operator in application.yml). */
+    public static final String DETAILED_HEALTH = HEALTH + "/operator";
+
+    /** Open like FastAPI's root, /docs and /openapi.json, plus what Swagger UI loads and the health probes. */
+    private static final Set<String> PUBLIC_EXACT = Set.of("/", "/docs", "/openapi.json", HEALTH,
+            "/v3/api-docs/swagger-config");
+    private static final Set<String> PUBLIC_PREFIXES = Set.of("/docs/", "/swagger-ui/", "/webjars/", HEALTH + "/");
 
     private final BasicCredentials credentials;
     private final LoginThrottle throttle;
@@ -49,9 +63,18 @@ public class BasicAuthFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (isPublic(exchange.getRequest().getPath().value()) || isCorsPreflight(exchange)) {
+        String path = exchange.getRequest().getPath().value();
+        if (path.equals(HEALTH) && exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+            return authenticated(exchange, chain, BasicAuthFilter::detailedHealth);
+        }
+        if (isPublic(path) || isCorsPreflight(exchange)) {
             return chain.filter(exchange);
         }
+        return authenticated(exchange, chain, UnaryOperator.identity());
+    }
+
+    /** Passes an operator's request on (as {@code onSuccess} makes it); 401 or 429 for anyone else. */
+    private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, UnaryOperator<ServerWebExchange> onSuccess) {
         String address = clientAddress.of(exchange);
         var blocked = throttle.blockedFor(address);
         if (blocked.isPresent()) {
@@ -60,7 +83,7 @@ public class BasicAuthFilter implements WebFilter, Ordered {
         var verdict = credentials.check(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (verdict == BasicCredentials.Verdict.ACCEPTED) {
             throttle.recordSuccess(address);
-            return chain.filter(exchange);
+            return chain.filter(onSuccess.apply(exchange));
         }
         if (verdict.isFailedLogin()) {
             recordFailure(address);
@@ -71,9 +94,8 @@ public class BasicAuthFilter implements WebFilter, Ordered {
 
     private void recordFailure(String address) {
         throttle.recordFailure(address);
-        if (throttle.blockedFor(address).isPresent()) {
-            log.warn("Too many failed logins from {}: refusing it for a while", address);
-        }
+        throttle.blockedFor(address).ifPresent(wait ->
+                log.warn("Failed logins from {}: its next attempt must wait {} ms", address, wait.toMillis()));
     }
 
     private static Mono<Void> tooManyFailures(ServerWebExchange exchange, Duration wait) {
@@ -83,7 +105,14 @@ public class BasicAuthFilter implements WebFilter, Ordered {
                 "Too many failed login attempts. Retry in " + seconds + " seconds.");
     }
 
+    private static ServerWebExchange detailedHealth(ServerWebExchange exchange) {
+        return exchange.mutate().request(request -> request.path(DETAILED_HEALTH)).build();
+    }
+
     private static boolean isPublic(String path) {
+        if (path.equals(DETAILED_HEALTH) || path.startsWith(DETAILED_HEALTH + "/")) {
+            return false;
+        }
         return PUBLIC_EXACT.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 

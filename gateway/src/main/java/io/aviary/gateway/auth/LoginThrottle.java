@@ -5,112 +5,118 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
- * Counts failed logins per client address in a sliding window. Once an address has
- * {@code maxFailures} failures inside the window it is refused (even with correct credentials, so
- * guessing cannot go on by interleaving a known-good login) until its oldest counted failure leaves
- * the window. A successful login clears the address.
+ * A progressive delay per client address plus a global failure budget, so guessing is slow while
+ * nobody can lock the operator out for longer than {@code maxDelay}.
  *
- * <p>Memory is bounded: every update is atomic per address ({@link ConcurrentHashMap#compute}) on an
- * immutable {@link Failures} value, addresses without a failure inside the window are dropped when
- * seen, and once {@code maxTrackedAddresses} is reached the stale entries go first, then the
- * addresses whose last failure is oldest.
+ * <p>Per address key ({@link AddressKey}: IPv4 exact, IPv6 by /64): the first {@code freeFailures}
+ * consecutive failures cost nothing; each further one makes the key wait {@code firstDelay},
+ * doubling, capped at {@code maxDelay}. While it waits every request from it is refused (429) without
+ * looking at the credentials, so waiting is the only way to the next guess; after the wait any
+ * attempt is checked, and a correct one clears the key. A key with no failure for {@code forgetAfter}
+ * starts over.
+ *
+ * <p>Globally: every failure takes one token from a {@link FailureBudget}. While it is spent (a
+ * distributed attack, or a spray of fresh addresses), any failure from any address makes that key
+ * wait {@code maxDelay} at once: no free failures, so neither new addresses nor evicted keys start
+ * cheap. A correct password is never refused for longer than {@code maxDelay} either way.
+ *
+ * <p>Memory is bounded: updates are atomic per key ({@link ConcurrentHashMap#compute}) on an
+ * immutable {@link Strikes} value, and once {@code maxTrackedAddresses} is reached the forgotten and
+ * no-longer-waiting keys go first, then those whose last failure is oldest.
  */
 public class LoginThrottle {
 
     private final LoginThrottleSettings settings;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final FailureBudget budget;
+    private final Map<String, Strikes> strikes = new ConcurrentHashMap<>();
 
     public LoginThrottle(LoginThrottleSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+        this.budget = new FailureBudget(settings.globalFailures(), settings.globalPeriod(), clock.instant());
     }
 
-    /** How long {@code address} must still wait, or empty when it may try. */
+    /** How long the key of {@code address} must still wait, or empty when it may try. */
     public Optional<Duration> blockedFor(String address) {
         Instant now = clock.instant();
-        Failures recent = failures.computeIfPresent(address, (a, f) -> f.since(cutoff(now)).orNull());
-        if (recent == null || recent.count() < settings.maxFailures()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, recent.oldest().plus(settings.window())));
+        Strikes current = strikes.computeIfPresent(AddressKey.of(address), (k, s) -> s.forgotten(now, settings) ? null : s);
+        return current == null || !current.waitsAt(now) ? Optional.empty()
+                : Optional.of(Duration.between(now, current.until()));
     }
 
     public void recordFailure(String address) {
-        if (!failures.containsKey(address) && failures.size() >= settings.maxTrackedAddresses()) {
+        String key = AddressKey.of(address);
+        if (!strikes.containsKey(key) && strikes.size() >= settings.maxTrackedAddresses()) {
             makeRoom();
         }
         Instant now = clock.instant();
-        failures.compute(address, (a, f) -> (f == null ? Failures.NONE : f.since(cutoff(now)))
-                .plus(now, settings.maxFailures()));
+        boolean overBudget = !budget.take(now);
+        strikes.compute(key, (k, s) -> (s == null || s.forgotten(now, settings) ? Strikes.NONE : s)
+                .plusFailure(now, overBudget, settings));
     }
 
     public void recordSuccess(String address) {
-        failures.remove(address);
+        strikes.remove(AddressKey.of(address));
     }
 
-    /** Number of addresses currently remembered (for tests and metrics). */
+    /** Number of address keys currently remembered (for tests and metrics). */
     public int trackedAddresses() {
-        return failures.size();
+        return strikes.size();
     }
 
-    private Instant cutoff(Instant now) {
-        return now.minus(settings.window());
-    }
-
-    /** Drops stale addresses, then (under a spray of addresses) those that failed longest ago, down to 90 %. */
+    /** Drops forgotten keys, then (under a spray of addresses) those that failed longest ago, down to 90 %. */
     private synchronized void makeRoom() {
-        Instant cutoff = cutoff(clock.instant());
-        failures.replaceAll((a, f) -> f.since(cutoff));
-        failures.values().removeIf(f -> f.count() == 0);
-        int target = settings.maxTrackedAddresses() * 9 / 10;
-        int excess = failures.size() - target;
+        Instant now = clock.instant();
+        strikes.values().removeIf(s -> s.forgotten(now, settings));
+        int excess = strikes.size() - settings.maxTrackedAddresses() * 9 / 10;
         if (excess > 0) {
-            failures.entrySet().stream()
-                    .sorted(Comparator.comparing(e -> e.getValue().newest()))
+            strikes.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Strikes> e) -> e.getValue().waitsAt(now))
+                            .thenComparing(e -> e.getValue().last()))
                     .limit(excess)
                     .map(Map.Entry::getKey)
                     .toList()
-                    .forEach(failures::remove);
+                    .forEach(strikes::remove);
         }
     }
 
-    /** The failure times of one address, oldest first; never longer than the configured maximum. */
-    record Failures(List<Instant> times) {
+    /** Consecutive failures of one key, when the last one was, and until when the key must wait. */
+    record Strikes(int failures, Instant last, Instant until) {
 
-        static final Failures NONE = new Failures(List.of());
+        static final Strikes NONE = new Strikes(0, Instant.MIN, Instant.MIN);
 
-        Failures since(Instant cutoff) {
-            return times.isEmpty() || times.getFirst().isAfter(cutoff) ? this
-                    : new Failures(times.stream().filter(t -> t.isAfter(cutoff)).toList());
+        Strikes plusFailure(Instant now, boolean overBudget, LoginThrottleSettings settings) {
+            int count = failures == Integer.MAX_VALUE ? failures : failures + 1;
+            Instant waitEnds = now.plus(delayAfter(count, overBudget, settings));
+            // A failure that raced past a wait (concurrent requests) never shortens it.
+            return new Strikes(count, now, waitEnds.isAfter(until) ? waitEnds : until);
         }
 
-        Failures plus(Instant time, int keep) {
-            List<Instant> added = Stream.concat(times.stream(), Stream.of(time)).toList();
-            return new Failures(added.subList(Math.max(0, added.size() - keep), added.size()));
+        boolean waitsAt(Instant now) {
+            return until.isAfter(now);
         }
 
-        Failures orNull() {
-            return times.isEmpty() ? null : this;
+        boolean forgotten(Instant now, LoginThrottleSettings settings) {
+            return !waitsAt(now) && !last.plus(settings.forgetAfter()).isAfter(now);
         }
 
-        int count() {
-            return times.size();
-        }
-
-        Instant oldest() {
-            return times.getFirst();
-        }
-
-        Instant newest() {
-            return times.isEmpty() ? Instant.MIN : times.getLast();
+        static Duration delayAfter(int failures, boolean overBudget, LoginThrottleSettings settings) {
+            if (overBudget) {
+                return settings.maxDelay();
+            }
+            int beyondFree = failures - settings.freeFailures();
+            if (beyondFree <= 0) {
+                return Duration.ZERO;
+            }
+            // firstDelay · 2^(beyondFree-1), without overflowing: past 30 doublings it is the cap anyway.
+            Duration delay = beyondFree > 31 ? settings.maxDelay() : settings.firstDelay().multipliedBy(1L << (beyondFree - 1));
+            return delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
         }
     }
 }
