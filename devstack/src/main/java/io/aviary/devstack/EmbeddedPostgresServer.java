@@ -19,25 +19,41 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL from zonky's embedded binaries with a persistent data directory. As root, zonky runs initdb and
  * postgres inside {@code unshare -U} (as "nobody"), which is why this works in containers too.
- * Creates role {@value #USER} / password {@value #PASSWORD} and database {@value #DATABASE} when missing.
+ *
+ * <p>zonky's initdb trusts every local connection; on every start this replaces that with password (SCRAM)
+ * authentication for every connection, the superuser's included. Each service schema gets its own login role
+ * ({@code aviary_<schema>}) that owns that schema and nothing else; role {@value #USER} owns database
+ * {@value #DATABASE} and is a member of every service role (the operator's and the tests' view of all data).
+ * The passwords are random, generated once and kept in {@code <dataDir>/postgres-passwords/<role>} (mode 600).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "aviary";
     public static final String USER = "aviary";
-    public static final String PASSWORD = "aviary";
+    static final String SUPERUSER = "postgres";
+    static final String PG_HBA = """
+            # Written by the Aviary launcher on every start: every connection authenticates with a password (SCRAM).
+            local   all   all                 scram-sha-256
+            host    all   all   127.0.0.1/32  scram-sha-256
+            host    all   all   ::1/128       scram-sha-256
+            """;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     private final Path dataDirectory;
+    private final Path passwordDirectory;
     private final int port;
+    private final List<String> schemas;
     private EmbeddedPostgres postgres;
     /** Set by {@link #close()}, cleared by {@link #start()}: a postmaster that is gone then was stopped on purpose. */
     private boolean stopped;
 
-    public EmbeddedPostgresServer(Path dataDirectory, int port) {
+    /** @param schemas the service schemas, each created (when missing) and owned by its own role */
+    public EmbeddedPostgresServer(Path dataDirectory, int port, List<String> schemas) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.passwordDirectory = this.dataDirectory.resolveSibling("postgres-passwords");
         this.port = port;
+        this.schemas = List.copyOf(schemas);
     }
 
     public synchronized void start() throws IOException {
@@ -56,26 +72,106 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // zonky's own connections (readiness check, ours below) log in as the superuser with its password
+                .setConnectConfig("password", password(SUPERUSER))
                 .start();
         try {
-            ensureRoleAndDatabase();
-        } catch (SQLException e) {
+            ensureRolesAndDatabase();
+            ensureSchemas();
+            requirePasswords();
+        } catch (SQLException | IOException e) {
             shutdown();
-            throw new IOException("PostgreSQL started but the aviary role/database could not be created: " + e.getMessage(), e);
+            throw new IOException("PostgreSQL started but its roles, schemas or authentication could not be set up: "
+                    + e.getMessage(), e);
         }
         log.info("PostgreSQL up on 127.0.0.1:{} (data {}) in {} ms", port, dataDirectory,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
-    private void ensureRoleAndDatabase() throws SQLException {
+    private void ensureRolesAndDatabase() throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
-                s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-            }
+            s.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password(SUPERUSER) + "'");
+            ensureLoginRole(c, USER);
             if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 s.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
             }
+            // a role may connect to the database only when it is one of ours
+            s.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+            for (String schema : schemas) {
+                String role = ServiceSpec.databaseRole(schema);
+                ensureLoginRole(c, role);
+                s.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + role);
+                s.execute("GRANT " + role + " TO " + USER);
+            }
         }
+    }
+
+    /** Creates the role, or sets its password again (a data dir of an older launcher has aviary/aviary). */
+    private void ensureLoginRole(Connection c, String role) throws SQLException {
+        String verb = exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
+        try (Statement s = c.createStatement()) {
+            s.execute(verb + " ROLE " + role + " LOGIN PASSWORD '" + password(role) + "'");
+        }
+    }
+
+    /**
+     * Each schema belongs to its service's role. Schemas an older launcher let the services create as
+     * {@value #USER} are handed over with everything in them (flyway_schema_history included), so the service
+     * still migrates and writes them.
+     */
+    private void ensureSchemas() throws SQLException {
+        try (Connection c = postgres.getDatabase(SUPERUSER, DATABASE).getConnection(); Statement s = c.createStatement()) {
+            s.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            for (String schema : schemas) {
+                String role = ServiceSpec.databaseRole(schema);
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+                s.execute("ALTER SCHEMA " + schema + " OWNER TO " + role);
+                s.execute(HAND_OVER.replace(":schema", schema).replace(":role", role));
+            }
+        }
+    }
+
+    /**
+     * Gives every relation and routine of a schema to a role. Sequences owned by a column follow their table
+     * (changing them on their own is an error), so they are skipped here.
+     */
+    private static final String HAND_OVER = """
+            DO $$
+            DECLARE r record;
+            BEGIN
+              FOR r IN SELECT c.oid::regclass AS name, CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                                WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END AS kind
+                         FROM pg_class c
+                        WHERE c.relnamespace = ':schema'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+                          AND c.relowner <> ':role'::regrole
+                          AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                   AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
+              LOOP
+                EXECUTE format('ALTER %s %s OWNER TO %I', r.kind, r.name, ':role');
+              END LOOP;
+              FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p
+                        WHERE p.pronamespace = ':schema'::regnamespace AND p.proowner <> ':role'::regrole
+              LOOP
+                EXECUTE format('ALTER ROUTINE %s OWNER TO %I', r.name, ':role');
+              END LOOP;
+            END $$""";
+
+    /** Replaces zonky's trust-everyone pg_hba.conf (once) and makes the running server read it. */
+    private void requirePasswords() throws IOException, SQLException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        if (Files.isRegularFile(hba) && Files.readString(hba).equals(PG_HBA)) {
+            return;
+        }
+        Files.writeString(hba, PG_HBA);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    /** The password of an embedded role: generated on first use, then read from its file. */
+    public String password(String role) {
+        return SecretFile.readOrCreate(passwordDirectory.resolve(role));
     }
 
     private static boolean exists(Connection c, String sql, String value) throws SQLException {
@@ -133,9 +229,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
-    /** In the form the services read: {@code postgresql://aviary:aviary@127.0.0.1:<port>/aviary}. */
+    /** For role {@value #USER}, in the form the services read: {@code postgresql://aviary:<password>@127.0.0.1:<port>/aviary}. */
     public String databaseUrl() {
-        return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/" + DATABASE;
+        return databaseUrl(USER);
+    }
+
+    /** For {@code role}, in the form the services read. */
+    public String databaseUrl(String role) {
+        return "postgresql://" + role + ":" + password(role) + "@127.0.0.1:" + port + "/" + DATABASE;
     }
 
     public synchronized boolean isRunning() {

@@ -30,7 +30,8 @@ public final class Infrastructure implements AutoCloseable {
     public Infrastructure(SuiteConfig config) {
         this.config = config;
         this.postgres = config.env("DATABASE_URL") == null
-                ? new EmbeddedPostgresServer(config.dataDir().resolve("postgres"), config.postgresPort()) : null;
+                ? new EmbeddedPostgresServer(config.dataDir().resolve("postgres"), config.postgresPort(),
+                        ServiceSpec.schemas(ServiceSpec.ALL)) : null;
         this.kafka = config.env("KAFKA_BOOTSTRAP_SERVERS") == null
                 ? new EmbeddedKafkaServer(config.dataDir().resolve("kafka"), config.kafkaPort(), config.kafkaControllerPort())
                 : null;
@@ -131,7 +132,7 @@ public final class Infrastructure implements AutoCloseable {
     }
 
     public String databasePassword() {
-        return postgres != null ? EmbeddedPostgresServer.PASSWORD : Db.parse(config.env("DATABASE_URL")).password();
+        return postgres != null ? postgres.password(EmbeddedPostgresServer.USER) : Db.parse(config.env("DATABASE_URL")).password();
     }
 
     public String kafkaBootstrap() {
@@ -163,7 +164,8 @@ public final class Infrastructure implements AutoCloseable {
     /** One line per part for the start-up summary. */
     public List<String> describe() {
         return List.of(
-                "PostgreSQL  " + (postgres != null ? "127.0.0.1:" + postgres.port() + "/aviary (embedded, user aviary)"
+                "PostgreSQL  " + (postgres != null ? "127.0.0.1:" + postgres.port() + "/aviary (embedded, user aviary, password in "
+                        + config.dataDir().resolve("postgres-passwords").resolve(EmbeddedPostgresServer.USER) + ")"
                         : redact(config.env("DATABASE_URL")) + " (external, DATABASE_URL)"),
                 "Kafka       " + kafkaBootstrap() + (kafka != null ? " (embedded KRaft)" : " (external, KAFKA_BOOTSTRAP_SERVERS)"),
                 "MQTT        " + mqttHost() + ":" + mqttPort() + (mqtt != null ? " (embedded HiveMQ CE, MQTT 5)" : " (external, BROKER_HOST)"));

@@ -13,9 +13,12 @@ import java.util.stream.Stream;
  * @param defaultPort port the launcher gives it ({@code SERVER_PORT}); tests pick free ports instead
  * @param urlVariable variable that tells the gateway (and every other service) where it runs
  *                    ({@code AVIARY_ACCOUNTS_URL=http://127.0.0.1:8101}); {@code null} for the gateway itself
+ * @param schema      its PostgreSQL schema ({@code aviary.service.schema}), {@code null} when it keeps no database;
+ *                    with the embedded PostgreSQL it connects as its own role {@link #databaseRole()}, owner of
+ *                    this schema only
  * @param secrets     variables only this service receives (the launcher strips them from every other child)
  */
-public record ServiceSpec(String module, int defaultPort, String urlVariable, Set<String> secrets) {
+public record ServiceSpec(String module, int defaultPort, String urlVariable, String schema, Set<String> secrets) {
 
     /**
      * Every service of the suite, in launch order (slowest first, which shortens a staggered start).
@@ -23,25 +26,43 @@ public record ServiceSpec(String module, int defaultPort, String urlVariable, Se
      */
     public static final List<ServiceSpec> ALL = List.of(
             gateway("gateway", 8000, "USERNAME", "PASSWORD"),
-            service("sim-exchange", 8200, "AVIARY_SIM_EXCHANGE_URL"),
+            service("sim-exchange", 8200, "AVIARY_SIM_EXCHANGE_URL", null),
             // the credential API's secret: its owner and its one consumer, nobody else (not the gateway, not sim-exchange)
-            service("accounts-service", 8101, "AVIARY_ACCOUNTS_URL", "CONFIG_PASSWORD", SuiteConfig.CREDENTIALS_TOKEN),
-            service("trading-service", 8102, "AVIARY_TRADING_URL", SuiteConfig.CREDENTIALS_TOKEN),
-            service("market-data-service", 8103, "AVIARY_MARKET_DATA_URL"),
-            service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL"),
-            service("backtesting-service", 8105, "AVIARY_BACKTESTING_URL"),
-            service("archive-service", 8106, "AVIARY_ARCHIVE_URL"));
+            service("accounts-service", 8101, "AVIARY_ACCOUNTS_URL", "accounts", "CONFIG_PASSWORD",
+                    SuiteConfig.CREDENTIALS_TOKEN),
+            service("trading-service", 8102, "AVIARY_TRADING_URL", "trading", SuiteConfig.CREDENTIALS_TOKEN),
+            service("market-data-service", 8103, "AVIARY_MARKET_DATA_URL", "market_data"),
+            service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL", "orchestration"),
+            service("backtesting-service", 8105, "AVIARY_BACKTESTING_URL", "backtesting"),
+            service("archive-service", 8106, "AVIARY_ARCHIVE_URL", "archive"));
 
     public ServiceSpec {
         secrets = Set.copyOf(secrets);
+        if (schema != null && !schema.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("schema of " + module + " must be a plain lower-case identifier: " + schema);
+        }
     }
 
     static ServiceSpec gateway(String module, int port, String... secrets) {
-        return new ServiceSpec(module, port, null, Set.of(secrets));
+        return new ServiceSpec(module, port, null, null, Set.of(secrets));
     }
 
-    static ServiceSpec service(String module, int port, String urlVariable, String... secrets) {
-        return new ServiceSpec(module, port, urlVariable, Set.of(secrets));
+    static ServiceSpec service(String module, int port, String urlVariable, String schema, String... secrets) {
+        return new ServiceSpec(module, port, urlVariable, schema, Set.of(secrets));
+    }
+
+    /** The PostgreSQL role this service connects as (embedded PostgreSQL), {@code null} when it keeps no database. */
+    public String databaseRole() {
+        return schema == null ? null : databaseRole(schema);
+    }
+
+    static String databaseRole(String schema) {
+        return "aviary_" + schema;
+    }
+
+    /** The schemas of {@code services}, each once, in order. */
+    public static List<String> schemas(List<ServiceSpec> services) {
+        return services.stream().map(ServiceSpec::schema).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     public boolean isGateway() {

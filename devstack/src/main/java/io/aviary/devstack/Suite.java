@@ -296,6 +296,8 @@ public final class Suite implements AutoCloseable {
      * {@code BROKER_HOST}/{@code BROKER_PORT}, {@code AVIARY_INTERNAL_TOKEN} and every {@code AVIARY_<SERVICE>_URL}.
      * Every service listens on loopback only; the gateway on {@link SuiteConfig#gatewayBindAddress()}, and it is
      * told which credentials are development defaults ({@code AVIARY_DEV_DEFAULTS}) so it can refuse to expose them.
+     * With the embedded PostgreSQL a service logs in as its own role, and one without a schema gets no database.
+     * {@code AVIARY_DOTENV=off}: the child must not read {@code .env} again, it would get the stripped secrets back.
      */
     public Map<String, String> environmentFor(ServiceSpec spec, int port, Map<String, String> overrides) {
         Map<String, String> env = new LinkedHashMap<>(config.environment());
@@ -305,6 +307,14 @@ public final class Suite implements AutoCloseable {
             }
         }
         env.putAll(infrastructure.serviceEnvironment());
+        env.put("AVIARY_DOTENV", "off");
+        if (infrastructure.postgres() != null) {
+            if (spec.schema() == null) {
+                env.remove("DATABASE_URL");
+            } else {
+                env.put("DATABASE_URL", infrastructure.postgres().databaseUrl(spec.databaseRole()));
+            }
+        }
         env.put("SERVER_PORT", Integer.toString(port));
         // Spring Boot's server.address: nothing but the gateway is meant to be reached from another machine
         env.put("SERVER_ADDRESS", spec.isGateway() ? config.gatewayBindAddress() : SuiteConfig.LOOPBACK);

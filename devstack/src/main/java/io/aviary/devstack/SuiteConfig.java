@@ -1,15 +1,9 @@
 package io.aviary.devstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -378,32 +372,7 @@ public final class SuiteConfig {
 
         /** A token generated once per data dir and kept in {@code <dataDir>/<name>} (mode 600). */
         private static String persistedToken(Path dataDir, String name) {
-            Path file = dataDir.resolve(name);
-            try {
-                if (Files.isRegularFile(file)) {
-                    String token = Files.readString(file).strip();
-                    if (!token.isEmpty()) {
-                        return token;
-                    }
-                }
-                Files.createDirectories(dataDir);
-                byte[] bytes = new byte[32];
-                new SecureRandom().nextBytes(bytes);
-                String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                Path tmp = dataDir.resolve(name + ".tmp");
-                Files.deleteIfExists(tmp);
-                try {
-                    Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(tmp);
-                }
-                Files.writeString(tmp, token + "\n");
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                return token;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read or create " + file, e);
-            }
+            return SecretFile.readOrCreate(dataDir.resolve(name));
         }
     }
 }

@@ -46,7 +46,9 @@ class InfrastructureTest {
                 put("MQTT", 11883);
             }
         });
-        assertThat(infra.serviceEnvironment()).containsEntry("DATABASE_URL", "postgresql://aviary:aviary@127.0.0.1:15432/aviary")
+        String password = infra.postgres().password(EmbeddedPostgresServer.USER);
+        assertThat(password).hasSizeGreaterThan(30).isEqualTo(infra.databasePassword());
+        assertThat(infra.serviceEnvironment()).containsEntry("DATABASE_URL", "postgresql://aviary:" + password + "@127.0.0.1:15432/aviary")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
                 .containsEntry("BROKER_HOST", "127.0.0.1")
                 .containsEntry("BROKER_PORT", "11883");

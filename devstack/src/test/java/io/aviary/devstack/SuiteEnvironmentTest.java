@@ -2,6 +2,7 @@ package io.aviary.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,5 +57,40 @@ class SuiteEnvironmentTest {
             assertThat(env.get("AVIARY_CREDENTIALS_TOKEN")).as(spec.module()).isEqualTo(holder ? token : null);
             assertThat(env.get("AVIARY_INTERNAL_TOKEN")).as(spec.module()).isNotEqualTo(token);
         }
+    }
+
+    /**
+     * The launcher reads .env and hands each child only the secrets it owns; the child must not read .env again
+     * (it runs in the same working directory), or sim-exchange would hold the vault key and the gateway login.
+     */
+    @Test
+    void aChildGetsOnlyItsOwnSecretsAndIsToldNotToReadTheDotEnvAgain() throws Exception {
+        Files.writeString(repo.resolve(".env"), "CONFIG_PASSWORD=vault-key\nUSERNAME=desk\nPASSWORD=s3cret\n");
+        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:5432/aviary",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "BROKER_HOST", "127.0.0.1");
+        Suite suite = new Suite(SuiteConfig.builder(repo).baseEnvironment(env).build());
+
+        Map<String, String> simExchange = suite.environmentFor(ServiceSpec.require("sim-exchange"), 9999, Map.of());
+        assertThat(simExchange).doesNotContainKeys("CONFIG_PASSWORD", "USERNAME", "PASSWORD")
+                .containsEntry("AVIARY_DOTENV", "off");
+        assertThat(suite.environmentFor(ServiceSpec.require("accounts-service"), 9999, Map.of()))
+                .containsEntry("CONFIG_PASSWORD", "vault-key").doesNotContainKeys("USERNAME", "PASSWORD")
+                .containsEntry("AVIARY_DOTENV", "off");
+        assertThat(suite.environmentFor(ServiceSpec.require("gateway"), 9999, Map.of()))
+                .containsEntry("PASSWORD", "s3cret").doesNotContainKey("CONFIG_PASSWORD");
+    }
+
+    /** With the embedded PostgreSQL each service logs in as its own role; a service without a schema gets no database. */
+    @Test
+    void eachServiceLogsInToTheEmbeddedDatabaseAsItsOwnRole() {
+        Suite suite = new Suite(SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false)
+                .dataDir(repo.resolve("data")).postgresPort(15432).build());
+        String accountsPassword = suite.infrastructure().postgres().password("aviary_accounts");
+        assertThat(suite.environmentFor(ServiceSpec.require("accounts-service"), 9999, Map.of()))
+                .containsEntry("DATABASE_URL", "postgresql://aviary_accounts:" + accountsPassword + "@127.0.0.1:15432/aviary");
+        assertThat(suite.environmentFor(ServiceSpec.require("market-data-service"), 9999, Map.of()).get("DATABASE_URL"))
+                .startsWith("postgresql://aviary_market_data:").doesNotContain(accountsPassword);
+        assertThat(suite.environmentFor(ServiceSpec.require("sim-exchange"), 9999, Map.of())).doesNotContainKey("DATABASE_URL");
+        assertThat(suite.environmentFor(ServiceSpec.require("gateway"), 9999, Map.of())).doesNotContainKey("DATABASE_URL");
     }
 }

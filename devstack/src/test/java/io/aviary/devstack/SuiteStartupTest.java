@@ -99,8 +99,12 @@ class SuiteStartupTest {
     @Test
     void servicesGotTheirWiringAndOnlyTheirOwnSecrets() {
         Map<String, String> accounts = suite.suite().service("accounts-service").environment();
+        EmbeddedPostgresServer postgres = suite.suite().infrastructure().postgres();
+        // with the embedded PostgreSQL a service logs in as its own role, owner of its schema only
+        String accountsDatabase = postgres == null ? suite.databaseUrl() : postgres.databaseUrl("aviary_accounts");
         assertThat(accounts).containsEntry("SERVER_PORT", Integer.toString(suite.servicePort("accounts-service")))
-                .containsEntry("DATABASE_URL", suite.databaseUrl())
+                .containsEntry("DATABASE_URL", accountsDatabase)
+                .containsEntry("AVIARY_DOTENV", "off")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", suite.kafkaBootstrap())
                 .containsEntry("BROKER_PORT", Integer.toString(suite.mqttPort()))
                 .containsEntry("AVIARY_INTERNAL_TOKEN", suite.internalToken())

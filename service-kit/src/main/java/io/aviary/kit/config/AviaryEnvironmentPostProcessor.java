@@ -15,17 +15,26 @@ import org.springframework.core.env.MapPropertySource;
  * Maps the operator-facing variables (Hummingbot API names where they exist) onto Spring
  * properties, so a service is configured the same way in the launcher, in compose and on
  * Kubernetes: {@code DATABASE_URL}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code AVIARY_INTERNAL_TOKEN}.
- * A {@code .env} file in the working directory is read too, below the real environment.
+ * A {@code .env} file in the working directory is read too, below the real environment, unless
+ * {@code AVIARY_DOTENV=off}: the launcher sets that, because it already merged {@code .env} and handed each child
+ * only the secrets that child owns; reading the file again would give every child everyone's secrets back.
  */
 public class AviaryEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String DOTENV_SOURCE = "aviaryDotEnv";
     static final String DERIVED_SOURCE = "aviaryDerived";
     static final String KIT_DEFAULTS_SOURCE = "aviaryKitDefaults";
+    /** {@code off} keeps the {@code .env} of the working directory unread. */
+    static final String DOTENV_SWITCH = "AVIARY_DOTENV";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Map<String, Object> dotEnv = readDotEnv(Path.of(".env"));
+        postProcess(environment, Path.of(".env"));
+    }
+
+    void postProcess(ConfigurableEnvironment environment, Path dotEnvFile) {
+        boolean dotEnvOff = "off".equalsIgnoreCase(environment.getProperty(DOTENV_SWITCH, "").strip());
+        Map<String, Object> dotEnv = dotEnvOff ? Map.of() : readDotEnv(dotEnvFile);
         if (!dotEnv.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource(DOTENV_SOURCE, dotEnv));
         }
