@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,10 +43,17 @@ class SuiteStartupTest {
             assertThat(health.statusCode()).as("%s health: %s", module, health.body()).isEqualTo(200);
             assertThat(health.body()).as("%s health", module).contains("\"status\":\"UP\"");
 
-            HttpResponse<String> metrics = get(suite.serviceUrl(module) + "/actuator/prometheus", Map.of());
+            // the gateway's metrics are for operators only (Basic); the services' stay open on loopback
+            Map<String, String> auth = module.equals("gateway") ? Map.of("Authorization", basic()) : Map.of();
+            HttpResponse<String> metrics = get(suite.serviceUrl(module) + "/actuator/prometheus", auth);
             assertThat(metrics.statusCode()).as("%s prometheus", module).isEqualTo(200);
             assertThat(metrics.body()).as("%s prometheus", module).contains("jvm_memory_used_bytes");
         }
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (suite.username() + ":" + suite.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Platform services behind the gateway: not the gateway itself, not the simulated venue (reached like an exchange). */
