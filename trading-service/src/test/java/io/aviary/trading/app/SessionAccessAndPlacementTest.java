@@ -51,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SessionAccess and OrderPlacement wired as the service wires them, over the real sim venue and a real PostgreSQL.
+ * SessionAccess, SessionSynchronizer and OrderPlacement wired as the service wires them, over the real sim venue and a real PostgreSQL.
  * accounts-service's internal credential API is played by a small HTTP server in the test (the vault itself is
  * another service), so the test controls which credential revision exists and whether the vault answers at all.
  */
@@ -70,6 +70,7 @@ class SessionAccessAndPlacementTest {
     private SessionRegistry registry;
     private SessionJobs jobs;
     private SessionAccess access;
+    private SessionSynchronizer synchronizer;
     private OrderPlacement placement;
 
     private record Stored(long revision, Map<String, String> fields) {
@@ -107,11 +108,15 @@ class SessionAccessAndPlacementTest {
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         access = new SessionAccess(accounts, registry, jobs, positions, balanceChanges);
+        synchronizer = new SessionSynchronizer(accounts, registry, access, Duration.ofHours(1)); // never started: syncAll by hand
         placement = new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock);
     }
 
     @AfterAll
     void stop() throws IOException {
+        if (synchronizer != null) {
+            synchronizer.close();
+        }
         if (jobs != null) {
             jobs.close();
         }
@@ -152,6 +157,28 @@ class SessionAccessAndPlacementTest {
         credentials.remove(key);
         assertStatus(() -> access.current(key), HttpStatus.NOT_FOUND);
         assertThat(registry.find(key)).as("closed with its credential").isEmpty();
+    }
+
+    @Test
+    void theFullComparisonOpensWhatIsStoredClosesWhatIsGoneAndChangesNothingWhileTheVaultIsDown() {
+        SessionKey stored = new SessionKey("gina", "sim");
+        SessionKey revoked = new SessionKey("hank", "sim");
+        credentials.put(revoked, new Stored(1, SimApiKeys.create(sim.url(), "hank").credentials("sim")));
+        access.current(revoked);
+        credentials.remove(revoked); // deleted while its event was lost
+        credentials.put(stored, new Stored(1, SimApiKeys.create(sim.url(), "gina").credentials("sim")));
+
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).as("opened from the vault's list").isPresent();
+        assertThat(registry.find(revoked)).as("closed: no longer stored").isEmpty();
+
+        credentials.remove(stored);
+        vaultDown.set(true);
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).as("an outage of the vault is no revocation").isPresent();
+        vaultDown.set(false);
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).isEmpty();
     }
 
     @Test
@@ -204,7 +231,7 @@ class SessionAccessAndPlacementTest {
     /** accounts-service's internal credential API: {@code /internal/credentials/{account}/{connector}[/revision]}. */
     private HttpServer startVault() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/internal/credentials/", exchange -> {
+        server.createContext("/internal/credentials", exchange -> {
             try (exchange) {
                 if (vaultDown.get()) {
                     reply(exchange, 503, "{\"detail\":\"database unavailable\"}");
@@ -215,6 +242,11 @@ class SessionAccessAndPlacementTest {
                     return;
                 }
                 String[] parts = exchange.getRequestURI().getPath().split("/"); // "", internal, credentials, a, c[, revision]
+                if (parts.length == 3) {
+                    reply(exchange, 200, JsonMapper.builder().build().writeValueAsString(credentials.keySet().stream()
+                            .map(k -> Map.of("account_name", k.accountName(), "connector_name", k.connectorName())).toList()));
+                    return;
+                }
                 Stored stored = credentials.get(new SessionKey(parts[3], parts[4]));
                 if (stored == null) {
                     reply(exchange, 404, "{\"detail\":\"Not Found\"}");
