@@ -27,6 +27,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int BATCH = 200;
     private static final Duration IDLE_POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int MAX_ERROR = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -84,9 +85,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were marked published. */
+    /**
+     * Publishes up to one batch; returns how many rows were marked published. The first row that could not be
+     * sent gets its attempt counted and its error recorded, also when nothing of the batch went out; that case is
+     * then thrown (after the commit) so the loop backs off.
+     */
     int publishBatch() {
-        Integer published = tx.execute(status -> {
+        Sent batch = tx.execute(status -> {
             List<PendingRow> rows = jdbc.query(
                     "SELECT seq, event_id, topic, event_key, envelope FROM event_outbox WHERE published_at IS NULL "
                             + "ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED",
@@ -94,20 +99,27 @@ public class OutboxRelay implements SmartLifecycle {
                             rs.getString(4), rs.getString(5)),
                     BATCH);
             if (rows.isEmpty()) {
-                return 0;
+                return new Sent(List.of(), null);
             }
-            List<Long> sent = send(rows);
-            markPublished(sent);
-            if (sent.size() < rows.size()) {
-                jdbc.update("UPDATE event_outbox SET attempts = attempts + 1 WHERE seq = ?", rows.get(sent.size()).seq());
+            Sent sent = send(rows);
+            markPublished(sent.seqs());
+            if (sent.failure() != null) {
+                jdbc.update("UPDATE event_outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?",
+                        bounded(summary(sent.failure())), rows.get(sent.seqs().size()).seq());
             }
-            return sent.size();
+            return sent;
         });
-        return published == null ? 0 : published;
+        if (batch == null) {
+            return 0;
+        }
+        if (batch.seqs().isEmpty() && batch.failure() != null) {
+            throw batch.failure();
+        }
+        return batch.seqs().size();
     }
 
-    /** Sends all rows, then keeps the seqs of the in-order prefix that Kafka acknowledged. */
-    private List<Long> send(List<PendingRow> rows) {
+    /** Sends all rows, then keeps the seqs of the in-order prefix that Kafka acknowledged, and the first failure. */
+    private Sent send(List<PendingRow> rows) {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (PendingRow row : rows) {
             try {
@@ -132,10 +144,7 @@ public class OutboxRelay implements SmartLifecycle {
                 failure = failure == null ? new IllegalStateException(summary(e), e) : failure;
             }
         }
-        if (sent.isEmpty() && failure != null) {
-            throw failure;
-        }
-        return sent;
+        return new Sent(sent, failure);
     }
 
     private void markPublished(List<Long> seqs) {
@@ -166,6 +175,15 @@ public class OutboxRelay implements SmartLifecycle {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** An error text for the table: the exception's type and message, never the row's envelope, and bounded. */
+    private static String bounded(String summary) {
+        return summary.length() <= MAX_ERROR ? summary : summary.substring(0, MAX_ERROR) + "…";
+    }
+
+    /** The seqs Kafka acknowledged in order, and what stopped the batch after them (null when nothing did). */
+    private record Sent(List<Long> seqs, RuntimeException failure) {
     }
 
     private record PendingRow(long seq, UUID eventId, String topic, String key, String envelope) {

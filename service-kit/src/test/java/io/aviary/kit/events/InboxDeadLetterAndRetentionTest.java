@@ -174,6 +174,22 @@ class InboxDeadLetterAndRetentionTest {
     }
 
     @Test
+    void anEventNoHandlerWantsOrNoContractKnowsIsRecordedAndPassedOverNotParked() {
+        EventEnvelope otherType = json.envelope(new io.aviary.common.events.accounts.AccountCreated("desk_a"), "accounts");
+        EventEnvelope newerType = new EventEnvelope(UUID.randomUUID(), "SomethingANewerProducerSends", 1,
+                java.time.Instant.now(), "future-service", "k", json.mapper().createObjectNode().put("x", 1));
+
+        inbox.receive(record(0, 1, otherType));
+        inbox.receive(record(0, 2, newerType));
+        inbox.receive(record(0, 3, newerType)); // redelivered: still one inbox row
+
+        assertThat(count("SELECT count(*) FROM applied")).as("the ServiceStarted handler saw neither").isZero();
+        assertThat(jdbc.queryForList("SELECT event_type FROM event_inbox ORDER BY event_type", String.class))
+                .containsExactly("AccountCreated", "SomethingANewerProducerSends");
+        assertThat(count("SELECT count(*) FROM event_dead_letter")).isZero();
+    }
+
+    @Test
     void aParkedEventHandledMeanwhileThroughAReSentCopyIsNotAppliedAgainByTheReplay() {
         EventEnvelope envelope = envelope();
         park(record(0, 1, envelope));

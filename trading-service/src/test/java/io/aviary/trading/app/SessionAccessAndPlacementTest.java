@@ -1,0 +1,271 @@
+package io.aviary.trading.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.aviary.common.events.EventJson;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.registry.ConnectorRegistry;
+import io.aviary.connectors.sim.SimApiKeys;
+import io.aviary.connectors.sim.SimConnectorFactory;
+import io.aviary.connectors.sim.SimVenueProcess;
+import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.web.ApiException;
+import io.aviary.trading.domain.OrderStatus;
+import io.aviary.trading.domain.SessionKey;
+import io.aviary.trading.domain.TradeCommand;
+import io.aviary.trading.infra.AccountsClient;
+import io.aviary.trading.infra.FundingRepository;
+import io.aviary.trading.infra.OrderRepository;
+import io.aviary.trading.infra.PositionRepository;
+import io.aviary.trading.infra.TradeRepository;
+import io.aviary.trading.infra.WatermarkRepository;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SessionAccess, SessionSynchronizer and OrderPlacement wired as the service wires them, over the real sim venue and a real PostgreSQL.
+ * accounts-service's internal credential API is played by a small HTTP server in the test (the vault itself is
+ * another service), so the test controls which credential revision exists and whether the vault answers at all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SessionAccessAndPlacementTest {
+
+    private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+    private static final String TOKEN = "internal-test-token";
+
+    private SimVenueProcess sim;
+    private EmbeddedPostgres postgres;
+    private HttpServer vault;
+    private final Map<SessionKey, Stored> credentials = new ConcurrentHashMap<>();
+    private final AtomicBoolean vaultDown = new AtomicBoolean();
+    private JdbcTemplate jdbc;
+    private SessionRegistry registry;
+    private SessionJobs jobs;
+    private SessionAccess access;
+    private SessionSynchronizer synchronizer;
+    private OrderPlacement placement;
+
+    private record Stored(long revision, Map<String, String> fields) {
+    }
+
+    @BeforeAll
+    void start() throws IOException {
+        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+        postgres = EmbeddedPostgres.builder().start();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        ds.setCurrentSchema("trading");
+        Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
+                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(ds);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        EventOutbox outbox = new EventOutbox(jdbc, new EventJson(), "trading-service", "aviary.trading.events",
+                new OutboxRelay(jdbc, tx, null));
+        vault = startVault();
+
+        Clock clock = Clock.systemUTC();
+        OrderRepository orders = new OrderRepository(jdbc);
+        PositionRepository positions = new PositionRepository(jdbc);
+        TradeRecorder recorder = new TradeRecorder(orders, new TradeRepository(jdbc), positions, new FundingRepository(jdbc),
+                outbox, tx, clock);
+        ConnectorRegistry connectors = new ConnectorRegistry(List.of(SimConnectorFactory.spot(sim.url())));
+        BalanceChanges balanceChanges = new BalanceChanges(clock);
+        // The listeners need the jobs, which need the registry, which needs the listeners: the class loop issue 11
+        // names (Spring breaks it with @Lazy). No stream event here needs the jobs: the quiet market has no fills
+        // for these resting orders, so null stands in until the layering work removes the loop.
+        SessionStreamListeners listeners = new SessionStreamListeners(recorder, null);
+        registry = new SessionRegistry(connectors, listeners, clock);
+        jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, new WatermarkRepository(jdbc),
+                recorder, clock, 3), new BalancePoller(registry, outbox, tx, clock), Duration.ofHours(1), 60);
+        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
+                new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
+        access = new SessionAccess(accounts, registry, jobs, positions, balanceChanges);
+        synchronizer = new SessionSynchronizer(accounts, registry, access, Duration.ofHours(1)); // never started: syncAll by hand
+        placement = new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (synchronizer != null) {
+            synchronizer.close();
+        }
+        if (jobs != null) {
+            jobs.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (vault != null) {
+            vault.stop(0);
+        }
+        if (sim != null) {
+            sim.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aSessionFollowsTheVaultRevisionAndIsClosedWhenItsCredentialIsGone() {
+        SessionKey key = new SessionKey("carol", "sim");
+        assertStatus(() -> access.current(key), HttpStatus.NOT_FOUND);
+
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "carol-1").credentials("sim")));
+        LiveSession first = access.current(key);
+        assertThat(first.credentialRevision()).isEqualTo(1);
+        assertThat(access.current(key)).as("same revision: the open session").isSameAs(first);
+
+        credentials.put(key, new Stored(2, SimApiKeys.create(sim.url(), "carol-2").credentials("sim")));
+        LiveSession second = access.current(key);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.credentialRevision()).isEqualTo(2);
+
+        vaultDown.set(true);
+        assertThat(access.current(key)).as("vault down: the open session keeps trading").isSameAs(second);
+        assertStatus(() -> access.current(new SessionKey("dave", "sim")), HttpStatus.SERVICE_UNAVAILABLE);
+        vaultDown.set(false);
+
+        credentials.remove(key);
+        assertStatus(() -> access.current(key), HttpStatus.NOT_FOUND);
+        assertThat(registry.find(key)).as("closed with its credential").isEmpty();
+    }
+
+    @Test
+    void theFullComparisonOpensWhatIsStoredClosesWhatIsGoneAndChangesNothingWhileTheVaultIsDown() {
+        SessionKey stored = new SessionKey("gina", "sim");
+        SessionKey revoked = new SessionKey("hank", "sim");
+        credentials.put(revoked, new Stored(1, SimApiKeys.create(sim.url(), "hank").credentials("sim")));
+        access.current(revoked);
+        credentials.remove(revoked); // deleted while its event was lost
+        credentials.put(stored, new Stored(1, SimApiKeys.create(sim.url(), "gina").credentials("sim")));
+
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).as("opened from the vault's list").isPresent();
+        assertThat(registry.find(revoked)).as("closed: no longer stored").isEmpty();
+
+        credentials.remove(stored);
+        vaultDown.set(true);
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).as("an outage of the vault is no revocation").isPresent();
+        vaultDown.set(false);
+        synchronizer.syncAll();
+        assertThat(registry.find(stored)).isEmpty();
+    }
+
+    @Test
+    void aRetryIsAnsweredFromTheRecordAndAReusedIdOrKeyForAnotherOrderIsRefused() {
+        SessionKey key = new SessionKey("erin", "sim");
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "erin").credentials("sim")));
+        TradeCommand buy = limitBuy(key, "0.1", "erin-1", "key-erin-1");
+
+        OrderPlacement.Placed placed = placement.place(buy);
+        assertThat(placed.replayed()).isFalse();
+        assertThat(placed.order().status()).isEqualTo(OrderStatus.OPEN);
+
+        OrderPlacement.Placed retried = placement.place(buy);
+        assertThat(retried.replayed()).isTrue();
+        assertThat(retried.order().id()).isEqualTo(placed.order().id());
+        assertThat(registry.find(key).orElseThrow().trading().openOrders(Optional.of(SOL))).as("one order on the venue")
+                .hasSize(1);
+
+        TradeCommand sameIdOtherSide = new TradeCommand(key, SOL, TradeType.SELL, OrderType.LIMIT, new BigDecimal("0.1"),
+                new BigDecimal("150"), PositionAction.NIL, "erin-1", null);
+        assertStatus(() -> placement.place(sameIdOtherSide), HttpStatus.CONFLICT);
+
+        ApiException reusedKey = assertStatus(() -> placement.place(limitBuy(key, "0.2", null, "key-erin-1")),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(reusedKey.getMessage()).contains("amount").doesNotContain("trading_pair");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'erin'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderBelowTheVenuesMinimumIs400AndNeverRecorded() {
+        SessionKey key = new SessionKey("frank", "sim");
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "frank").credentials("sim")));
+
+        assertStatus(() -> placement.place(limitBuy(key, "0.0000000001", "frank-1", null)), HttpStatus.BAD_REQUEST);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'frank'", Long.class)).isZero();
+    }
+
+    private static TradeCommand limitBuy(SessionKey key, String amount, String clientOrderId, String idempotencyKey) {
+        return new TradeCommand(key, SOL, TradeType.BUY, OrderType.LIMIT, new BigDecimal(amount), new BigDecimal("150"),
+                PositionAction.NIL, clientOrderId, idempotencyKey);
+    }
+
+    private static ApiException assertStatus(Runnable call, HttpStatus status) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(ApiException.class);
+        assertThat(((ApiException) thrown).status()).as(thrown.getMessage()).isEqualTo(status);
+        return (ApiException) thrown;
+    }
+
+    /** accounts-service's internal credential API: {@code /internal/credentials/{account}/{connector}[/revision]}. */
+    private HttpServer startVault() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/internal/credentials", exchange -> {
+            try (exchange) {
+                if (vaultDown.get()) {
+                    reply(exchange, 503, "{\"detail\":\"database unavailable\"}");
+                    return;
+                }
+                if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))) {
+                    reply(exchange, 401, "{\"detail\":\"no token\"}");
+                    return;
+                }
+                String[] parts = exchange.getRequestURI().getPath().split("/"); // "", internal, credentials, a, c[, revision]
+                if (parts.length == 3) {
+                    reply(exchange, 200, JsonMapper.builder().build().writeValueAsString(credentials.keySet().stream()
+                            .map(k -> Map.of("account_name", k.accountName(), "connector_name", k.connectorName())).toList()));
+                    return;
+                }
+                Stored stored = credentials.get(new SessionKey(parts[3], parts[4]));
+                if (stored == null) {
+                    reply(exchange, 404, "{\"detail\":\"Not Found\"}");
+                } else if (parts.length == 6) {
+                    reply(exchange, 200, "{\"revision\":" + stored.revision() + "}");
+                } else {
+                    reply(exchange, 200, JsonMapper.builder().build().writeValueAsString(
+                            Map.of("revision", stored.revision(), "fields", stored.fields())));
+                }
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
