@@ -14,6 +14,7 @@ import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.web.CredentialsToken;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
 import io.aviary.kit.web.ApiException;
@@ -60,6 +61,7 @@ class SessionAccessAndPlacementTest {
 
     private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
     private static final String TOKEN = "internal-test-token";
+    private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
 
     private SimVenueProcess sim;
     private EmbeddedPostgres postgres;
@@ -105,7 +107,7 @@ class SessionAccessAndPlacementTest {
         registry = new SessionRegistry(connectors, listeners, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, new WatermarkRepository(jdbc),
                 recorder, clock, 3), new BalancePoller(registry, outbox, tx, clock), Duration.ofHours(1), 60);
-        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
+        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(), CREDENTIALS_TOKEN,
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         access = new SessionAccess(accounts, registry, jobs, positions, balanceChanges);
         synchronizer = new SessionSynchronizer(accounts, registry, access, Duration.ofHours(1)); // never started: syncAll by hand
@@ -239,6 +241,10 @@ class SessionAccessAndPlacementTest {
                 }
                 if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))) {
                     reply(exchange, 401, "{\"detail\":\"no token\"}");
+                    return;
+                }
+                if (!CREDENTIALS_TOKEN.equals(exchange.getRequestHeaders().getFirst(CredentialsToken.HEADER))) {
+                    reply(exchange, 403, "{\"detail\":\"no credentials token\"}");
                     return;
                 }
                 String[] parts = exchange.getRequestURI().getPath().split("/"); // "", internal, credentials, a, c[, revision]
