@@ -77,11 +77,6 @@ final class BinanceTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         if (perpetual) {

@@ -37,11 +37,6 @@ final class BybitTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         JsonNode r = api.signed("GET", "/v5/account/wallet-balance", Query.of().add("accountType", "UNIFIED"), null);
@@ -72,8 +67,7 @@ final class BybitTrading extends PollingTrading {
         }
         body.put("orderLinkId", r.clientOrderId());
         JsonNode res = api.signed("POST", "/v5/order/create", Query.of(), body);
-        return new OrderUpdate(r.clientOrderId(), Json.str(res, "orderId"), r.tradingPair(), r.side(), r.type(),
-                r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(res, "orderId"));
     }
 
     @Override
@@ -83,10 +77,7 @@ final class BybitTrading extends PollingTrading {
         body.put("symbol", BybitMarketData.symbol(pair));
         body.put("orderLinkId", clientOrderId);
         api.signed("POST", "/v5/order/cancel", Query.of(), body);
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override

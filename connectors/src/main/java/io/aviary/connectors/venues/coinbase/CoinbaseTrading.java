@@ -44,11 +44,6 @@ final class CoinbaseTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         String cursor = null;
@@ -93,8 +88,7 @@ final class CoinbaseTrading extends PollingTrading {
             orderId = Json.str(res, "order_id");
         }
         orderIds.put(r.clientOrderId(), orderId);
-        return new OrderUpdate(r.clientOrderId(), orderId, r.tradingPair(), r.side(), r.type(), r.price(), r.amount(),
-                OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, orderId);
     }
 
     private static String firstNonNull(String... values) {
@@ -141,10 +135,7 @@ final class CoinbaseTrading extends PollingTrading {
                 throw new VenueException.Rejected(name, reason == null ? "cancel refused" : reason);
             }
         }
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override

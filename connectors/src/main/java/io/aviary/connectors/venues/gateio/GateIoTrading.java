@@ -50,11 +50,6 @@ final class GateIoTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         for (JsonNode a : Json.list(api.signed("GET", "/spot/accounts", Query.of(), null))) {

@@ -40,11 +40,6 @@ final class KrakenTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : api.post("BalanceEx", Query.of()).properties()) {
@@ -73,17 +68,13 @@ final class KrakenTrading extends PollingTrading {
         }
         q.add("cl_ord_id", r.clientOrderId());
         JsonNode res = api.post("AddOrder", q);
-        return new OrderUpdate(r.clientOrderId(), Json.str(res.path("txid").path(0)), r.tradingPair(), r.side(),
-                r.type(), r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(res.path("txid").path(0)));
     }
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
         api.post("CancelOrder", Query.of().add("cl_ord_id", clientOrderId));
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override

@@ -34,11 +34,6 @@ final class KucoinTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         for (JsonNode a : Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null))) {
@@ -66,20 +61,14 @@ final class KucoinTrading extends PollingTrading {
             }
         }
         JsonNode d = api.signed("POST", "/api/v1/orders", Query.of(), body);
-        return new OrderUpdate(r.clientOrderId(), Json.str(d, "orderId"), r.tradingPair(), r.side(), r.type(),
-                r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(d, "orderId"));
     }
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
         api.signed("DELETE", "/api/v1/order/client-order/" + clientOrderId, Query.of(), null);
         OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? withState(o, OrderState.PENDING_CANCEL) : o;
-    }
-
-    private static OrderUpdate withState(OrderUpdate o, OrderState s) {
-        return new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), o.tradingPair(), o.side(), o.type(), o.price(),
-                o.amount(), s, o.executedBase(), o.executedQuote(), o.updatedAt(), o.reason());
+        return pendingCancelIfOpen(o, o.tradingPair());
     }
 
     @Override

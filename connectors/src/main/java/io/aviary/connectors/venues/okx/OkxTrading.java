@@ -34,11 +34,6 @@ final class OkxTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         for (JsonNode account : Json.list(api.signed("GET", "/api/v5/account/balance", Query.of(), null))) {
@@ -71,8 +66,7 @@ final class OkxTrading extends PollingTrading {
             body.put("px", Json.plain(r.price()));
         }
         JsonNode d = api.signed("POST", "/api/v5/trade/order", Query.of(), body).path(0);
-        return new OrderUpdate(r.clientOrderId(), Json.str(d, "ordId"), r.tradingPair(), r.side(), r.type(), r.price(),
-                r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(d, "ordId"));
     }
 
     @Override
@@ -86,10 +80,7 @@ final class OkxTrading extends PollingTrading {
         body.put("instId", OkxMarketData.instId(pair));
         body.put("clOrdId", clientOrderId);
         api.signed("POST", "/api/v5/trade/cancel-order", Query.of(), body);
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override

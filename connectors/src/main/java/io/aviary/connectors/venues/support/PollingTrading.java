@@ -3,6 +3,7 @@ package io.aviary.connectors.venues.support;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.Position;
 import io.aviary.connectors.model.PositionMode;
@@ -11,6 +12,7 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.UserStreamListener;
 import io.aviary.connectors.port.VenueException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +50,28 @@ public abstract class PollingTrading implements TradingConnector {
     protected boolean isDuplicateClientId(VenueException.Rejected e) {
         String m = e.getMessage().toLowerCase(java.util.Locale.ROOT);
         return m.contains("duplicat");
+    }
+
+    /** Every polling venue proves a key the same way: a balance read is the cheapest signed call. */
+    @Override
+    public void verifyCredentials() {
+        balances();
+    }
+
+    /** What {@link #submitOrder} answers once the venue has taken an order: open, nothing executed yet. */
+    protected static OrderUpdate accepted(OrderRequest r, String exchangeOrderId) {
+        return new OrderUpdate(r.clientOrderId(), exchangeOrderId, r.tradingPair(), r.side(), r.type(), r.price(),
+                r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+    }
+
+    /**
+     * The state to report right after a cancel request: an order the venue still lists as open is
+     * {@link OrderState#PENDING_CANCEL} (the cancel is on its way), anything else is reported as it is.
+     */
+    protected static OrderUpdate pendingCancelIfOpen(OrderUpdate o, TradingPair pair) {
+        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
+                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
+                o.reason()) : o;
     }
 
     @Override
