@@ -67,7 +67,7 @@ final class BinanceMarketData extends PollingMarketData {
         this.baseUrl = baseUrl;
         BinanceExchange exchange = BinanceXChange.create(perpetual, baseUrl, null, null, settings.requestTimeout());
         this.md = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
-        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null, null);
+        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null);
     }
 
     Instrument instrument(TradingPair pair) {
@@ -116,7 +116,7 @@ final class BinanceMarketData extends PollingMarketData {
         Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
         if (perpetual) {
             pairOf("");
-            for (JsonNode row : Json.list(rest.publicGet("/fapi/v1/ticker/price", Query.of()))) {
+            for (JsonNode row : Json.list(rest.get("/fapi/v1/ticker/price", Query.of()))) {
                 TradingPair p = symbols.get(Json.str(row, "symbol"));
                 if (p != null && wanted.contains(p)) {
                     out.put(p, Json.dec(row, "price"));
@@ -176,7 +176,7 @@ final class BinanceMarketData extends PollingMarketData {
             }
             Query q = Query.of().add("symbol", BinanceMapping.symbol(pair)).add("interval", interval.wireName())
                     .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli() - 1).add("limit", count);
-            return Json.list(rest.publicGet(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
+            return Json.list(rest.get(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
                     .map(BinanceMapping::candle).toList();
         });
     }

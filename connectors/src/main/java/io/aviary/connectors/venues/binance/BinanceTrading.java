@@ -14,6 +14,7 @@ import io.aviary.connectors.model.PositionSide;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
@@ -69,7 +70,8 @@ final class BinanceTrading extends PollingTrading {
         BinanceExchange exchange = BinanceXChange.create(perpetual, baseUrl, apiKey, secret, settings.requestTimeout());
         this.trade = (BinanceTradeServiceRaw) exchange.getTradeService();
         this.account = (BinanceAccountServiceRaw) exchange.getAccountService();
-        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), apiKey, secret);
+        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()),
+                new ApiKey(apiKey, secret));
     }
 
     private String fapi(String path) {
@@ -350,7 +352,7 @@ final class BinanceTrading extends PollingTrading {
             return List.of();
         }
         TreeMap<Long, BigDecimal> rates = new TreeMap<>();
-        for (JsonNode r : Json.list(rest.publicGet("/fapi/v1/fundingRate", Query.of().add("symbol", symbol)
+        for (JsonNode r : Json.list(rest.get("/fapi/v1/fundingRate", Query.of().add("symbol", symbol)
                 .add("startTime", since.toEpochMilli() - 60_000).add("limit", 1000)))) {
             rates.put(Json.lng(r, "fundingTime", 0), Json.dec(r, "fundingRate"));
         }

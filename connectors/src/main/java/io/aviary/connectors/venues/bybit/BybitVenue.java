@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.bybit;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -24,14 +25,14 @@ public final class BybitVenue {
 
     public synchronized MarketDataConnector marketData() {
         if (marketData == null) {
-            marketData = new BybitMarketData(NAME, new BybitApi(NAME, http, null, null), settings.pollInterval());
+            marketData = new BybitMarketData(NAME, new BybitApi(NAME, http, null), settings.pollInterval());
         }
         return marketData;
     }
 
     public TradingConnector trading(Map<String, String> c) {
         marketData();
-        return new BybitTrading(NAME, new BybitApi(NAME, http, Credentials.required(NAME, c, "bybit_api_key"),
-                Credentials.required(NAME, c, "bybit_api_secret")), marketData, settings.pollInterval());
+        return new BybitTrading(NAME, new BybitApi(NAME, http, new ApiKey(Credentials.required(NAME, c, "bybit_api_key"),
+                Credentials.required(NAME, c, "bybit_api_secret"))), marketData, settings.pollInterval());
     }
 }

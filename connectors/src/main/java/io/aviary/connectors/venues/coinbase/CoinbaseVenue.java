@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.coinbase;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -22,12 +23,12 @@ public final class CoinbaseVenue {
     }
 
     public MarketDataConnector marketData() {
-        return new CoinbaseMarketData(NAME, new CoinbaseApi(NAME, http, null, null), settings.pollInterval());
+        return new CoinbaseMarketData(NAME, new CoinbaseApi(NAME, http, null), settings.pollInterval());
     }
 
     public TradingConnector trading(Map<String, String> c) {
-        return new CoinbaseTrading(NAME, new CoinbaseApi(NAME, http,
+        return new CoinbaseTrading(NAME, new CoinbaseApi(NAME, http, new ApiKey(
                 Credentials.required(NAME, c, "coinbase_advanced_trade_api_key"),
-                Credentials.required(NAME, c, "coinbase_advanced_trade_api_secret")), settings.pollInterval());
+                Credentials.required(NAME, c, "coinbase_advanced_trade_api_secret"))), settings.pollInterval());
     }
 }

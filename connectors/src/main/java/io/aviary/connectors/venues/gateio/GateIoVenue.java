@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.gateio;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -24,14 +25,14 @@ public final class GateIoVenue {
 
     public synchronized MarketDataConnector marketData() {
         if (marketData == null) {
-            marketData = new GateIoMarketData(NAME, new GateIoApi(NAME, http, null, null), settings.pollInterval());
+            marketData = new GateIoMarketData(NAME, new GateIoApi(NAME, http, null), settings.pollInterval());
         }
         return marketData;
     }
 
     public TradingConnector trading(Map<String, String> c) {
         marketData();
-        return new GateIoTrading(NAME, new GateIoApi(NAME, http, Credentials.required(NAME, c, "gate_io_api_key"),
-                Credentials.required(NAME, c, "gate_io_secret_key")), marketData, settings.pollInterval());
+        return new GateIoTrading(NAME, new GateIoApi(NAME, http, new ApiKey(Credentials.required(NAME, c, "gate_io_api_key"),
+                Credentials.required(NAME, c, "gate_io_secret_key"))), marketData, settings.pollInterval());
     }
 }

@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.kraken;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -24,7 +25,7 @@ public final class KrakenVenue {
 
     public synchronized MarketDataConnector marketData() {
         if (marketData == null) {
-            marketData = new KrakenMarketData(NAME, new KrakenApi(NAME, http, null, null), settings.pollInterval());
+            marketData = new KrakenMarketData(NAME, new KrakenApi(NAME, http, null), settings.pollInterval());
         }
         return marketData;
     }
@@ -32,7 +33,7 @@ public final class KrakenVenue {
     /** {@code kraken_api_tier} (Starter/Intermediate/Pro) is accepted for Hummingbot compatibility; limits are client-side. */
     public TradingConnector trading(Map<String, String> c) {
         marketData();
-        return new KrakenTrading(NAME, new KrakenApi(NAME, http, Credentials.required(NAME, c, "kraken_api_key"),
-                Credentials.required(NAME, c, "kraken_secret_key")), marketData, settings.pollInterval());
+        return new KrakenTrading(NAME, new KrakenApi(NAME, http, new ApiKey(Credentials.required(NAME, c, "kraken_api_key"),
+                Credentials.required(NAME, c, "kraken_secret_key"))), marketData, settings.pollInterval());
     }
 }

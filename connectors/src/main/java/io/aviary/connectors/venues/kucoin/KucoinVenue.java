@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.kucoin;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -22,12 +23,12 @@ public final class KucoinVenue {
     }
 
     public MarketDataConnector marketData() {
-        return new KucoinMarketData(NAME, new KucoinApi(NAME, http, null, null, null), settings.pollInterval());
+        return new KucoinMarketData(NAME, new KucoinApi(NAME, http, null), settings.pollInterval());
     }
 
     public TradingConnector trading(Map<String, String> c) {
-        KucoinApi api = new KucoinApi(NAME, http, Credentials.required(NAME, c, "kucoin_api_key"),
-                Credentials.required(NAME, c, "kucoin_secret_key"), Credentials.required(NAME, c, "kucoin_passphrase"));
+        KucoinApi api = new KucoinApi(NAME, http, new ApiKey(Credentials.required(NAME, c, "kucoin_api_key"),
+                Credentials.required(NAME, c, "kucoin_secret_key"), Credentials.required(NAME, c, "kucoin_passphrase")));
         return new KucoinTrading(NAME, api, settings.pollInterval());
     }
 }

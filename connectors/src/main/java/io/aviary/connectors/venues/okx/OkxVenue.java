@@ -2,6 +2,7 @@ package io.aviary.connectors.venues.okx;
 
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.RestClient;
@@ -22,12 +23,12 @@ public final class OkxVenue {
     }
 
     public MarketDataConnector marketData() {
-        return new OkxMarketData(NAME, new OkxApi(NAME, http, null, null, null), settings.pollInterval());
+        return new OkxMarketData(NAME, new OkxApi(NAME, http, null), settings.pollInterval());
     }
 
     public TradingConnector trading(Map<String, String> c) {
-        return new OkxTrading(NAME, new OkxApi(NAME, http, Credentials.required(NAME, c, "okx_api_key"),
-                Credentials.required(NAME, c, "okx_secret_key"), Credentials.required(NAME, c, "okx_passphrase")),
+        return new OkxTrading(NAME, new OkxApi(NAME, http, new ApiKey(Credentials.required(NAME, c, "okx_api_key"),
+                Credentials.required(NAME, c, "okx_secret_key"), Credentials.required(NAME, c, "okx_passphrase"))),
                 settings.pollInterval());
     }
 }
