@@ -14,6 +14,7 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.CandlePager;
+import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -22,7 +23,6 @@ import io.aviary.connectors.venues.xchange.XChangeSymbols;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +60,9 @@ final class BinanceMarketData extends PollingMarketData {
     private volatile Map<TradingPair, TradingRule> rules = Map.of();
     private volatile long rulesAt;
 
-    BinanceMarketData(String name, boolean perpetual, java.net.URI baseUrl, VenueSettings settings) {
-        super(name, settings.pollInterval());
+    BinanceMarketData(String name, boolean perpetual, java.net.URI baseUrl, VenueSettings settings,
+            IntervalCodes intervals) {
+        super(name, settings.pollInterval(), intervals);
         this.perpetual = perpetual;
         this.settings = settings;
         this.baseUrl = baseUrl;
@@ -179,11 +180,6 @@ final class BinanceMarketData extends PollingMarketData {
             return Json.list(rest.get(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
                     .map(BinanceMapping::candle).toList();
         });
-    }
-
-    @Override
-    public Collection<CandleInterval> candleIntervals() {
-        return EnumSet.allOf(CandleInterval.class);
     }
 
     @Override

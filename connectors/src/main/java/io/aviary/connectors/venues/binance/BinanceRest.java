@@ -6,8 +6,8 @@ import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.RestClient;
-import io.aviary.connectors.venues.support.Signing;
 import io.aviary.connectors.venues.support.SignedRestApi;
+import io.aviary.connectors.venues.support.Signing;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 

@@ -1,34 +1,34 @@
 package io.aviary.connectors.venues.coinbase;
 
-import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
-import io.aviary.connectors.venues.support.ApiKey;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import io.aviary.connectors.venues.support.RestClient;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.ApiKey;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
 
 /** Builds the {@code coinbase_advanced_trade} connector (native REST with CDP JWT auth, polled streams). */
-public final class CoinbaseVenue {
+public final class CoinbaseVenue extends RestVenue<CoinbaseMarketData> {
 
     public static final String NAME = "coinbase_advanced_trade";
-    public static final String URL = "https://api.coinbase.com";
-
-    private final VenueSettings settings;
-    private final RestClient http;
+    /** Coinbase Advanced Trade allows 10 public and 30 private requests/s. */
+    public static final VenueProfile PROFILE = VenueProfile.spot(NAME, "https://api.coinbase.com", List.of("coinbase_advanced_trade_api_key", "coinbase_advanced_trade_api_secret"),
+            ResiliencePolicy.perSecond(10), false, IntervalCodes.of("Coinbase",
+                    "1m=ONE_MINUTE 5m=FIVE_MINUTE 15m=FIFTEEN_MINUTE 30m=THIRTY_MINUTE 1h=ONE_HOUR 2h=TWO_HOUR 6h=SIX_HOUR 1d=ONE_DAY"));
 
     public CoinbaseVenue(VenueSettings settings) {
-        this.settings = settings;
-        this.http = new RestClient(NAME, settings.baseUrl(NAME, URL), settings.requestTimeout());
+        super(PROFILE, settings);
     }
 
-    public MarketDataConnector marketData() {
-        return new CoinbaseMarketData(NAME, new CoinbaseApi(NAME, http, null), settings.pollInterval());
+    @Override
+    protected CoinbaseMarketData newMarketData() {
+        return new CoinbaseMarketData(NAME, new CoinbaseApi(NAME, http, null), settings.pollInterval(), PROFILE.intervals());
     }
 
-    public TradingConnector trading(Map<String, String> c) {
-        return new CoinbaseTrading(NAME, new CoinbaseApi(NAME, http, new ApiKey(
-                Credentials.required(NAME, c, "coinbase_advanced_trade_api_key"),
-                Credentials.required(NAME, c, "coinbase_advanced_trade_api_secret"))), settings.pollInterval());
+    @Override
+    protected TradingConnector newTrading(ApiKey key, CoinbaseMarketData marketData) {
+        return new CoinbaseTrading(NAME, new CoinbaseApi(NAME, http, key), settings.pollInterval());
     }
 }

@@ -2,17 +2,30 @@ package io.aviary.connectors.venues.support;
 
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PublicTrade;
+import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.OrderBookListener;
 import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.VenueException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of venue market-data connectors whose live streams are polled: the book stream sends a fresh
@@ -25,10 +38,13 @@ public abstract class PollingMarketData implements MarketDataConnector {
 
     protected final String name;
     protected final Duration pollInterval;
+    private final IntervalCodes intervals;
 
-    protected PollingMarketData(String name, Duration pollInterval) {
+    /** @param intervals the candle intervals the venue offers, with its code for each */
+    protected PollingMarketData(String name, Duration pollInterval, IntervalCodes intervals) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.intervals = intervals;
     }
 
     @Override
@@ -69,15 +85,66 @@ public abstract class PollingMarketData implements MarketDataConnector {
         throw new VenueException.Unsupported(name, "funding info is only available on perpetual connectors");
     }
 
+    @Override
+    public Collection<CandleInterval> candleIntervals() {
+        return intervals.supported();
+    }
+
+    /** The venue's own code for {@code interval}; {@link VenueException.Unsupported} when it does not offer it. */
+    protected String intervalCode(CandleInterval interval) {
+        return intervals.code(name, interval);
+    }
+
     /**
-     * The venue's own code for {@code interval} from its table; {@link VenueException.Unsupported}
-     * when the venue does not offer that interval.
+     * The trading rules of the listed rows: {@code listed} says whether a row trades, {@code pairOf} names its
+     * pair and {@code ruleOf} reads its rule. A row whose pair Hummingbot cannot name (BASE-QUOTE) is left out.
      */
-    protected <T> T intervalCode(java.util.Map<CandleInterval, T> codes, CandleInterval interval, String venue) {
-        T code = codes.get(interval);
-        if (code == null) {
-            throw new VenueException.Unsupported(name, "interval " + interval.wireName() + " is not offered by " + venue);
+    protected static Map<TradingPair, TradingRule> rules(List<JsonNode> rows, Predicate<JsonNode> listed,
+            Function<JsonNode, TradingPair> pairOf, BiFunction<TradingPair, JsonNode, TradingRule> ruleOf) {
+        Map<TradingPair, TradingRule> out = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            if (!listed.test(row)) {
+                continue;
+            }
+            try {
+                TradingPair pair = pairOf.apply(row);
+                out.put(pair, ruleOf.apply(pair, row));
+            } catch (IllegalArgumentException skipped) {
+                // not nameable as BASE-QUOTE
+            }
         }
-        return code;
+        return out;
+    }
+
+    /**
+     * The {@code priceField} of the ticker rows whose pair is wanted; a row whose pair is unknown (null) or
+     * not nameable as BASE-QUOTE, or that has no price, is skipped.
+     */
+    protected static Map<TradingPair, BigDecimal> prices(Collection<TradingPair> wanted, List<JsonNode> rows,
+            Function<JsonNode, TradingPair> pairOf, String priceField) {
+        Set<TradingPair> want = Set.copyOf(wanted);
+        Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
+        for (JsonNode row : rows) {
+            try {
+                TradingPair pair = pairOf.apply(row);
+                if (pair != null && want.contains(pair) && Json.dec(row, priceField) != null) {
+                    out.put(pair, Json.dec(row, priceField));
+                }
+            } catch (IllegalArgumentException ignored) {
+                // not a pair of ours
+            }
+        }
+        return out;
+    }
+
+    /** A book whose sides are sent as {@code [[price, amount, ...], ...]}, cut to {@code depth} levels. */
+    protected static OrderBookSnapshot snapshot(TradingPair pair, long sequence, Instant time, JsonNode bids,
+            JsonNode asks, int depth) {
+        return new OrderBookSnapshot(pair, sequence, time, Json.priceLevels(bids, depth), Json.priceLevels(asks, depth));
+    }
+
+    /** {@link TradeType#SELL} when the venue's side text is {@code sellWord}, else BUY. */
+    protected static TradeType side(JsonNode row, String field, String sellWord) {
+        return sellWord.equals(Json.str(row, field)) ? TradeType.SELL : TradeType.BUY;
     }
 }
