@@ -45,9 +45,9 @@ public final class VenueConnectors {
 
     /** The same connectors without the resilience wrapper (tests of the raw adapters). */
     public static List<ConnectorFactory> unprotected(VenueSettings settings) {
-        List<RestVenue<?>> venues = List.of(new BinanceVenue(false, settings), new BinanceVenue(true, settings),
-                new KucoinVenue(settings), new OkxVenue(settings), new BybitVenue(settings), new KrakenVenue(settings),
-                new GateIoVenue(settings), new CoinbaseVenue(settings));
+        List<RestVenue<?>> venues = List.of(BinanceVenue.create(false, settings), BinanceVenue.create(true, settings),
+                KucoinVenue.create(settings), OkxVenue.create(settings), BybitVenue.create(settings),
+                KrakenVenue.create(settings), GateIoVenue.create(settings), CoinbaseVenue.create(settings));
         return venues.stream().map(RestVenue::factory).toList();
     }
 

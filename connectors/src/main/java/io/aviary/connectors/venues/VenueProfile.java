@@ -6,6 +6,7 @@ import io.aviary.connectors.venues.resilience.ResiliencePolicy;
 import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.Credentials;
 import io.aviary.connectors.venues.support.IntervalCodes;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,11 @@ public record VenueProfile(String name, String productionUrl, List<String> confi
             ResiliencePolicy policy, boolean paperTwin, IntervalCodes intervals) {
         return new VenueProfile(name, productionUrl, credentialFields, Set.copyOf(credentialFields), policy, paperTwin,
                 false, intervals);
+    }
+
+    /** The production URL unless the settings point the venue elsewhere (a stub in tests). */
+    public URI baseUrl(VenueSettings settings) {
+        return settings.baseUrl(name, productionUrl);
     }
 
     public ConnectorSpec spec() {

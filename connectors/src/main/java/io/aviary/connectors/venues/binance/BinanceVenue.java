@@ -1,32 +1,27 @@
 package io.aviary.connectors.venues.binance;
 
-import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.venues.RestVenue;
 import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.resilience.ResiliencePolicy;
-import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.IntervalCodes;
 import java.util.List;
 import java.util.Set;
 
-/** Builds the {@code binance} and {@code binance_perpetual} connectors. */
-public final class BinanceVenue extends RestVenue<BinanceMarketData> {
+/**
+ * The {@code binance} and {@code binance_perpetual} connectors (XChange where it serves, native REST
+ * elsewhere, websocket streams when enabled). Every candle interval is asked by its Hummingbot name.
+ */
+public final class BinanceVenue {
 
     public static final String SPOT = "binance";
     public static final String PERPETUAL = "binance_perpetual";
-    public static final String SPOT_URL = "https://api.binance.com";
-    public static final String PERPETUAL_URL = "https://fapi.binance.com";
-    /** Spot allows 6000 request weight/min; every interval, asked by its Hummingbot name. */
-    public static final VenueProfile SPOT_PROFILE = profile(SPOT, SPOT_URL, 20, true, false);
+    /** Spot allows 6000 request weight/min. */
+    public static final VenueProfile SPOT_PROFILE = profile(SPOT, "https://api.binance.com", 20, true, false);
     /** USDⓈ-M allows 2400 request weight/min. */
-    public static final VenueProfile PERPETUAL_PROFILE = profile(PERPETUAL, PERPETUAL_URL, 10, false, true);
+    public static final VenueProfile PERPETUAL_PROFILE = profile(PERPETUAL, "https://fapi.binance.com", 10, false, true);
 
-    private final boolean perpetual;
-
-    public BinanceVenue(boolean perpetual, VenueSettings settings) {
-        super(perpetual ? PERPETUAL_PROFILE : SPOT_PROFILE, settings);
-        this.perpetual = perpetual;
+    private BinanceVenue() {
     }
 
     private static VenueProfile profile(String name, String url, int perSecond, boolean paperTwin, boolean perpetual) {
@@ -35,13 +30,12 @@ public final class BinanceVenue extends RestVenue<BinanceMarketData> {
                 perpetual, IntervalCodes.wireNames("Binance"));
     }
 
-    @Override
-    protected BinanceMarketData newMarketData() {
-        return new BinanceMarketData(name(), perpetual, baseUrl(), settings, profile().intervals());
-    }
-
-    @Override
-    protected TradingConnector newTrading(ApiKey key, BinanceMarketData marketData) {
-        return new BinanceTrading(name(), perpetual, baseUrl(), settings, key.key(), key.secret(), marketData);
+    public static RestVenue<?> create(boolean perpetual, VenueSettings settings) {
+        VenueProfile profile = perpetual ? PERPETUAL_PROFILE : SPOT_PROFILE;
+        return new RestVenue<>(profile, settings,
+                venue -> new BinanceMarketData(venue.name(), perpetual, profile.baseUrl(settings), settings,
+                        venue.intervals()),
+                (venue, key, marketData) -> new BinanceTrading(venue.name(), perpetual, profile.baseUrl(settings),
+                        settings, key.key(), key.secret(), marketData));
     }
 }

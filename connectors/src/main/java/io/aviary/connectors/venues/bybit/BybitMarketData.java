@@ -8,13 +8,12 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,9 +31,9 @@ final class BybitMarketData extends PollingMarketData {
     /** [startTime, open, high, low, close, volume(base), turnover(quote)] */
     private static final CandleColumns CANDLE = CandleColumns.millis(0, 1, 2, 3, 4, 5, 6);
 
-    BybitMarketData(String name, BybitApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    BybitMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new BybitApi(venue, null);
     }
 
     static String symbol(TradingPair pair) {

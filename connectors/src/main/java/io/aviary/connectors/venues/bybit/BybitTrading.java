@@ -10,10 +10,12 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +32,9 @@ final class BybitTrading extends PollingTrading {
     private final BybitApi api;
     private final BybitMarketData marketData;
 
-    BybitTrading(String name, BybitApi api, BybitMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    BybitTrading(VenueContext venue, ApiKey key, BybitMarketData marketData) {
+        super(venue);
+        this.api = new BybitApi(venue, key);
         this.marketData = marketData;
     }
 

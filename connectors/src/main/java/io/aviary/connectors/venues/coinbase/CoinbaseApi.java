@@ -9,8 +9,8 @@ import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
 import io.aviary.connectors.venues.support.SignedRestApi;
+import io.aviary.connectors.venues.support.VenueContext;
 import io.aviary.connectors.venues.support.VenueErrors;
 import java.net.URI;
 import java.security.GeneralSecurityException;
@@ -34,8 +34,8 @@ final class CoinbaseApi extends SignedRestApi {
     private final CoinbaseJwt jwt;
     private final String host;
 
-    CoinbaseApi(String connector, RestClient http, ApiKey key) {
-        super(connector, http);
+    CoinbaseApi(VenueContext venue, ApiKey key) {
+        super(venue);
         URI base = http.baseUrl();
         this.host = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
         if (key == null) {

@@ -8,13 +8,12 @@ import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -28,9 +27,9 @@ final class CoinbaseMarketData extends PollingMarketData {
 
     private final CoinbaseApi api;
 
-    CoinbaseMarketData(String name, CoinbaseApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    CoinbaseMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new CoinbaseApi(venue, null);
     }
 
     static String productId(TradingPair pair) {

@@ -10,12 +10,13 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +39,9 @@ final class CoinbaseTrading extends PollingTrading {
     private final CoinbaseApi api;
     private final Map<String, String> orderIds = new ConcurrentHashMap<>();
 
-    CoinbaseTrading(String name, CoinbaseApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    CoinbaseTrading(VenueContext venue, ApiKey key) {
+        super(venue);
+        this.api = new CoinbaseApi(venue, key);
     }
 
     @Override

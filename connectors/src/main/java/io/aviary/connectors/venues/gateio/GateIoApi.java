@@ -10,9 +10,9 @@ import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +38,8 @@ final class GateIoApi extends SignedRestApi {
 
     private final ApiKey key;
 
-    GateIoApi(String connector, RestClient http, ApiKey key) {
-        super(connector, http);
+    GateIoApi(VenueContext venue, ApiKey key) {
+        super(venue);
         this.key = key;
     }
 

@@ -8,13 +8,12 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +28,9 @@ final class GateIoMarketData extends PollingMarketData {
     /** [t, quote volume, close, high, low, open, base volume, window closed] */
     private static final CandleColumns CANDLE = CandleColumns.seconds(0, 5, 3, 4, 2, 6, 1);
 
-    GateIoMarketData(String name, GateIoApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    GateIoMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new GateIoApi(venue, null);
     }
 
     static String symbol(TradingPair pair) {

@@ -10,13 +10,14 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,9 +36,9 @@ final class GateIoTrading extends PollingTrading {
     private final GateIoApi api;
     private final GateIoMarketData marketData;
 
-    GateIoTrading(String name, GateIoApi api, GateIoMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    GateIoTrading(VenueContext venue, ApiKey key, GateIoMarketData marketData) {
+        super(venue);
+        this.api = new GateIoApi(venue, key);
         this.marketData = marketData;
     }
 

@@ -11,9 +11,9 @@ import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
+import io.aviary.connectors.venues.support.VenueContext;
 import io.aviary.connectors.venues.support.VenueErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -42,8 +42,8 @@ final class KrakenApi extends SignedRestApi {
 
     private final ApiKey key;
 
-    KrakenApi(String connector, RestClient http, ApiKey key) {
-        super(connector, http);
+    KrakenApi(VenueContext venue, ApiKey key) {
+        super(venue);
         this.key = key;
     }
 

@@ -9,13 +9,12 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,9 +39,9 @@ final class KrakenMarketData extends PollingMarketData {
     private volatile Map<TradingPair, PairNames> names = Map.of();
     private volatile Map<String, TradingPair> byKey = Map.of();
 
-    KrakenMarketData(String name, KrakenApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    KrakenMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new KrakenApi(venue, null);
     }
 
     @Override

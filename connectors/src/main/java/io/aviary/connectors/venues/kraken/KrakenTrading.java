@@ -10,12 +10,13 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,9 @@ final class KrakenTrading extends PollingTrading {
     private final KrakenApi api;
     private final KrakenMarketData marketData;
 
-    KrakenTrading(String name, KrakenApi api, KrakenMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    KrakenTrading(VenueContext venue, ApiKey key, KrakenMarketData marketData) {
+        super(venue);
+        this.api = new KrakenApi(venue, key);
         this.marketData = marketData;
     }
 

@@ -8,13 +8,12 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -29,9 +28,9 @@ final class KucoinMarketData extends PollingMarketData {
     /** [time(s), open, close, high, low, volume(base), turnover(quote)] */
     private static final CandleColumns CANDLE = CandleColumns.seconds(0, 1, 3, 4, 2, 5, 6);
 
-    KucoinMarketData(String name, KucoinApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    KucoinMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new KucoinApi(venue, null);
     }
 
     static String symbol(TradingPair pair) {

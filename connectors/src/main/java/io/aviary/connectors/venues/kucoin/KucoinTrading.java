@@ -9,10 +9,12 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +30,9 @@ final class KucoinTrading extends PollingTrading {
 
     private final KucoinApi api;
 
-    KucoinTrading(String name, KucoinApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    KucoinTrading(VenueContext venue, ApiKey key) {
+        super(venue);
+        this.api = new KucoinApi(venue, key);
     }
 
     @Override

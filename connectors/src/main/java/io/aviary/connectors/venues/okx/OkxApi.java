@@ -10,9 +10,9 @@ import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,8 +41,8 @@ final class OkxApi extends SignedRestApi {
 
     private final ApiKey key;
 
-    OkxApi(String connector, RestClient http, ApiKey key) {
-        super(connector, http);
+    OkxApi(VenueContext venue, ApiKey key) {
+        super(venue);
         this.key = key;
     }
 

@@ -8,13 +8,12 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
 import io.aviary.connectors.venues.support.CandlePager;
-import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,9 +32,9 @@ final class OkxMarketData extends PollingMarketData {
     /** [ts, o, h, l, c, vol(base), volCcy(quote), volCcyQuote, confirm] */
     private static final CandleColumns CANDLE = CandleColumns.millis(0, 1, 2, 3, 4, 5, 6);
 
-    OkxMarketData(String name, OkxApi api, Duration pollInterval, IntervalCodes intervals) {
-        super(name, pollInterval, intervals);
-        this.api = api;
+    OkxMarketData(VenueContext venue) {
+        super(venue);
+        this.api = new OkxApi(venue, null);
     }
 
     static String instId(TradingPair pair) {

@@ -9,12 +9,13 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +29,9 @@ final class OkxTrading extends PollingTrading {
 
     private final OkxApi api;
 
-    OkxTrading(String name, OkxApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    OkxTrading(VenueContext venue, ApiKey key) {
+        super(venue);
+        this.api = new OkxApi(venue, key);
     }
 
     @Override

@@ -1,34 +1,24 @@
 package io.aviary.connectors.venues.okx;
 
-import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.venues.RestVenue;
 import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.resilience.ResiliencePolicy;
-import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.IntervalCodes;
 import java.util.List;
 
-/** Builds the {@code okx} spot connector (native REST, polled streams). */
-public final class OkxVenue extends RestVenue<OkxMarketData> {
+/** The {@code okx} spot connector (native REST, polled streams). */
+public final class OkxVenue {
 
-    public static final String NAME = "okx";
     /** OKX allows about 20 requests per 2 s per endpoint. */
-    public static final VenueProfile PROFILE = VenueProfile.spot(NAME, "https://www.okx.com", List.of("okx_api_key", "okx_secret_key", "okx_passphrase"),
-            ResiliencePolicy.perSecond(10), false, IntervalCodes.of("OKX",
-                    "1s=1s 1m=1m 3m=3m 5m=5m 15m=15m 30m=30m 1h=1H 2h=2H 4h=4H 6h=6Hutc 12h=12Hutc 1d=1Dutc 3d=3Dutc 1w=1Wutc 1M=1Mutc"));
+    public static final VenueProfile PROFILE = VenueProfile.spot("okx", "https://www.okx.com",
+            List.of("okx_api_key", "okx_secret_key", "okx_passphrase"), ResiliencePolicy.perSecond(10), false,
+            IntervalCodes.of("OKX", "1s=1s 1m=1m 3m=3m 5m=5m 15m=15m 30m=30m 1h=1H 2h=2H 4h=4H 6h=6Hutc 12h=12Hutc 1d=1Dutc 3d=3Dutc 1w=1Wutc 1M=1Mutc"));
 
-    public OkxVenue(VenueSettings settings) {
-        super(PROFILE, settings);
+    private OkxVenue() {
     }
 
-    @Override
-    protected OkxMarketData newMarketData() {
-        return new OkxMarketData(NAME, new OkxApi(NAME, http, null), settings.pollInterval(), PROFILE.intervals());
-    }
-
-    @Override
-    protected TradingConnector newTrading(ApiKey key, OkxMarketData marketData) {
-        return new OkxTrading(NAME, new OkxApi(NAME, http, key), settings.pollInterval());
+    public static RestVenue<?> create(VenueSettings settings) {
+        return new RestVenue<>(PROFILE, settings, OkxMarketData::new, (venue, key, marketData) -> new OkxTrading(venue, key));
     }
 }

@@ -47,6 +47,10 @@ public abstract class PollingMarketData implements MarketDataConnector {
         this.intervals = intervals;
     }
 
+    protected PollingMarketData(VenueContext venue) {
+        this(venue.name(), venue.pollInterval(), venue.intervals());
+    }
+
     @Override
     public String name() {
         return name;

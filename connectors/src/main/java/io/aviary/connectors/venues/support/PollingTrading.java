@@ -38,6 +38,10 @@ public abstract class PollingTrading implements TradingConnector {
         this.pollInterval = pollInterval;
     }
 
+    protected PollingTrading(VenueContext venue) {
+        this(venue.name(), venue.pollInterval());
+    }
+
     @Override
     public String name() {
         return name;

@@ -23,6 +23,10 @@ public abstract class SignedRestApi {
         this.http = http;
     }
 
+    protected SignedRestApi(VenueContext venue) {
+        this(venue.name(), venue.http());
+    }
+
     /** An unauthenticated GET; the answer's payload. */
     public JsonNode get(String path, Query query) {
         Call call = publicCall(path, query);
