@@ -7,7 +7,6 @@ import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
-import io.aviary.connectors.venues.support.CandlePager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -82,12 +81,10 @@ final class BybitMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String iv = intervalCode(interval);
-        return CandlePager.page(interval, start, end, limit, 1000, (from, to, count) ->
-                Json.list(api.get("/v5/market/kline", Query.of().add("category", "spot").add("symbol", symbol(pair))
+        return pagedCandles(interval, start, end, limit, 1000, CANDLE, (iv, from, to, count) ->
+                api.get("/v5/market/kline", Query.of().add("category", "spot").add("symbol", symbol(pair))
                         .add("interval", iv).add("start", from.toEpochMilli()).add("end", to.toEpochMilli() - 1)
-                        .add("limit", count)).get("list")).stream()
-                        .map(CANDLE::candle).toList());
+                        .add("limit", count)).get("list"));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
-import io.aviary.connectors.venues.support.CandlePager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -75,11 +74,9 @@ final class GateIoMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String iv = intervalCode(interval);
-        return CandlePager.page(interval, start, end, limit, 1000, (from, to, count) ->
-                Json.list(api.get("/spot/candlesticks", Query.of().add("currency_pair", symbol(pair)).add("interval", iv)
-                        .add("from", from.getEpochSecond()).add("to", to.getEpochSecond() - 1))).stream()
-                        .map(CANDLE::candle).toList());
+        return pagedCandles(interval, start, end, limit, 1000, CANDLE, (iv, from, to, count) ->
+                api.get("/spot/candlesticks", Query.of().add("currency_pair", symbol(pair)).add("interval", iv)
+                        .add("from", from.getEpochSecond()).add("to", to.getEpochSecond() - 1)));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
-import io.aviary.connectors.venues.support.CandlePager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -62,11 +61,9 @@ final class KucoinMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String type = intervalCode(interval);
-        return CandlePager.page(interval, start, end, limit, 1500, (from, to, count) ->
-                Json.list(api.get("/api/v1/market/candles", Query.of().add("symbol", symbol(pair)).add("type", type)
-                        .add("startAt", from.getEpochSecond()).add("endAt", to.getEpochSecond() - 1))).stream()
-                        .map(CANDLE::candle).toList());
+        return pagedCandles(interval, start, end, limit, 1500, CANDLE, (type, from, to, count) ->
+                api.get("/api/v1/market/candles", Query.of().add("symbol", symbol(pair)).add("type", type)
+                        .add("startAt", from.getEpochSecond()).add("endAt", to.getEpochSecond() - 1)));
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.venues.support.CandleColumns;
-import io.aviary.connectors.venues.support.CandlePager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -65,12 +64,9 @@ final class OkxMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String bar = intervalCode(interval);
-        return CandlePager.page(interval, start, end, limit, 100, (from, to, count) ->
-                Json.list(api.get("/api/v5/market/history-candles", Query.of().add("instId", instId(pair))
-                        .add("bar", bar).add("after", to.toEpochMilli()).add("before", from.toEpochMilli() - 1)
-                        .add("limit", count))).stream()
-                        .map(CANDLE::candle).toList());
+        return pagedCandles(interval, start, end, limit, 100, CANDLE, (bar, from, to, count) ->
+                api.get("/api/v5/market/history-candles", Query.of().add("instId", instId(pair)).add("bar", bar)
+                        .add("after", to.toEpochMilli()).add("before", from.toEpochMilli() - 1).add("limit", count)));
     }
 
     @Override

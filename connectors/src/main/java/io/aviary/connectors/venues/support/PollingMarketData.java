@@ -1,5 +1,6 @@
 package io.aviary.connectors.venues.support;
 
+import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
 import io.aviary.connectors.model.OrderBookSnapshot;
@@ -97,6 +98,23 @@ public abstract class PollingMarketData implements MarketDataConnector {
     /** The venue's own code for {@code interval}; {@link VenueException.Unsupported} when it does not offer it. */
     protected String intervalCode(CandleInterval interval) {
         return intervals.code(name, interval);
+    }
+
+    /** One page of a venue's candle rows opening in {@code [from, to)}, asked with its interval code. */
+    @FunctionalInterface
+    protected interface CandleRows {
+        JsonNode fetch(String code, Instant from, Instant to, int count);
+    }
+
+    /**
+     * Candles of a venue that sends them as array rows: paged through its per-request maximum with
+     * {@link CandlePager}, each row read by {@code columns}.
+     */
+    protected List<Candle> pagedCandles(CandleInterval interval, Instant start, Instant end, int limit,
+            int maxPerRequest, CandleColumns columns, CandleRows rows) {
+        String code = intervalCode(interval);
+        return CandlePager.page(interval, start, end, limit, maxPerRequest, (from, to, count) ->
+                Json.list(rows.fetch(code, from, to, count)).stream().map(columns::candle).toList());
     }
 
     /**
