@@ -56,7 +56,6 @@ final class BinanceMarketData extends PollingMarketData {
     private final BinanceRest rest;
     private final VenueSettings settings;
     private final java.net.URI baseUrl;
-    private volatile Map<String, TradingPair> symbols = Map.of();
     private volatile Map<TradingPair, TradingRule> rules = Map.of();
     private volatile long rulesAt;
 
@@ -97,18 +96,10 @@ final class BinanceMarketData extends PollingMarketData {
                 // an asset name outside BASE-QUOTE's alphabet: not tradable through Hummingbot either
             }
         }
-        symbols = Map.copyOf(bySymbol);
+        rememberSymbols(bySymbol);
         rules = Map.copyOf(out);
         rulesAt = System.currentTimeMillis();
         return rules;
-    }
-
-    /** Venue symbol (BTCUSDT) → pair, loading exchange info once if needed. */
-    TradingPair pairOf(String symbol) {
-        if (symbols.isEmpty()) {
-            tradingRules();
-        }
-        return symbols.get(symbol);
     }
 
     @Override
@@ -118,7 +109,7 @@ final class BinanceMarketData extends PollingMarketData {
         if (perpetual) {
             pairOf("");
             for (JsonNode row : Json.list(rest.get("/fapi/v1/ticker/price", Query.of()))) {
-                TradingPair p = symbols.get(Json.str(row, "symbol"));
+                TradingPair p = knownPair(Json.str(row, "symbol"));
                 if (p != null && wanted.contains(p)) {
                     out.put(p, Json.dec(row, "price"));
                 }

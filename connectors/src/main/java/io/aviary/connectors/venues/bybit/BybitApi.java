@@ -13,8 +13,6 @@ import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
 import io.aviary.connectors.venues.support.VenueContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -46,15 +44,9 @@ final class BybitApi extends SignedRestApi {
     protected Call sign(String method, String path, Query query, String jsonBody) {
         String payload = jsonBody == null ? query.encoded() : jsonBody;
         String ts = Long.toString(System.currentTimeMillis());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-BAPI-API-KEY", key.key());
-        headers.put("X-BAPI-TIMESTAMP", ts);
-        headers.put("X-BAPI-RECV-WINDOW", RECV_WINDOW);
-        headers.put("X-BAPI-SIGN", Signing.hmacSha256Hex(key.secret(), ts + key.key() + RECV_WINDOW + payload));
-        if (jsonBody != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return new Call(path + query.suffix(), headers, jsonBody);
+        return jsonCall(path + query.suffix(), jsonBody, "X-BAPI-API-KEY", key.key(), "X-BAPI-TIMESTAMP", ts,
+                "X-BAPI-RECV-WINDOW", RECV_WINDOW,
+                "X-BAPI-SIGN", Signing.hmacSha256Hex(key.secret(), ts + key.key() + RECV_WINDOW + payload));
     }
 
     @Override

@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
 final class BybitMarketData extends PollingMarketData {
 
     private final BybitApi api;
-    private volatile Map<String, TradingPair> symbols = Map.of();
 
     /** [startTime, open, high, low, close, volume(base), turnover(quote)] */
     private static final CandleColumns CANDLE = CandleColumns.millis(0, 1, 2, 3, 4, 5, 6);
@@ -52,15 +51,8 @@ final class BybitMarketData extends PollingMarketData {
                     bySymbol.put(Json.str(i, "symbol"), pair);
                     return rule;
                 });
-        symbols = Map.copyOf(bySymbol);
+        rememberSymbols(bySymbol);
         return out;
-    }
-
-    TradingPair pairOf(String symbol) {
-        if (symbols.isEmpty()) {
-            tradingRules();
-        }
-        return symbols.get(symbol);
     }
 
     @Override

@@ -150,10 +150,9 @@ final class BybitTrading extends PollingTrading {
                             .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli())
                             .add("limit", EXECUTIONS_PAGE);
                     JsonNode result = api.signed("GET", "/v5/execution/list",
-                            cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+                            FillPager.atCursor(q, "cursor", cursor), null);
                     List<JsonNode> rows = Json.list(result.get("list"));
-                    String next = Json.str(result, "nextPageCursor");
-                    return FillPager.Page.of(fills(pair, rows), rows.size(), next == null || next.isEmpty() ? null : next);
+                    return FillPager.Page.ofCursor(fills(pair, rows), rows.size(), Json.str(result, "nextPageCursor"));
                 }));
     }
 

@@ -14,8 +14,6 @@ import io.aviary.connectors.venues.support.VenueContext;
 import io.aviary.connectors.venues.support.VenueErrors;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -52,12 +50,7 @@ final class CoinbaseApi extends SignedRestApi {
 
     @Override
     protected Call sign(String method, String path, Query query, String jsonBody) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + jwt.token(method, host + path));
-        if (jsonBody != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return new Call(path + query.suffix(), headers, jsonBody);
+        return jsonCall(path + query.suffix(), jsonBody, "Authorization", "Bearer " + jwt.token(method, host + path));
     }
 
     @Override

@@ -211,10 +211,9 @@ final class CoinbaseTrading extends PollingTrading {
             Query q = Query.of().add("product_ids", CoinbaseMarketData.productId(pair))
                     .add("start_sequence_timestamp", since.toString()).add("limit", FILLS_PAGE);
             JsonNode answer = api.signed("GET", BASE + "/orders/historical/fills",
-                    cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+                    FillPager.atCursor(q, "cursor", cursor), null);
             List<JsonNode> rows = Json.list(answer.get("fills"));
-            String next = Json.str(answer, "cursor");
-            return FillPager.Page.of(fills(rows, null), rows.size(), next == null || next.isEmpty() ? null : next);
+            return FillPager.Page.ofCursor(fills(rows, null), rows.size(), Json.str(answer, "cursor"));
         });
     }
 

@@ -13,7 +13,6 @@ import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
 import io.aviary.connectors.venues.support.VenueContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -53,15 +52,8 @@ final class GateIoApi extends SignedRestApi {
         String ts = Long.toString(System.currentTimeMillis() / 1000);
         String toSign = method + "\n" + PREFIX + path + "\n" + query.encoded() + "\n"
                 + Signing.sha512Hex(jsonBody == null ? "" : jsonBody) + "\n" + ts;
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("KEY", key.key());
-        headers.put("Timestamp", ts);
-        headers.put("SIGN", Signing.hmacSha512Hex(key.secret(), toSign));
-        headers.put("Accept", "application/json");
-        if (jsonBody != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return new Call(PREFIX + path + query.suffix(), headers, jsonBody);
+        return jsonCall(PREFIX + path + query.suffix(), jsonBody, "KEY", key.key(), "Timestamp", ts,
+                "SIGN", Signing.hmacSha512Hex(key.secret(), toSign), "Accept", "application/json");
     }
 
     @Override

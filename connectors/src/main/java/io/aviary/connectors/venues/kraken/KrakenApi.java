@@ -17,7 +17,6 @@ import io.aviary.connectors.venues.support.VenueContext;
 import io.aviary.connectors.venues.support.VenueErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,11 +73,9 @@ final class KrakenApi extends SignedRestApi {
         } catch (IllegalArgumentException e) {
             throw new VenueException.AuthenticationFailed(connector, "the secret key is not valid base64");
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("API-Key", key.key());
-        headers.put("API-Sign", Base64.getEncoder().encodeToString(Signing.hmac("HmacSHA512", secretBytes, message)));
-        headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-        return new Call(path, headers, postData);
+        String sign = Base64.getEncoder().encodeToString(Signing.hmac("HmacSHA512", secretBytes, message));
+        return new Call(path, headers("API-Key", key.key(), "API-Sign", sign,
+                "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), postData);
     }
 
     @Override

@@ -13,8 +13,6 @@ import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
 import io.aviary.connectors.venues.support.VenueContext;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -46,17 +44,9 @@ final class KucoinApi extends SignedRestApi {
     protected Call sign(String method, String path, Query query, String jsonBody) {
         String endpoint = path + query.suffix();
         String ts = Long.toString(System.currentTimeMillis());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("KC-API-KEY", key.key());
-        headers.put("KC-API-SIGN", Signing.hmacSha256Base64(key.secret(),
-                ts + method + endpoint + (jsonBody == null ? "" : jsonBody)));
-        headers.put("KC-API-TIMESTAMP", ts);
-        headers.put("KC-API-PASSPHRASE", Signing.hmacSha256Base64(key.secret(), key.passphrase()));
-        headers.put("KC-API-KEY-VERSION", "2");
-        if (jsonBody != null) {
-            headers.put("Content-Type", "application/json");
-        }
-        return new Call(endpoint, headers, jsonBody);
+        String sign = Signing.hmacSha256Base64(key.secret(), ts + method + endpoint + (jsonBody == null ? "" : jsonBody));
+        return jsonCall(endpoint, jsonBody, "KC-API-KEY", key.key(), "KC-API-SIGN", sign, "KC-API-TIMESTAMP", ts,
+                "KC-API-PASSPHRASE", Signing.hmacSha256Base64(key.secret(), key.passphrase()), "KC-API-KEY-VERSION", "2");
     }
 
     @Override

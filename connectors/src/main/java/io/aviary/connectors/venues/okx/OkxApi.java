@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -50,14 +48,10 @@ final class OkxApi extends SignedRestApi {
     protected Call sign(String method, String path, Query query, String jsonBody) {
         String requestPath = path + query.suffix();
         String ts = TS.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("OK-ACCESS-KEY", key.key());
-        headers.put("OK-ACCESS-SIGN", Signing.hmacSha256Base64(key.secret(),
-                ts + method + requestPath + (jsonBody == null ? "" : jsonBody)));
-        headers.put("OK-ACCESS-TIMESTAMP", ts);
-        headers.put("OK-ACCESS-PASSPHRASE", key.passphrase());
-        headers.put("Content-Type", "application/json");
-        return new Call(requestPath, headers, jsonBody);
+        String sign = Signing.hmacSha256Base64(key.secret(), ts + method + requestPath + (jsonBody == null ? "" : jsonBody));
+        // OKX wants the JSON content type on every signed call, bodiless GETs included
+        return new Call(requestPath, headers("OK-ACCESS-KEY", key.key(), "OK-ACCESS-SIGN", sign, "OK-ACCESS-TIMESTAMP", ts,
+                "OK-ACCESS-PASSPHRASE", key.passphrase(), "Content-Type", "application/json"), jsonBody);
     }
 
     @Override

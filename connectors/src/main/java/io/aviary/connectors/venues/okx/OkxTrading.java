@@ -140,7 +140,7 @@ final class OkxTrading extends PollingTrading {
             Query q = Query.of().add("instType", "SPOT").add("instId", OkxMarketData.instId(pair))
                     .add("begin", since.toEpochMilli()).add("limit", FILLS_PAGE);
             List<JsonNode> rows = Json.list(api.signed("GET", "/api/v5/trade/fills-history",
-                    after.isEmpty() ? q : q.add("after", after), null));
+                    FillPager.atCursor(q, "after", after), null));
             String oldest = rows.isEmpty() ? null : Json.str(rows.get(rows.size() - 1), "billId");
             return FillPager.Page.of(fills(rows), rows.size(), oldest);
         });

@@ -40,6 +40,7 @@ public abstract class PollingMarketData implements MarketDataConnector {
     protected final String name;
     protected final Duration pollInterval;
     private final IntervalCodes intervals;
+    private volatile Map<String, TradingPair> symbols = Map.of();
 
     /** @param intervals the candle intervals the venue offers, with its code for each */
     protected PollingMarketData(String name, Duration pollInterval, IntervalCodes intervals) {
@@ -93,6 +94,27 @@ public abstract class PollingMarketData implements MarketDataConnector {
     @Override
     public Collection<CandleInterval> candleIntervals() {
         return intervals.supported();
+    }
+
+    /** Keeps the venue-symbol → pair table read along with the trading rules, for {@link #pairOf}. */
+    protected void rememberSymbols(Map<String, TradingPair> bySymbol) {
+        symbols = Map.copyOf(bySymbol);
+    }
+
+    /**
+     * The pair of a venue symbol ({@code BTCUSDT}), reading the trading rules first when no symbol is known
+     * yet; null when the venue does not list it.
+     */
+    public TradingPair pairOf(String symbol) {
+        if (symbols.isEmpty()) {
+            tradingRules();
+        }
+        return symbols.get(symbol);
+    }
+
+    /** The pair of a venue symbol from the table as it stands (no reading); null when unknown. */
+    protected TradingPair knownPair(String symbol) {
+        return symbols.get(symbol);
     }
 
     /** The venue's own code for {@code interval}; {@link VenueException.Unsupported} when it does not offer it. */

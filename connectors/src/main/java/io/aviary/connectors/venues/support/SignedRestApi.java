@@ -1,6 +1,7 @@
 package io.aviary.connectors.venues.support;
 
 import io.aviary.connectors.port.VenueException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,24 @@ public abstract class SignedRestApi {
 
     /** The payload of a JSON answer, or the venue's classified failure thrown. */
     protected abstract JsonNode unwrap(HttpResult result, JsonNode body);
+
+    /** Headers in the order given: {@code name, value, name, value, …}. */
+    protected static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+
+    /** A call with the given headers, and {@code Content-Type: application/json} when it carries a body. */
+    protected static Call jsonCall(String pathAndQuery, String jsonBody, String... namesAndValues) {
+        Map<String, String> headers = headers(namesAndValues);
+        if (jsonBody != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return new Call(pathAndQuery, headers, jsonBody);
+    }
 
     /** An answer that is not JSON: unexpected when the status says success, else classified by status. */
     protected VenueException notJson(HttpResult result, IllegalStateException parseError) {
