@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /fapi/v1}). XChange 5.2.4 serves exchange info, prices (spot), depth, klines (spot, except 1s),
  * aggregate trades and the premium index; the rest is native REST.
  */
-final class BinanceMarketData extends PollingMarketData {
+final class BinanceMarketData extends PollingMarketData<BinanceRest> {
 
     private static final int[] SPOT_DEPTHS = {5, 10, 20, 50, 100, 500, 1000, 5000};
     private static final int[] FUTURES_DEPTHS = {5, 10, 20, 50, 100, 500, 1000};
@@ -53,7 +53,6 @@ final class BinanceMarketData extends PollingMarketData {
 
     private final boolean perpetual;
     private final BinanceMarketDataServiceRaw md;
-    private final BinanceRest rest;
     private final VenueSettings settings;
     private final java.net.URI baseUrl;
     private volatile Map<TradingPair, TradingRule> rules = Map.of();
@@ -61,13 +60,13 @@ final class BinanceMarketData extends PollingMarketData {
 
     BinanceMarketData(String name, boolean perpetual, java.net.URI baseUrl, VenueSettings settings,
             IntervalCodes intervals) {
-        super(name, settings.pollInterval(), intervals);
+        super(name, settings.pollInterval(), intervals,
+                new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null));
         this.perpetual = perpetual;
         this.settings = settings;
         this.baseUrl = baseUrl;
         BinanceExchange exchange = BinanceXChange.create(perpetual, baseUrl, null, null, settings.requestTimeout());
         this.md = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
-        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null);
     }
 
     Instrument instrument(TradingPair pair) {
@@ -108,7 +107,7 @@ final class BinanceMarketData extends PollingMarketData {
         Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
         if (perpetual) {
             pairOf("");
-            for (JsonNode row : Json.list(rest.get("/fapi/v1/ticker/price", Query.of()))) {
+            for (JsonNode row : Json.list(api.get("/fapi/v1/ticker/price", Query.of()))) {
                 TradingPair p = knownPair(Json.str(row, "symbol"));
                 if (p != null && wanted.contains(p)) {
                     out.put(p, Json.dec(row, "price"));
@@ -168,7 +167,7 @@ final class BinanceMarketData extends PollingMarketData {
             }
             Query q = Query.of().add("symbol", BinanceMapping.symbol(pair)).add("interval", interval.wireName())
                     .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli() - 1).add("limit", count);
-            return Json.list(rest.get(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
+            return Json.list(api.get(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
                     .map(BinanceMapping::candle).toList();
         });
     }

@@ -22,16 +22,13 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Bybit spot public data ({@code category=spot}); candles 1000 per page. */
-final class BybitMarketData extends PollingMarketData {
-
-    private final BybitApi api;
+final class BybitMarketData extends PollingMarketData<BybitApi> {
 
     /** [startTime, open, high, low, close, volume(base), turnover(quote)] */
     private static final CandleColumns CANDLE = CandleColumns.millis(0, 1, 2, 3, 4, 5, 6);
 
     BybitMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new BybitApi(venue, null);
+        super(venue, new BybitApi(venue, null));
     }
 
     static String symbol(TradingPair pair) {

@@ -27,14 +27,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A Bybit spot session on the unified account, orders addressed by {@code orderLinkId}. */
-final class BybitTrading extends PollingTrading {
+final class BybitTrading extends PollingTrading<BybitApi> {
 
-    private final BybitApi api;
     private final BybitMarketData marketData;
 
     BybitTrading(VenueContext venue, ApiKey key, BybitMarketData marketData) {
-        super(venue);
-        this.api = new BybitApi(venue, key);
+        super(venue, new BybitApi(venue, key));
         this.marketData = marketData;
     }
 

@@ -21,15 +21,12 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Coinbase Advanced Trade public market data ({@code /market/…}, no auth); candles 350 per page. */
-final class CoinbaseMarketData extends PollingMarketData {
+final class CoinbaseMarketData extends PollingMarketData<CoinbaseApi> {
 
     static final String BASE = "/api/v3/brokerage";
 
-    private final CoinbaseApi api;
-
     CoinbaseMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new CoinbaseApi(venue, null);
+        super(venue, new CoinbaseApi(venue, null));
     }
 
     static String productId(TradingPair pair) {

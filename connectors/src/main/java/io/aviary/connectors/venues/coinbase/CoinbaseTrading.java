@@ -32,16 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * answers the existing order). Cancel and status need Coinbase's order id: the session remembers the ids of
  * orders it placed and otherwise finds the order among the product's orders by {@code client_order_id}.
  */
-final class CoinbaseTrading extends PollingTrading {
+final class CoinbaseTrading extends PollingTrading<CoinbaseApi> {
 
     private static final String BASE = CoinbaseMarketData.BASE;
 
-    private final CoinbaseApi api;
     private final Map<String, String> orderIds = new ConcurrentHashMap<>();
 
     CoinbaseTrading(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.api = new CoinbaseApi(venue, key);
+        super(venue, new CoinbaseApi(venue, key));
     }
 
     @Override

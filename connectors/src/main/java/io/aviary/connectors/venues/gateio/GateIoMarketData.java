@@ -20,16 +20,13 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Gate.io spot public data; candles 1000 per page. */
-final class GateIoMarketData extends PollingMarketData {
-
-    private final GateIoApi api;
+final class GateIoMarketData extends PollingMarketData<GateIoApi> {
 
     /** [t, quote volume, close, high, low, open, base volume, window closed] */
     private static final CandleColumns CANDLE = CandleColumns.seconds(0, 5, 3, 4, 2, 6, 1);
 
     GateIoMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new GateIoApi(venue, null);
+        super(venue, new GateIoApi(venue, null));
     }
 
     static String symbol(TradingPair pair) {

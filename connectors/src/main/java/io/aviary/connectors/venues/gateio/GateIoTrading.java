@@ -31,14 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * prefix (added when missing, removed on the way back) and addresses the order in GET/DELETE.
  * A MARKET buy is sized in quote on Gate.io: the base amount is converted with the last price.
  */
-final class GateIoTrading extends PollingTrading {
+final class GateIoTrading extends PollingTrading<GateIoApi> {
 
-    private final GateIoApi api;
     private final GateIoMarketData marketData;
 
     GateIoTrading(VenueContext venue, ApiKey key, GateIoMarketData marketData) {
-        super(venue);
-        this.api = new GateIoApi(venue, key);
+        super(venue, new GateIoApi(venue, key));
         this.marketData = marketData;
     }
 

@@ -29,19 +29,17 @@ import tools.jackson.databind.JsonNode;
  * addressed by {@code altname}. OHLC returns at most the 720 most recent candles of an interval (Hummingbot's
  * {@code MAX_CANDLES_AGO}); older ranges come back empty.
  */
-final class KrakenMarketData extends PollingMarketData {
+final class KrakenMarketData extends PollingMarketData<KrakenApi> {
 
     /** altname (request name) and result key of one pair. */
     record PairNames(String altname, String key) {
     }
 
-    private final KrakenApi api;
     private volatile Map<TradingPair, PairNames> names = Map.of();
     private volatile Map<String, TradingPair> byKey = Map.of();
 
     KrakenMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new KrakenApi(venue, null);
+        super(venue, new KrakenApi(venue, null));
     }
 
     @Override

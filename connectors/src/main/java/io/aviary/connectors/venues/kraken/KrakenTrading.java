@@ -29,14 +29,12 @@ import tools.jackson.databind.JsonNode;
  * A Kraken spot session. Orders carry the caller's id as {@code cl_ord_id} (Kraken accepts a UUID or up to
  * 18 ASCII characters) and are looked up with {@code OpenOrders}/{@code ClosedOrders} filtered by it.
  */
-final class KrakenTrading extends PollingTrading {
+final class KrakenTrading extends PollingTrading<KrakenApi> {
 
-    private final KrakenApi api;
     private final KrakenMarketData marketData;
 
     KrakenTrading(VenueContext venue, ApiKey key, KrakenMarketData marketData) {
-        super(venue);
-        this.api = new KrakenApi(venue, key);
+        super(venue, new KrakenApi(venue, key));
         this.marketData = marketData;
     }
 

@@ -20,16 +20,13 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** KuCoin spot public data: symbols, all tickers, level-2 snapshots, candles (1500 per page), trade history. */
-final class KucoinMarketData extends PollingMarketData {
-
-    private final KucoinApi api;
+final class KucoinMarketData extends PollingMarketData<KucoinApi> {
 
     /** [time(s), open, close, high, low, volume(base), turnover(quote)] */
     private static final CandleColumns CANDLE = CandleColumns.seconds(0, 1, 3, 4, 2, 5, 6);
 
     KucoinMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new KucoinApi(venue, null);
+        super(venue, new KucoinApi(venue, null));
     }
 
     static String symbol(TradingPair pair) {

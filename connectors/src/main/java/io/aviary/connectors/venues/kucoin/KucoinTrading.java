@@ -26,13 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A KuCoin spot session (trade account), orders addressed by {@code clientOid}. */
-final class KucoinTrading extends PollingTrading {
-
-    private final KucoinApi api;
+final class KucoinTrading extends PollingTrading<KucoinApi> {
 
     KucoinTrading(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.api = new KucoinApi(venue, key);
+        super(venue, new KucoinApi(venue, key));
     }
 
     @Override

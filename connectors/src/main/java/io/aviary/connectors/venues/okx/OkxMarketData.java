@@ -24,16 +24,13 @@ import tools.jackson.databind.JsonNode;
  * {@code after} (older than, exclusive) and {@code before} (newer than, exclusive); bars of 6h and longer
  * use OKX's UTC-aligned variants so open times match other venues.
  */
-final class OkxMarketData extends PollingMarketData {
-
-    private final OkxApi api;
+final class OkxMarketData extends PollingMarketData<OkxApi> {
 
     /** [ts, o, h, l, c, vol(base), volCcy(quote), volCcyQuote, confirm] */
     private static final CandleColumns CANDLE = CandleColumns.millis(0, 1, 2, 3, 4, 5, 6);
 
     OkxMarketData(VenueContext venue) {
-        super(venue);
-        this.api = new OkxApi(venue, null);
+        super(venue, new OkxApi(venue, null));
     }
 
     static String instId(TradingPair pair) {

@@ -25,13 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An OKX spot session ({@code tdMode=cash}), orders addressed by {@code clOrdId}. */
-final class OkxTrading extends PollingTrading {
-
-    private final OkxApi api;
+final class OkxTrading extends PollingTrading<OkxApi> {
 
     OkxTrading(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.api = new OkxApi(venue, key);
+        super(venue, new OkxApi(venue, key));
     }
 
     @Override

@@ -33,24 +33,27 @@ import tools.jackson.databind.JsonNode;
  * snapshot every poll (a consumer treats each as a resync), the trade stream sends trades not yet seen.
  * Spot venues inherit {@link #fundingInfo} throwing {@link VenueException.Unsupported}.
  */
-public abstract class PollingMarketData implements MarketDataConnector {
+public abstract class PollingMarketData<A extends SignedRestApi> implements MarketDataConnector {
 
     protected static final int STREAM_BOOK_DEPTH = 50;
 
     protected final String name;
     protected final Duration pollInterval;
+    /** The venue's REST API, unsigned: market data reads public endpoints only. */
+    protected final A api;
     private final IntervalCodes intervals;
     private volatile Map<String, TradingPair> symbols = Map.of();
 
     /** @param intervals the candle intervals the venue offers, with its code for each */
-    protected PollingMarketData(String name, Duration pollInterval, IntervalCodes intervals) {
+    protected PollingMarketData(String name, Duration pollInterval, IntervalCodes intervals, A api) {
         this.name = name;
         this.pollInterval = pollInterval;
         this.intervals = intervals;
+        this.api = api;
     }
 
-    protected PollingMarketData(VenueContext venue) {
-        this(venue.name(), venue.pollInterval(), venue.intervals());
+    protected PollingMarketData(VenueContext venue, A api) {
+        this(venue.name(), venue.pollInterval(), venue.intervals(), api);
     }
 
     @Override

@@ -28,18 +28,21 @@ import java.util.stream.Collectors;
  * final state), and the idempotent-placement rule of the port (a venue's "duplicate client id" refusal is
  * answered with that order's current state).
  */
-public abstract class PollingTrading implements TradingConnector {
+public abstract class PollingTrading<A extends SignedRestApi> implements TradingConnector {
 
     protected final String name;
     protected final Duration pollInterval;
+    /** The venue's REST API, signing with the session's key. */
+    protected final A api;
 
-    protected PollingTrading(String name, Duration pollInterval) {
+    protected PollingTrading(String name, Duration pollInterval, A api) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.api = api;
     }
 
-    protected PollingTrading(VenueContext venue) {
-        this(venue.name(), venue.pollInterval());
+    protected PollingTrading(VenueContext venue, A api) {
+        this(venue.name(), venue.pollInterval(), api);
     }
 
     @Override
