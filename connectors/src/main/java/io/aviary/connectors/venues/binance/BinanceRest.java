@@ -21,11 +21,9 @@ final class BinanceRest extends SignedRestApi {
 
     static final long RECV_WINDOW = 5000;
 
-    private final ApiKey key;
 
     BinanceRest(String connector, RestClient http, ApiKey key) {
-        super(connector, http);
-        this.key = key;
+        super(connector, http, key);
     }
 
     JsonNode signed(String method, String path, Query query) {

@@ -33,11 +33,9 @@ final class BybitApi extends SignedRestApi {
             .codes(NOT_FOUND, Set.of("110001", "170213", "170121")).messageContainsAnyCase(NOT_FOUND, "not exist", "not found")
             .codes(UNAVAILABLE, Set.of("10000", "10016", "170007")).statusesFrom(UNAVAILABLE, 500);
 
-    private final ApiKey key;
 
     BybitApi(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.key = key;
+        super(venue, key);
     }
 
     @Override

@@ -38,17 +38,13 @@ final class BybitTrading extends PollingTrading<BybitApi> {
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
         JsonNode r = api.signed("GET", "/v5/account/wallet-balance", Query.of().add("accountType", "UNIFIED"), null);
-        for (JsonNode account : Json.list(r.get("list"))) {
-            for (JsonNode c : Json.list(account.get("coin"))) {
-                BigDecimal total = Json.decOrZero(c, "walletBalance");
-                if (total.signum() != 0) {
-                    out.add(new Balance(Json.str(c, "coin"), total, total.subtract(Json.decOrZero(c, "locked"))));
-                }
-            }
-        }
-        return out;
+        List<JsonNode> coins = Json.list(r.get("list")).stream()
+                .flatMap(account -> Json.list(account.get("coin")).stream()).toList();
+        return held(coins, c -> {
+            BigDecimal total = Json.decOrZero(c, "walletBalance");
+            return new Balance(Json.str(c, "coin"), total, total.subtract(Json.decOrZero(c, "locked")));
+        });
     }
 
     @Override

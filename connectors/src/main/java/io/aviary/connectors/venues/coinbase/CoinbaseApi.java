@@ -33,7 +33,7 @@ final class CoinbaseApi extends SignedRestApi {
     private final String host;
 
     CoinbaseApi(VenueContext venue, ApiKey key) {
-        super(venue);
+        super(venue, key);
         URI base = http.baseUrl();
         this.host = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
         if (key == null) {

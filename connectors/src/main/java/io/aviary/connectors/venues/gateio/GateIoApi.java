@@ -35,11 +35,9 @@ final class GateIoApi extends SignedRestApi {
                     "CURRENCY_PAIR_NOT_FOUND", "NOT_FOUND")).statuses(NOT_FOUND, 404)
             .statusesFrom(UNAVAILABLE, 500).codes(UNAVAILABLE, Set.of("SERVER_ERROR"));
 
-    private final ApiKey key;
 
     GateIoApi(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.key = key;
+        super(venue, key);
     }
 
     @Override

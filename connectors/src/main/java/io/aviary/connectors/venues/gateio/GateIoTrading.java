@@ -50,15 +50,10 @@ final class GateIoTrading extends PollingTrading<GateIoApi> {
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode a : Json.list(api.signed("GET", "/spot/accounts", Query.of(), null))) {
+        return held(Json.list(api.signed("GET", "/spot/accounts", Query.of(), null)), a -> {
             BigDecimal available = Json.decOrZero(a, "available");
-            BigDecimal total = available.add(Json.decOrZero(a, "locked"));
-            if (total.signum() != 0) {
-                out.add(new Balance(Json.str(a, "currency"), total, available));
-            }
-        }
-        return out;
+            return new Balance(Json.str(a, "currency"), available.add(Json.decOrZero(a, "locked")), available);
+        });
     }
 
     @Override

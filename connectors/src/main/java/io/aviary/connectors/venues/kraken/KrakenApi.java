@@ -39,11 +39,9 @@ final class KrakenApi extends SignedRestApi {
             .messageStartsWith(UNAVAILABLE, "EService:Unavailable", "EService:Busy", "EGeneral:Internal error",
                     "EService:Deadline elapsed");
 
-    private final ApiKey key;
 
     KrakenApi(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.key = key;
+        super(venue, key);
     }
 
     /** A private method ({@code BalanceEx}, {@code AddOrder}, …) with its form parameters. */

@@ -33,11 +33,9 @@ final class KucoinApi extends SignedRestApi {
             .messageContainsAnyCase(NOT_FOUND, "not exist", "not found").statuses(NOT_FOUND, 404)
             .statusesFrom(UNAVAILABLE, 500);
 
-    private final ApiKey key;
 
     KucoinApi(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.key = key;
+        super(venue, key);
     }
 
     @Override

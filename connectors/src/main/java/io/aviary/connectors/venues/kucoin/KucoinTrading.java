@@ -18,7 +18,6 @@ import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,14 +33,8 @@ final class KucoinTrading extends PollingTrading<KucoinApi> {
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode a : Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null))) {
-            BigDecimal total = Json.decOrZero(a, "balance");
-            if (total.signum() != 0) {
-                out.add(new Balance(Json.str(a, "currency"), total, Json.decOrZero(a, "available")));
-            }
-        }
-        return out;
+        return held(Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null)),
+                a -> new Balance(Json.str(a, "currency"), Json.decOrZero(a, "balance"), Json.decOrZero(a, "available")));
     }
 
     @Override

@@ -37,11 +37,9 @@ final class OkxApi extends SignedRestApi {
             .codes(NOT_FOUND, Set.of("51001", "51603", "51000:instId")).statuses(NOT_FOUND, 404)
             .codes(UNAVAILABLE, Set.of("50001", "50004", "50013", "50026")).statusesFrom(UNAVAILABLE, 500);
 
-    private final ApiKey key;
 
     OkxApi(VenueContext venue, ApiKey key) {
-        super(venue);
-        this.key = key;
+        super(venue, key);
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,16 +32,11 @@ final class OkxTrading extends PollingTrading<OkxApi> {
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode account : Json.list(api.signed("GET", "/api/v5/account/balance", Query.of(), null))) {
-            for (JsonNode d : Json.list(account.get("details"))) {
-                BigDecimal total = Json.dec(d, "cashBal") != null ? Json.dec(d, "cashBal") : Json.decOrZero(d, "eq");
-                if (total.signum() != 0) {
-                    out.add(new Balance(Json.str(d, "ccy"), total, Json.decOrZero(d, "availBal")));
-                }
-            }
-        }
-        return out;
+        List<JsonNode> details = Json.list(api.signed("GET", "/api/v5/account/balance", Query.of(), null)).stream()
+                .flatMap(account -> Json.list(account.get("details")).stream()).toList();
+        return held(details, d -> new Balance(Json.str(d, "ccy"),
+                Json.dec(d, "cashBal") != null ? Json.dec(d, "cashBal") : Json.decOrZero(d, "eq"),
+                Json.decOrZero(d, "availBal")));
     }
 
     @Override

@@ -15,12 +15,15 @@ import io.aviary.connectors.port.VenueException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of venue trading sessions: spot defaults for the perpetual calls ({@link VenueException.Unsupported}),
@@ -63,6 +66,12 @@ public abstract class PollingTrading<A extends SignedRestApi> implements Trading
     @Override
     public void verifyCredentials() {
         balances();
+    }
+
+    /** The balances read from the venue's {@code rows}, leaving out assets the account holds none of. */
+    protected static List<Balance> held(List<JsonNode> rows, Function<JsonNode, Balance> balanceOf) {
+        return rows.stream().map(balanceOf).filter(b -> b.total().signum() != 0)
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** What {@link #submitOrder} answers once the venue has taken an order: open, nothing executed yet. */

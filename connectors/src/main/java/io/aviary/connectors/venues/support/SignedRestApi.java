@@ -18,14 +18,17 @@ public abstract class SignedRestApi {
 
     protected final String connector;
     protected final RestClient http;
+    /** The session's key; null for the public client of market data, which never signs. */
+    protected final ApiKey key;
 
-    protected SignedRestApi(String connector, RestClient http) {
+    protected SignedRestApi(String connector, RestClient http, ApiKey key) {
         this.connector = connector;
         this.http = http;
+        this.key = key;
     }
 
-    protected SignedRestApi(VenueContext venue) {
-        this(venue.name(), venue.http());
+    protected SignedRestApi(VenueContext venue, ApiKey key) {
+        this(venue.name(), venue.http(), key);
     }
 
     /** An unauthenticated GET; the answer's payload. */
