@@ -68,12 +68,9 @@ final class BybitTrading extends PollingTrading<BybitApi> {
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        ObjectNode body = Json.object();
-        body.put("category", "spot");
-        body.put("symbol", BybitMarketData.symbol(pair));
-        body.put("orderLinkId", clientOrderId);
-        api.signed("POST", "/v5/order/cancel", Query.of(), body);
-        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
+        return cancelThenLookUp(pair, clientOrderId, () -> api.signed("POST", "/v5/order/cancel", Query.of(),
+                Json.object().put("category", "spot").put("symbol", BybitMarketData.symbol(pair))
+                        .put("orderLinkId", clientOrderId)));
     }
 
     @Override

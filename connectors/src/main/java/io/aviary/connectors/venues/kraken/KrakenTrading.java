@@ -72,8 +72,8 @@ final class KrakenTrading extends PollingTrading<KrakenApi> {
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        api.post("CancelOrder", Query.of().add("cl_ord_id", clientOrderId));
-        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
+        return cancelThenLookUp(pair, clientOrderId,
+                () -> api.post("CancelOrder", Query.of().add("cl_ord_id", clientOrderId)));
     }
 
     @Override

@@ -68,11 +68,8 @@ final class OkxTrading extends PollingTrading<OkxApi> {
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        ObjectNode body = Json.object();
-        body.put("instId", OkxMarketData.instId(pair));
-        body.put("clOrdId", clientOrderId);
-        api.signed("POST", "/api/v5/trade/cancel-order", Query.of(), body);
-        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
+        return cancelThenLookUp(pair, clientOrderId, () -> api.signed("POST", "/api/v5/trade/cancel-order", Query.of(),
+                Json.object().put("instId", OkxMarketData.instId(pair)).put("clOrdId", clientOrderId)));
     }
 
     @Override

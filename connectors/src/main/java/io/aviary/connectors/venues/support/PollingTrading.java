@@ -90,6 +90,15 @@ public abstract class PollingTrading<A extends SignedRestApi> implements Trading
                 o.reason()) : o;
     }
 
+    /**
+     * Sends the venue's cancel request, then reports the order as the venue now has it (pending cancel while
+     * still open): the venues' cancel answers say too little to report the order from.
+     */
+    protected OrderUpdate cancelThenLookUp(TradingPair pair, String clientOrderId, Runnable cancelRequest) {
+        cancelRequest.run();
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
+    }
+
     @Override
     public final OrderUpdate placeOrder(OrderRequest request) {
         try {
