@@ -1,20 +1,22 @@
 package io.aviary.connectors.registry;
 
+import io.aviary.connectors.paper.PaperConnectorFactory;
+import io.aviary.connectors.paper.PaperLedger;
+import io.aviary.connectors.paper.PaperSettings;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.venues.VenueConnectors;
 import io.aviary.connectors.venues.VenueSettings;
-import java.net.URI;
-import java.util.ArrayList;
-import java.time.Duration;
-import java.util.List;
 import io.aviary.connectors.venues.resilience.ResiliencePolicy;
 import io.aviary.connectors.venues.resilience.ResilientConnectorFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.aviary.connectors.paper.PaperConnectorFactory;
-import io.aviary.connectors.paper.PaperLedger;
-import io.aviary.connectors.paper.PaperSettings;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The connectors every Aviary process offers: the simulated venue and the real exchanges. */
 public final class StandardConnectors {
@@ -58,5 +60,6 @@ public final class StandardConnectors {
     public static final ResiliencePolicy SIM_POLICY = ResiliencePolicy.perSecond(5_000).withBreaker(10, Duration.ofSeconds(5));
 
     /** Venues with a {@code _paper_trade} twin: the simulated one and Hummingbot's default paper exchanges. */
-    public static final Set<String> PAPER_VENUES = Set.of("sim", "binance", "kucoin", "kraken", "gate_io");
+    public static final Set<String> PAPER_VENUES = Stream.concat(Stream.of("sim"), VenueConnectors.paperTwins().stream())
+            .collect(Collectors.toUnmodifiableSet());
 }

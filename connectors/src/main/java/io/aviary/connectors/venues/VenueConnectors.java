@@ -1,7 +1,6 @@
 package io.aviary.connectors.venues;
 
 import io.aviary.connectors.catalog.ConnectorSpec;
-import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.venues.binance.BinanceVenue;
 import io.aviary.connectors.venues.bybit.BybitVenue;
@@ -15,31 +14,23 @@ import io.aviary.connectors.venues.resilience.ResilientConnectorFactory;
 import io.aviary.connectors.venues.resilience.VenueResilience;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The real-exchange connectors, by Hummingbot name, each behind its venue's resilience policy. Credential
- * fields are Hummingbot's config-map names for the connector.
+ * The real-exchange connectors, by Hummingbot name, each behind its venue's resilience policy. What sets a
+ * venue apart (credential fields, rate limit, paper twin, candle intervals) is its {@link VenueProfile},
+ * declared by the venue's own class; this list only says which venues exist and in what order.
  */
 public final class VenueConnectors {
 
-    private static final Set<OrderType> ORDER_TYPES = Set.of(OrderType.LIMIT, OrderType.MARKET, OrderType.LIMIT_MAKER);
+    /** Every venue's profile, in catalog order. */
+    public static final List<VenueProfile> PROFILES = List.of(BinanceVenue.SPOT_PROFILE, BinanceVenue.PERPETUAL_PROFILE,
+            KucoinVenue.PROFILE, OkxVenue.PROFILE, BybitVenue.PROFILE, KrakenVenue.PROFILE, GateIoVenue.PROFILE,
+            CoinbaseVenue.PROFILE);
 
-    /**
-     * Default client-side limits, kept under each venue's documented limits: Binance spot 6000 request weight/min,
-     * USDⓈ-M 2400/min; KuCoin ~4000/30 s per pool; OKX ~20 req/2 s per endpoint; Bybit 600 req/5 s per IP
-     * (≈10-20/s per endpoint); Kraken public ~1 req/s and a private decaying counter (Starter 15, −0.33/s);
-     * Gate.io ~10 req/s per private endpoint; Coinbase Advanced 10 public / 30 private req/s.
-     */
-    public static final Map<String, ResiliencePolicy> DEFAULT_POLICIES = Map.of(
-            BinanceVenue.SPOT, ResiliencePolicy.perSecond(20),
-            BinanceVenue.PERPETUAL, ResiliencePolicy.perSecond(10),
-            KucoinVenue.NAME, ResiliencePolicy.perSecond(10),
-            OkxVenue.NAME, ResiliencePolicy.perSecond(10),
-            BybitVenue.NAME, ResiliencePolicy.perSecond(10),
-            KrakenVenue.NAME, ResiliencePolicy.perSecond(1),
-            GateIoVenue.NAME, ResiliencePolicy.perSecond(10),
-            CoinbaseVenue.NAME, ResiliencePolicy.perSecond(10));
+    /** Each venue's default client-side limit, kept under its documented limits (see the profiles). */
+    public static final Map<String, ResiliencePolicy> DEFAULT_POLICIES = PROFILES.stream()
+            .collect(Collectors.toUnmodifiableMap(VenueProfile::name, VenueProfile::policy));
 
     private VenueConnectors() {
     }
@@ -54,41 +45,19 @@ public final class VenueConnectors {
 
     /** The same connectors without the resilience wrapper (tests of the raw adapters). */
     public static List<ConnectorFactory> unprotected(VenueSettings settings) {
-        BinanceVenue binance = new BinanceVenue(false, settings);
-        BinanceVenue binancePerp = new BinanceVenue(true, settings);
-        KucoinVenue kucoin = new KucoinVenue(settings);
-        OkxVenue okx = new OkxVenue(settings);
-        BybitVenue bybit = new BybitVenue(settings);
-        KrakenVenue kraken = new KrakenVenue(settings);
-        GateIoVenue gate = new GateIoVenue(settings);
-        CoinbaseVenue coinbase = new CoinbaseVenue(settings);
-        return List.of(
-                new VenueFactory(spec(BinanceVenue.SPOT, false, "binance_api_key", "binance_api_secret"),
-                        binance::marketData, binance::trading),
-                new VenueFactory(spec(BinanceVenue.PERPETUAL, true, "binance_perpetual_api_key",
-                        "binance_perpetual_api_secret"), binancePerp::marketData, binancePerp::trading),
-                new VenueFactory(spec(KucoinVenue.NAME, false, "kucoin_api_key", "kucoin_secret_key",
-                        "kucoin_passphrase"), kucoin::marketData, kucoin::trading),
-                new VenueFactory(spec(OkxVenue.NAME, false, "okx_api_key", "okx_secret_key", "okx_passphrase"),
-                        okx::marketData, okx::trading),
-                new VenueFactory(spec(BybitVenue.NAME, false, "bybit_api_key", "bybit_api_secret"),
-                        bybit::marketData, bybit::trading),
-                new VenueFactory(new ConnectorSpec(KrakenVenue.NAME,
-                        List.of("kraken_api_key", "kraken_secret_key", "kraken_api_tier"),
-                        Set.of("kraken_api_key", "kraken_secret_key"), ORDER_TYPES, false),
-                        kraken::marketData, kraken::trading),
-                new VenueFactory(spec(GateIoVenue.NAME, false, "gate_io_api_key", "gate_io_secret_key"),
-                        gate::marketData, gate::trading),
-                new VenueFactory(spec(CoinbaseVenue.NAME, false, "coinbase_advanced_trade_api_key",
-                        "coinbase_advanced_trade_api_secret"), coinbase::marketData, coinbase::trading));
+        List<RestVenue<?>> venues = List.of(BinanceVenue.create(false, settings), BinanceVenue.create(true, settings),
+                KucoinVenue.create(settings), OkxVenue.create(settings), BybitVenue.create(settings),
+                KrakenVenue.create(settings), GateIoVenue.create(settings), CoinbaseVenue.create(settings));
+        return venues.stream().map(RestVenue::factory).toList();
     }
 
     /** The connector specs alone (for a catalog). */
     public static List<ConnectorSpec> specs() {
-        return unprotected(VenueSettings.defaults()).stream().map(ConnectorFactory::spec).toList();
+        return PROFILES.stream().map(VenueProfile::spec).toList();
     }
 
-    private static ConnectorSpec spec(String name, boolean perpetual, String... secretFields) {
-        return new ConnectorSpec(name, List.of(secretFields), Set.of(secretFields), ORDER_TYPES, perpetual);
+    /** The venues Hummingbot offers a {@code _paper_trade} twin of. */
+    public static List<String> paperTwins() {
+        return PROFILES.stream().filter(VenueProfile::paperTwin).map(VenueProfile::name).toList();
     }
 }

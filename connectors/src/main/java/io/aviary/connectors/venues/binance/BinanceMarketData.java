@@ -14,6 +14,7 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.VenueSettings;
 import io.aviary.connectors.venues.support.CandlePager;
+import io.aviary.connectors.venues.support.IntervalCodes;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
@@ -22,7 +23,6 @@ import io.aviary.connectors.venues.xchange.XChangeSymbols;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /fapi/v1}). XChange 5.2.4 serves exchange info, prices (spot), depth, klines (spot, except 1s),
  * aggregate trades and the premium index; the rest is native REST.
  */
-final class BinanceMarketData extends PollingMarketData {
+final class BinanceMarketData extends PollingMarketData<BinanceRest> {
 
     private static final int[] SPOT_DEPTHS = {5, 10, 20, 50, 100, 500, 1000, 5000};
     private static final int[] FUTURES_DEPTHS = {5, 10, 20, 50, 100, 500, 1000};
@@ -53,21 +53,20 @@ final class BinanceMarketData extends PollingMarketData {
 
     private final boolean perpetual;
     private final BinanceMarketDataServiceRaw md;
-    private final BinanceRest rest;
     private final VenueSettings settings;
     private final java.net.URI baseUrl;
-    private volatile Map<String, TradingPair> symbols = Map.of();
     private volatile Map<TradingPair, TradingRule> rules = Map.of();
     private volatile long rulesAt;
 
-    BinanceMarketData(String name, boolean perpetual, java.net.URI baseUrl, VenueSettings settings) {
-        super(name, settings.pollInterval());
+    BinanceMarketData(String name, boolean perpetual, java.net.URI baseUrl, VenueSettings settings,
+            IntervalCodes intervals) {
+        super(name, settings.pollInterval(), intervals,
+                new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null));
         this.perpetual = perpetual;
         this.settings = settings;
         this.baseUrl = baseUrl;
         BinanceExchange exchange = BinanceXChange.create(perpetual, baseUrl, null, null, settings.requestTimeout());
         this.md = (BinanceMarketDataServiceRaw) exchange.getMarketDataService();
-        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), null, null);
     }
 
     Instrument instrument(TradingPair pair) {
@@ -96,18 +95,10 @@ final class BinanceMarketData extends PollingMarketData {
                 // an asset name outside BASE-QUOTE's alphabet: not tradable through Hummingbot either
             }
         }
-        symbols = Map.copyOf(bySymbol);
+        rememberSymbols(bySymbol);
         rules = Map.copyOf(out);
         rulesAt = System.currentTimeMillis();
         return rules;
-    }
-
-    /** Venue symbol (BTCUSDT) → pair, loading exchange info once if needed. */
-    TradingPair pairOf(String symbol) {
-        if (symbols.isEmpty()) {
-            tradingRules();
-        }
-        return symbols.get(symbol);
     }
 
     @Override
@@ -116,8 +107,8 @@ final class BinanceMarketData extends PollingMarketData {
         Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
         if (perpetual) {
             pairOf("");
-            for (JsonNode row : Json.list(rest.publicGet("/fapi/v1/ticker/price", Query.of()))) {
-                TradingPair p = symbols.get(Json.str(row, "symbol"));
+            for (JsonNode row : Json.list(api.get("/fapi/v1/ticker/price", Query.of()))) {
+                TradingPair p = knownPair(Json.str(row, "symbol"));
                 if (p != null && wanted.contains(p)) {
                     out.put(p, Json.dec(row, "price"));
                 }
@@ -176,14 +167,9 @@ final class BinanceMarketData extends PollingMarketData {
             }
             Query q = Query.of().add("symbol", BinanceMapping.symbol(pair)).add("interval", interval.wireName())
                     .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli() - 1).add("limit", count);
-            return Json.list(rest.publicGet(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
+            return Json.list(api.get(perpetual ? "/fapi/v1/klines" : "/api/v3/klines", q)).stream()
                     .map(BinanceMapping::candle).toList();
         });
-    }
-
-    @Override
-    public Collection<CandleInterval> candleIntervals() {
-        return EnumSet.allOf(CandleInterval.class);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderRequest;
-import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.Position;
@@ -15,6 +14,7 @@ import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.VenueSettings;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.knowm.xchange.binance.BinanceExchange;
+import org.knowm.xchange.binance.dto.BinanceException;
 import org.knowm.xchange.binance.dto.account.BinanceAccountInformation;
 import org.knowm.xchange.binance.dto.account.BinanceBalance;
 import org.knowm.xchange.binance.dto.trade.BinanceNewOrder;
@@ -40,7 +41,6 @@ import org.knowm.xchange.binance.dto.trade.OrderSide;
 import org.knowm.xchange.binance.dto.trade.TimeInForce;
 import org.knowm.xchange.binance.service.BinanceAccountServiceRaw;
 import org.knowm.xchange.binance.service.BinanceTradeServiceRaw;
-import org.knowm.xchange.binance.dto.BinanceException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,24 +52,23 @@ import tools.jackson.databind.JsonNode;
  * futures order and trade queries (XChange's DTOs miss {@code cumQuote}/{@code buyer}/{@code maker}), and
  * funding income.
  */
-final class BinanceTrading extends PollingTrading {
+final class BinanceTrading extends PollingTrading<BinanceRest> {
 
     private final boolean perpetual;
     private final BinanceMarketData marketData;
     private final BinanceTradeServiceRaw trade;
     private final BinanceAccountServiceRaw account;
-    private final BinanceRest rest;
     private volatile PositionMode mode;
 
     BinanceTrading(String name, boolean perpetual, URI baseUrl, VenueSettings settings, String apiKey, String secret,
             BinanceMarketData marketData) {
-        super(name, settings.pollInterval());
+        super(name, settings.pollInterval(), new BinanceRest(name,
+                new RestClient(name, baseUrl, settings.requestTimeout()), new ApiKey(apiKey, secret)));
         this.perpetual = perpetual;
         this.marketData = marketData;
         BinanceExchange exchange = BinanceXChange.create(perpetual, baseUrl, apiKey, secret, settings.requestTimeout());
         this.trade = (BinanceTradeServiceRaw) exchange.getTradeService();
         this.account = (BinanceAccountServiceRaw) exchange.getAccountService();
-        this.rest = new BinanceRest(name, new RestClient(name, baseUrl, settings.requestTimeout()), apiKey, secret);
     }
 
     private String fapi(String path) {
@@ -77,15 +76,10 @@ final class BinanceTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
         List<Balance> out = new ArrayList<>();
         if (perpetual) {
-            for (JsonNode b : Json.list(rest.signed("GET", "/fapi/v2/balance", Query.of()))) {
+            for (JsonNode b : Json.list(api.signed("GET", "/fapi/v2/balance", Query.of()))) {
                 BigDecimal total = Json.decOrZero(b, "balance");
                 if (total.signum() != 0) {
                     out.add(new Balance(Json.str(b, "asset"), total, Json.decOrZero(b, "availableBalance")));
@@ -148,7 +142,7 @@ final class BinanceTrading extends PollingTrading {
             q.add("price", r.price());
         }
         q.add("newClientOrderId", r.clientOrderId()).add("newOrderRespType", "RESULT");
-        return BinanceMapping.order(r.tradingPair(), rest.signed("POST", "/fapi/v1/order", q));
+        return BinanceMapping.order(r.tradingPair(), api.signed("POST", "/fapi/v1/order", q));
     }
 
     @Override
@@ -163,7 +157,7 @@ final class BinanceTrading extends PollingTrading {
      */
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        JsonNode c = rest.signed("DELETE", perpetual ? "/fapi/v1/order" : "/api/v3/order", Query.of()
+        JsonNode c = api.signed("DELETE", perpetual ? "/fapi/v1/order" : "/api/v3/order", Query.of()
                 .add("symbol", BinanceMapping.symbol(pair)).add("origClientOrderId", clientOrderId));
         if (perpetual) {
             return BinanceMapping.order(pair, c);
@@ -180,7 +174,7 @@ final class BinanceTrading extends PollingTrading {
             Query q = Query.of();
             pair.ifPresent(p -> q.add("symbol", BinanceMapping.symbol(p)));
             List<OrderUpdate> out = new ArrayList<>();
-            for (JsonNode o : Json.list(rest.signed("GET", "/fapi/v1/openOrders", q))) {
+            for (JsonNode o : Json.list(api.signed("GET", "/fapi/v1/openOrders", q))) {
                 TradingPair p = pair.orElseGet(() -> marketData.pairOf(Json.str(o, "symbol")));
                 if (p != null) {
                     out.add(BinanceMapping.order(p, o));
@@ -204,11 +198,11 @@ final class BinanceTrading extends PollingTrading {
     @Override
     public OrderUpdate orderStatus(TradingPair pair, String clientOrderId) {
         if (perpetual) {
-            return BinanceMapping.order(pair, rest.signed("GET", "/fapi/v1/order", Query.of()
+            return BinanceMapping.order(pair, api.signed("GET", "/fapi/v1/order", Query.of()
                     .add("symbol", BinanceMapping.symbol(pair)).add("origClientOrderId", clientOrderId)));
         }
         // native for the same reason as cancelOrder: XChange 5.2.4 needs the numeric order id
-        return BinanceMapping.order(pair, rest.signed("GET", "/api/v3/order", Query.of()
+        return BinanceMapping.order(pair, api.signed("GET", "/api/v3/order", Query.of()
                 .add("symbol", BinanceMapping.symbol(pair)).add("origClientOrderId", clientOrderId)));
     }
 
@@ -217,7 +211,7 @@ final class BinanceTrading extends PollingTrading {
         OrderUpdate order = orderStatus(pair, clientOrderId);
         long orderId = Long.parseLong(order.exchangeOrderId());
         if (perpetual) {
-            return Json.list(rest.signed("GET", "/fapi/v1/userTrades", Query.of()
+            return Json.list(api.signed("GET", "/fapi/v1/userTrades", Query.of()
                             .add("symbol", BinanceMapping.symbol(pair)).add("orderId", orderId))).stream()
                     .map(t -> BinanceMapping.futuresFill(pair, t, clientOrderId)).toList();
         }
@@ -253,7 +247,7 @@ final class BinanceTrading extends PollingTrading {
             long startTime = from.toEpochMilli();
             long endTime = from.plus(window).toEpochMilli() - 1;
             List<Fill> oldest = perpetual
-                    ? Json.list(rest.signed("GET", "/fapi/v1/userTrades", Query.of()
+                    ? Json.list(api.signed("GET", "/fapi/v1/userTrades", Query.of()
                             .add("symbol", BinanceMapping.symbol(pair)).add("startTime", startTime)
                             .add("endTime", endTime).add("limit", 1))).stream()
                             .map(t -> BinanceMapping.futuresFill(pair, t, null)).toList()
@@ -268,7 +262,7 @@ final class BinanceTrading extends PollingTrading {
 
     private List<Fill> tradesFrom(TradingPair pair, long fromId) {
         if (perpetual) {
-            return Json.list(rest.signed("GET", "/fapi/v1/userTrades", Query.of()
+            return Json.list(api.signed("GET", "/fapi/v1/userTrades", Query.of()
                             .add("symbol", BinanceMapping.symbol(pair)).add("fromId", fromId)
                             .add("limit", TRADES_PAGE))).stream()
                     .map(t -> BinanceMapping.futuresFill(pair, t, null)).toList();
@@ -286,7 +280,7 @@ final class BinanceTrading extends PollingTrading {
             return super.positions();
         }
         List<Position> out = new ArrayList<>();
-        for (JsonNode p : Json.list(rest.signed("GET", "/fapi/v2/positionRisk", Query.of()))) {
+        for (JsonNode p : Json.list(api.signed("GET", "/fapi/v2/positionRisk", Query.of()))) {
             BigDecimal amount = Json.decOrZero(p, "positionAmt");
             if (amount.signum() == 0) {
                 continue;
@@ -319,7 +313,7 @@ final class BinanceTrading extends PollingTrading {
         }
         PositionMode m = mode;
         if (m == null) {
-            JsonNode r = rest.signed("GET", "/fapi/v1/positionSide/dual", Query.of());
+            JsonNode r = api.signed("GET", "/fapi/v1/positionSide/dual", Query.of());
             m = Json.bool(r, "dualSidePosition") ? PositionMode.HEDGE : PositionMode.ONEWAY;
             mode = m;
         }
@@ -349,13 +343,13 @@ final class BinanceTrading extends PollingTrading {
             return super.fundingPayments(pair, since);
         }
         String symbol = BinanceMapping.symbol(pair);
-        List<JsonNode> income = Json.list(rest.signed("GET", "/fapi/v1/income", Query.of().add("symbol", symbol)
+        List<JsonNode> income = Json.list(api.signed("GET", "/fapi/v1/income", Query.of().add("symbol", symbol)
                 .add("incomeType", "FUNDING_FEE").add("startTime", since.toEpochMilli()).add("limit", 1000)));
         if (income.isEmpty()) {
             return List.of();
         }
         TreeMap<Long, BigDecimal> rates = new TreeMap<>();
-        for (JsonNode r : Json.list(rest.publicGet("/fapi/v1/fundingRate", Query.of().add("symbol", symbol)
+        for (JsonNode r : Json.list(api.get("/fapi/v1/fundingRate", Query.of().add("symbol", symbol)
                 .add("startTime", since.toEpochMilli() - 60_000).add("limit", 1000)))) {
             rates.put(Json.lng(r, "fundingTime", 0), Json.dec(r, "fundingRate"));
         }

@@ -1,48 +1,41 @@
 package io.aviary.connectors.venues.binance;
 
-import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import java.net.URI;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
+import java.util.Set;
 
-/** Builds the {@code binance} and {@code binance_perpetual} connectors. */
+/**
+ * The {@code binance} and {@code binance_perpetual} connectors (XChange where it serves, native REST
+ * elsewhere, websocket streams when enabled). Every candle interval is asked by its Hummingbot name.
+ */
 public final class BinanceVenue {
 
     public static final String SPOT = "binance";
     public static final String PERPETUAL = "binance_perpetual";
-    public static final String SPOT_URL = "https://api.binance.com";
-    public static final String PERPETUAL_URL = "https://fapi.binance.com";
+    /** Spot allows 6000 request weight/min. */
+    public static final VenueProfile SPOT_PROFILE = profile(SPOT, "https://api.binance.com", 20, true, false);
+    /** USDⓈ-M allows 2400 request weight/min. */
+    public static final VenueProfile PERPETUAL_PROFILE = profile(PERPETUAL, "https://fapi.binance.com", 10, false, true);
 
-    private final String name;
-    private final boolean perpetual;
-    private final URI baseUrl;
-    private final VenueSettings settings;
-    private volatile BinanceMarketData marketData;
-
-    public BinanceVenue(boolean perpetual, VenueSettings settings) {
-        this.perpetual = perpetual;
-        this.name = perpetual ? PERPETUAL : SPOT;
-        this.baseUrl = settings.baseUrl(name, perpetual ? PERPETUAL_URL : SPOT_URL);
-        this.settings = settings;
+    private BinanceVenue() {
     }
 
-    public String name() {
-        return name;
+    private static VenueProfile profile(String name, String url, int perSecond, boolean paperTwin, boolean perpetual) {
+        List<String> fields = List.of(name + "_api_key", name + "_api_secret");
+        return new VenueProfile(name, url, fields, Set.copyOf(fields), ResiliencePolicy.perSecond(perSecond), paperTwin,
+                perpetual, IntervalCodes.wireNames("Binance"));
     }
 
-    public synchronized MarketDataConnector marketData() {
-        if (marketData == null) {
-            marketData = new BinanceMarketData(name, perpetual, baseUrl, settings);
-        }
-        return marketData;
-    }
-
-    public TradingConnector trading(Map<String, String> credentials) {
-        String key = Credentials.required(name, credentials, name + "_api_key");
-        String secret = Credentials.required(name, credentials, name + "_api_secret");
-        marketData();
-        return new BinanceTrading(name, perpetual, baseUrl, settings, key, secret, marketData);
+    public static RestVenue<?> create(boolean perpetual, VenueSettings settings) {
+        VenueProfile profile = perpetual ? PERPETUAL_PROFILE : SPOT_PROFILE;
+        return new RestVenue<>(profile, settings,
+                venue -> new BinanceMarketData(venue.name(), perpetual, profile.baseUrl(settings), settings,
+                        venue.intervals()),
+                (venue, key, marketData) -> new BinanceTrading(venue.name(), perpetual, profile.baseUrl(settings),
+                        settings, key.key(), key.secret(), marketData));
     }
 }

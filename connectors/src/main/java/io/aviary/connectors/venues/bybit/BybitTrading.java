@@ -10,10 +10,12 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,35 +27,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A Bybit spot session on the unified account, orders addressed by {@code orderLinkId}. */
-final class BybitTrading extends PollingTrading {
+final class BybitTrading extends PollingTrading<BybitApi> {
 
-    private final BybitApi api;
     private final BybitMarketData marketData;
 
-    BybitTrading(String name, BybitApi api, BybitMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    BybitTrading(VenueContext venue, ApiKey key, BybitMarketData marketData) {
+        super(venue, new BybitApi(venue, key));
         this.marketData = marketData;
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
         JsonNode r = api.signed("GET", "/v5/account/wallet-balance", Query.of().add("accountType", "UNIFIED"), null);
-        for (JsonNode account : Json.list(r.get("list"))) {
-            for (JsonNode c : Json.list(account.get("coin"))) {
-                BigDecimal total = Json.decOrZero(c, "walletBalance");
-                if (total.signum() != 0) {
-                    out.add(new Balance(Json.str(c, "coin"), total, total.subtract(Json.decOrZero(c, "locked"))));
-                }
-            }
-        }
-        return out;
+        List<JsonNode> coins = Json.list(r.get("list")).stream()
+                .flatMap(account -> Json.list(account.get("coin")).stream()).toList();
+        return held(coins, c -> {
+            BigDecimal total = Json.decOrZero(c, "walletBalance");
+            return new Balance(Json.str(c, "coin"), total, total.subtract(Json.decOrZero(c, "locked")));
+        });
     }
 
     @Override
@@ -72,21 +63,14 @@ final class BybitTrading extends PollingTrading {
         }
         body.put("orderLinkId", r.clientOrderId());
         JsonNode res = api.signed("POST", "/v5/order/create", Query.of(), body);
-        return new OrderUpdate(r.clientOrderId(), Json.str(res, "orderId"), r.tradingPair(), r.side(), r.type(),
-                r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(res, "orderId"));
     }
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        ObjectNode body = Json.object();
-        body.put("category", "spot");
-        body.put("symbol", BybitMarketData.symbol(pair));
-        body.put("orderLinkId", clientOrderId);
-        api.signed("POST", "/v5/order/cancel", Query.of(), body);
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return cancelThenLookUp(pair, clientOrderId, () -> api.signed("POST", "/v5/order/cancel", Query.of(),
+                Json.object().put("category", "spot").put("symbol", BybitMarketData.symbol(pair))
+                        .put("orderLinkId", clientOrderId)));
     }
 
     @Override
@@ -157,10 +141,9 @@ final class BybitTrading extends PollingTrading {
                             .add("startTime", from.toEpochMilli()).add("endTime", to.toEpochMilli())
                             .add("limit", EXECUTIONS_PAGE);
                     JsonNode result = api.signed("GET", "/v5/execution/list",
-                            cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+                            FillPager.atCursor(q, "cursor", cursor), null);
                     List<JsonNode> rows = Json.list(result.get("list"));
-                    String next = Json.str(result, "nextPageCursor");
-                    return FillPager.Page.of(fills(pair, rows), rows.size(), next == null || next.isEmpty() ? null : next);
+                    return FillPager.Page.ofCursor(fills(pair, rows), rows.size(), Json.str(result, "nextPageCursor"));
                 }));
     }
 

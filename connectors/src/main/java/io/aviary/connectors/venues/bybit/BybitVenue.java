@@ -1,37 +1,24 @@
 package io.aviary.connectors.venues.bybit;
 
-import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import io.aviary.connectors.venues.support.RestClient;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
 
-/** Builds the {@code bybit} spot connector (native v5 REST, polled streams). */
+/** The {@code bybit} spot connector (native v5 REST, polled streams). */
 public final class BybitVenue {
 
-    public static final String NAME = "bybit";
-    public static final String URL = "https://api.bybit.com";
+    /** Bybit allows 600 requests per 5 s per IP (about 10-20/s per endpoint). */
+    public static final VenueProfile PROFILE = VenueProfile.spot("bybit", "https://api.bybit.com",
+            List.of("bybit_api_key", "bybit_api_secret"), ResiliencePolicy.perSecond(10), false,
+            IntervalCodes.of("Bybit", "1m=1 3m=3 5m=5 15m=15 30m=30 1h=60 2h=120 4h=240 6h=360 12h=720 1d=D 1w=W 1M=M"));
 
-    private final VenueSettings settings;
-    private final RestClient http;
-    private volatile BybitMarketData marketData;
-
-    public BybitVenue(VenueSettings settings) {
-        this.settings = settings;
-        this.http = new RestClient(NAME, settings.baseUrl(NAME, URL), settings.requestTimeout());
+    private BybitVenue() {
     }
 
-    public synchronized MarketDataConnector marketData() {
-        if (marketData == null) {
-            marketData = new BybitMarketData(NAME, new BybitApi(NAME, http, null, null), settings.pollInterval());
-        }
-        return marketData;
-    }
-
-    public TradingConnector trading(Map<String, String> c) {
-        marketData();
-        return new BybitTrading(NAME, new BybitApi(NAME, http, Credentials.required(NAME, c, "bybit_api_key"),
-                Credentials.required(NAME, c, "bybit_api_secret")), marketData, settings.pollInterval());
+    public static RestVenue<?> create(VenueSettings settings) {
+        return new RestVenue<>(PROFILE, settings, BybitMarketData::new, BybitTrading::new);
     }
 }

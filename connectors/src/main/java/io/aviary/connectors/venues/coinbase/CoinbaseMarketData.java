@@ -5,48 +5,28 @@ import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
-import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
-import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.venues.support.CandlePager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Coinbase Advanced Trade public market data ({@code /market/…}, no auth); candles 350 per page. */
-final class CoinbaseMarketData extends PollingMarketData {
+final class CoinbaseMarketData extends PollingMarketData<CoinbaseApi> {
 
     static final String BASE = "/api/v3/brokerage";
-    static final Map<CandleInterval, String> GRANULARITY = new EnumMap<>(CandleInterval.class);
 
-    static {
-        GRANULARITY.put(CandleInterval.M1, "ONE_MINUTE");
-        GRANULARITY.put(CandleInterval.M5, "FIVE_MINUTE");
-        GRANULARITY.put(CandleInterval.M15, "FIFTEEN_MINUTE");
-        GRANULARITY.put(CandleInterval.M30, "THIRTY_MINUTE");
-        GRANULARITY.put(CandleInterval.H1, "ONE_HOUR");
-        GRANULARITY.put(CandleInterval.H2, "TWO_HOUR");
-        GRANULARITY.put(CandleInterval.H6, "SIX_HOUR");
-        GRANULARITY.put(CandleInterval.D1, "ONE_DAY");
-    }
-
-    private final CoinbaseApi api;
-
-    CoinbaseMarketData(String name, CoinbaseApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    CoinbaseMarketData(VenueContext venue) {
+        super(venue, new CoinbaseApi(venue, null));
     }
 
     static String productId(TradingPair pair) {
@@ -59,41 +39,20 @@ final class CoinbaseMarketData extends PollingMarketData {
 
     @Override
     public Map<TradingPair, TradingRule> tradingRules() {
-        Map<TradingPair, TradingRule> out = new LinkedHashMap<>();
-        for (JsonNode p : products()) {
-            if (Json.bool(p, "trading_disabled") || Json.bool(p, "is_disabled")
-                    || (Json.str(p, "status") != null && !"online".equals(Json.str(p, "status")))) {
-                continue;
-            }
-            try {
-                TradingPair pair = TradingPair.parse(Json.str(p, "product_id"));
-                BigDecimal tick = Json.dec(p, "price_increment") != null ? Json.dec(p, "price_increment")
-                        : Json.dec(p, "quote_increment");
-                out.put(pair, Rules.rule(pair, Json.dec(p, "base_min_size"), Json.dec(p, "base_max_size"), tick,
-                        Json.dec(p, "base_increment"), Json.dec(p, "quote_increment"), Json.dec(p, "quote_min_size"),
-                        true, null));
-            } catch (IllegalArgumentException skipped) {
-                // not nameable as BASE-QUOTE
-            }
-        }
-        return out;
+        return rules(products(), p -> !Json.bool(p, "trading_disabled") && !Json.bool(p, "is_disabled")
+                        && (Json.str(p, "status") == null || "online".equals(Json.str(p, "status"))),
+                p -> TradingPair.parse(Json.str(p, "product_id")), (pair, p) -> {
+                    BigDecimal tick = Json.dec(p, "price_increment") != null ? Json.dec(p, "price_increment")
+                            : Json.dec(p, "quote_increment");
+                    return Rules.rule(pair, Json.dec(p, "base_min_size"), Json.dec(p, "base_max_size"), tick,
+                            Json.dec(p, "base_increment"), Json.dec(p, "quote_increment"), Json.dec(p, "quote_min_size"),
+                            true, null);
+                });
     }
 
     @Override
     public Map<TradingPair, BigDecimal> lastPrices(Collection<TradingPair> pairs) {
-        Set<TradingPair> wanted = Set.copyOf(pairs);
-        Map<TradingPair, BigDecimal> out = new LinkedHashMap<>();
-        for (JsonNode p : products()) {
-            try {
-                TradingPair pair = TradingPair.parse(Json.str(p, "product_id"));
-                if (wanted.contains(pair) && Json.dec(p, "price") != null) {
-                    out.put(pair, Json.dec(p, "price"));
-                }
-            } catch (IllegalArgumentException ignored) {
-                // skip
-            }
-        }
-        return out;
+        return prices(pairs, products(), p -> TradingPair.parse(Json.str(p, "product_id")), "price");
     }
 
     @Override
@@ -113,7 +72,7 @@ final class CoinbaseMarketData extends PollingMarketData {
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        String g = intervalCode(GRANULARITY, interval, "Coinbase");
+        String g = intervalCode(interval);
         return CandlePager.page(interval, start, end, limit, 350, (from, to, count) ->
                 Json.list(api.get(BASE + "/market/products/" + productId(pair) + "/candles", Query.of()
                         .add("start", from.getEpochSecond()).add("end", to.getEpochSecond() - 1)
@@ -125,16 +84,11 @@ final class CoinbaseMarketData extends PollingMarketData {
     }
 
     @Override
-    public Collection<CandleInterval> candleIntervals() {
-        return GRANULARITY.keySet();
-    }
-
-    @Override
     protected List<PublicTrade> recentTrades(TradingPair pair) {
         return Json.list(api.get(BASE + "/market/products/" + productId(pair) + "/ticker", Query.of().add("limit", 100))
                         .get("trades")).stream()
                 .map(t -> new PublicTrade(pair, Json.str(t, "trade_id"), Instant.parse(Json.str(t, "time")),
-                        "SELL".equals(Json.str(t, "side")) ? TradeType.SELL : TradeType.BUY, Json.dec(t, "price"),
+                        side(t, "side", "SELL"), Json.dec(t, "price"),
                         Json.dec(t, "size")))
                 .toList();
     }

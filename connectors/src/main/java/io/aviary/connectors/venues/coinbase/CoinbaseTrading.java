@@ -10,12 +10,13 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,21 +32,14 @@ import tools.jackson.databind.node.ObjectNode;
  * answers the existing order). Cancel and status need Coinbase's order id: the session remembers the ids of
  * orders it placed and otherwise finds the order among the product's orders by {@code client_order_id}.
  */
-final class CoinbaseTrading extends PollingTrading {
+final class CoinbaseTrading extends PollingTrading<CoinbaseApi> {
 
     private static final String BASE = CoinbaseMarketData.BASE;
 
-    private final CoinbaseApi api;
     private final Map<String, String> orderIds = new ConcurrentHashMap<>();
 
-    CoinbaseTrading(String name, CoinbaseApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
-    }
-
-    @Override
-    public void verifyCredentials() {
-        balances();
+    CoinbaseTrading(VenueContext venue, ApiKey key) {
+        super(venue, new CoinbaseApi(venue, key));
     }
 
     @Override
@@ -93,8 +87,7 @@ final class CoinbaseTrading extends PollingTrading {
             orderId = Json.str(res, "order_id");
         }
         orderIds.put(r.clientOrderId(), orderId);
-        return new OrderUpdate(r.clientOrderId(), orderId, r.tradingPair(), r.side(), r.type(), r.price(), r.amount(),
-                OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, orderId);
     }
 
     private static String firstNonNull(String... values) {
@@ -141,10 +134,7 @@ final class CoinbaseTrading extends PollingTrading {
                 throw new VenueException.Rejected(name, reason == null ? "cancel refused" : reason);
             }
         }
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override
@@ -219,10 +209,9 @@ final class CoinbaseTrading extends PollingTrading {
             Query q = Query.of().add("product_ids", CoinbaseMarketData.productId(pair))
                     .add("start_sequence_timestamp", since.toString()).add("limit", FILLS_PAGE);
             JsonNode answer = api.signed("GET", BASE + "/orders/historical/fills",
-                    cursor.isEmpty() ? q : q.add("cursor", cursor), null);
+                    FillPager.atCursor(q, "cursor", cursor), null);
             List<JsonNode> rows = Json.list(answer.get("fills"));
-            String next = Json.str(answer, "cursor");
-            return FillPager.Page.of(fills(rows, null), rows.size(), next == null || next.isEmpty() ? null : next);
+            return FillPager.Page.ofCursor(fills(rows, null), rows.size(), Json.str(answer, "cursor"));
         });
     }
 

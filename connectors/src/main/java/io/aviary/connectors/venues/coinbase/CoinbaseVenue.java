@@ -1,33 +1,26 @@
 package io.aviary.connectors.venues.coinbase;
 
-import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import io.aviary.connectors.venues.support.RestClient;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
 
-/** Builds the {@code coinbase_advanced_trade} connector (native REST with CDP JWT auth, polled streams). */
+/** The {@code coinbase_advanced_trade} connector (native REST with CDP JWT auth, polled streams). */
 public final class CoinbaseVenue {
 
-    public static final String NAME = "coinbase_advanced_trade";
-    public static final String URL = "https://api.coinbase.com";
+    /** Coinbase Advanced Trade allows 10 public and 30 private requests/s. */
+    public static final VenueProfile PROFILE = VenueProfile.spot("coinbase_advanced_trade", "https://api.coinbase.com",
+            List.of("coinbase_advanced_trade_api_key", "coinbase_advanced_trade_api_secret"), ResiliencePolicy.perSecond(10), false,
+            IntervalCodes.of("Coinbase",
+                    "1m=ONE_MINUTE 5m=FIVE_MINUTE 15m=FIFTEEN_MINUTE 30m=THIRTY_MINUTE 1h=ONE_HOUR 2h=TWO_HOUR 6h=SIX_HOUR 1d=ONE_DAY"));
 
-    private final VenueSettings settings;
-    private final RestClient http;
-
-    public CoinbaseVenue(VenueSettings settings) {
-        this.settings = settings;
-        this.http = new RestClient(NAME, settings.baseUrl(NAME, URL), settings.requestTimeout());
+    private CoinbaseVenue() {
     }
 
-    public MarketDataConnector marketData() {
-        return new CoinbaseMarketData(NAME, new CoinbaseApi(NAME, http, null, null), settings.pollInterval());
-    }
-
-    public TradingConnector trading(Map<String, String> c) {
-        return new CoinbaseTrading(NAME, new CoinbaseApi(NAME, http,
-                Credentials.required(NAME, c, "coinbase_advanced_trade_api_key"),
-                Credentials.required(NAME, c, "coinbase_advanced_trade_api_secret")), settings.pollInterval());
+    public static RestVenue<?> create(VenueSettings settings) {
+        return new RestVenue<>(PROFILE, settings, CoinbaseMarketData::new,
+                (venue, key, marketData) -> new CoinbaseTrading(venue, key));
     }
 }

@@ -10,13 +10,14 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,14 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * prefix (added when missing, removed on the way back) and addresses the order in GET/DELETE.
  * A MARKET buy is sized in quote on Gate.io: the base amount is converted with the last price.
  */
-final class GateIoTrading extends PollingTrading {
+final class GateIoTrading extends PollingTrading<GateIoApi> {
 
-    private final GateIoApi api;
     private final GateIoMarketData marketData;
 
-    GateIoTrading(String name, GateIoApi api, GateIoMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    GateIoTrading(VenueContext venue, ApiKey key, GateIoMarketData marketData) {
+        super(venue, new GateIoApi(venue, key));
         this.marketData = marketData;
     }
 
@@ -50,21 +49,11 @@ final class GateIoTrading extends PollingTrading {
     }
 
     @Override
-    public void verifyCredentials() {
-        balances();
-    }
-
-    @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode a : Json.list(api.signed("GET", "/spot/accounts", Query.of(), null))) {
+        return held(Json.list(api.signed("GET", "/spot/accounts", Query.of(), null)), a -> {
             BigDecimal available = Json.decOrZero(a, "available");
-            BigDecimal total = available.add(Json.decOrZero(a, "locked"));
-            if (total.signum() != 0) {
-                out.add(new Balance(Json.str(a, "currency"), total, available));
-            }
-        }
-        return out;
+            return new Balance(Json.str(a, "currency"), available.add(Json.decOrZero(a, "locked")), available);
+        });
     }
 
     @Override

@@ -1,37 +1,24 @@
 package io.aviary.connectors.venues.gateio;
 
-import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import io.aviary.connectors.venues.support.RestClient;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
 
-/** Builds the {@code gate_io} connector (native v4 REST, polled streams). */
+/** The {@code gate_io} connector (native v4 REST, polled streams). */
 public final class GateIoVenue {
 
-    public static final String NAME = "gate_io";
-    public static final String URL = "https://api.gateio.ws";
+    /** Gate.io allows about 10 requests/s per private endpoint. */
+    public static final VenueProfile PROFILE = VenueProfile.spot("gate_io", "https://api.gateio.ws",
+            List.of("gate_io_api_key", "gate_io_secret_key"), ResiliencePolicy.perSecond(10), true,
+            IntervalCodes.of("Gate.io", "1m=1m 5m=5m 15m=15m 30m=30m 1h=1h 4h=4h 8h=8h 1d=1d 1w=7d 1M=30d"));
 
-    private final VenueSettings settings;
-    private final RestClient http;
-    private volatile GateIoMarketData marketData;
-
-    public GateIoVenue(VenueSettings settings) {
-        this.settings = settings;
-        this.http = new RestClient(NAME, settings.baseUrl(NAME, URL), settings.requestTimeout());
+    private GateIoVenue() {
     }
 
-    public synchronized MarketDataConnector marketData() {
-        if (marketData == null) {
-            marketData = new GateIoMarketData(NAME, new GateIoApi(NAME, http, null, null), settings.pollInterval());
-        }
-        return marketData;
-    }
-
-    public TradingConnector trading(Map<String, String> c) {
-        marketData();
-        return new GateIoTrading(NAME, new GateIoApi(NAME, http, Credentials.required(NAME, c, "gate_io_api_key"),
-                Credentials.required(NAME, c, "gate_io_secret_key")), marketData, settings.pollInterval());
+    public static RestVenue<?> create(VenueSettings settings) {
+        return new RestVenue<>(PROFILE, settings, GateIoMarketData::new, GateIoTrading::new);
     }
 }

@@ -1,15 +1,22 @@
 package io.aviary.connectors.venues.kraken;
 
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.AUTHENTICATION;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.NOT_FOUND;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.RATE_LIMITED;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.UNAVAILABLE;
+
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
+import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
+import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
+import io.aviary.connectors.venues.support.VenueContext;
 import io.aviary.connectors.venues.support.VenueErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,28 +28,34 @@ import tools.jackson.databind.JsonNode;
  * base64(HMAC-SHA512(base64decode(secret), path + SHA256(nonce + postdata)))}, key in {@code API-Key}.
  * Answers are {@code {"error":[…],"result":…}} with HTTP 200 even on failure.
  */
-final class KrakenApi {
+final class KrakenApi extends SignedRestApi {
 
     private static final AtomicLong LAST_NONCE = new AtomicLong();
+    private static final ErrorRules ERRORS = ErrorRules.of()
+            .messageContains(RATE_LIMITED, "Rate limit", "Too many requests").statuses(RATE_LIMITED, 429)
+            .messageStartsWith(AUTHENTICATION, "EAPI:Invalid key", "EAPI:Invalid signature", "EAPI:Invalid nonce",
+                    "EGeneral:Permission denied", "EAPI:Bad request")
+            .messageStartsWith(NOT_FOUND, "EQuery:Unknown asset", "EOrder:Unknown order")
+            .messageStartsWith(UNAVAILABLE, "EService:Unavailable", "EService:Busy", "EGeneral:Internal error",
+                    "EService:Deadline elapsed");
 
-    private final String connector;
-    private final RestClient http;
-    private final String key;
-    private final String secret;
 
-    KrakenApi(String connector, RestClient http, String key, String secret) {
-        this.connector = connector;
-        this.http = http;
-        this.key = key;
-        this.secret = secret;
+    KrakenApi(VenueContext venue, ApiKey key) {
+        super(venue, key);
     }
 
-    JsonNode get(String method, Query query) {
-        return check(http.send("GET", "/0/public/" + method + query.suffix(), Map.of(), null));
-    }
-
+    /** A private method ({@code BalanceEx}, {@code AddOrder}, …) with its form parameters. */
     JsonNode post(String method, Query params) {
-        String path = "/0/private/" + method;
+        return signed("POST", "/0/private/" + method, params, null);
+    }
+
+    @Override
+    protected Call publicCall(String method, Query query) {
+        return new Call("/0/public/" + method + query.suffix(), Map.of(), null);
+    }
+
+    @Override
+    protected Call sign(String method, String path, Query params, String jsonBody) {
         long nonce = LAST_NONCE.updateAndGet(prev -> Math.max(prev + 1, System.currentTimeMillis() * 1000));
         Query form = Query.of().add("nonce", nonce);
         params.asMap().forEach(form::add);
@@ -54,25 +67,17 @@ final class KrakenApi {
         System.arraycopy(inner, 0, message, pathBytes.length, inner.length);
         byte[] secretBytes;
         try {
-            secretBytes = Base64.getDecoder().decode(secret);
+            secretBytes = Base64.getDecoder().decode(key.secret());
         } catch (IllegalArgumentException e) {
             throw new VenueException.AuthenticationFailed(connector, "the secret key is not valid base64");
         }
         String sign = Base64.getEncoder().encodeToString(Signing.hmac("HmacSHA512", secretBytes, message));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("API-Key", key);
-        headers.put("API-Sign", sign);
-        headers.put("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-        return check(http.send("POST", path, headers, postData));
+        return new Call(path, headers("API-Key", key.key(), "API-Sign", sign,
+                "Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), postData);
     }
 
-    private JsonNode check(HttpResult r) {
-        JsonNode body;
-        try {
-            body = r.json();
-        } catch (IllegalStateException e) {
-            throw r.ok() ? VenueErrors.unexpected(connector, e) : VenueErrors.fromHttp(connector, r, r.body());
-        }
+    @Override
+    protected JsonNode unwrap(HttpResult r, JsonNode body) {
         List<JsonNode> errors = Json.list(body.get("error"));
         if (r.ok() && errors.isEmpty()) {
             return body.get("result");
@@ -80,24 +85,8 @@ final class KrakenApi {
         if (errors.isEmpty()) {
             throw VenueErrors.fromHttp(connector, r, r.body());
         }
-        String e = Json.str(errors.get(0));
         String text = Json.abbreviate(String.join("; ", errors.stream().map(Json::str).toList()), 300);
-        if (e.contains("Rate limit") || e.contains("Too many requests") || r.status() == 429) {
-            throw new VenueException.RateLimited(connector, text, r.retryAfterMillis());
-        }
-        if (e.startsWith("EAPI:Invalid key") || e.startsWith("EAPI:Invalid signature")
-                || e.startsWith("EAPI:Invalid nonce") || e.startsWith("EGeneral:Permission denied")
-                || e.startsWith("EAPI:Bad request")) {
-            throw new VenueException.AuthenticationFailed(connector, text);
-        }
-        if (e.startsWith("EQuery:Unknown asset") || e.startsWith("EOrder:Unknown order")) {
-            throw new VenueException.NotFound(connector, text);
-        }
-        if (e.startsWith("EService:Unavailable") || e.startsWith("EService:Busy")
-                || e.startsWith("EGeneral:Internal error") || e.startsWith("EService:Deadline elapsed")) {
-            throw new VenueException.Unavailable(connector, text, null);
-        }
-        throw new VenueException.Rejected(connector, text);
+        throw ERRORS.toException(connector, new ErrorRules.Failure(r, null, Json.str(errors.get(0))), text);
     }
 
     /** Kraken asset codes to common ones: XXBT → BTC, ZUSD → USD, XDG → DOGE. */

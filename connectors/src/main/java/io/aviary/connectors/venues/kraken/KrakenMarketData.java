@@ -13,11 +13,10 @@ import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingMarketData;
 import io.aviary.connectors.venues.support.Query;
 import io.aviary.connectors.venues.support.Rules;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,32 +29,17 @@ import tools.jackson.databind.JsonNode;
  * addressed by {@code altname}. OHLC returns at most the 720 most recent candles of an interval (Hummingbot's
  * {@code MAX_CANDLES_AGO}); older ranges come back empty.
  */
-final class KrakenMarketData extends PollingMarketData {
-
-    static final Map<CandleInterval, Integer> MINUTES = new EnumMap<>(CandleInterval.class);
-
-    static {
-        MINUTES.put(CandleInterval.M1, 1);
-        MINUTES.put(CandleInterval.M5, 5);
-        MINUTES.put(CandleInterval.M15, 15);
-        MINUTES.put(CandleInterval.M30, 30);
-        MINUTES.put(CandleInterval.H1, 60);
-        MINUTES.put(CandleInterval.H4, 240);
-        MINUTES.put(CandleInterval.D1, 1440);
-        MINUTES.put(CandleInterval.W1, 10080);
-    }
+final class KrakenMarketData extends PollingMarketData<KrakenApi> {
 
     /** altname (request name) and result key of one pair. */
     record PairNames(String altname, String key) {
     }
 
-    private final KrakenApi api;
     private volatile Map<TradingPair, PairNames> names = Map.of();
     private volatile Map<String, TradingPair> byKey = Map.of();
 
-    KrakenMarketData(String name, KrakenApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    KrakenMarketData(VenueContext venue) {
+        super(venue, new KrakenApi(venue, null));
     }
 
     @Override
@@ -136,13 +120,12 @@ final class KrakenMarketData extends PollingMarketData {
     public OrderBookSnapshot orderBook(TradingPair pair, int depth) {
         JsonNode r = api.get("Depth", Query.of().add("pair", names(pair).altname()).add("count", Math.min(500, depth)));
         JsonNode book = r.properties().iterator().next().getValue();
-        return new OrderBookSnapshot(pair, System.currentTimeMillis(), Instant.now(), Json.priceLevels(book.get("bids"), depth),
-                Json.priceLevels(book.get("asks"), depth));
+        return snapshot(pair, System.currentTimeMillis(), Instant.now(), book.get("bids"), book.get("asks"), depth);
     }
 
     @Override
     public List<Candle> candles(TradingPair pair, CandleInterval interval, Instant start, Instant end, int limit) {
-        Integer minutes = intervalCode(MINUTES, interval, "Kraken");
+        String minutes = intervalCode(interval);
         String alt = names(pair).altname();
         return CandlePager.page(interval, start, end, limit, 720, (from, to, count) -> {
             JsonNode r = api.get("OHLC", Query.of().add("pair", alt).add("interval", minutes)
@@ -162,11 +145,6 @@ final class KrakenMarketData extends PollingMarketData {
             }
             return List.of();
         });
-    }
-
-    @Override
-    public Collection<CandleInterval> candleIntervals() {
-        return MINUTES.keySet();
     }
 
     @Override

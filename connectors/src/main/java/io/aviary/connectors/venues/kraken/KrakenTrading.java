@@ -10,12 +10,13 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,20 +29,13 @@ import tools.jackson.databind.JsonNode;
  * A Kraken spot session. Orders carry the caller's id as {@code cl_ord_id} (Kraken accepts a UUID or up to
  * 18 ASCII characters) and are looked up with {@code OpenOrders}/{@code ClosedOrders} filtered by it.
  */
-final class KrakenTrading extends PollingTrading {
+final class KrakenTrading extends PollingTrading<KrakenApi> {
 
-    private final KrakenApi api;
     private final KrakenMarketData marketData;
 
-    KrakenTrading(String name, KrakenApi api, KrakenMarketData marketData, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
+    KrakenTrading(VenueContext venue, ApiKey key, KrakenMarketData marketData) {
+        super(venue, new KrakenApi(venue, key));
         this.marketData = marketData;
-    }
-
-    @Override
-    public void verifyCredentials() {
-        balances();
     }
 
     @Override
@@ -73,17 +67,13 @@ final class KrakenTrading extends PollingTrading {
         }
         q.add("cl_ord_id", r.clientOrderId());
         JsonNode res = api.post("AddOrder", q);
-        return new OrderUpdate(r.clientOrderId(), Json.str(res.path("txid").path(0)), r.tradingPair(), r.side(),
-                r.type(), r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(res.path("txid").path(0)));
     }
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        api.post("CancelOrder", Query.of().add("cl_ord_id", clientOrderId));
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return cancelThenLookUp(pair, clientOrderId,
+                () -> api.post("CancelOrder", Query.of().add("cl_ord_id", clientOrderId)));
     }
 
     @Override

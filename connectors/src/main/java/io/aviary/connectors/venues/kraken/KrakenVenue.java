@@ -1,38 +1,30 @@
 package io.aviary.connectors.venues.kraken;
 
-import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.venues.RestVenue;
+import io.aviary.connectors.venues.VenueProfile;
 import io.aviary.connectors.venues.VenueSettings;
-import io.aviary.connectors.venues.support.Credentials;
-import io.aviary.connectors.venues.support.RestClient;
-import java.util.Map;
+import io.aviary.connectors.venues.resilience.ResiliencePolicy;
+import io.aviary.connectors.venues.support.IntervalCodes;
+import java.util.List;
+import java.util.Set;
 
-/** Builds the {@code kraken} connector (native REST, polled streams). */
+/** The {@code kraken} connector (native REST, polled streams). */
 public final class KrakenVenue {
 
-    public static final String NAME = "kraken";
-    public static final String URL = "https://api.kraken.com";
+    /**
+     * Kraken allows about 1 public request/s and a decaying private counter (Starter 15, −0.33/s).
+     * {@code kraken_api_tier} (Starter/Intermediate/Pro) is accepted for Hummingbot compatibility and not
+     * required; limits are client-side.
+     */
+    public static final VenueProfile PROFILE = new VenueProfile("kraken", "https://api.kraken.com",
+            List.of("kraken_api_key", "kraken_secret_key", "kraken_api_tier"), Set.of("kraken_api_key", "kraken_secret_key"),
+            ResiliencePolicy.perSecond(1), true, false,
+            IntervalCodes.of("Kraken", "1m=1 5m=5 15m=15 30m=30 1h=60 4h=240 1d=1440 1w=10080"));
 
-    private final VenueSettings settings;
-    private final RestClient http;
-    private volatile KrakenMarketData marketData;
-
-    public KrakenVenue(VenueSettings settings) {
-        this.settings = settings;
-        this.http = new RestClient(NAME, settings.baseUrl(NAME, URL), settings.requestTimeout());
+    private KrakenVenue() {
     }
 
-    public synchronized MarketDataConnector marketData() {
-        if (marketData == null) {
-            marketData = new KrakenMarketData(NAME, new KrakenApi(NAME, http, null, null), settings.pollInterval());
-        }
-        return marketData;
-    }
-
-    /** {@code kraken_api_tier} (Starter/Intermediate/Pro) is accepted for Hummingbot compatibility; limits are client-side. */
-    public TradingConnector trading(Map<String, String> c) {
-        marketData();
-        return new KrakenTrading(NAME, new KrakenApi(NAME, http, Credentials.required(NAME, c, "kraken_api_key"),
-                Credentials.required(NAME, c, "kraken_secret_key")), marketData, settings.pollInterval());
+    public static RestVenue<?> create(VenueSettings settings) {
+        return new RestVenue<>(PROFILE, settings, KrakenMarketData::new, KrakenTrading::new);
     }
 }

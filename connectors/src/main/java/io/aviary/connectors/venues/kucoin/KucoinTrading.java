@@ -9,14 +9,15 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,30 +25,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A KuCoin spot session (trade account), orders addressed by {@code clientOid}. */
-final class KucoinTrading extends PollingTrading {
+final class KucoinTrading extends PollingTrading<KucoinApi> {
 
-    private final KucoinApi api;
-
-    KucoinTrading(String name, KucoinApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
-    }
-
-    @Override
-    public void verifyCredentials() {
-        balances();
+    KucoinTrading(VenueContext venue, ApiKey key) {
+        super(venue, new KucoinApi(venue, key));
     }
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode a : Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null))) {
-            BigDecimal total = Json.decOrZero(a, "balance");
-            if (total.signum() != 0) {
-                out.add(new Balance(Json.str(a, "currency"), total, Json.decOrZero(a, "available")));
-            }
-        }
-        return out;
+        return held(Json.list(api.signed("GET", "/api/v1/accounts", Query.of().add("type", "trade"), null)),
+                a -> new Balance(Json.str(a, "currency"), Json.decOrZero(a, "balance"), Json.decOrZero(a, "available")));
     }
 
     @Override
@@ -66,20 +53,14 @@ final class KucoinTrading extends PollingTrading {
             }
         }
         JsonNode d = api.signed("POST", "/api/v1/orders", Query.of(), body);
-        return new OrderUpdate(r.clientOrderId(), Json.str(d, "orderId"), r.tradingPair(), r.side(), r.type(),
-                r.price(), r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(d, "orderId"));
     }
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
         api.signed("DELETE", "/api/v1/order/client-order/" + clientOrderId, Query.of(), null);
         OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? withState(o, OrderState.PENDING_CANCEL) : o;
-    }
-
-    private static OrderUpdate withState(OrderUpdate o, OrderState s) {
-        return new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), o.tradingPair(), o.side(), o.type(), o.price(),
-                o.amount(), s, o.executedBase(), o.executedQuote(), o.updatedAt(), o.reason());
+        return pendingCancelIfOpen(o, o.tradingPair());
     }
 
     @Override

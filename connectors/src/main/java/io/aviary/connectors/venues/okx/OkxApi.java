@@ -1,18 +1,22 @@
 package io.aviary.connectors.venues.okx;
 
-import io.aviary.connectors.port.VenueException;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.AUTHENTICATION;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.NOT_FOUND;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.RATE_LIMITED;
+import static io.aviary.connectors.venues.support.ErrorRules.Kind.UNAVAILABLE;
+
+import io.aviary.connectors.venues.support.ApiKey;
+import io.aviary.connectors.venues.support.ErrorRules;
 import io.aviary.connectors.venues.support.HttpResult;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.Query;
-import io.aviary.connectors.venues.support.RestClient;
+import io.aviary.connectors.venues.support.SignedRestApi;
 import io.aviary.connectors.venues.support.Signing;
-import io.aviary.connectors.venues.support.VenueErrors;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -22,54 +26,34 @@ import tools.jackson.databind.JsonNode;
  * with {@code OK-ACCESS-KEY}, {@code OK-ACCESS-PASSPHRASE} and {@code OK-ACCESS-TIMESTAMP} (ISO-8601, ms, UTC).
  * Answers are {@code {"code":"0","msg":"","data":[…]}}; order calls report per-order {@code sCode}/{@code sMsg}.
  */
-final class OkxApi {
+final class OkxApi extends SignedRestApi {
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Set<String> AUTH = Set.of("50100", "50101", "50102", "50103", "50104", "50105", "50106",
-            "50107", "50110", "50111", "50112", "50113", "50114", "50119", "50120");
-    private static final Set<String> RATE = Set.of("50011", "50061");
-    private static final Set<String> NOT_FOUND = Set.of("51001", "51603", "51000:instId");
-    private static final Set<String> UNAVAILABLE = Set.of("50001", "50004", "50013", "50026");
+    private static final ErrorRules ERRORS = ErrorRules.of()
+            .statuses(RATE_LIMITED, 429).codes(RATE_LIMITED, Set.of("50011", "50061"))
+            .codes(AUTHENTICATION, Set.of("50100", "50101", "50102", "50103", "50104", "50105", "50106", "50107",
+                    "50110", "50111", "50112", "50113", "50114", "50119", "50120")).statuses(AUTHENTICATION, 401)
+            .codes(NOT_FOUND, Set.of("51001", "51603", "51000:instId")).statuses(NOT_FOUND, 404)
+            .codes(UNAVAILABLE, Set.of("50001", "50004", "50013", "50026")).statusesFrom(UNAVAILABLE, 500);
 
-    private final String connector;
-    private final RestClient http;
-    private final String key;
-    private final String secret;
-    private final String passphrase;
 
-    OkxApi(String connector, RestClient http, String key, String secret, String passphrase) {
-        this.connector = connector;
-        this.http = http;
-        this.key = key;
-        this.secret = secret;
-        this.passphrase = passphrase;
+    OkxApi(VenueContext venue, ApiKey key) {
+        super(venue, key);
     }
 
-    JsonNode get(String path, Query query) {
-        return check(http.send("GET", path + query.suffix(), Map.of(), null));
-    }
-
-    JsonNode signed(String method, String path, Query query, JsonNode body) {
+    @Override
+    protected Call sign(String method, String path, Query query, String jsonBody) {
         String requestPath = path + query.suffix();
-        String payload = body == null ? "" : Json.write(body);
         String ts = TS.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("OK-ACCESS-KEY", key);
-        headers.put("OK-ACCESS-SIGN", Signing.hmacSha256Base64(secret, ts + method + requestPath + payload));
-        headers.put("OK-ACCESS-TIMESTAMP", ts);
-        headers.put("OK-ACCESS-PASSPHRASE", passphrase);
-        headers.put("Content-Type", "application/json");
-        return check(http.send(method, requestPath, headers, body == null ? null : payload));
+        String sign = Signing.hmacSha256Base64(key.secret(), ts + method + requestPath + (jsonBody == null ? "" : jsonBody));
+        // OKX wants the JSON content type on every signed call, bodiless GETs included
+        return new Call(requestPath, headers("OK-ACCESS-KEY", key.key(), "OK-ACCESS-SIGN", sign, "OK-ACCESS-TIMESTAMP", ts,
+                "OK-ACCESS-PASSPHRASE", key.passphrase(), "Content-Type", "application/json"), jsonBody);
     }
 
-    private JsonNode check(HttpResult r) {
-        JsonNode body;
-        try {
-            body = r.json();
-        } catch (IllegalStateException e) {
-            throw r.ok() ? VenueErrors.unexpected(connector, e) : VenueErrors.fromHttp(connector, r, r.body());
-        }
+    @Override
+    protected JsonNode unwrap(HttpResult r, JsonNode body) {
         String code = Json.str(body, "code");
         if (r.ok() && "0".equals(code)) {
             return body.get("data");
@@ -81,23 +65,6 @@ final class OkxApi {
             code = Json.str(first, "sCode");
             msg = Json.str(first, "sMsg");
         }
-        throw error(r, code, msg);
-    }
-
-    VenueException error(HttpResult r, String code, String msg) {
-        String text = (code == null ? "" : code + " ") + (msg == null ? "" : Json.abbreviate(msg, 300));
-        if (r.status() == 429 || RATE.contains(code)) {
-            return new VenueException.RateLimited(connector, text, r.retryAfterMillis());
-        }
-        if (AUTH.contains(code) || r.status() == 401) {
-            return new VenueException.AuthenticationFailed(connector, text);
-        }
-        if (NOT_FOUND.contains(code) || r.status() == 404) {
-            return new VenueException.NotFound(connector, text);
-        }
-        if (UNAVAILABLE.contains(code) || r.status() >= 500) {
-            return new VenueException.Unavailable(connector, text, null);
-        }
-        return new VenueException.Rejected(connector, text);
+        throw ERRORS.toException(connector, new ErrorRules.Failure(r, code, msg), ErrorRules.text(code, msg));
     }
 }

@@ -9,14 +9,14 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.venues.support.ApiKey;
 import io.aviary.connectors.venues.support.FillPager;
 import io.aviary.connectors.venues.support.Json;
 import io.aviary.connectors.venues.support.PollingTrading;
 import io.aviary.connectors.venues.support.Query;
+import io.aviary.connectors.venues.support.VenueContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,32 +24,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An OKX spot session ({@code tdMode=cash}), orders addressed by {@code clOrdId}. */
-final class OkxTrading extends PollingTrading {
+final class OkxTrading extends PollingTrading<OkxApi> {
 
-    private final OkxApi api;
-
-    OkxTrading(String name, OkxApi api, Duration pollInterval) {
-        super(name, pollInterval);
-        this.api = api;
-    }
-
-    @Override
-    public void verifyCredentials() {
-        balances();
+    OkxTrading(VenueContext venue, ApiKey key) {
+        super(venue, new OkxApi(venue, key));
     }
 
     @Override
     public List<Balance> balances() {
-        List<Balance> out = new ArrayList<>();
-        for (JsonNode account : Json.list(api.signed("GET", "/api/v5/account/balance", Query.of(), null))) {
-            for (JsonNode d : Json.list(account.get("details"))) {
-                BigDecimal total = Json.dec(d, "cashBal") != null ? Json.dec(d, "cashBal") : Json.decOrZero(d, "eq");
-                if (total.signum() != 0) {
-                    out.add(new Balance(Json.str(d, "ccy"), total, Json.decOrZero(d, "availBal")));
-                }
-            }
-        }
-        return out;
+        List<JsonNode> details = Json.list(api.signed("GET", "/api/v5/account/balance", Query.of(), null)).stream()
+                .flatMap(account -> Json.list(account.get("details")).stream()).toList();
+        return held(details, d -> new Balance(Json.str(d, "ccy"),
+                Json.dec(d, "cashBal") != null ? Json.dec(d, "cashBal") : Json.decOrZero(d, "eq"),
+                Json.decOrZero(d, "availBal")));
     }
 
     @Override
@@ -71,8 +58,7 @@ final class OkxTrading extends PollingTrading {
             body.put("px", Json.plain(r.price()));
         }
         JsonNode d = api.signed("POST", "/api/v5/trade/order", Query.of(), body).path(0);
-        return new OrderUpdate(r.clientOrderId(), Json.str(d, "ordId"), r.tradingPair(), r.side(), r.type(), r.price(),
-                r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+        return accepted(r, Json.str(d, "ordId"));
     }
 
     @Override
@@ -82,14 +68,8 @@ final class OkxTrading extends PollingTrading {
 
     @Override
     public OrderUpdate cancelOrder(TradingPair pair, String clientOrderId) {
-        ObjectNode body = Json.object();
-        body.put("instId", OkxMarketData.instId(pair));
-        body.put("clOrdId", clientOrderId);
-        api.signed("POST", "/api/v5/trade/cancel-order", Query.of(), body);
-        OrderUpdate o = orderStatus(pair, clientOrderId);
-        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
-                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
-                null) : o;
+        return cancelThenLookUp(pair, clientOrderId, () -> api.signed("POST", "/api/v5/trade/cancel-order", Query.of(),
+                Json.object().put("instId", OkxMarketData.instId(pair)).put("clOrdId", clientOrderId)));
     }
 
     @Override
@@ -148,7 +128,7 @@ final class OkxTrading extends PollingTrading {
             Query q = Query.of().add("instType", "SPOT").add("instId", OkxMarketData.instId(pair))
                     .add("begin", since.toEpochMilli()).add("limit", FILLS_PAGE);
             List<JsonNode> rows = Json.list(api.signed("GET", "/api/v5/trade/fills-history",
-                    after.isEmpty() ? q : q.add("after", after), null));
+                    FillPager.atCursor(q, "after", after), null));
             String oldest = rows.isEmpty() ? null : Json.str(rows.get(rows.size() - 1), "billId");
             return FillPager.Page.of(fills(rows), rows.size(), oldest);
         });

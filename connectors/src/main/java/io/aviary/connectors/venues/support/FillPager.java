@@ -34,6 +34,11 @@ public final class FillPager {
         public static <C> Page<C> of(List<Fill> fills, int rows, C next) {
             return new Page<>(fills, rows, Optional.ofNullable(next));
         }
+
+        /** A page of a venue that pages with an opaque text cursor, where an empty cursor means "no more". */
+        public static Page<String> ofCursor(List<Fill> fills, int rows, String next) {
+            return of(fills, rows, next == null || next.isEmpty() ? null : next);
+        }
     }
 
     private FillPager() {
@@ -76,6 +81,11 @@ public final class FillPager {
             }
         }
         return sorted(out.values());
+    }
+
+    /** The query of one cursor page: the first page (empty cursor) is asked without the cursor parameter. */
+    public static Query atCursor(Query query, String parameter, String cursor) {
+        return cursor.isEmpty() ? query : query.add(parameter, cursor);
     }
 
     private static String key(Fill fill) {

@@ -3,6 +3,7 @@ package io.aviary.connectors.venues.support;
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.Position;
 import io.aviary.connectors.model.PositionMode;
@@ -11,14 +12,18 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.UserStreamListener;
 import io.aviary.connectors.port.VenueException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of venue trading sessions: spot defaults for the perpetual calls ({@link VenueException.Unsupported}),
@@ -26,14 +31,21 @@ import java.util.stream.Collectors;
  * final state), and the idempotent-placement rule of the port (a venue's "duplicate client id" refusal is
  * answered with that order's current state).
  */
-public abstract class PollingTrading implements TradingConnector {
+public abstract class PollingTrading<A extends SignedRestApi> implements TradingConnector {
 
     protected final String name;
     protected final Duration pollInterval;
+    /** The venue's REST API, signing with the session's key. */
+    protected final A api;
 
-    protected PollingTrading(String name, Duration pollInterval) {
+    protected PollingTrading(String name, Duration pollInterval, A api) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.api = api;
+    }
+
+    protected PollingTrading(VenueContext venue, A api) {
+        this(venue.name(), venue.pollInterval(), api);
     }
 
     @Override
@@ -48,6 +60,43 @@ public abstract class PollingTrading implements TradingConnector {
     protected boolean isDuplicateClientId(VenueException.Rejected e) {
         String m = e.getMessage().toLowerCase(java.util.Locale.ROOT);
         return m.contains("duplicat");
+    }
+
+    /** Every polling venue proves a key the same way: a balance read is the cheapest signed call. */
+    @Override
+    public void verifyCredentials() {
+        balances();
+    }
+
+    /** The balances read from the venue's {@code rows}, leaving out assets the account holds none of. */
+    protected static List<Balance> held(List<JsonNode> rows, Function<JsonNode, Balance> balanceOf) {
+        return rows.stream().map(balanceOf).filter(b -> b.total().signum() != 0)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** What {@link #submitOrder} answers once the venue has taken an order: open, nothing executed yet. */
+    protected static OrderUpdate accepted(OrderRequest r, String exchangeOrderId) {
+        return new OrderUpdate(r.clientOrderId(), exchangeOrderId, r.tradingPair(), r.side(), r.type(), r.price(),
+                r.amount(), OrderState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO, Instant.now(), null);
+    }
+
+    /**
+     * The state to report right after a cancel request: an order the venue still lists as open is
+     * {@link OrderState#PENDING_CANCEL} (the cancel is on its way), anything else is reported as it is.
+     */
+    protected static OrderUpdate pendingCancelIfOpen(OrderUpdate o, TradingPair pair) {
+        return o.state().isOpen() ? new OrderUpdate(o.clientOrderId(), o.exchangeOrderId(), pair, o.side(), o.type(),
+                o.price(), o.amount(), OrderState.PENDING_CANCEL, o.executedBase(), o.executedQuote(), o.updatedAt(),
+                o.reason()) : o;
+    }
+
+    /**
+     * Sends the venue's cancel request, then reports the order as the venue now has it (pending cancel while
+     * still open): the venues' cancel answers say too little to report the order from.
+     */
+    protected OrderUpdate cancelThenLookUp(TradingPair pair, String clientOrderId, Runnable cancelRequest) {
+        cancelRequest.run();
+        return pendingCancelIfOpen(orderStatus(pair, clientOrderId), pair);
     }
 
     @Override
