@@ -1,4 +1,4 @@
-package io.aviary.accounts.app;
+package io.aviary.accounts.domain.portfolio;
 
 import io.aviary.accounts.domain.CredentialRef;
 import java.time.Instant;

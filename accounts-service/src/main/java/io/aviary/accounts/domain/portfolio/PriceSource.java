@@ -1,4 +1,4 @@
-package io.aviary.accounts.app;
+package io.aviary.accounts.domain.portfolio;
 
 import java.math.BigDecimal;
 import java.util.Map;

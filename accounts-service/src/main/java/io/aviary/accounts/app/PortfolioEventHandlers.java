@@ -1,6 +1,5 @@
-package io.aviary.accounts.infra;
+package io.aviary.accounts.app;
 
-import io.aviary.accounts.app.PortfolioService;
 import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.trading.BalancesUpdated;
