@@ -1,6 +1,7 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.Unavailable;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
 import io.aviary.trading.infra.AccountsClient.AccountsUnavailableException;
@@ -37,15 +38,17 @@ public class SessionAccess {
     private final AccountsClient accounts;
     private final SessionRegistry sessions;
     private final SessionJobs jobs;
+    private final SessionStreamListeners listeners;
     private final PositionRepository positions;
     private final BalanceChanges balanceChanges;
     private final Map<SessionKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public SessionAccess(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs, PositionRepository positions,
-            BalanceChanges balanceChanges) {
+    public SessionAccess(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs,
+            SessionStreamListeners listeners, PositionRepository positions, BalanceChanges balanceChanges) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.jobs = jobs;
+        this.listeners = listeners;
         this.positions = positions;
         this.balanceChanges = balanceChanges;
     }
@@ -53,8 +56,8 @@ public class SessionAccess {
     /**
      * The session a trading call may use now: open, and from the credential revision the vault holds.
      *
-     * @throws ApiException 404 when the account or its credential does not exist (any open session is closed),
-     *                      503 when accounts-service cannot be asked and no session is open
+     * @throws NotFound when the account or its credential does not exist (any open session is closed),
+     *         Unavailable when accounts-service cannot be asked and no session is open
      */
     public LiveSession current(SessionKey key) {
         Optional<Long> revision;
@@ -80,8 +83,8 @@ public class SessionAccess {
         }
     }
 
-    private static ApiException vaultUnavailable(SessionKey key) {
-        return ApiException.unavailable("accounts-service unavailable: cannot open the session of account '"
+    private static Unavailable vaultUnavailable(SessionKey key) {
+        return new Unavailable("accounts-service unavailable: cannot open the session of account '"
                 + key.accountName() + "' on " + key.connectorName() + " now; retry shortly");
     }
 
@@ -121,7 +124,7 @@ public class SessionAccess {
         if (open.isPresent() && open.get().credentialRevision() >= credential.revision()) {
             return open.get(); // a concurrent caller opened it (or a newer revision) while we waited
         }
-        LiveSession session = sessions.open(key, credential.fields(), credential.revision());
+        LiveSession session = sessions.open(key, credential.fields(), credential.revision(), listeners.forSession(key));
         jobs.sessionOpened(key);
         return session;
     }

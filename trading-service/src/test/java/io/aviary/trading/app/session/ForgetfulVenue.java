@@ -1,4 +1,4 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
 import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Fill;

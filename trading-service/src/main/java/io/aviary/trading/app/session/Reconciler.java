@@ -1,4 +1,4 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingPayment;
@@ -7,6 +7,7 @@ import io.aviary.connectors.model.Position;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
+import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;

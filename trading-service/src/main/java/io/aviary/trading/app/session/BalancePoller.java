@@ -1,4 +1,4 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
 import io.aviary.common.events.trading.BalancesUpdated;
 import io.aviary.common.events.trading.BalancesUpdated.AssetBalance;

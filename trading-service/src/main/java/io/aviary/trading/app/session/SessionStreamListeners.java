@@ -1,14 +1,14 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.Position;
 import io.aviary.connectors.port.UserStreamListener;
+import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.domain.SessionKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ public class SessionStreamListeners {
     private final TradeRecorder recorder;
     private final SessionJobs jobs;
 
-    public SessionStreamListeners(TradeRecorder recorder, @Lazy SessionJobs jobs) {
+    public SessionStreamListeners(TradeRecorder recorder, SessionJobs jobs) {
         this.recorder = recorder;
         this.jobs = jobs;
     }
