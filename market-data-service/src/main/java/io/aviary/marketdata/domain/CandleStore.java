@@ -1,7 +1,5 @@
-package io.aviary.marketdata.app;
+package io.aviary.marketdata.domain;
 
-import io.aviary.marketdata.domain.CandleBar;
-import io.aviary.marketdata.domain.CandleKey;
 import io.aviary.marketdata.domain.TimeRanges.Range;
 import java.util.Collection;
 import java.util.List;
