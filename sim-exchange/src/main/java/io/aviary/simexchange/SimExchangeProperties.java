@@ -1,4 +1,4 @@
-package io.aviary.simexchange.infra;
+package io.aviary.simexchange;
 
 import io.aviary.simexchange.app.DefaultMarkets;
 import io.aviary.simexchange.app.MarketConfig;

@@ -1,4 +1,4 @@
-package io.aviary.simexchange.infra;
+package io.aviary.simexchange;
 
 import io.aviary.simexchange.app.ApiKeyService;
 import io.aviary.simexchange.app.CandleService;
@@ -6,11 +6,14 @@ import io.aviary.simexchange.app.FundingClock;
 import io.aviary.simexchange.app.MarketDataService;
 import io.aviary.simexchange.app.PersistenceService;
 import io.aviary.simexchange.app.PriceOracle;
+import io.aviary.simexchange.app.SimulationScheduler;
 import io.aviary.simexchange.app.SimulationService;
 import io.aviary.simexchange.app.TradingService;
 import io.aviary.simexchange.app.VenueConfig;
 import io.aviary.simexchange.app.VenueCore;
-import io.aviary.simexchange.app.VenueState;
+import io.aviary.simexchange.domain.state.VenueState;
+import io.aviary.simexchange.infra.FileStateStore;
+import io.aviary.simexchange.infra.VenueMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.aviary.simexchange.app;
+package io.aviary.simexchange.domain.state;
 
 import io.aviary.simexchange.domain.event.AccountSettings;
 import io.aviary.simexchange.domain.event.Fill;

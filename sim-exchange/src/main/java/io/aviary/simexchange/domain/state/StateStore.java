@@ -1,4 +1,4 @@
-package io.aviary.simexchange.app;
+package io.aviary.simexchange.domain.state;
 
 import java.util.List;
 import java.util.Optional;

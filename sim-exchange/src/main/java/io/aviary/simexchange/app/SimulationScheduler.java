@@ -1,7 +1,5 @@
-package io.aviary.simexchange.infra;
+package io.aviary.simexchange.app;
 
-import io.aviary.simexchange.app.PersistenceService;
-import io.aviary.simexchange.app.SimulationService;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +22,7 @@ public final class SimulationScheduler implements SmartLifecycle {
     private final Duration tick;
     private ScheduledExecutorService executor;
 
-    SimulationScheduler(SimulationService simulation, PersistenceService persistence, Duration tick) {
+    public SimulationScheduler(SimulationService simulation, PersistenceService persistence, Duration tick) {
         this.simulation = simulation;
         this.persistence = persistence;
         this.tick = tick;

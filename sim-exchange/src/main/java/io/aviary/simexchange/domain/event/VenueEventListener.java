@@ -1,6 +1,5 @@
-package io.aviary.simexchange.app;
+package io.aviary.simexchange.domain.event;
 
-import io.aviary.simexchange.domain.event.VenueEvent;
 import java.util.List;
 
 /**
