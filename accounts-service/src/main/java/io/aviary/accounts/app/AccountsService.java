@@ -13,7 +13,8 @@ import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.connectors.catalog.ConnectorCatalog;
 import io.aviary.connectors.catalog.ConnectorSpec;
 import io.aviary.kit.events.EventOutbox;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class AccountsService {
     public void addAccount(String name) {
         AccountName account = accountName(name);
         if (!accounts.insert(account)) {
-            throw ApiException.badRequest("Account already exists.");
+            throw new InvalidRequest("Account already exists.");
         }
         outbox.append(new AccountCreated(account.value()));
         audit.info("Account created: {}", account);
@@ -69,7 +70,7 @@ public class AccountsService {
     public void deleteAccount(String name) {
         AccountName account = accountName(name);
         if (account.isMaster()) {
-            throw ApiException.badRequest("Cannot delete master account.");
+            throw new InvalidRequest("Cannot delete master account.");
         }
         requireLocked(account);
         for (String connector : accounts.connectorNames(account)) {
@@ -185,7 +186,7 @@ public class AccountsService {
     }
 
     private ConnectorSpec connector(String name) {
-        return connectors.find(name).orElseThrow(() -> ApiException.badRequest(
+        return connectors.find(name).orElseThrow(() -> new InvalidRequest(
                 "Unknown connector '" + name + "'. GET /connectors/ lists the supported connectors."));
     }
 
@@ -193,7 +194,7 @@ public class AccountsService {
         try {
             return CredentialForm.validate(connector, submitted);
         } catch (CredentialForm.InvalidCredentialException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 
@@ -201,15 +202,15 @@ public class AccountsService {
         try {
             return new AccountName(name);
         } catch (AccountName.InvalidAccountNameException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 
-    private static ApiException noCredential(AccountName account, String connector) {
-        return ApiException.notFound("Account '" + account + "' has no credential for connector '" + connector + "'");
+    private static NotFound noCredential(AccountName account, String connector) {
+        return new NotFound("Account '" + account + "' has no credential for connector '" + connector + "'");
     }
 
-    private static ApiException accountNotFound(AccountName account) {
-        return ApiException.notFound("Account '" + account + "' not found");
+    private static NotFound accountNotFound(AccountName account) {
+        return new NotFound("Account '" + account + "' not found");
     }
 }

@@ -5,7 +5,7 @@ import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +30,11 @@ public class CredentialVerifier {
             return;
         }
         ConnectorFactory factory = registry.find(connector.name())
-                .orElseThrow(() -> ApiException.badRequest("Unknown connector '" + connector.name() + "'"));
+                .orElseThrow(() -> new InvalidRequest("Unknown connector '" + connector.name() + "'"));
         try (TradingConnector session = factory.trading(account, credentials)) {
             session.verifyCredentials();
         } catch (VenueException.AuthenticationFailed e) {
-            throw ApiException.badRequest("The venue refused these credentials: " + e.getMessage());
+            throw new InvalidRequest("The venue refused these credentials: " + e.getMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.aviary.accounts.app;
 
 import io.aviary.accounts.domain.CredentialRef;
+import io.aviary.accounts.domain.portfolio.BalanceChangeSource;
 import io.aviary.accounts.domain.portfolio.PortfolioFilter;
 import io.aviary.accounts.infra.PortfolioRepository;
 import java.time.Duration;

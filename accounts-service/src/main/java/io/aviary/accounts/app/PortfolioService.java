@@ -6,6 +6,7 @@ import io.aviary.accounts.domain.portfolio.Distributions;
 import io.aviary.accounts.domain.portfolio.HistoryPage;
 import io.aviary.accounts.domain.portfolio.HistoryQuery;
 import io.aviary.accounts.domain.portfolio.PortfolioFilter;
+import io.aviary.accounts.domain.portfolio.PriceSource;
 import io.aviary.accounts.domain.portfolio.PricingRules;
 import io.aviary.accounts.domain.portfolio.TokenDistribution;
 import io.aviary.accounts.domain.portfolio.TokenValue;

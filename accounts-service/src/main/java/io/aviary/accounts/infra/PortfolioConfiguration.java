@@ -1,6 +1,6 @@
 package io.aviary.accounts.infra;
 
-import io.aviary.accounts.app.PriceSource;
+import io.aviary.accounts.domain.portfolio.PriceSource;
 import io.aviary.accounts.domain.portfolio.PricingRules;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import java.time.Duration;

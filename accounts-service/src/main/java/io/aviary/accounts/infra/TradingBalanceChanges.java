@@ -1,7 +1,7 @@
 package io.aviary.accounts.infra;
 
-import io.aviary.accounts.app.BalanceChangeSource;
 import io.aviary.accounts.domain.CredentialRef;
+import io.aviary.accounts.domain.portfolio.BalanceChangeSource;
 import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.web.InternalServiceClient;
 import java.time.Duration;

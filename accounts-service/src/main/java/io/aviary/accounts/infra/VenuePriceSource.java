@@ -1,6 +1,6 @@
 package io.aviary.accounts.infra;
 
-import io.aviary.accounts.app.PriceSource;
+import io.aviary.accounts.domain.portfolio.PriceSource;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.registry.ConnectorRegistry;

@@ -6,6 +6,7 @@ import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.CandleKey;
+import io.aviary.marketdata.domain.CandleStore;
 import io.aviary.marketdata.domain.TimeRanges;
 import io.aviary.marketdata.domain.TimeRanges.Range;
 import java.time.Instant;

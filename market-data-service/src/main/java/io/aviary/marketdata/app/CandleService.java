@@ -2,7 +2,8 @@ package io.aviary.marketdata.app;
 
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.port.ConnectorFactory;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.CandleKey;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public class CandleService {
         CandleKey key = key(connector, pair, interval);
         List<CandleBar> candles = feeds.candles(key, connector.marketData(), maxRecords).tail(maxRecords);
         if (candles.isEmpty()) {
-            throw ApiException.notFound("No candles data available for " + key);
+            throw new NotFound("No candles data available for " + key);
         }
         return candles;
     }
@@ -51,7 +52,7 @@ public class CandleService {
      */
     public Historical historical(String connectorName, String pair, String interval, long start, long end) {
         if (start > end) {
-            throw ApiException.badRequest("start_time (" + start + ") is after end_time (" + end
+            throw new InvalidRequest("start_time (" + start + ") is after end_time (" + end
                     + "); both are epoch seconds and start_time must not be later than end_time.");
         }
         ConnectorFactory connector = markets.connector(connectorName);
@@ -63,13 +64,13 @@ public class CandleService {
         boolean wantsCurrent = start <= nowOpen && end >= nowOpen;
         long count = Math.max(0, (to - from) / step) + (wantsCurrent ? 1 : 0);
         if (count > settings.maxHistoricalCandles()) {
-            throw ApiException.badRequest("The range holds " + count + " " + interval + " candles; at most "
+            throw new InvalidRequest("The range holds " + count + " " + interval + " candles; at most "
                     + settings.maxHistoricalCandles() + " per request. Split it into smaller ranges.");
         }
         history.ensureStored(key, connector.marketData(), from, to);
         Optional<CandleBar> current = wantsCurrent ? inProgress(connector, key, nowOpen) : Optional.empty();
         if (current.isEmpty() && (to <= from || !history.any(key, from, to))) {
-            throw ApiException.notFound("No historical data available for " + key + " between " + start + " and " + end);
+            throw new NotFound("No historical data available for " + key + " between " + start + " and " + end);
         }
         return new Historical(key, from, Math.max(from, to), current);
     }

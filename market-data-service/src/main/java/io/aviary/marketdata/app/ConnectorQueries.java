@@ -6,7 +6,8 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.registry.ConnectorRegistry;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public class ConnectorQueries {
             }
         }
         if (!missing.isEmpty()) {
-            throw ApiException.notFound("Trading pair(s) not found on " + connector + ": " + String.join(", ", missing));
+            throw new NotFound("Trading pair(s) not found on " + connector + ": " + String.join(", ", missing));
         }
         return selected;
     }
@@ -73,7 +74,7 @@ public class ConnectorQueries {
         try {
             return TradingPair.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 
@@ -85,7 +86,7 @@ public class ConnectorQueries {
         return registry.find(connector).orElseThrow(() -> unknown(connector));
     }
 
-    private static ApiException unknown(String connector) {
-        return ApiException.notFound("Connector '" + connector + "' not found. GET /connectors/ lists the available connectors.");
+    private static NotFound unknown(String connector) {
+        return new NotFound("Connector '" + connector + "' not found. GET /connectors/ lists the available connectors.");
     }
 }

@@ -1,7 +1,9 @@
 package io.aviary.marketdata.app;
 
 import io.aviary.connectors.port.MarketDataConnector;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.TimedOut;
+import io.aviary.kit.failure.TooBusy;
+import io.aviary.kit.failure.Unavailable;
 import io.aviary.marketdata.domain.CandleKey;
 import io.aviary.marketdata.domain.FeedKey;
 import io.aviary.marketdata.domain.FeedLease;
@@ -25,7 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -153,12 +154,12 @@ public class Feeds {
         return capacity.tryAcquire();
     }
 
-    private ApiException atCapacity(FeedKey id, Instant now) {
+    private TooBusy atCapacity(FeedKey id, Instant now) {
         String kind = id instanceof FeedKey.Candles ? "candles" : "order book";
         String freed = feeds.values().stream().filter(s -> s.feed() != null).map(s -> s.lease().expiresIn(now))
                 .min(Duration::compareTo).map(d -> "; the least recently used one frees its slot in " + d.toSeconds() + " s")
                 .orElse("");
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Market data already runs " + feeds.size()
+        return new TooBusy("Market data already runs " + feeds.size()
                 + " live feeds, its limit (MARKET_DATA_MAX_FEEDS=" + settings.maxFeeds() + "), so no new " + kind
                 + " feed can be opened. A feed unused for " + settings.feedTimeout() + " s is stopped" + freed
                 + " (GET /market-data/active-feeds lists them). Retry later, or raise MARKET_DATA_MAX_FEEDS.");
@@ -169,13 +170,13 @@ public class Feeds {
         try {
             return slot.opened().get(settings.readyTimeout(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            throw ApiException.unavailable("The " + slot.key().id() + " feed is still being opened by another request after "
+            throw new Unavailable("The " + slot.key().id() + " feed is still being opened by another request after "
                     + settings.readyTimeout() + " s; the venue is slow or unreachable, retry later.");
         } catch (ExecutionException e) {
             throw rethrown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("Interrupted while waiting for the " + slot.key().id() + " feed");
+            throw new Unavailable("Interrupted while waiting for the " + slot.key().id() + " feed");
         }
     }
 
@@ -188,14 +189,14 @@ public class Feeds {
             feed.ready().get(settings.readyTimeout(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             drop(slot);
-            throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "The candles feed " + slot.key().id()
+            throw new TimedOut("The candles feed " + slot.key().id()
                     + " did not become ready within " + settings.readyTimeout() + " s; the venue is slow or unreachable, retry later.");
         } catch (ExecutionException e) {
             drop(slot);
             throw rethrown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("Interrupted while waiting for the candles feed");
+            throw new Unavailable("Interrupted while waiting for the candles feed");
         }
     }
 

@@ -4,7 +4,8 @@ import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.registry.ConnectorRegistry;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public class Markets {
     }
 
     public ConnectorFactory connector(String name) {
-        return registry.find(name).orElseThrow(() -> ApiException.notFound("Connector '" + name
+        return registry.find(name).orElseThrow(() -> new NotFound("Connector '" + name
                 + "' not found. GET /connectors/ lists the available connectors."));
     }
 
@@ -47,7 +48,7 @@ public class Markets {
     public TradingPair pair(ConnectorFactory connector, String raw) {
         TradingPair pair = parse(raw);
         if (!listedPairs(connector, false).contains(pair) && !listedPairs(connector, true).contains(pair)) {
-            throw ApiException.notFound("Trading pair '" + raw + "' not found on " + connector.spec().name()
+            throw new NotFound("Trading pair '" + raw + "' not found on " + connector.spec().name()
                     + ". GET /connectors/" + connector.spec().name() + "/trading-rules lists its pairs.");
         }
         return pair;
@@ -63,7 +64,7 @@ public class Markets {
         String missing = pairs.stream().filter(p -> !finalKnown.contains(p)).map(TradingPair::toString).distinct()
                 .collect(Collectors.joining(", "));
         if (!missing.isEmpty()) {
-            throw ApiException.notFound("Trading pair(s) not found on " + connector.spec().name() + ": " + missing);
+            throw new NotFound("Trading pair(s) not found on " + connector.spec().name() + ": " + missing);
         }
         return pairs;
     }
@@ -71,7 +72,7 @@ public class Markets {
     /** An interval Hummingbot knows and this connector serves candles at, else 400 listing the valid ones. */
     public CandleInterval interval(ConnectorFactory connector, String raw) {
         Collection<CandleInterval> served = connector.marketData().candleIntervals();
-        return CandleInterval.fromWireName(raw).filter(served::contains).orElseThrow(() -> ApiException.badRequest(
+        return CandleInterval.fromWireName(raw).filter(served::contains).orElseThrow(() -> new InvalidRequest(
                 "Interval '" + raw + "' is not supported by " + connector.spec().name() + ". Supported intervals: "
                         + Arrays.stream(CandleInterval.values()).filter(served::contains).map(CandleInterval::wireName)
                                 .collect(Collectors.joining(", "))));
@@ -81,7 +82,7 @@ public class Markets {
         try {
             return TradingPair.parse(raw);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 

@@ -4,7 +4,7 @@ import io.aviary.connectors.model.OrderBookDiff;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.port.OrderBookListener;
 import io.aviary.connectors.port.Subscription;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.Unavailable;
 import io.aviary.marketdata.domain.BookView;
 import io.aviary.marketdata.domain.FeedKey;
 import io.aviary.marketdata.domain.LocalOrderBook;
@@ -71,14 +71,14 @@ public final class OrderBookFeed implements Feed, OrderBookListener {
             while (!book.isSynced()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || closed) {
-                    throw ApiException.unavailable("The order book of " + key.connector() + " " + key.pair()
+                    throw new Unavailable("The order book of " + key.connector() + " " + key.pair()
                             + " is not in sync with the venue yet (waited " + timeout.toSeconds() + " s); retry shortly.");
                 }
                 try {
                     synced.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw ApiException.unavailable("Interrupted while waiting for the order book");
+                    throw new Unavailable("Interrupted while waiting for the order book");
                 }
             }
             return book.view();

@@ -6,7 +6,8 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public class QuoteService {
         String unpriced = wanted.stream().filter(p -> !prices.containsKey(p)).map(TradingPair::toString)
                 .collect(Collectors.joining(", "));
         if (!unpriced.isEmpty()) {
-            throw ApiException.notFound(connectorName + " has no last price for: " + unpriced);
+            throw new NotFound(connectorName + " has no last price for: " + unpriced);
         }
         Map<TradingPair, BigDecimal> ordered = new LinkedHashMap<>();
         wanted.forEach(p -> ordered.put(p, prices.get(p)));
@@ -45,12 +46,12 @@ public class QuoteService {
     public FundingInfo funding(String connectorName, String pair) {
         ConnectorFactory connector = markets.connector(connectorName);
         if (!connector.spec().perpetual()) {
-            throw ApiException.badRequest("Funding info is only available for perpetual trading pairs.");
+            throw new InvalidRequest("Funding info is only available for perpetual trading pairs.");
         }
         try {
             return connector.marketData().fundingInfo(markets.pair(connector, pair));
         } catch (VenueException.Unsupported e) {
-            throw ApiException.badRequest("Funding info is not supported by " + connectorName + ": " + e.getMessage());
+            throw new InvalidRequest("Funding info is not supported by " + connectorName + ": " + e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package io.aviary.marketdata.infra;
 
-import io.aviary.marketdata.app.CandleStore;
 import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.CandleKey;
+import io.aviary.marketdata.domain.CandleStore;
 import io.aviary.marketdata.domain.TimeRanges;
 import io.aviary.marketdata.domain.TimeRanges.Range;
 import java.sql.PreparedStatement;

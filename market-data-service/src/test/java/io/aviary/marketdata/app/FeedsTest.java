@@ -14,7 +14,7 @@ import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.OrderBookListener;
 import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.VenueException;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.TooBusy;
 import io.aviary.marketdata.domain.FeedKey;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,7 +37,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 /**
  * The feed map: a cap on live feeds (429 naming the limit; expired or failed feeds free their slot), and
@@ -97,8 +96,7 @@ class FeedsTest {
         OrderBookFeed a = open(pair(1));
         open(pair(2));
 
-        assertThatThrownBy(() -> open(pair(3))).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThatThrownBy(() -> open(pair(3))).isInstanceOfSatisfying(TooBusy.class, e -> {
             assertThat(e.getMessage()).contains("2 live feeds", "MARKET_DATA_MAX_FEEDS=2", "raise MARKET_DATA_MAX_FEEDS",
                     "frees its slot in 600 s").doesNotContain(pair(3).toString());
         });

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aviary.connectors.port.OrderBookListener;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.Unavailable;
 import io.aviary.marketdata.domain.FeedKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ class OrderBookFeedTest {
         assertThat(feed.resyncs()).isEqualTo(1);
         assertThat(subscribed).hasSize(2);
         assertThat(closed).hasValue(1);
-        assertThatThrownBy(() -> feed.view(Duration.ofMillis(50))).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> feed.view(Duration.ofMillis(50))).isInstanceOf(Unavailable.class)
                 .hasMessageContaining("not in sync");
 
         subscribed.get(1).onSnapshot(snapshot(104, levels("99:9"), levels("100:1")));

@@ -1,5 +1,13 @@
 package io.aviary.kit.web;
 
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.TimedOut;
+import io.aviary.kit.failure.TooBusy;
+import io.aviary.kit.failure.Unavailable;
+import io.aviary.kit.failure.Unprocessable;
+import io.aviary.kit.failure.UseCaseException;
 import io.aviary.kit.web.ErrorBody.ValidationError;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +40,24 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(ErrorBody.of(e.getMessage()));
+    }
+
+    /** Use cases refuse without naming a status; this is where each kind of refusal gets its one. */
+    @ExceptionHandler(UseCaseException.class)
+    ResponseEntity<Map<String, Object>> refused(UseCaseException e) {
+        return ResponseEntity.status(status(e)).body(ErrorBody.of(e.getMessage()));
+    }
+
+    static HttpStatus status(UseCaseException e) {
+        return switch (e) {
+            case InvalidRequest invalid -> HttpStatus.BAD_REQUEST;
+            case NotFound notFound -> HttpStatus.NOT_FOUND;
+            case Conflict conflict -> HttpStatus.CONFLICT;
+            case Unprocessable unprocessable -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case TooBusy tooBusy -> HttpStatus.TOO_MANY_REQUESTS;
+            case Unavailable unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TimedOut timedOut -> HttpStatus.GATEWAY_TIMEOUT;
+        };
     }
 
     @ExceptionHandler(RequestValidationException.class)

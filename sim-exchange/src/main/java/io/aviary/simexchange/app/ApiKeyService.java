@@ -3,6 +3,7 @@ package io.aviary.simexchange.app;
 import io.aviary.simexchange.domain.event.BalanceSnapshot;
 import io.aviary.simexchange.domain.event.VenueEvent;
 import io.aviary.simexchange.domain.model.VenueKind;
+import io.aviary.simexchange.domain.state.ApiKeyRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -2,6 +2,7 @@ package io.aviary.simexchange.app;
 
 import io.aviary.simexchange.domain.event.PublicTrade;
 import io.aviary.simexchange.domain.event.VenueEvent;
+import io.aviary.simexchange.domain.event.VenueEventListener;
 import io.aviary.simexchange.domain.model.MarketRules;
 import io.aviary.simexchange.domain.model.Side;
 import io.aviary.simexchange.domain.model.VenueKind;

@@ -1,5 +1,7 @@
 package io.aviary.simexchange.app;
 
+import io.aviary.simexchange.domain.state.StateStore;
+import io.aviary.simexchange.domain.state.VenueState;
 import java.util.ArrayList;
 import java.util.List;
 

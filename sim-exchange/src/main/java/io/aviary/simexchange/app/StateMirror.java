@@ -10,6 +10,8 @@ import io.aviary.simexchange.domain.event.PositionSnapshot;
 import io.aviary.simexchange.domain.event.VenueEvent;
 import io.aviary.simexchange.domain.model.PositionMode;
 import io.aviary.simexchange.domain.model.VenueKind;
+import io.aviary.simexchange.domain.state.ApiKeyRecord;
+import io.aviary.simexchange.domain.state.VenueState;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.aviary.simexchange.infra;
 
-import io.aviary.simexchange.app.ApiKeyRecord;
-import io.aviary.simexchange.app.StateStore;
-import io.aviary.simexchange.app.VenueState;
 import io.aviary.simexchange.domain.event.VenueEvent;
+import io.aviary.simexchange.domain.state.ApiKeyRecord;
+import io.aviary.simexchange.domain.state.StateStore;
+import io.aviary.simexchange.domain.state.VenueState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

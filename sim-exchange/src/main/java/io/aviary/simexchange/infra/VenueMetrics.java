@@ -1,7 +1,7 @@
 package io.aviary.simexchange.infra;
 
-import io.aviary.simexchange.app.VenueEventListener;
 import io.aviary.simexchange.domain.event.VenueEvent;
+import io.aviary.simexchange.domain.event.VenueEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -12,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prometheus counters of what the venue does ({@code sim_exchange_events_total{venue,type}}):
  * trades printed, book diffs, order updates, fills, funding payments, liquidations.
  */
-final class VenueMetrics implements VenueEventListener {
+public final class VenueMetrics implements VenueEventListener {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    VenueMetrics(MeterRegistry registry) {
+    public VenueMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 

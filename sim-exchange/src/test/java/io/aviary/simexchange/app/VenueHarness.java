@@ -1,6 +1,7 @@
 package io.aviary.simexchange.app;
 
 import io.aviary.simexchange.domain.exchange.FeeSchedule;
+import io.aviary.simexchange.domain.state.VenueState;
 import io.aviary.simexchange.infra.FileStateStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;

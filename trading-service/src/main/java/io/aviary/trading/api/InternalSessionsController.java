@@ -1,9 +1,9 @@
 package io.aviary.trading.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.aviary.trading.app.BalanceChanges;
-import io.aviary.trading.app.LiveSession;
-import io.aviary.trading.app.SessionRegistry;
+import io.aviary.trading.app.session.BalanceChanges;
+import io.aviary.trading.app.session.LiveSession;
+import io.aviary.trading.app.session.SessionRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.util.Comparator;

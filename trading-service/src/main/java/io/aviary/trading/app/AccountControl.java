@@ -4,7 +4,12 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionMode;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.trading.app.session.LiveSession;
+import io.aviary.trading.app.session.SessionAccess;
+import io.aviary.trading.app.session.SessionJobs;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.OrderRepository;
@@ -35,20 +40,20 @@ public class AccountControl {
      */
     public OrderRecord cancel(SessionKey key, String clientOrderId, TradingPair tradingPair) {
         LiveSession session = sessions.current(key);
-        OrderRecord order = orders.find(key, clientOrderId).orElseThrow(() -> ApiException.notFound(
+        OrderRecord order = orders.find(key, clientOrderId).orElseThrow(() -> new NotFound(
                 "Order '" + clientOrderId + "' not found for account '" + key.accountName() + "' on " + key.connectorName()));
         if (tradingPair != null && !tradingPair.toString().equals(order.tradingPair())) {
-            throw ApiException.badRequest("Order '" + clientOrderId + "' trades " + order.tradingPair() + ", not " + tradingPair);
+            throw new InvalidRequest("Order '" + clientOrderId + "' trades " + order.tradingPair() + ", not " + tradingPair);
         }
         if (order.status().isDone()) {
-            throw ApiException.conflict("Order '" + clientOrderId + "' is already " + order.status() + " and cannot be cancelled");
+            throw new Conflict("Order '" + clientOrderId + "' is already " + order.status() + " and cannot be cancelled");
         }
         try {
             OrderUpdate update = session.trading().cancelOrder(TradingPair.parse(order.tradingPair()), clientOrderId);
             recorder.recordUpdate(key, update);
             jobs.balancesChanged(key); // the funds the order locked are available again
         } catch (VenueException.Rejected e) {
-            throw ApiException.badRequest("The venue refused to cancel order '" + clientOrderId + "': " + e.getMessage());
+            throw new InvalidRequest("The venue refused to cancel order '" + clientOrderId + "': " + e.getMessage());
         }
         return orders.find(key, clientOrderId).orElseThrow();
     }
@@ -64,22 +69,22 @@ public class AccountControl {
     public void setLeverage(SessionKey key, TradingPair pair, int leverage) {
         LiveSession session = perpetualSession(key);
         if (!rules.rules(key.connectorName()).containsKey(pair)) {
-            throw ApiException.badRequest("Trading pair '" + pair + "' not supported on " + key.connectorName());
+            throw new InvalidRequest("Trading pair '" + pair + "' not supported on " + key.connectorName());
         }
         try {
             session.trading().setLeverage(pair, leverage);
         } catch (VenueException.Rejected e) {
-            throw ApiException.badRequest("The venue refused leverage " + leverage + " for " + pair + ": " + e.getMessage());
+            throw new InvalidRequest("The venue refused leverage " + leverage + " for " + pair + ": " + e.getMessage());
         }
     }
 
     private LiveSession perpetualSession(SessionKey key) {
         if (!key.connectorName().contains("_perpetual")) {
-            throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
+            throw new InvalidRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }
         LiveSession session = sessions.current(key);
         if (!session.perpetual()) {
-            throw ApiException.badRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
+            throw new InvalidRequest("Connector '" + key.connectorName() + "' is not a perpetual connector");
         }
         return session;
     }

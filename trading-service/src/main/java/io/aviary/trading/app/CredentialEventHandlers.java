@@ -4,6 +4,7 @@ import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.kit.events.EventHandler;
+import io.aviary.trading.app.session.SessionSynchronizer;
 import io.aviary.trading.domain.SessionKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

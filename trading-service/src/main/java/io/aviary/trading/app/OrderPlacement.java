@@ -6,7 +6,14 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.VenueException;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.Unavailable;
+import io.aviary.kit.failure.Unprocessable;
+import io.aviary.trading.app.session.LiveSession;
+import io.aviary.trading.app.session.SessionAccess;
+import io.aviary.trading.app.session.SessionJobs;
 import io.aviary.trading.domain.ClientOrderIds;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderRejected;
@@ -76,7 +83,7 @@ public class OrderPlacement {
                 return new Placed(concurrent.get(), true);
             }
             if (command.clientOrderId() != null || attempt == 2) {
-                throw ApiException.conflict("client_order_id '" + clientOrderId + "' is already used by another order");
+                throw new Conflict("client_order_id '" + clientOrderId + "' is already used by another order");
             }
         }
     }
@@ -111,7 +118,7 @@ public class OrderPlacement {
                 && existing.tradeType().equals(command.tradeType().name())
                 && existing.orderType().equals(command.orderType().name());
         if (!same) {
-            throw ApiException.conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
+            throw new Conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
                     + existing.tradeType() + " " + existing.orderType() + " order on " + existing.tradingPair());
         }
     }
@@ -138,7 +145,7 @@ public class OrderPlacement {
             }
         }
         if (!different.isEmpty()) {
-            throw ApiException.unprocessable("Idempotency-Key '" + capped(command.idempotencyKey())
+            throw new Unprocessable("Idempotency-Key '" + capped(command.idempotencyKey())
                     + "' was used for a different order: " + String.join(", ", different) + " differ");
         }
     }
@@ -164,12 +171,12 @@ public class OrderPlacement {
             return OrderRules.apply(command, connector, rules.rules(connector), session.spec().orderTypes(),
                     () -> lastPrice(connector, command.tradingPair()));
         } catch (OrderRejected e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 
     private BigDecimal lastPrice(String connector, TradingPair pair) {
-        return rules.lastPrice(connector, pair).orElseThrow(() -> ApiException.unavailable(
+        return rules.lastPrice(connector, pair).orElseThrow(() -> new Unavailable(
                 "No market price for " + pair + " on " + connector + " to check the order's notional value; try again"));
     }
 
@@ -180,21 +187,21 @@ public class OrderPlacement {
             recorder.recordUpdate(key, accepted);
             jobs.balancesChanged(key); // a resting order locks funds, a filled one moves them
             if (accepted.state() == OrderState.FAILED) {
-                throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
+                throw new InvalidRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
             }
         } catch (VenueException.Rejected e) {
             recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
-            throw ApiException.badRequest("The venue rejected order " + request.clientOrderId() + ": " + e.getMessage());
+            throw new InvalidRequest("The venue rejected order " + request.clientOrderId() + ": " + e.getMessage());
         } catch (VenueException.Unsupported | VenueException.NotFound e) {
             recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
-            throw ApiException.badRequest("Order " + request.clientOrderId() + " cannot be placed: " + e.getMessage());
+            throw new InvalidRequest("Order " + request.clientOrderId() + " cannot be placed: " + e.getMessage());
         } catch (VenueException.AuthenticationFailed e) {
             recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
-            throw ApiException.badRequest("The venue refused the credentials of " + key + ": " + e.getMessage());
+            throw new InvalidRequest("The venue refused the credentials of " + key + ": " + e.getMessage());
         } catch (VenueException e) {
             // Unavailable, rate-limited, unexpected answer: the venue may or may not have the order.
             jobs.reconcileSoon(key);
-            throw ApiException.unavailable("Order " + request.clientOrderId() + " was recorded but the venue did not "
+            throw new Unavailable("Order " + request.clientOrderId() + " was recorded but the venue did not "
                     + "confirm it (" + e.getMessage() + "). Reconciliation will settle its state; retrying with the same "
                     + "client_order_id is safe.");
         }

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class TradeRecorder {
 
-    static final String ORIGIN_API = "API";
+    public static final String ORIGIN_API = "API";
     static final String ORIGIN_VENUE = "VENUE";
 
     private final OrderRepository orders;

@@ -1,6 +1,6 @@
 package io.aviary.trading.app;
 
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.trading.domain.FundingRow;
 import io.aviary.trading.domain.ListQuery;
 import io.aviary.trading.domain.OrderRecord;
@@ -48,7 +48,7 @@ public class TradingQueries {
         try {
             return read.get();
         } catch (PageCursor.InvalidCursor e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new InvalidRequest(e.getMessage());
         }
     }
 }

@@ -4,7 +4,7 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
-import io.aviary.kit.web.ApiException;
+import io.aviary.kit.failure.Unavailable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public class TradingRulesCache {
         this.clock = clock;
     }
 
-    /** @throws ApiException 503 when the venue cannot be asked and nothing is cached */
+    /** @throws Unavailable when the venue cannot be asked and nothing is cached */
     public Map<TradingPair, TradingRule> rules(String connector) {
         Entry cached = byConnector.get(connector);
         if (cached != null && cached.loadedAt().plus(TTL).isAfter(clock.instant())) {
@@ -47,7 +47,7 @@ public class TradingRulesCache {
             if (cached != null) {
                 return cached.rules(); // stale rules beat refusing every order while the venue's public API hiccups
             }
-            throw ApiException.unavailable("Trading rules not yet loaded for " + connector
+            throw new Unavailable("Trading rules not yet loaded for " + connector
                     + ". Please try again in a moment. (" + e.getMessage() + ")");
         }
     }

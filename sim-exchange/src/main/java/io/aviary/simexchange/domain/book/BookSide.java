@@ -1,5 +1,6 @@
 package io.aviary.simexchange.domain.book;
 
+import io.aviary.simexchange.domain.book.BookOrder.Level;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package io.aviary.simexchange.domain.book;
 
+import io.aviary.simexchange.domain.book.BookOrder.Level;
+
 /**
  * A price-time priority limit order book on scaled longs (prices in ticks, amounts in lots; the
  * market's {@code MarketRules} converts to decimals at the boundary). Orders at a better price
