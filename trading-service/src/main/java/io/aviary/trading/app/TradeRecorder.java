@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TradeRecorder {
 
     public static final String ORIGIN_API = "API";
-    static final String ORIGIN_VENUE = "VENUE";
+    public static final String ORIGIN_VENUE = "VENUE";
 
     private final OrderRepository orders;
     private final TradeRepository trades;

@@ -1,5 +1,6 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
+import io.aviary.trading.app.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.common.events.EventJson;

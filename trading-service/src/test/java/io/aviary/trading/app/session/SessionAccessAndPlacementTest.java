@@ -1,6 +1,8 @@
-package io.aviary.trading.app;
+package io.aviary.trading.app.session;
 
+import io.aviary.trading.app.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,10 +16,15 @@ import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.Unavailable;
+import io.aviary.kit.failure.Unprocessable;
+import io.aviary.kit.failure.UseCaseException;
 import io.aviary.kit.web.CredentialsToken;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
-import io.aviary.kit.web.ApiException;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.domain.TradeCommand;
@@ -45,7 +52,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,16 +106,13 @@ class SessionAccessAndPlacementTest {
                 outbox, tx, clock);
         ConnectorRegistry connectors = new ConnectorRegistry(List.of(SimConnectorFactory.spot(sim.url())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
-        // The listeners need the jobs, which need the registry, which needs the listeners: the class loop issue 11
-        // names (Spring breaks it with @Lazy). No stream event here needs the jobs: the quiet market has no fills
-        // for these resting orders, so null stands in until the layering work removes the loop.
-        SessionStreamListeners listeners = new SessionStreamListeners(recorder, null);
-        registry = new SessionRegistry(connectors, listeners, clock);
+        registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, new WatermarkRepository(jdbc),
                 recorder, clock, 3), new BalancePoller(registry, outbox, tx, clock), Duration.ofHours(1), 60);
+        SessionStreamListeners listeners = new SessionStreamListeners(recorder, jobs);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(), CREDENTIALS_TOKEN,
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
-        access = new SessionAccess(accounts, registry, jobs, positions, balanceChanges);
+        access = new SessionAccess(accounts, registry, jobs, listeners, positions, balanceChanges);
         synchronizer = new SessionSynchronizer(accounts, registry, access, Duration.ofHours(1)); // never started: syncAll by hand
         placement = new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock);
     }
@@ -139,7 +142,7 @@ class SessionAccessAndPlacementTest {
     @Test
     void aSessionFollowsTheVaultRevisionAndIsClosedWhenItsCredentialIsGone() {
         SessionKey key = new SessionKey("carol", "sim");
-        assertStatus(() -> access.current(key), HttpStatus.NOT_FOUND);
+        assertRefused(() -> access.current(key), NotFound.class);
 
         credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "carol-1").credentials("sim")));
         LiveSession first = access.current(key);
@@ -153,11 +156,11 @@ class SessionAccessAndPlacementTest {
 
         vaultDown.set(true);
         assertThat(access.current(key)).as("vault down: the open session keeps trading").isSameAs(second);
-        assertStatus(() -> access.current(new SessionKey("dave", "sim")), HttpStatus.SERVICE_UNAVAILABLE);
+        assertRefused(() -> access.current(new SessionKey("dave", "sim")), Unavailable.class);
         vaultDown.set(false);
 
         credentials.remove(key);
-        assertStatus(() -> access.current(key), HttpStatus.NOT_FOUND);
+        assertRefused(() -> access.current(key), NotFound.class);
         assertThat(registry.find(key)).as("closed with its credential").isEmpty();
     }
 
@@ -201,10 +204,10 @@ class SessionAccessAndPlacementTest {
 
         TradeCommand sameIdOtherSide = new TradeCommand(key, SOL, TradeType.SELL, OrderType.LIMIT, new BigDecimal("0.1"),
                 new BigDecimal("150"), PositionAction.NIL, "erin-1", null);
-        assertStatus(() -> placement.place(sameIdOtherSide), HttpStatus.CONFLICT);
+        assertRefused(() -> placement.place(sameIdOtherSide), Conflict.class);
 
-        ApiException reusedKey = assertStatus(() -> placement.place(limitBuy(key, "0.2", null, "key-erin-1")),
-                HttpStatus.UNPROCESSABLE_CONTENT);
+        UseCaseException reusedKey = assertRefused(() -> placement.place(limitBuy(key, "0.2", null, "key-erin-1")),
+                Unprocessable.class);
         assertThat(reusedKey.getMessage()).contains("amount").doesNotContain("trading_pair");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'erin'", Long.class)).isEqualTo(1);
     }
@@ -214,7 +217,7 @@ class SessionAccessAndPlacementTest {
         SessionKey key = new SessionKey("frank", "sim");
         credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "frank").credentials("sim")));
 
-        assertStatus(() -> placement.place(limitBuy(key, "0.0000000001", "frank-1", null)), HttpStatus.BAD_REQUEST);
+        assertRefused(() -> placement.place(limitBuy(key, "0.0000000001", "frank-1", null)), InvalidRequest.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'frank'", Long.class)).isZero();
     }
 
@@ -223,11 +226,11 @@ class SessionAccessAndPlacementTest {
                 PositionAction.NIL, clientOrderId, idempotencyKey);
     }
 
-    private static ApiException assertStatus(Runnable call, HttpStatus status) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call::run);
-        assertThat(thrown).isInstanceOf(ApiException.class);
-        assertThat(((ApiException) thrown).status()).as(thrown.getMessage()).isEqualTo(status);
-        return (ApiException) thrown;
+    /** The use case refuses with this kind (the kit's handler picks the HTTP status for it). */
+    private static UseCaseException assertRefused(Runnable call, Class<? extends UseCaseException> kind) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).as(String.valueOf(thrown)).isInstanceOf(kind);
+        return (UseCaseException) thrown;
     }
 
     /** accounts-service's internal credential API: {@code /internal/credentials/{account}/{connector}[/revision]}. */
