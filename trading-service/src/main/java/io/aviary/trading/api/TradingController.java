@@ -54,9 +54,10 @@ public class TradingController {
     @Operation(summary = "Place an order; client_order_id or an Idempotency-Key header makes retries safe")
     public ResponseEntity<Map<String, Object>> placeOrder(@RequestBody(required = false) JsonNode json,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        Placed placed = placement.place(tradeCommand(JsonBody.of(json), idempotencyKey));
+        TradeCommand command = tradeCommand(JsonBody.of(json), idempotencyKey);
+        Placed placed = placement.place(command);
         return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(TradingJson.placed(placed.order()));
+                .body(TradingJson.placed(placed.order(), command.amount(), command.price()));
     }
 
     @PostMapping("/{account_name}/{connector_name}/orders/{client_order_id}/cancel")
@@ -67,8 +68,8 @@ public class TradingController {
         JsonBody body = JsonBody.of(json);
         String pair = body.optionalString("trading_pair");
         body.validate();
-        var order = control.cancel(new SessionKey(account, connector), clientOrderId, pair == null ? null : pair(pair));
-        return Map.of("message", "Order " + clientOrderId + " cancelled successfully", "status", order.status().name());
+        control.cancel(new SessionKey(account, connector), clientOrderId, pair == null ? null : pair(pair));
+        return Map.of("message", "Order " + clientOrderId + " cancelled successfully");
     }
 
     @PostMapping("/positions")
@@ -186,6 +187,7 @@ public class TradingController {
         }
     }
 
+    /** Known statuses in any case, comma-separated; an unknown one is a 400 rather than a silently empty page (ADR 0003). */
     private static List<OrderStatus> statuses(String status) {
         if (status == null || status.isBlank()) {
             return List.of();
@@ -196,19 +198,28 @@ public class TradingController {
             try {
                 statuses.add(OrderStatus.valueOf("CANCELED".equals(name) ? "CANCELLED" : name));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Unknown order status '" + one.trim() + "'. Use one or more (comma-separated) of "
+                throw ApiException.badRequest("Unknown order status '" + bounded(one.trim()) + "'. Use one or more (comma-separated) of "
                         + List.of(OrderStatus.values()));
             }
         }
         return statuses;
     }
 
+    /** BUY/SELL in any case; anything else is a 400 rather than a silently empty page (ADR 0003). */
     private static List<String> tradeTypes(List<String> requested) {
+        List<String> types = new ArrayList<>();
         for (String type : requested) {
-            if (!type.equals("BUY") && !type.equals("SELL")) {
-                throw ApiException.badRequest("Unknown trade type '" + type + "'. Use BUY or SELL");
+            String name = type.trim().toUpperCase(Locale.ROOT);
+            if (!name.equals("BUY") && !name.equals("SELL")) {
+                throw ApiException.badRequest("Unknown trade type '" + bounded(type) + "'. Use BUY or SELL");
             }
+            types.add(name);
         }
-        return requested;
+        return types;
+    }
+
+    /** At most 40 characters of a caller's value in a message (error messages never echo unbounded input). */
+    private static String bounded(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }
