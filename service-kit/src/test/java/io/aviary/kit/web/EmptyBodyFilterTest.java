@@ -73,6 +73,8 @@ class EmptyBodyFilterTest {
     void anEmptyBodyWhereOneIsRequiredIs422() throws Exception {
         mvc.perform(post("/required").header("Content-Type", "application/octet-stream").header("Content-Length", "0"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail[0].loc[0]").value("body"));
+                .andExpect(jsonPath("$.detail[0].type").value("missing"))
+                .andExpect(jsonPath("$.detail[0].loc[0]").value("body"))
+                .andExpect(jsonPath("$.detail[0].msg").value("Field required"));
     }
 }
