@@ -52,7 +52,7 @@ public class TradingController {
 
     @PostMapping("/orders")
     @Operation(summary = "Place an order; client_order_id or an Idempotency-Key header makes retries safe")
-    public ResponseEntity<Map<String, Object>> placeOrder(@RequestBody(required = false) JsonNode json,
+    public ResponseEntity<Map<String, Object>> placeOrder(@RequestBody JsonNode json,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         TradeCommand command = tradeCommand(JsonBody.of(json), idempotencyKey);
         Placed placed = placement.place(command);
@@ -129,7 +129,7 @@ public class TradingController {
     @PostMapping("/{account_name}/{connector_name}/position-mode")
     @Operation(summary = "Set HEDGE or ONEWAY on a perpetual connector")
     public Map<String, Object> setPositionMode(@PathVariable("account_name") String account,
-            @PathVariable("connector_name") String connector, @RequestBody(required = false) JsonNode json) {
+            @PathVariable("connector_name") String connector, @RequestBody JsonNode json) {
         JsonBody body = JsonBody.of(json);
         String requested = body.requiredString("position_mode");
         body.validate();
@@ -146,7 +146,7 @@ public class TradingController {
     @PostMapping("/{account_name}/{connector_name}/leverage")
     @Operation(summary = "Set the leverage of a pair on a perpetual connector (1..125)")
     public Map<String, Object> setLeverage(@PathVariable("account_name") String account,
-            @PathVariable("connector_name") String connector, @RequestBody(required = false) JsonNode json) {
+            @PathVariable("connector_name") String connector, @RequestBody JsonNode json) {
         JsonBody body = JsonBody.of(json);
         String pair = body.requiredString("trading_pair");
         Integer leverage = body.requiredInt("leverage", 1, 125);
