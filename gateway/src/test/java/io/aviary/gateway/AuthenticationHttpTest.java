@@ -66,15 +66,8 @@ class AuthenticationHttpTest extends GatewayHttpTestBase {
     }
 
     @Test
-    void rootIsOpenAndReportsTheProjectVersion() {
-        HttpResponse<String> root = send(request("/"));
-        assertThat(root.statusCode()).isEqualTo(200);
-        assertThat(root.body()).matches("\\{\"name\":\"Aviary\",\"version\":\"\\d+\\.\\d+\\.\\d+[^\"@]*\",\"status\":\"running\"}");
-    }
-
-    @Test
     void healthStatusIsOpen() {
-        // details and metrics need Basic: ActuatorHttpTest
+        // details and metrics need Basic: ActuatorHttpTest; the root body: ContractEdgeHttpTest
         assertThat(send(request("/actuator/health")).statusCode()).isEqualTo(200);
         assertThat(send(request("/actuator/health/liveness")).statusCode()).isEqualTo(200);
     }

@@ -20,6 +20,7 @@ import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
 import io.aviary.kit.web.ApiExceptionHandler;
 import io.aviary.kit.web.BodySizeLimitFilter;
+import io.aviary.kit.web.EmptyBodyFilter;
 import io.aviary.kit.web.InternalTokenFilter;
 import io.aviary.kit.web.RequestIdFilter;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -78,6 +79,13 @@ public class ServiceKitAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(service.maxBodyBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EmptyBodyFilter> emptyBodyFilter() {
+        FilterRegistrationBean<EmptyBodyFilter> registration = new FilterRegistrationBean<>(new EmptyBodyFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

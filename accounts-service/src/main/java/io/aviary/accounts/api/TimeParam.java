@@ -2,6 +2,7 @@ package io.aviary.accounts.api;
 
 import io.aviary.kit.web.ErrorBody.ValidationError;
 import io.aviary.kit.web.RequestValidationException;
+import io.aviary.kit.web.WireTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -67,12 +68,6 @@ final class TimeParam {
     }
 
     static String format(Instant instant) {
-        LocalDateTime utc = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-        String seconds = utc.truncatedTo(ChronoUnit.SECONDS).toString();
-        if (utc.getSecond() == 0 && seconds.length() == 16) {
-            seconds += ":00";
-        }
-        int micros = utc.getNano() / 1000;
-        return seconds + (micros == 0 ? "" : String.format(".%06d", micros)) + "+00:00";
+        return WireTime.iso(instant);
     }
 }

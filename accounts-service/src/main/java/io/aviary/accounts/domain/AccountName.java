@@ -26,8 +26,15 @@ public record AccountName(String value) {
 
     public static final class InvalidAccountNameException extends IllegalArgumentException {
         InvalidAccountNameException(String value) {
-            super("Invalid account name '" + (value == null ? "" : value)
-                    + "': use 1 to 64 letters, digits, '_' or '-'");
+            super("Invalid account name '" + shown(value) + "': use 1 to 64 letters, digits, '_' or '-'");
+        }
+
+        /** At most 64 characters of the name (a message never echoes unbounded input). */
+        private static String shown(String value) {
+            if (value == null) {
+                return "";
+            }
+            return value.length() <= 64 ? value : value.substring(0, 64) + "…";
         }
     }
 }

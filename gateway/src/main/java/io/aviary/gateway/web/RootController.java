@@ -1,10 +1,12 @@
 package io.aviary.gateway.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /}: the unauthenticated liveness answer, shaped like hummingbot-api's root. */
+/**
+ * {@code GET /}: the unauthenticated liveness answer, exactly hummingbot-api ca19b95's body (clients
+ * may check it to recognise the API). Aviary's own version is in {@code /openapi.json}'s info.
+ */
 @RestController
 class RootController {
 
@@ -12,14 +14,10 @@ class RootController {
     record RootInfo(String name, String version, String status) {
     }
 
-    private final RootInfo info;
-
-    RootController(@Value("${aviary.version}") String version) {
-        this.info = new RootInfo("Aviary", version, "running");
-    }
+    private static final RootInfo ROOT = new RootInfo("Backend API", "0.2.0", "running");
 
     @GetMapping("/")
     RootInfo root() {
-        return info;
+        return ROOT;
     }
 }

@@ -105,8 +105,8 @@ final class Body {
         if (node == null || node.isNull()) {
             return missing(name, List.of());
         }
-        if (!node.isArray() || node.isEmpty()) {
-            return invalid(name, "list_type", "Input should be a non-empty list of strings", List.of());
+        if (!node.isArray()) {
+            return invalid(name, "list_type", "Input should be a valid list", List.of());
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : node) {

@@ -61,7 +61,8 @@ public class MarketDataController {
     }
 
     @PostMapping("/candles")
-    @Operation(summary = "Last max_records candles of the live feed (created on first use); body key connector or connector_name")
+    @Operation(summary = "Last max_records candles of the live feed (created on first use); body key connector or connector_name",
+            description = "max_records: 1.." + MAX_RECORDS + " (default 500); outside that range 422. interval default 1m.")
     public void candles(@RequestBody JsonNode request, HttpServletResponse response) throws IOException {
         Body body = Body.of(request);
         String connector = body.stringEither("connector", "connector_name");

@@ -31,6 +31,9 @@ public class QuoteService {
     /** Last traded price per requested pair, in request order; a pair the venue does not price is a 404. */
     public Map<TradingPair, BigDecimal> prices(String connectorName, Collection<String> pairs) {
         ConnectorFactory connector = markets.connector(connectorName);
+        if (pairs.isEmpty()) {
+            return Map.of(); // as the original: no pairs asked, no prices (an unknown connector is still 404)
+        }
         List<TradingPair> wanted = markets.pairs(connector, pairs);
         Map<TradingPair, BigDecimal> prices = connector.marketData().lastPrices(wanted);
         String unpriced = wanted.stream().filter(p -> !prices.containsKey(p)).map(TradingPair::toString)

@@ -21,7 +21,7 @@ import java.util.List;
  * <li>{@link #volumeForPrice}: total amount of the levels at or better than {@code price} (asks ≤
  *     price for a buy, bids ≥ price for a sell); result price = the worst such level, null if none.</li>
  * <li>{@link #quoteVolumeForPrice}: the same levels, summing price × amount into the quote volume
- *     (the base amount is reported as result volume too).</li>
+ *     (the base amount is reported as result volume too); result price null, as the original reports it.</li>
  * </ul>
  */
 public final class BookView {
@@ -131,7 +131,7 @@ public final class BookView {
 
     public BookQueryResult quoteVolumeForPrice(boolean isBuy, double price) {
         Walk walk = walkTo(isBuy, price);
-        return new BookQueryResult(price, null, walk.lastPrice, walk.base, walk.quote, null);
+        return new BookQueryResult(price, null, null, walk.base, walk.quote, null);
     }
 
     private record Walk(Double lastPrice, double base, double quote) {

@@ -56,8 +56,8 @@ class BookViewTest {
 
     @Test
     void quoteVolumeForPriceSumsTheQuoteOfThoseLevels() {
-        assertThat(book.quoteVolumeForPrice(true, 102)).isEqualTo(new BookQueryResult(102.0, null, 101.0, 3.0, 302.0, null));
-        assertThat(book.quoteVolumeForPrice(false, 95)).isEqualTo(new BookQueryResult(95.0, null, 95.0, 7.0, 675.0, null));
+        assertThat(book.quoteVolumeForPrice(true, 102)).isEqualTo(new BookQueryResult(102.0, null, null, 3.0, 302.0, null));
+        assertThat(book.quoteVolumeForPrice(false, 95)).isEqualTo(new BookQueryResult(95.0, null, null, 7.0, 675.0, null));
         assertThat(book.quoteVolumeForPrice(false, 100)).isEqualTo(new BookQueryResult(100.0, null, null, 0.0, 0.0, null));
     }
 

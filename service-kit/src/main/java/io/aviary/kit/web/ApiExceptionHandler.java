@@ -82,8 +82,15 @@ public class ApiExceptionHandler {
         if (causedByOversizeBody(e)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ErrorBody.of(rootMessage(e)));
         }
-        return validation(ValidationError.invalidJson(jsonProblem(e)));
+        String problem = jsonProblem(e);
+        if (problem.equals(EMPTY_BODY)) {
+            // FastAPI reads an empty body as none: a required body is then simply missing
+            return validation(new ValidationError("missing", List.of("body"), "Field required"));
+        }
+        return validation(ValidationError.invalidJson(problem));
     }
+
+    private static final String EMPTY_BODY = "the request body is empty";
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
@@ -151,7 +158,7 @@ public class ApiExceptionHandler {
     private static String jsonProblem(HttpMessageNotReadableException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("No content") || message.contains("Required request body is missing")) {
-            return "the request body is empty";
+            return EMPTY_BODY;
         }
         if (message.contains("Cannot deserialize") || message.contains("Unexpected token")
                 || message.contains("MismatchedInput")) {

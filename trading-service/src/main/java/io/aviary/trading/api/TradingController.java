@@ -52,11 +52,12 @@ public class TradingController {
 
     @PostMapping("/orders")
     @Operation(summary = "Place an order; client_order_id or an Idempotency-Key header makes retries safe")
-    public ResponseEntity<Map<String, Object>> placeOrder(@RequestBody(required = false) JsonNode json,
+    public ResponseEntity<Map<String, Object>> placeOrder(@RequestBody JsonNode json,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        Placed placed = placement.place(tradeCommand(JsonBody.of(json), idempotencyKey));
+        TradeCommand command = tradeCommand(JsonBody.of(json), idempotencyKey);
+        Placed placed = placement.place(command);
         return ResponseEntity.status(placed.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(TradingJson.placed(placed.order()));
+                .body(TradingJson.placed(placed.order(), command.amount(), command.price()));
     }
 
     @PostMapping("/{account_name}/{connector_name}/orders/{client_order_id}/cancel")
@@ -67,8 +68,8 @@ public class TradingController {
         JsonBody body = JsonBody.of(json);
         String pair = body.optionalString("trading_pair");
         body.validate();
-        var order = control.cancel(new SessionKey(account, connector), clientOrderId, pair == null ? null : pair(pair));
-        return Map.of("message", "Order " + clientOrderId + " cancelled successfully", "status", order.status().name());
+        control.cancel(new SessionKey(account, connector), clientOrderId, pair == null ? null : pair(pair));
+        return Map.of("message", "Order " + clientOrderId + " cancelled successfully");
     }
 
     @PostMapping("/positions")
@@ -128,7 +129,7 @@ public class TradingController {
     @PostMapping("/{account_name}/{connector_name}/position-mode")
     @Operation(summary = "Set HEDGE or ONEWAY on a perpetual connector")
     public Map<String, Object> setPositionMode(@PathVariable("account_name") String account,
-            @PathVariable("connector_name") String connector, @RequestBody(required = false) JsonNode json) {
+            @PathVariable("connector_name") String connector, @RequestBody JsonNode json) {
         JsonBody body = JsonBody.of(json);
         String requested = body.requiredString("position_mode");
         body.validate();
@@ -145,7 +146,7 @@ public class TradingController {
     @PostMapping("/{account_name}/{connector_name}/leverage")
     @Operation(summary = "Set the leverage of a pair on a perpetual connector (1..125)")
     public Map<String, Object> setLeverage(@PathVariable("account_name") String account,
-            @PathVariable("connector_name") String connector, @RequestBody(required = false) JsonNode json) {
+            @PathVariable("connector_name") String connector, @RequestBody JsonNode json) {
         JsonBody body = JsonBody.of(json);
         String pair = body.requiredString("trading_pair");
         Integer leverage = body.requiredInt("leverage", 1, 125);
@@ -186,6 +187,7 @@ public class TradingController {
         }
     }
 
+    /** Known statuses in any case, comma-separated; an unknown one is a 400 rather than a silently empty page (ADR 0003). */
     private static List<OrderStatus> statuses(String status) {
         if (status == null || status.isBlank()) {
             return List.of();
@@ -196,19 +198,28 @@ public class TradingController {
             try {
                 statuses.add(OrderStatus.valueOf("CANCELED".equals(name) ? "CANCELLED" : name));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("Unknown order status '" + one.trim() + "'. Use one or more (comma-separated) of "
+                throw ApiException.badRequest("Unknown order status '" + bounded(one.trim()) + "'. Use one or more (comma-separated) of "
                         + List.of(OrderStatus.values()));
             }
         }
         return statuses;
     }
 
+    /** BUY/SELL in any case; anything else is a 400 rather than a silently empty page (ADR 0003). */
     private static List<String> tradeTypes(List<String> requested) {
+        List<String> types = new ArrayList<>();
         for (String type : requested) {
-            if (!type.equals("BUY") && !type.equals("SELL")) {
-                throw ApiException.badRequest("Unknown trade type '" + type + "'. Use BUY or SELL");
+            String name = type.trim().toUpperCase(Locale.ROOT);
+            if (!name.equals("BUY") && !name.equals("SELL")) {
+                throw ApiException.badRequest("Unknown trade type '" + bounded(type) + "'. Use BUY or SELL");
             }
+            types.add(name);
         }
-        return requested;
+        return types;
+    }
+
+    /** At most 40 characters of a caller's value in a message (error messages never echo unbounded input). */
+    private static String bounded(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

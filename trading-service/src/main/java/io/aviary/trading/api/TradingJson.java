@@ -1,5 +1,7 @@
 package io.aviary.trading.api;
 
+import io.aviary.kit.web.WireTime;
+import io.aviary.trading.domain.ActiveOrder;
 import io.aviary.trading.domain.FundingRow;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.Page;
@@ -34,14 +36,18 @@ final class TradingJson {
         return body;
     }
 
-    /** {@code TradeResponse}; {@code order_status} is an addition telling where the order stands now. */
-    static Map<String, Object> placed(OrderRecord order) {
+    /**
+     * {@code TradeResponse}: like the original it echoes the amount and price the caller sent (the
+     * order went to the venue rounded to the pair's increments; orders/search shows what was placed).
+     * {@code order_status} is an addition telling where the order stands now.
+     */
+    static Map<String, Object> placed(OrderRecord order, BigDecimal sentAmount, BigDecimal sentPrice) {
         Map<String, Object> m = row("order_id", order.clientOrderId(), order.accountName(), order.connectorName(),
                 order.tradingPair());
         m.put("trade_type", order.tradeType());
-        m.put("amount", plain(order.amount()));
+        m.put("amount", plain(sentAmount));
         m.put("order_type", order.orderType());
-        m.put("price", plain(order.price()));
+        m.put("price", plain(sentPrice));
         m.put("status", "submitted");
         m.put("order_status", order.status().name());
         m.put("exchange_order_id", order.exchangeOrderId());
@@ -49,7 +55,8 @@ final class TradingJson {
     }
 
     /** Hummingbot {@code InFlightOrder.to_json()} plus account and connector. */
-    static Map<String, Object> inFlight(OrderRecord order) {
+    static Map<String, Object> inFlight(ActiveOrder active) {
+        OrderRecord order = active.order();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_order_id", order.clientOrderId());
         m.put("exchange_order_id", order.exchangeOrderId());
@@ -61,15 +68,49 @@ final class TradingJson {
         m.put("executed_amount_base", plain(order.filledAmount()));
         m.put("executed_amount_quote", plain(order.filledQuote()));
         m.put("last_state", Integer.toString(hummingbotStateNumber(order.state())));
-        m.put("leverage", "1");
+        m.put("leverage", Integer.toString(active.leverage()));
         m.put("position", order.positionAction());
         m.put("creation_timestamp", seconds(order.createdAt()));
         m.put("last_update_timestamp", seconds(order.updatedAt()));
-        m.put("order_fills", Map.of());
+        m.put("order_fills", orderFills(active));
         m.put("account_name", order.accountName());
         m.put("connector_name", order.connectorName());
         m.put("status", order.status().name());
         return m;
+    }
+
+    /** Hummingbot's {@code order_fills}: {@code TradeUpdate.to_json()} by trade id, oldest first. */
+    private static Map<String, Object> orderFills(ActiveOrder active) {
+        Map<String, Object> fills = new LinkedHashMap<>();
+        for (TradeRow fill : active.fills()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("trade_id", fill.tradeId());
+            f.put("client_order_id", fill.clientOrderId());
+            f.put("exchange_order_id", active.order().exchangeOrderId());
+            f.put("trading_pair", fill.tradingPair());
+            f.put("fill_timestamp", seconds(fill.filledAt()));
+            f.put("fill_price", plain(fill.price()));
+            f.put("fill_base_amount", plain(fill.amount()));
+            f.put("fill_quote_amount", plain(fill.price().multiply(fill.amount())));
+            f.put("fee", fee(fill));
+            f.put("is_taker", !fill.maker());
+            fills.put(fill.tradeId(), f);
+        }
+        return fills;
+    }
+
+    /** Hummingbot {@code TradeFeeBase.to_json()} of the fee the venue charged, as a flat amount. */
+    private static Map<String, Object> fee(TradeRow fill) {
+        Map<String, Object> fee = new LinkedHashMap<>();
+        // Hummingbot's default fee schema: a buy pays on top of its cost, a sell out of its returns
+        fee.put("fee_type", "BUY".equals(fill.tradeType()) ? "AddedToCostTradeFee" : "DeductedFromReturnsTradeFee");
+        fee.put("percent", "0");
+        fee.put("percent_token", null);
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("token", fill.feeCurrency());
+        flat.put("amount", plain(fill.fee()));
+        fee.put("flat_fees", fill.fee().signum() == 0 ? List.of() : List.of(flat));
+        return fee;
     }
 
     /** A row of order search. */
@@ -85,8 +126,8 @@ final class TradingJson {
         m.put("average_fill_price", order.averageFillPrice());
         m.put("fee_paid", order.feePaid());
         m.put("fee_currency", order.feeCurrency());
-        m.put("created_at", order.createdAt().toString());
-        m.put("updated_at", order.updatedAt().toString());
+        m.put("created_at", WireTime.iso(order.createdAt()));
+        m.put("updated_at", WireTime.iso(order.updatedAt()));
         m.put("exchange_order_id", order.exchangeOrderId());
         m.put("error_message", order.errorMessage());
         return m;
@@ -100,7 +141,7 @@ final class TradingJson {
         m.put("price", t.price());
         m.put("fee_paid", t.fee());
         m.put("fee_currency", t.feeCurrency());
-        m.put("timestamp", t.filledAt().toString());
+        m.put("timestamp", WireTime.iso(t.filledAt()));
         m.put("is_maker", t.maker());
         m.put("position_action", t.positionAction());
         return m;
@@ -115,7 +156,7 @@ final class TradingJson {
         m.put("leverage", p.leverage());
         m.put("mark_price", p.markPrice());
         m.put("liquidation_price", p.liquidationPrice());
-        m.put("updated_at", p.updatedAt().toString());
+        m.put("updated_at", WireTime.iso(p.updatedAt()));
         return m;
     }
 
@@ -123,7 +164,7 @@ final class TradingJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.id());
         m.put("funding_payment_id", f.connectorName() + "_" + f.tradingPair() + "_" + f.paidAt().getEpochSecond());
-        m.put("timestamp", f.paidAt().toString());
+        m.put("timestamp", WireTime.iso(f.paidAt()));
         m.putAll(row(null, null, f.accountName(), f.connectorName(), f.tradingPair()));
         m.put("funding_rate", f.fundingRate());
         m.put("funding_payment", f.amount());

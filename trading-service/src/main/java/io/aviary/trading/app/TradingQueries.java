@@ -1,6 +1,7 @@
 package io.aviary.trading.app;
 
 import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.trading.domain.ActiveOrder;
 import io.aviary.trading.domain.FundingRow;
 import io.aviary.trading.domain.ListQuery;
 import io.aviary.trading.domain.OrderRecord;
@@ -10,7 +11,9 @@ import io.aviary.trading.domain.PageCursor;
 import io.aviary.trading.domain.PositionRow;
 import io.aviary.trading.domain.TradeRow;
 import io.aviary.trading.infra.TradingListRepository;
+import io.aviary.trading.infra.TradingListRepository.OrderRef;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
@@ -28,8 +31,16 @@ public class TradingQueries {
         return readable(() -> lists.orders(query, statuses));
     }
 
-    public Page<OrderRecord> activeOrders(ListQuery query) {
-        return readable(() -> lists.activeOrders(query));
+    /** Open orders with their fills and the leverage of their pair's position (Hummingbot's in-flight view). */
+    public Page<ActiveOrder> activeOrders(ListQuery query) {
+        Page<OrderRecord> page = readable(() -> lists.activeOrders(query));
+        Map<OrderRef, List<TradeRow>> fills = lists.fillsOf(page.items());
+        Map<OrderRef, Integer> leverage = lists.positionLeverage(page.items());
+        List<ActiveOrder> items = page.items().stream().map(o -> new ActiveOrder(o,
+                leverage.getOrDefault(new OrderRef(o.accountName(), o.connectorName(), o.tradingPair()), 1),
+                fills.getOrDefault(new OrderRef(o.accountName(), o.connectorName(), o.clientOrderId()), List.of())))
+                .toList();
+        return new Page<>(items, page.limit(), page.hasMore(), page.nextCursor(), page.totalCount());
     }
 
     public Page<TradeRow> trades(ListQuery query, List<String> tradeTypes) {

@@ -12,7 +12,12 @@ import io.aviary.trading.domain.PositionRow;
 import io.aviary.trading.domain.TradeRow;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,6 +53,46 @@ public class TradingListRepository {
         return page("SELECT " + OrderRepository.COLUMNS + " FROM orders", where, query,
                 "(client_order_id, id) > (?, ?)", "client_order_id, id", c -> new Object[] {c.part(0), id(c, 1)},
                 OrderRepository.ROW, o -> List.of(o.clientOrderId(), Long.toString(o.id())));
+    }
+
+    /** The fills of {@code orders} (one page of open orders), by order, oldest first. */
+    public Map<OrderRef, List<TradeRow>> fillsOf(List<OrderRecord> orders) {
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        String tuples = String.join(", ", Collections.nCopies(orders.size(), "(?, ?, ?)"));
+        Object[] args = orders.stream()
+                .flatMap(o -> Stream.of(o.accountName(), o.connectorName(), o.clientOrderId()))
+                .toArray();
+        Map<OrderRef, List<TradeRow>> fills = new HashMap<>();
+        jdbc.query("SELECT * FROM trades WHERE (account_name, connector_name, client_order_id) IN (" + tuples
+                + ") ORDER BY filled_at, id", TradingListRepository::trade, args)
+                .forEach(t -> fills.computeIfAbsent(new OrderRef(t.accountName(), t.connectorName(), t.clientOrderId()),
+                        k -> new ArrayList<>()).add(t));
+        return fills;
+    }
+
+    /** The leverage of the positions held in the pairs of {@code orders}, by account, connector and pair. */
+    public Map<OrderRef, Integer> positionLeverage(List<OrderRecord> orders) {
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        String tuples = String.join(", ", Collections.nCopies(orders.size(), "(?, ?, ?)"));
+        Object[] args = orders.stream()
+                .flatMap(o -> Stream.of(o.accountName(), o.connectorName(), o.tradingPair()))
+                .toArray();
+        Map<OrderRef, Integer> leverage = new HashMap<>();
+        jdbc.query("SELECT account_name, connector_name, trading_pair, max(leverage) AS leverage FROM positions"
+                + " WHERE leverage IS NOT NULL AND (account_name, connector_name, trading_pair) IN (" + tuples + ")"
+                + " GROUP BY account_name, connector_name, trading_pair",
+                rs -> {
+                    leverage.put(new OrderRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getInt(4));
+                }, args);
+        return leverage;
+    }
+
+    /** An account, connector and a third key (a client order id, or a trading pair). */
+    public record OrderRef(String accountName, String connectorName, String key) {
     }
 
     /** Fills, newest first; {@code tradeTypes} empty = both sides. */
