@@ -1,5 +1,6 @@
 package io.aviary.trading.app;
 
+import io.aviary.trading.testing.TradingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.common.events.EventJson;
@@ -13,33 +14,23 @@ import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.PositionSide;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
-import io.aviary.kit.events.EventOutbox;
-import io.aviary.kit.events.OutboxRelay;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
-import io.aviary.trading.infra.FundingRepository;
 import io.aviary.trading.infra.OrderRepository;
 import io.aviary.trading.infra.OrderRepository.NewOrder;
-import io.aviary.trading.infra.PositionRepository;
-import io.aviary.trading.infra.TradeRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,32 +46,23 @@ class TradeRecorderTest {
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
 
     private final EventJson json = new EventJson();
-    private EmbeddedPostgres postgres;
+    private TradingStore store;
     private JdbcTemplate jdbc;
     private OrderRepository orders;
     private TradeRecorder recorder;
 
     @BeforeAll
     void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema("trading");
-        Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
-                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        store = new TradingStore(json);
+        jdbc = store.jdbc;
+        orders = store.orders;
         // the relay is never started: the test reads what the recorder put in the outbox
-        EventOutbox outbox = new EventOutbox(jdbc, json, "trading-service", "aviary.trading.events",
-                new OutboxRelay(jdbc, tx, null));
-        orders = new OrderRepository(jdbc);
-        recorder = new TradeRecorder(orders, new TradeRepository(jdbc), new PositionRepository(jdbc),
-                new FundingRepository(jdbc), outbox, tx, Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
+        recorder = store.recorder(Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
     }
 
     @AfterAll
     void stop() throws IOException {
-        postgres.close();
+        store.close();
     }
 
     @BeforeEach

@@ -1,9 +1,9 @@
 package io.aviary.trading.app.session;
 
+import io.aviary.trading.testing.TradingStore;
 import io.aviary.trading.app.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aviary.common.events.EventJson;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.TradeType;
@@ -12,35 +12,25 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
-import io.aviary.kit.events.EventOutbox;
-import io.aviary.kit.events.OutboxRelay;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
-import io.aviary.trading.infra.FundingRepository;
 import io.aviary.trading.infra.OrderRepository;
 import io.aviary.trading.infra.OrderRepository.NewOrder;
-import io.aviary.trading.infra.PositionRepository;
-import io.aviary.trading.infra.TradeRepository;
 import io.aviary.trading.infra.WatermarkRepository;
 import io.aviary.trading.infra.WatermarkRepository.Kind;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What reconciliation catches up on after trading-service missed the venue's stream (it was down, or the stream
@@ -56,7 +46,7 @@ class ReconcilerCatchUpTest {
     private static final BigDecimal AMOUNT = new BigDecimal("0.1");
 
     private SimVenueProcess sim;
-    private EmbeddedPostgres postgres;
+    private TradingStore store;
     private JdbcTemplate jdbc;
     private OrderRepository orders;
     private WatermarkRepository watermarks;
@@ -69,22 +59,12 @@ class ReconcilerCatchUpTest {
     @BeforeAll
     void start() throws IOException {
         sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT")); // only the test trades SOL
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema("trading");
-        Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
-                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        EventOutbox outbox = new EventOutbox(jdbc, new EventJson(), "trading-service", "aviary.trading.events",
-                new OutboxRelay(jdbc, tx, null));
-        orders = new OrderRepository(jdbc);
-        watermarks = new WatermarkRepository(jdbc);
-        PositionRepository positions = new PositionRepository(jdbc);
-        recorder = new TradeRecorder(orders, new TradeRepository(jdbc), positions, new FundingRepository(jdbc), outbox,
-                tx, Clock.systemUTC());
-        reconciler = new Reconciler(orders, positions, watermarks, recorder, Clock.systemUTC(), 3);
+        store = new TradingStore();
+        jdbc = store.jdbc;
+        orders = store.orders;
+        watermarks = store.watermarks;
+        recorder = store.recorder(Clock.systemUTC());
+        reconciler = new Reconciler(orders, store.positions, watermarks, recorder, Clock.systemUTC(), 3);
         SimConnectorFactory spot = SimConnectorFactory.spot(sim.url());
         account = spot.trading(SimApiKeys.create(sim.url(), "catch-up").credentials("sim"));
         counterparty = spot.trading(SimApiKeys.create(sim.url(), "counterparty").credentials("sim"));
@@ -97,8 +77,8 @@ class ReconcilerCatchUpTest {
         if (sim != null) {
             sim.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (store != null) {
+            store.close();
         }
     }
 

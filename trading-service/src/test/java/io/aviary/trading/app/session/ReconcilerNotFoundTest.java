@@ -1,8 +1,8 @@
 package io.aviary.trading.app.session;
 
+import io.aviary.trading.testing.TradingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aviary.common.events.EventJson;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.TradeType;
@@ -11,19 +11,14 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
-import io.aviary.kit.events.EventOutbox;
-import io.aviary.kit.events.OutboxRelay;
 import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
-import io.aviary.trading.infra.FundingRepository;
 import io.aviary.trading.infra.OrderRepository;
 import io.aviary.trading.infra.OrderRepository.NewOrder;
 import io.aviary.trading.infra.PositionRepository;
-import io.aviary.trading.infra.TradeRepository;
 import io.aviary.trading.infra.WatermarkRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,16 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciliation against the real sim venue and a real PostgreSQL, through a venue connector that
@@ -59,7 +50,7 @@ class ReconcilerNotFoundTest {
 
     private final AtomicInteger ids = new AtomicInteger();
     private SimVenueProcess sim;
-    private EmbeddedPostgres postgres;
+    private TradingStore store;
     private JdbcTemplate jdbc;
     private OrderRepository orders;
     private TradeRecorder recorder;
@@ -74,21 +65,12 @@ class ReconcilerNotFoundTest {
     void start() throws IOException {
         // SOL-USDT without simulated flow: only the test's two accounts trade there
         sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema("trading");
-        Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
-                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        EventOutbox outbox = new EventOutbox(jdbc, new EventJson(), "trading-service", "aviary.trading.events",
-                new OutboxRelay(jdbc, tx, null));
-        orders = new OrderRepository(jdbc);
-        positions = new PositionRepository(jdbc);
-        watermarks = new WatermarkRepository(jdbc);
-        recorder = new TradeRecorder(orders, new TradeRepository(jdbc), positions, new FundingRepository(jdbc), outbox,
-                tx, Clock.systemUTC());
+        store = new TradingStore();
+        jdbc = store.jdbc;
+        orders = store.orders;
+        positions = store.positions;
+        watermarks = store.watermarks;
+        recorder = store.recorder(Clock.systemUTC());
         SimConnectorFactory spot = SimConnectorFactory.spot(sim.url());
         account = spot.trading(SimApiKeys.create(sim.url(), "reconciled").credentials("sim"));
         venue = new ForgetfulVenue(account);
@@ -101,8 +83,8 @@ class ReconcilerNotFoundTest {
         if (sim != null) {
             sim.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (store != null) {
+            store.close();
         }
     }
 

@@ -1,12 +1,12 @@
 package io.aviary.trading.app.session;
 
+import io.aviary.trading.testing.TradingStore;
 import io.aviary.trading.app.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.aviary.common.events.EventJson;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
@@ -23,18 +23,12 @@ import io.aviary.kit.failure.Unavailable;
 import io.aviary.kit.failure.Unprocessable;
 import io.aviary.kit.failure.UseCaseException;
 import io.aviary.kit.web.CredentialsToken;
-import io.aviary.kit.events.EventOutbox;
-import io.aviary.kit.events.OutboxRelay;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.domain.TradeCommand;
 import io.aviary.trading.infra.AccountsClient;
-import io.aviary.trading.infra.FundingRepository;
 import io.aviary.trading.infra.OrderRepository;
 import io.aviary.trading.infra.PositionRepository;
-import io.aviary.trading.infra.TradeRepository;
-import io.aviary.trading.infra.WatermarkRepository;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.math.BigDecimal;
@@ -46,15 +40,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,7 +60,7 @@ class SessionAccessAndPlacementTest {
     private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
 
     private SimVenueProcess sim;
-    private EmbeddedPostgres postgres;
+    private TradingStore store;
     private HttpServer vault;
     private final Map<SessionKey, Stored> credentials = new ConcurrentHashMap<>();
     private final AtomicBoolean vaultDown = new AtomicBoolean();
@@ -87,28 +77,19 @@ class SessionAccessAndPlacementTest {
     @BeforeAll
     void start() throws IOException {
         sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema("trading");
-        Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
-                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        EventOutbox outbox = new EventOutbox(jdbc, new EventJson(), "trading-service", "aviary.trading.events",
-                new OutboxRelay(jdbc, tx, null));
+        store = new TradingStore();
+        jdbc = store.jdbc;
         vault = startVault();
 
         Clock clock = Clock.systemUTC();
-        OrderRepository orders = new OrderRepository(jdbc);
-        PositionRepository positions = new PositionRepository(jdbc);
-        TradeRecorder recorder = new TradeRecorder(orders, new TradeRepository(jdbc), positions, new FundingRepository(jdbc),
-                outbox, tx, clock);
+        OrderRepository orders = store.orders;
+        PositionRepository positions = store.positions;
+        TradeRecorder recorder = store.recorder(clock);
         ConnectorRegistry connectors = new ConnectorRegistry(List.of(SimConnectorFactory.spot(sim.url())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
-        jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, new WatermarkRepository(jdbc),
-                recorder, clock, 3), new BalancePoller(registry, outbox, tx, clock), Duration.ofHours(1), 60);
+        jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, store.watermarks,
+                recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
         SessionStreamListeners listeners = new SessionStreamListeners(recorder, jobs);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(), CREDENTIALS_TOKEN,
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
@@ -134,8 +115,8 @@ class SessionAccessAndPlacementTest {
         if (sim != null) {
             sim.close();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (store != null) {
+            store.close();
         }
     }
 
