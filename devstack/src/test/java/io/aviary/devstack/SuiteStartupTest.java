@@ -1,6 +1,7 @@
 package io.aviary.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,9 +97,8 @@ class SuiteStartupTest {
 
     @Test
     void theGatewayServesTheMergedDocumentAndTheDocsPage() {
-        if (!started().contains("gateway")) {
-            return;
-        }
+        // a run that leaves the gateway out (-Daviary.test.services) reports this test skipped, not passed
+        assumeTrue(started().contains("gateway"), "the gateway is not started in this run");
         HttpResponse<String> merged = get(suite.gatewayUrl() + "/openapi.json", Map.of());
         assertThat(merged.statusCode()).as("/openapi.json: %s", merged.body()).isEqualTo(200);
         assertThat(merged.body()).contains("\"openapi\"");
@@ -127,13 +127,16 @@ class SuiteStartupTest {
                 assertThat(p.environment()).as(p.name()).doesNotContainKeys("USERNAME", "PASSWORD");
             }
         }
-        if (started().contains("gateway")) {
-            assertThat(suite.suite().service("gateway").environment())
-                    .containsEntry("USERNAME", suite.username())
-                    .containsEntry("PASSWORD", suite.password())
-                    .containsEntry("AVIARY_ACCOUNTS_URL", suite.serviceUrl("accounts-service"))
-                    .containsEntry("AVIARY_ARCHIVE_URL", suite.serviceUrl("archive-service"));
-        }
+    }
+
+    @Test
+    void theGatewayGotTheUsersPasswordAndTheServicesUrls() {
+        assumeTrue(started().contains("gateway"), "the gateway is not started in this run");
+        assertThat(suite.suite().service("gateway").environment())
+                .containsEntry("USERNAME", suite.username())
+                .containsEntry("PASSWORD", suite.password())
+                .containsEntry("AVIARY_ACCOUNTS_URL", suite.serviceUrl("accounts-service"))
+                .containsEntry("AVIARY_ARCHIVE_URL", suite.serviceUrl("archive-service"));
     }
 
     private static HttpResponse<String> get(String url, Map<String, String> headers) {

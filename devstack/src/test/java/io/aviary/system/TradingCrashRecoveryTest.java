@@ -68,17 +68,23 @@ class TradingCrashRecoveryTest {
                 sleep(150);
             }
         });
-        sleep(600); // fills arrive while the service runs...
+        // fills arrive while the service runs...
+        await("a fill recorded by the running trading-service").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> !storedFills(suite).isEmpty());
         suite.killService("trading-service");
         Instant killedAt = Instant.now();
-        sleep(1500); // ...and while it is dead
+        awaitSweeps("while trading-service is dead", takerOrders);
         ours.cancelOrder(SOL, cancelledOutside);
         ours.placeOrder(new OrderRequest("outside-" + System.nanoTime() % 1_000_000, SOL, TradeType.SELL, OrderType.MARKET,
                 new BigDecimal("0.2"), null, null));
         sweepTo(counterparty, desk, "sweep-" + System.nanoTime() % 1_000_000, new BigDecimal("100"));
         Instant restartedAt = Instant.now();
+        int storedBeforeRestart = storedFills(suite).size();
         suite.startService("trading-service");
-        sleep(800); // fills keep arriving after the restart
+        // fills keep arriving after the restart, and the restarted service records again
+        awaitSweeps("after the restart", takerOrders);
+        await("fills recorded by the restarted trading-service").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> storedFills(suite).size() > storedBeforeRestart);
         trading.set(false);
         taker.join();
         counterparty.openOrders(Optional.of(SOL)).forEach(o -> counterparty.cancelOrder(SOL, o.clientOrderId()));
@@ -105,6 +111,13 @@ class TradingCrashRecoveryTest {
                 .collect(Collectors.groupingBy(e -> e.payload().get("tradeId").asString(), Collectors.counting()));
         assertThat(filledEvents.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         assertThat(filledEvents.values()).allMatch(n -> n == 1);
+    }
+
+    /** Waits until the taker has swept the book a few more times: the phase had traffic, however slow the machine. */
+    private static void awaitSweeps(String phase, AtomicInteger takerOrders) {
+        int target = takerOrders.get() + 3;
+        await("three taker sweeps " + phase).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> takerOrders.get() >= target);
     }
 
     /** Buys up to {@code amount} at every ask up to our price level, so our resting sells fill. */

@@ -9,6 +9,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +27,13 @@ class TradingVenueOutageTest {
         String price = desk.bestBid("sim", "BTC-USDT").multiply(new BigDecimal("0.7")).setScale(2, RoundingMode.DOWN)
                 .toPlainString();
         desk.placed("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", price);
+        String unconfirmed = "outage-" + UUID.randomUUID().toString().substring(0, 8);
 
         suite.killService("sim-exchange");
         try {
             long t0 = System.nanoTime();
-            Http.Response refused = desk.order("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", price);
+            Http.Response refused = desk.api.postJson("/trading/orders",
+                    desk.orderJson("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", price, unconfirmed));
             long millis = (System.nanoTime() - t0) / 1_000_000;
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.body()).contains("did not confirm").contains("retrying with the same client_order_id is safe");
@@ -43,11 +47,15 @@ class TradingVenueOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(desk.order("sim", "BTC-USDT", "BUY", "LIMIT", "0.001", price).status()).isEqualTo(201));
-        // the unconfirmed order never reached the venue: reconciliation marks it FAILED after the placement grace
+        // the unconfirmed order never reached the venue: reconciliation marks that very order FAILED, with
+        // that reason, after the placement grace
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Http.Response failed = desk.list("/trading/orders/search", "\"status\":\"FAILED\"");
-            List<String> reasons = JsonPath.read(failed.body(), "$.data[*].error_message");
-            assertThat(reasons).anyMatch(r -> r.contains("never reached the venue"));
+            Http.Response orders = desk.list("/trading/orders/search", "\"limit\":1000");
+            List<Map<String, Object>> mine = JsonPath.read(orders.body(), "$.data[?(@.order_id == '" + unconfirmed + "')]");
+            assertThat(mine).as("the order the venue did not confirm, in %s", orders).singleElement().satisfies(order -> {
+                assertThat(order).containsEntry("status", "FAILED");
+                assertThat((String) order.get("error_message")).contains("it never reached the venue");
+            });
         });
     }
 }

@@ -13,11 +13,14 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.ConnectorFactory;
+import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,14 +206,16 @@ class PaperTradingTest {
     void volumeAnOrderAlreadyTookCannotFillItAgainOnlyNewVolumeCan() throws Exception {
         TradingPair sol = TradingPair.parse("SOL-USDT");
         ConnectorFactory sim = SimConnectorFactory.spot(venue.url());
+        BookLooks looks = new BookLooks(sim, sol);
+        PaperConnectorFactory counted = new PaperConnectorFactory(looks.factory(), Optional.of(new JdbcPaperLedger(dataSource)), FAST);
         try (TradingConnector maker = sim.trading(io.aviary.connectors.sim.SimApiKeys.create(venue.url(), "maker")
-                .credentials("sim")); TradingConnector paper = factory().trading("desk_fresh_volume", Map.of())) {
+                .credentials("sim")); TradingConnector paper = counted.trading("desk_fresh_volume", Map.of())) {
             maker.placeOrder(new OrderRequest("ask1", sol, TradeType.SELL, OrderType.LIMIT, BigDecimal.ONE,
                     new BigDecimal("100"), null));
             OrderUpdate placed = paper.placeOrder(new OrderRequest("take-then-rest", sol, TradeType.BUY, OrderType.LIMIT,
                     new BigDecimal("3"), new BigDecimal("100"), null));
             assertThat(placed.executedBase()).isEqualByComparingTo("1");
-            Thread.sleep(FAST.bookCheckInterval().toMillis() * 5);
+            looks.awaitCompleteLooks(2, () -> executed(paper, sol, "take-then-rest").compareTo(BigDecimal.ONE) != 0);
             assertThat(paper.orderStatus(sol, "take-then-rest").executedBase())
                     .as("the 1 SOL ask it took is still on the venue's book, but it is not new").isEqualByComparingTo("1");
 
@@ -219,7 +226,7 @@ class PaperTradingTest {
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
-            Thread.sleep(FAST.bookCheckInterval().toMillis() * 3);
+            looks.awaitCompleteLooks(2, () -> executed(paper, sol, "take-then-rest").compareTo(new BigDecimal("1.5")) != 0);
             OrderUpdate after = paper.orderStatus(sol, "take-then-rest");
             assertThat(after.executedBase()).isEqualByComparingTo("1.5");
             assertThat(after.state()).isEqualTo(OrderState.PARTIALLY_FILLED);
@@ -228,6 +235,74 @@ class PaperTradingTest {
             assertThat(fills.get(1).maker()).isTrue();
             assertThat(fills.get(1).price()).as("a resting order fills at its own price").isEqualByComparingTo("100");
         }
+    }
+
+    /**
+     * The real venue's public data with its reads of one pair's order book counted, so a test can wait
+     * until the paper session has looked at the book instead of sleeping and hoping it did.
+     */
+    private static final class BookLooks {
+
+        private final ConnectorFactory venue;
+        private final MarketDataConnector counted;
+        private final AtomicInteger reads = new AtomicInteger();
+
+        BookLooks(ConnectorFactory venue, TradingPair pair) {
+            this.venue = venue;
+            MarketDataConnector real = venue.marketData();
+            this.counted = (MarketDataConnector) Proxy.newProxyInstance(MarketDataConnector.class.getClassLoader(),
+                    new Class<?>[] {MarketDataConnector.class}, (proxy, method, args) -> {
+                        try {
+                            Object result = method.invoke(real, args);
+                            if (method.getName().equals("orderBook") && pair.equals(args[0])) {
+                                reads.incrementAndGet();
+                            }
+                            return result;
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        ConnectorFactory factory() {
+            return new ConnectorFactory() {
+                @Override
+                public io.aviary.connectors.catalog.ConnectorSpec spec() {
+                    return venue.spec();
+                }
+
+                @Override
+                public MarketDataConnector marketData() {
+                    return counted;
+                }
+
+                @Override
+                public TradingConnector trading(Map<String, String> credentials) {
+                    return venue.trading(credentials);
+                }
+            };
+        }
+
+        /**
+         * Waits for {@code n} more book checks to have finished: looks are one at a time, so once the
+         * book was read {@code n + 1} more times, the first {@code n} of those checks stored their outcome.
+         * Returns early when {@code changed} (the order moved, so no more looks may come; the caller's
+         * assertion then says what went wrong).
+         */
+        void awaitCompleteLooks(int n, BooleanSupplier changed) throws InterruptedException {
+            int target = reads.get() + n + 1;
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (reads.get() < target && !changed.getAsBoolean() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            if (!changed.getAsBoolean()) {
+                assertThat(reads.get()).as("book reads by the paper session's checks").isGreaterThanOrEqualTo(target);
+            }
+        }
+    }
+
+    private static BigDecimal executed(TradingConnector paper, TradingPair pair, String clientOrderId) {
+        return paper.orderStatus(pair, clientOrderId).executedBase();
     }
 
     private static OrderRequest order(String id, TradeType side, OrderType type, String amount, BigDecimal price) {

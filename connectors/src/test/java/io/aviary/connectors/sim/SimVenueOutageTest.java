@@ -12,9 +12,11 @@ import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The venue goes away and comes back: fast failures, a reconnecting stream, and nothing forgotten. */
@@ -36,12 +38,8 @@ class SimVenueOutageTest {
                 venue.stop();
 
                 Recorder.await(stream.disconnects, d -> true, Duration.ofSeconds(10));
-                long t0 = System.nanoTime();
-                assertThatThrownBy(alice::balances).isInstanceOf(VenueException.Unavailable.class)
-                        .hasMessageContaining("unreachable");
-                assertThatThrownBy(() -> spot.marketData().orderBook(SOL, 5))
-                        .isInstanceOf(VenueException.Unavailable.class);
-                assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+                assertRefusedNotTimedOut(() -> alice.balances());
+                assertRefusedNotTimedOut(() -> spot.marketData().orderBook(SOL, 5));
 
                 venue.restart();
 
@@ -69,10 +67,17 @@ class SimVenueOutageTest {
     @Test
     void nothingListeningIsUnavailableQuickly() {
         SimConnectorFactory spot = SimConnectorFactory.spot(java.net.URI.create("http://localhost:9"));
-        long t0 = System.nanoTime();
-        assertThatThrownBy(() -> spot.marketData().tradingRules()).isInstanceOf(VenueException.Unavailable.class);
-        assertThatThrownBy(() -> spot.trading(Map.of("sim_api_key", "k", "sim_api_secret", "s")).verifyCredentials())
-                .isInstanceOf(VenueException.Unavailable.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        assertRefusedNotTimedOut(() -> spot.marketData().tradingRules());
+        assertRefusedNotTimedOut(() -> spot.trading(Map.of("sim_api_key", "k", "sim_api_secret", "s")).verifyCredentials());
+    }
+
+    /**
+     * "Quickly" without a stopwatch: the call failed on the refused connection itself, not after a
+     * connect or request timeout ({@link java.net.http.HttpTimeoutException}, which is no
+     * {@link ConnectException}), so it waited for nothing.
+     */
+    private static void assertRefusedNotTimedOut(ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(VenueException.Unavailable.class).hasMessageContaining("unreachable")
+                .cause().isInstanceOf(ConnectException.class);
     }
 }

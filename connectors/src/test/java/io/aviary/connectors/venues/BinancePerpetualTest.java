@@ -13,6 +13,7 @@ import static io.aviary.connectors.venues.BinanceSpotTest.KEY;
 import static io.aviary.connectors.venues.BinanceSpotTest.SECRET;
 import static io.aviary.connectors.venues.BinanceSpotTest.assertSignedLikeBinance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -213,7 +214,22 @@ class BinancePerpetualTest extends WireMockVenueTest {
         wm.stubFor(post(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":-4059,\"msg\":\"No need to change position side.\"}")));
-        trading.setPositionMode(PositionMode.HEDGE);
+        assertThatCode(() -> trading.setPositionMode(PositionMode.HEDGE)).doesNotThrowAnyException();
+
+        LoggedRequest req = onlyRequest(wm.findAll(postRequestedFor(urlPathEqualTo("/fapi/v1/positionSide/dual"))));
+        assertThat(params(rawQuery(req) + "&" + req.getBodyAsString())).as("the venue was asked, and said it already is")
+                .containsEntry("dualSidePosition", "true");
+        // no GET stub: a mode not remembered from the tolerated answer would be fetched and fail
+        assertThat(trading.positionMode()).isEqualTo(PositionMode.HEDGE);
+    }
+
+    @Test
+    void anyOtherRefusalToChangeThePositionModeIsAnError() {
+        wm.stubFor(post(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-4068,\"msg\":\"Position side cannot be changed if there exists position.\"}")));
+        assertThatThrownBy(() -> trading.setPositionMode(PositionMode.HEDGE)).isInstanceOf(VenueException.class)
+                .hasMessageContaining("-4068");
     }
 
     @Test

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real, tiny HTTP service for the gateway to proxy to: it records every request it receives
@@ -23,13 +26,14 @@ import java.util.concurrent.Executors;
  *   <li>{@code …/missing…}: 404 {@code {"detail":"Account 'missing' not found"}}</li>
  *   <li>{@code …/invalid…}: 422 with a FastAPI-style validation body</li>
  *   <li>{@code …/broken…}: 500 {@code {"detail":"Internal Server Error"}}</li>
- *   <li>{@code …/slow…}: 200 after {@link #SLOW}</li>
+ *   <li>{@code …/slow…}: 200 once the test {@linkplain #releaseSlowAnswers() releases it}, or after {@link #SLOW}</li>
  *   <li>anything else: 200 {@code {"path":"<uri as received>"}}</li>
  * </ul>
  */
 public final class FakeService implements AutoCloseable {
 
-    public static final Duration SLOW = Duration.ofSeconds(4);
+    /** The longest a slow answer is held: far beyond any gateway timeout, short enough not to leak threads for long. */
+    public static final Duration SLOW = Duration.ofSeconds(30);
     public static final String API_DOCS = """
             {"openapi":"3.1.0","info":{"title":"accounts","version":"1"},
              "servers":[{"url":"http://accounts.internal:8101"}],
@@ -44,6 +48,8 @@ public final class FakeService implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final CountDownLatch slowRelease = new CountDownLatch(1);
+    private final AtomicInteger slowAnswersSent = new AtomicInteger();
 
     private FakeService(HttpServer server) {
         this.server = server;
@@ -89,8 +95,19 @@ public final class FakeService implements AutoCloseable {
         return seen.stream().filter(s -> requestId.equals(s.headers().getFirst("X-Request-Id"))).findFirst();
     }
 
+    /** Lets every held and future slow request be answered. */
+    public void releaseSlowAnswers() {
+        slowRelease.countDown();
+    }
+
+    /** How many slow requests this service has answered so far. */
+    public int slowAnswersSent() {
+        return slowAnswersSent.get();
+    }
+
     @Override
     public void close() {
+        releaseSlowAnswers();
         server.stop(0);
     }
 
@@ -98,12 +115,30 @@ public final class FakeService implements AutoCloseable {
         String uri = exchange.getRequestURI().toString();
         exchange.getRequestBody().readAllBytes();
         seen.add(new Seen(exchange.getRequestMethod(), uri, new Headers(exchange.getRequestHeaders())));
+        boolean slow = uri.contains("/slow");
+        if (slow) {
+            awaitRelease();
+        }
         Answer answer = answerFor(uri);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(answer.status(), body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+        try {
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+        } finally {
+            exchange.close();
+            if (slow) {
+                slowAnswersSent.incrementAndGet();
+            }
+        }
+    }
+
+    private void awaitRelease() {
+        try {
+            slowRelease.await(SLOW.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record Answer(int status, String body) {
@@ -122,17 +157,6 @@ public final class FakeService implements AutoCloseable {
         if (uri.contains("/broken")) {
             return new Answer(500, "{\"detail\":\"Internal Server Error\"}");
         }
-        if (uri.contains("/slow")) {
-            sleep(SLOW);
-        }
         return new Answer(200, "{\"path\":\"" + uri + "\"}");
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
