@@ -7,14 +7,12 @@ import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class InboxDeadLetterAndRetentionTest {
 
-    private static final String SCHEMA = "kit";
+    private static final String SCHEMA = KitDatabase.SCHEMA;
     private static final String TOPIC = "aviary.test.events";
     private static final int ATTEMPTS = 3;
 
-    private static EmbeddedPostgres postgres;
+    private static KitDatabase database;
     private static JdbcTemplate jdbc;
     private static TransactionTemplate tx;
 
@@ -52,19 +50,15 @@ class InboxDeadLetterAndRetentionTest {
 
     @BeforeAll
     static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema(SCHEMA);
-        Flyway.configure().dataSource(ds).schemas(SCHEMA).defaultSchema(SCHEMA).locations("classpath:db/kit").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        database = new KitDatabase();
+        jdbc = database.jdbc;
+        tx = database.tx;
         jdbc.execute("CREATE TABLE applied (event_id UUID NOT NULL)"); // what the test handler writes, per event
     }
 
     @AfterAll
     static void stopPostgres() throws IOException {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +21,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -41,11 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OutboxRelayPartialBatchTest {
 
-    private static final String SCHEMA = "kit";
+    private static final String SCHEMA = KitDatabase.SCHEMA;
     private static final String PRESENT = "aviary.present.events";
     private static final String LATE = "aviary.late.events";
 
-    private static EmbeddedPostgres postgres;
+    private static KitDatabase database;
     private static EmbeddedKafkaKraftBroker kafka;
     private static DefaultKafkaProducerFactory<String, String> producers;
     private static JdbcTemplate jdbc;
@@ -55,13 +51,9 @@ class OutboxRelayPartialBatchTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        ds.setCurrentSchema(SCHEMA);
-        Flyway.configure().dataSource(ds).schemas(SCHEMA).defaultSchema(SCHEMA).locations("classpath:db/kit").load().migrate();
-        jdbc = new JdbcTemplate(ds);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        database = new KitDatabase();
+        jdbc = database.jdbc;
+        tx = database.tx;
 
         kafka = new EmbeddedKafkaKraftBroker(1, 1, PRESENT);
         kafka.brokerProperty("auto.create.topics.enable", "false");
@@ -82,8 +74,8 @@ class OutboxRelayPartialBatchTest {
         if (kafka != null) {
             kafka.destroy();
         }
-        if (postgres != null) {
-            postgres.close();
+        if (database != null) {
+            database.close();
         }
     }
 
