@@ -15,13 +15,16 @@ import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
+import io.aviary.connectors.model.TradingRule.Refusal.AboveMaximumSize;
+import io.aviary.connectors.model.TradingRule.Refusal.BelowMinimumNotional;
+import io.aviary.connectors.model.TradingRule.Refusal.BelowMinimumSize;
+import io.aviary.connectors.model.TradingRule.Refusal.PriceBelowIncrement;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.Subscription;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.UserStreamListener;
 import io.aviary.connectors.port.VenueException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * saw cannot fill it again. The book is read every {@link PaperSettings#bookCheckInterval()} while
  * orders rest; after a restart the first look only records what is there.</li>
  * <li>LIMIT_MAKER that would cross is rejected, like a venue's post-only.</li>
- * <li>Amounts and prices are rounded down to the venue's increments; below minimum size or notional
- * is rejected. Fees are charged in the quote asset. A resting BUY locks price × amount × (1 + maker
+ * <li>Amounts and prices are rounded down to the venue's increments, and an order below the minimum
+ * size or notional, above the maximum size, or priced below one increment is rejected, by the
+ * venue's {@link TradingRule} as trading-service applies it. Fees are charged in the quote asset. A resting BUY locks price × amount × (1 + maker
  * fee) of quote, a resting SELL locks its base amount.</li>
  * </ul>
  * State changes are serialised per session; each is one atomic ledger step, so a restart resumes
@@ -114,8 +118,8 @@ final class PaperTradingConnector implements TradingConnector {
             return known.get().toUpdate();
         }
         TradingRule rule = rule(request.tradingPair());
-        BigDecimal amount = roundDown(request.amount(), rule.minBaseAmountIncrement());
-        BigDecimal price = request.price() == null ? null : roundDown(request.price(), rule.minPriceIncrement());
+        BigDecimal amount = rule.quantizeAmount(request.amount());
+        BigDecimal price = rule.quantizePrice(request.price());
         OrderBookSnapshot book = venue.orderBook(request.tradingPair(), 100);
         List<PriceLevel> opposite = request.side() == TradeType.BUY ? book.asks() : book.bids();
         checkRules(request, rule, amount, price, opposite);
@@ -319,18 +323,21 @@ final class PaperTradingConnector implements TradingConnector {
         }
     }
 
+    /** Refuses what the venue would: the rules are checked as trading-service checks them, worded as a venue's rejection. */
     private void checkRules(OrderRequest request, TradingRule rule, BigDecimal amount, BigDecimal price,
             List<PriceLevel> opposite) {
-        if (rule.minOrderSize() != null && amount.compareTo(rule.minOrderSize()) < 0 || amount.signum() <= 0) {
-            throw new VenueException.Rejected(name(), "amount " + request.amount().toPlainString()
-                    + " is below the minimum order size " + plain(rule.minOrderSize()) + " of " + request.tradingPair());
-        }
-        BigDecimal reference = price != null ? price : opposite.isEmpty() ? null : opposite.getFirst().price();
-        if (reference != null && rule.minNotionalSize() != null
-                && amount.multiply(reference).compareTo(rule.minNotionalSize()) < 0) {
-            throw new VenueException.Rejected(name(), "notional " + plain(amount.multiply(reference))
-                    + " is below the minimum notional " + plain(rule.minNotionalSize()) + " of " + request.tradingPair());
-        }
+        rule.refusal(amount, price, () -> opposite.isEmpty() ? null : opposite.getFirst().price()).ifPresent(refusal -> {
+            throw new VenueException.Rejected(name(), switch (refusal) {
+                case BelowMinimumSize r -> "amount " + request.amount().toPlainString()
+                        + " is below the minimum order size " + plain(r.minimum()) + " of " + request.tradingPair();
+                case AboveMaximumSize r -> "amount " + plain(r.amount()) + " is above the maximum order size "
+                        + plain(r.maximum()) + " of " + request.tradingPair();
+                case PriceBelowIncrement r -> "price " + request.price().toPlainString()
+                        + " is below the price increment " + plain(r.increment()) + " of " + request.tradingPair();
+                case BelowMinimumNotional r -> "notional " + plain(r.notional()) + " is below the minimum notional "
+                        + plain(r.minimum()) + " of " + request.tradingPair();
+            });
+        });
     }
 
     private TradingRule rule(TradingPair pair) {
@@ -355,13 +362,6 @@ final class PaperTradingConnector implements TradingConnector {
         return order.side() == TradeType.BUY
                 ? order.price().multiply(size).multiply(BigDecimal.ONE.add(settings.makerFee()))
                 : size;
-    }
-
-    private static BigDecimal roundDown(BigDecimal value, BigDecimal increment) {
-        if (increment == null || increment.signum() <= 0) {
-            return value;
-        }
-        return value.divide(increment, 0, RoundingMode.DOWN).multiply(increment);
     }
 
     private static String plain(BigDecimal value) {

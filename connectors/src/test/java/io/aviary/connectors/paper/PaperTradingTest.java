@@ -183,6 +183,22 @@ class PaperTradingTest {
         }
     }
 
+    /** The rules trading-service applies before it sends an order, paper applies as the venue: the same TradingRule. */
+    @Test
+    void refusesAnAmountAboveTheMaximumSizeAndAPriceBelowOneIncrement() {
+        try (TradingConnector paper = factory().trading("desk_limits", Map.of())) {
+            BigDecimal high = bestBid().multiply(new BigDecimal("2")).setScale(2, RoundingMode.DOWN);
+            // BTC-USDT on the sim: at most 1000 per order, prices in steps of 0.01
+            assertThatThrownBy(() -> paper.placeOrder(order("big", TradeType.SELL, OrderType.LIMIT, "1000.5", high)))
+                    .isInstanceOf(VenueException.Rejected.class)
+                    .hasMessageEndingWith(": amount 1000.5 is above the maximum order size 1000 of BTC-USDT");
+            assertThatThrownBy(() -> paper.placeOrder(order("zero", TradeType.BUY, OrderType.LIMIT, "0.01",
+                    new BigDecimal("0.004")))).isInstanceOf(VenueException.Rejected.class)
+                    .hasMessageEndingWith(": price 0.004 is below the price increment 0.01 of BTC-USDT");
+            assertThat(paper.openOrders(Optional.empty())).isEmpty();
+        }
+    }
+
     @Test
     void balancesFillsAndRestingOrdersSurviveARestart() {
         BigDecimal low = bestBid().multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.DOWN);

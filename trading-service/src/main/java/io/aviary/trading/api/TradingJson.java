@@ -1,5 +1,6 @@
 package io.aviary.trading.api;
 
+import io.aviary.connectors.model.OrderState;
 import io.aviary.kit.web.WireTime;
 import io.aviary.trading.domain.ActiveOrder;
 import io.aviary.trading.domain.FundingRow;
@@ -43,10 +44,10 @@ final class TradingJson {
      */
     static Map<String, Object> placed(OrderRecord order, BigDecimal sentAmount, BigDecimal sentPrice) {
         Map<String, Object> m = row("order_id", order.clientOrderId(), order.accountName(), order.connectorName(),
-                order.tradingPair());
-        m.put("trade_type", order.tradeType());
+                order.tradingPair().toString());
+        m.put("trade_type", order.tradeType().name());
         m.put("amount", plain(sentAmount));
-        m.put("order_type", order.orderType());
+        m.put("order_type", order.orderType().name());
         m.put("price", plain(sentPrice));
         m.put("status", "submitted");
         m.put("order_status", order.status().name());
@@ -60,16 +61,16 @@ final class TradingJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_order_id", order.clientOrderId());
         m.put("exchange_order_id", order.exchangeOrderId());
-        m.put("trading_pair", order.tradingPair());
-        m.put("order_type", order.orderType());
-        m.put("trade_type", order.tradeType());
+        m.put("trading_pair", order.tradingPair().toString());
+        m.put("order_type", order.orderType().name());
+        m.put("trade_type", order.tradeType().name());
         m.put("price", plain(order.price()));
         m.put("amount", plain(order.amount()));
         m.put("executed_amount_base", plain(order.filledAmount()));
         m.put("executed_amount_quote", plain(order.filledQuote()));
         m.put("last_state", Integer.toString(hummingbotStateNumber(order.state())));
         m.put("leverage", Integer.toString(active.leverage()));
-        m.put("position", order.positionAction());
+        m.put("position", order.positionAction().name());
         m.put("creation_timestamp", seconds(order.createdAt()));
         m.put("last_update_timestamp", seconds(order.updatedAt()));
         m.put("order_fills", orderFills(active));
@@ -116,9 +117,9 @@ final class TradingJson {
     /** A row of order search. */
     static Map<String, Object> orderRow(OrderRecord order) {
         Map<String, Object> m = row("order_id", order.clientOrderId(), order.accountName(), order.connectorName(),
-                order.tradingPair());
-        m.put("trade_type", order.tradeType());
-        m.put("order_type", order.orderType());
+                order.tradingPair().toString());
+        m.put("trade_type", order.tradeType().name());
+        m.put("order_type", order.orderType().name());
         m.put("amount", order.amount());
         m.put("price", order.price());
         m.put("status", order.status().name());
@@ -188,12 +189,17 @@ final class TradingJson {
         return m;
     }
 
-    private static final List<String> HUMMINGBOT_STATES =
-            List.of("PENDING_CREATE", "OPEN", "PENDING_CANCEL", "CANCELED", "PARTIALLY_FILLED", "FILLED", "FAILED");
-
     /** Hummingbot's {@code OrderState} numbers (PENDING_CREATE=0 … FAILED=6), which {@code last_state} carries. */
-    static int hummingbotStateNumber(String state) {
-        return Math.max(0, HUMMINGBOT_STATES.indexOf(state));
+    static int hummingbotStateNumber(OrderState state) {
+        return switch (state) {
+            case PENDING_CREATE -> 0;
+            case OPEN -> 1;
+            case PENDING_CANCEL -> 2;
+            case CANCELED -> 3;
+            case PARTIALLY_FILLED -> 4;
+            case FILLED -> 5;
+            case FAILED -> 6;
+        };
     }
 
     private static String plain(BigDecimal value) {

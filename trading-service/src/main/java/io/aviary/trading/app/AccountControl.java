@@ -42,14 +42,14 @@ public class AccountControl {
         LiveSession session = sessions.current(key);
         OrderRecord order = orders.find(key, clientOrderId).orElseThrow(() -> new NotFound(
                 "Order '" + clientOrderId + "' not found for account '" + key.accountName() + "' on " + key.connectorName()));
-        if (tradingPair != null && !tradingPair.toString().equals(order.tradingPair())) {
+        if (tradingPair != null && !tradingPair.equals(order.tradingPair())) {
             throw new InvalidRequest("Order '" + clientOrderId + "' trades " + order.tradingPair() + ", not " + tradingPair);
         }
         if (order.status().isDone()) {
             throw new Conflict("Order '" + clientOrderId + "' is already " + order.status() + " and cannot be cancelled");
         }
         try {
-            OrderUpdate update = session.trading().cancelOrder(TradingPair.parse(order.tradingPair()), clientOrderId);
+            OrderUpdate update = session.trading().cancelOrder(order.tradingPair(), clientOrderId);
             recorder.recordUpdate(key, update);
             jobs.balancesChanged(key); // the funds the order locked are available again
         } catch (VenueException.Rejected e) {

@@ -89,9 +89,9 @@ public class OrderPlacement {
     }
 
     private NewOrder newOrder(TradeCommand command, String clientOrderId, Quantized quantized, PositionAction action) {
-        return new NewOrder(command.session(), clientOrderId, null, command.tradingPair().toString(),
-                command.tradeType().name(), command.orderType().name(), action.name(), quantized.amount(),
-                quantized.price(), OrderState.PENDING_CREATE.name(), OrderStatus.SUBMITTED, command.idempotencyKey(),
+        return new NewOrder(command.session(), clientOrderId, null, command.tradingPair(), command.tradeType(),
+                command.orderType(), action, quantized.amount(), quantized.price(), OrderState.PENDING_CREATE,
+                OrderStatus.SUBMITTED, command.idempotencyKey(),
                 TradeRecorder.ORIGIN_API, clock.instant());
     }
 
@@ -114,9 +114,9 @@ public class OrderPlacement {
 
     /** Reusing a client order id for a different order is a caller bug worth a clear 409, not a silent replay. */
     private static void requireSameOrder(OrderRecord existing, TradeCommand command) {
-        boolean same = existing.tradingPair().equals(command.tradingPair().toString())
-                && existing.tradeType().equals(command.tradeType().name())
-                && existing.orderType().equals(command.orderType().name());
+        boolean same = existing.tradingPair().equals(command.tradingPair())
+                && existing.tradeType() == command.tradeType()
+                && existing.orderType() == command.orderType();
         if (!same) {
             throw new Conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
                     + existing.tradeType() + " " + existing.orderType() + " order on " + existing.tradingPair());
@@ -129,12 +129,12 @@ public class OrderPlacement {
      * quantized the same way before it counts as different.
      */
     private void requireSameRequest(OrderRecord stored, TradeCommand command, LiveSession session) {
-        String action = (session.perpetual() ? command.positionAction() : PositionAction.NIL).name();
+        PositionAction action = session.perpetual() ? command.positionAction() : PositionAction.NIL;
         List<String> different = new ArrayList<>();
-        addIf(different, !stored.tradingPair().equals(command.tradingPair().toString()), "trading_pair");
-        addIf(different, !stored.tradeType().equals(command.tradeType().name()), "trade_type");
-        addIf(different, !stored.orderType().equals(command.orderType().name()), "order_type");
-        addIf(different, !stored.positionAction().equals(action), "position_action");
+        addIf(different, !stored.tradingPair().equals(command.tradingPair()), "trading_pair");
+        addIf(different, stored.tradeType() != command.tradeType(), "trade_type");
+        addIf(different, stored.orderType() != command.orderType(), "order_type");
+        addIf(different, stored.positionAction() != action, "position_action");
         if (different.isEmpty()) {
             boolean sameAmount = sameDecimal(stored.amount(), command.amount());
             boolean samePrice = !command.orderType().isLimitType() || sameDecimal(stored.price(), command.price());

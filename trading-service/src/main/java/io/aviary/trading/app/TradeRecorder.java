@@ -7,8 +7,11 @@ import io.aviary.common.events.trading.PositionUpdated;
 import io.aviary.common.events.trading.TradeFilled;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingPayment;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.Position;
+import io.aviary.connectors.model.PositionAction;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
@@ -63,8 +66,8 @@ public class TradeRecorder {
             }
             SessionKey s = order.session();
             outbox.append(new OrderSubmitted(s.accountName(), s.connectorName(), order.clientOrderId(),
-                    order.tradingPair(), order.tradeType(), order.orderType(), order.amount(), order.price(),
-                    order.positionAction(), order.createdAt()));
+                    order.tradingPair().toString(), order.tradeType().name(), order.orderType().name(), order.amount(),
+                    order.price(), order.positionAction().name(), order.createdAt()));
             return true;
         }));
     }
@@ -89,7 +92,7 @@ public class TradeRecorder {
             }
             OrderStatus next = order.after(update.state());
             String reason = next == OrderStatus.FAILED ? update.reason() : null;
-            orders.updateState(order.id(), update.state().name(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
+            orders.updateState(order.id(), update.state(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
             publishUpdate(order, next, update.exchangeOrderId(), reason, at(update.updatedAt()));
         });
     }
@@ -105,8 +108,7 @@ public class TradeRecorder {
                 .filter(order -> order.status().isOpen())
                 .ifPresent(order -> {
                     Instant now = clock.instant();
-                    String state = outcome == OrderStatus.FAILED ? "FAILED" : "CANCELED";
-                    orders.updateState(order.id(), state, outcome, null, reason, now);
+                    orders.updateState(order.id(), finalState(outcome), outcome, null, reason, now);
                     publishUpdate(order, outcome, null, reason, now);
                 }));
     }
@@ -126,8 +128,7 @@ public class TradeRecorder {
                     int answers = orders.countNotFound(order.id());
                     if (answers >= confirmations) {
                         Instant now = clock.instant();
-                        orders.updateInferredState(order.id(), outcome == OrderStatus.FAILED ? "FAILED" : "CANCELED",
-                                outcome, reason, now);
+                        orders.updateInferredState(order.id(), finalState(outcome), outcome, reason, now);
                         publishUpdate(order, outcome, null, reason, now);
                     }
                     return answers;
@@ -153,7 +154,7 @@ public class TradeRecorder {
                     ? filled.after(io.aviary.connectors.model.OrderState.FILLED)
                     : filled.after(io.aviary.connectors.model.OrderState.PARTIALLY_FILLED);
             if (next != filled.status()) {
-                orders.updateState(filled.id(), next == OrderStatus.FILLED ? "FILLED" : "PARTIALLY_FILLED", next, null,
+                orders.updateState(filled.id(), next == OrderStatus.FILLED ? OrderState.FILLED : OrderState.PARTIALLY_FILLED, next, null,
                         null, fill.timestamp());
             }
             publishUpdate(filled, next, null, null, fill.timestamp());
@@ -199,9 +200,9 @@ public class TradeRecorder {
     private void insertFoundOnVenue(SessionKey session, OrderUpdate update) {
         Instant at = at(update.updatedAt());
         OrderStatus status = OrderStatus.SUBMITTED.after(update.state());
-        orders.insert(new NewOrder(session, update.clientOrderId(), update.exchangeOrderId(),
-                update.tradingPair().toString(), update.side().name(), update.type().name(), "NIL", update.amount(),
-                update.price(), update.state().name(), status, null, ORIGIN_VENUE, at));
+        orders.insert(new NewOrder(session, update.clientOrderId(), update.exchangeOrderId(), update.tradingPair(),
+                update.side(), update.type(), PositionAction.NIL, update.amount(), update.price(), update.state(),
+                status, null, ORIGIN_VENUE, at));
         OrderRecord order = orders.find(session, update.clientOrderId()).orElseThrow();
         outbox.append(new OrderSubmitted(session.accountName(), session.connectorName(), update.clientOrderId(),
                 update.tradingPair().toString(), update.side().name(), update.type().name(), update.amount(),
@@ -211,8 +212,8 @@ public class TradeRecorder {
 
     /** A fill of an order Aviary has no row for (placed elsewhere): a row sized by the fill until reconciliation learns more. */
     private OrderRecord insertFromFill(SessionKey session, Fill fill) {
-        orders.insert(new NewOrder(session, fill.clientOrderId(), fill.exchangeOrderId(), fill.tradingPair().toString(),
-                fill.side().name(), "LIMIT", fill.positionAction().name(), fill.amount(), fill.price(), "OPEN",
+        orders.insert(new NewOrder(session, fill.clientOrderId(), fill.exchangeOrderId(), fill.tradingPair(),
+                fill.side(), OrderType.LIMIT, fill.positionAction(), fill.amount(), fill.price(), OrderState.OPEN,
                 OrderStatus.OPEN, null, ORIGIN_VENUE, fill.timestamp()));
         return orders.lock(session, fill.clientOrderId()).orElseThrow();
     }
@@ -220,8 +221,13 @@ public class TradeRecorder {
     /** {@code current} carries the executed totals as stored now (state changes leave them as they were). */
     private void publishUpdate(OrderRecord current, OrderStatus status, String exchangeOrderId, String reason, Instant at) {
         outbox.append(new OrderUpdated(current.accountName(), current.connectorName(), current.clientOrderId(),
-                exchangeOrderId != null ? exchangeOrderId : current.exchangeOrderId(), current.tradingPair(),
+                exchangeOrderId != null ? exchangeOrderId : current.exchangeOrderId(), current.tradingPair().toString(),
                 status.hummingbotState(), current.filledAmount(), current.filledQuote(), reason, at));
+    }
+
+    /** The in-flight state of an order finished without a venue report: FAILED, or CANCELED for a cancelled one. */
+    private static OrderState finalState(OrderStatus outcome) {
+        return outcome == OrderStatus.FAILED ? OrderState.FAILED : OrderState.CANCELED;
     }
 
     private Instant at(Instant reported) {

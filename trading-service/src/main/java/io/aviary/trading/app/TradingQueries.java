@@ -37,7 +37,7 @@ public class TradingQueries {
         Map<OrderRef, List<TradeRow>> fills = lists.fillsOf(page.items());
         Map<OrderRef, Integer> leverage = lists.positionLeverage(page.items());
         List<ActiveOrder> items = page.items().stream().map(o -> new ActiveOrder(o,
-                leverage.getOrDefault(new OrderRef(o.accountName(), o.connectorName(), o.tradingPair()), 1),
+                leverage.getOrDefault(new OrderRef(o.accountName(), o.connectorName(), o.tradingPair().toString()), 1),
                 fills.getOrDefault(new OrderRef(o.accountName(), o.connectorName(), o.clientOrderId()), List.of())))
                 .toList();
         return new Page<>(items, page.limit(), page.hasMore(), page.nextCursor(), page.totalCount());

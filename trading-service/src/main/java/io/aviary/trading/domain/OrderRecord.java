@@ -1,18 +1,23 @@
 package io.aviary.trading.domain;
 
 import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
 
 /**
- * One stored order with what its fills add up to. {@code price} is null for MARKET orders.
+ * One stored order with what its fills add up to. {@code price} is null for MARKET orders; {@code state}
+ * is the Hummingbot in-flight state the venue last reported, {@code status} what Aviary concluded.
  * {@code statusInferred}: the status was concluded by reconciliation from the venue not knowing the
  * order, not reported by the venue, so a later venue report may still override it.
  */
 public record OrderRecord(long id, String accountName, String connectorName, String clientOrderId,
-        String exchangeOrderId, String tradingPair, String tradeType, String orderType, String positionAction,
-        BigDecimal amount, BigDecimal price, String state, OrderStatus status, BigDecimal filledAmount,
+        String exchangeOrderId, TradingPair tradingPair, TradeType tradeType, OrderType orderType,
+        PositionAction positionAction, BigDecimal amount, BigDecimal price, OrderState state, OrderStatus status, BigDecimal filledAmount,
         BigDecimal filledQuote, BigDecimal feePaid, String feeCurrency, String errorMessage, Instant createdAt,
         Instant updatedAt, boolean statusInferred) {
 

@@ -3,8 +3,11 @@ package io.aviary.trading.domain;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.model.TradingRule;
+import io.aviary.connectors.model.TradingRule.Refusal.AboveMaximumSize;
+import io.aviary.connectors.model.TradingRule.Refusal.BelowMinimumNotional;
+import io.aviary.connectors.model.TradingRule.Refusal.BelowMinimumSize;
+import io.aviary.connectors.model.TradingRule.Refusal.PriceBelowIncrement;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Applies a venue's trading rules to an order the way Hummingbot's connectors do: amount and price
  * rounded down to the increments, then the minimum size, maximum size and minimum notional checked
- * on the rounded values. Every refusal says what to change.
+ * on the rounded values (both by the connectors' {@link TradingRule}, which paper trading uses too).
+ * Every refusal says what to change.
  */
 public final class OrderRules {
 
@@ -44,48 +48,34 @@ public final class OrderRules {
         if (order.price() != null && order.price().signum() <= 0) {
             throw new OrderRejected("Price must be greater than 0");
         }
-        BigDecimal amount = roundDown(order.amount(), rule.minBaseAmountIncrement());
-        BigDecimal price = order.orderType().isLimitType() ? roundDown(order.price(), rule.minPriceIncrement()) : null;
-        checkSize(order, rule, amount);
-        BigDecimal notionalPrice = price != null ? price : marketPrice.get();
-        checkNotional(order, rule, amount, notionalPrice);
-        return new Quantized(amount, price);
+        BigDecimal amount = rule.quantizeAmount(order.amount());
+        BigDecimal price = order.orderType().isLimitType() ? rule.quantizePrice(order.price()) : null;
+        rule.refusal(amount, price, marketPrice).ifPresent(refusal -> {
+            throw new OrderRejected(message(refusal, order));
+        });
+        return new Quantized(stored(amount, rule.minBaseAmountIncrement()), stored(price, rule.minPriceIncrement()));
     }
 
-    private static void checkSize(TradeCommand order, TradingRule rule, BigDecimal amount) {
-        if (amount.signum() <= 0 || (rule.minOrderSize() != null && amount.compareTo(rule.minOrderSize()) < 0)) {
-            throw new OrderRejected("Order amount " + order.amount().stripTrailingZeros().toPlainString()
-                    + " is below minimum order size " + plain(rule.minOrderSize()) + " for " + order.tradingPair());
-        }
-        if (rule.maxOrderSize() != null && amount.compareTo(rule.maxOrderSize()) > 0) {
-            throw new OrderRejected("Order amount " + plain(amount) + " is above maximum order size "
-                    + plain(rule.maxOrderSize()) + " for " + order.tradingPair());
-        }
-        if (order.price() != null && order.orderType().isLimitType()
-                && roundDown(order.price(), rule.minPriceIncrement()).signum() <= 0) {
-            throw new OrderRejected("Price " + plain(order.price()) + " is below the price increment "
-                    + plain(rule.minPriceIncrement()) + " for " + order.tradingPair());
-        }
+    private static String message(TradingRule.Refusal refusal, TradeCommand order) {
+        return switch (refusal) {
+            case BelowMinimumSize r -> "Order amount " + order.amount().stripTrailingZeros().toPlainString()
+                    + " is below minimum order size " + plain(r.minimum()) + " for " + order.tradingPair();
+            case AboveMaximumSize r -> "Order amount " + plain(r.amount()) + " is above maximum order size "
+                    + plain(r.maximum()) + " for " + order.tradingPair();
+            case PriceBelowIncrement r -> "Price " + plain(order.price()) + " is below the price increment "
+                    + plain(r.increment()) + " for " + order.tradingPair();
+            case BelowMinimumNotional r -> "Order notional value " + plain(r.notional())
+                    + " is below minimum notional size " + plain(r.minimum()) + " for " + order.tradingPair()
+                    + ". Increase the amount or price to meet the minimum requirement.";
+        };
     }
 
-    private static void checkNotional(TradeCommand order, TradingRule rule, BigDecimal amount, BigDecimal price) {
-        BigDecimal minimum = rule.minNotionalSize();
-        if (minimum == null || minimum.signum() <= 0 || price == null) {
-            return;
-        }
-        BigDecimal notional = amount.multiply(price);
-        if (notional.compareTo(minimum) < 0) {
-            throw new OrderRejected("Order notional value " + plain(notional) + " is below minimum notional size "
-                    + plain(minimum) + " for " + order.tradingPair()
-                    + ". Increase the amount or price to meet the minimum requirement.");
-        }
-    }
-
-    static BigDecimal roundDown(BigDecimal value, BigDecimal increment) {
-        if (increment == null || increment.signum() <= 0) {
-            return value;
-        }
-        return value.divide(increment, 0, RoundingMode.DOWN).multiply(increment).stripTrailingZeros();
+    /**
+     * A rounded value as trading-service stores and sends it: without trailing zeros (0.5, not the
+     * increment's 0.500); a value the rule had no increment for stays as the caller wrote it.
+     */
+    private static BigDecimal stored(BigDecimal value, BigDecimal increment) {
+        return value == null || increment == null || increment.signum() <= 0 ? value : value.stripTrailingZeros();
     }
 
     private static String firstPairs(Collection<TradingPair> pairs) {

@@ -3,6 +3,11 @@ package io.aviary.trading.infra;
 import static io.aviary.trading.infra.Sql.instant;
 import static io.aviary.trading.infra.Sql.ts;
 
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
@@ -42,15 +47,17 @@ public class OrderRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""",
                 order.session().accountName(), order.session().connectorName(), order.clientOrderId(),
-                order.exchangeOrderId(), order.tradingPair(), order.tradeType(), order.orderType(),
-                order.positionAction(), order.amount(), order.price(), order.state(), order.status().name(),
+                order.exchangeOrderId(), order.tradingPair().toString(), order.tradeType().name(),
+                order.orderType().name(), order.positionAction().name(), order.amount(), order.price(),
+                order.state().name(), order.status().name(),
                 order.idempotencyKey(), order.origin(), ts(order.createdAt()), ts(order.createdAt())) == 1;
     }
 
     /** What a new row holds; {@code origin} is API (placed through Aviary) or VENUE (found there). */
-    public record NewOrder(SessionKey session, String clientOrderId, String exchangeOrderId, String tradingPair,
-            String tradeType, String orderType, String positionAction, BigDecimal amount, BigDecimal price,
-            String state, OrderStatus status, String idempotencyKey, String origin, Instant createdAt) {
+    public record NewOrder(SessionKey session, String clientOrderId, String exchangeOrderId, TradingPair tradingPair,
+            TradeType tradeType, OrderType orderType, PositionAction positionAction, BigDecimal amount,
+            BigDecimal price, OrderState state, OrderStatus status, String idempotencyKey, String origin,
+            Instant createdAt) {
     }
 
     public Optional<OrderRecord> find(SessionKey session, String clientOrderId) {
@@ -85,23 +92,23 @@ public class OrderRepository {
     }
 
     /** A state the venue reported: it is no longer inferred, and the venue evidently knows the order. */
-    public void updateState(long id, String state, OrderStatus status, String exchangeOrderId, String errorMessage,
+    public void updateState(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
             Instant updatedAt) {
         update(id, state, status, exchangeOrderId, errorMessage, updatedAt, false);
     }
 
     /** A final state reconciliation concluded without the venue reporting it (a later report may override it). */
-    public void updateInferredState(long id, String state, OrderStatus status, String errorMessage, Instant updatedAt) {
+    public void updateInferredState(long id, OrderState state, OrderStatus status, String errorMessage, Instant updatedAt) {
         update(id, state, status, null, errorMessage, updatedAt, true);
     }
 
-    private void update(long id, String state, OrderStatus status, String exchangeOrderId, String errorMessage,
+    private void update(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
             Instant updatedAt, boolean inferred) {
         jdbc.update("""
                 UPDATE orders SET state = ?, status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
                     error_message = COALESCE(?, error_message), updated_at = GREATEST(updated_at, ?),
                     status_inferred = ?, not_found_count = 0
-                WHERE id = ?""", state, status.name(), exchangeOrderId, errorMessage, ts(updatedAt), inferred, id);
+                WHERE id = ?""", state.name(), status.name(), exchangeOrderId, errorMessage, ts(updatedAt), inferred, id);
     }
 
     /**
@@ -145,9 +152,10 @@ public class OrderRepository {
 
     private static OrderRecord map(ResultSet rs, int row) throws SQLException {
         return new OrderRecord(rs.getLong("id"), rs.getString("account_name"), rs.getString("connector_name"),
-                rs.getString("client_order_id"), rs.getString("exchange_order_id"), rs.getString("trading_pair"),
-                rs.getString("trade_type"), rs.getString("order_type"), rs.getString("position_action"),
-                rs.getBigDecimal("amount"), rs.getBigDecimal("price"), rs.getString("state"),
+                rs.getString("client_order_id"), rs.getString("exchange_order_id"),
+                TradingPair.parse(rs.getString("trading_pair")), TradeType.valueOf(rs.getString("trade_type")),
+                OrderType.valueOf(rs.getString("order_type")), PositionAction.valueOf(rs.getString("position_action")),
+                rs.getBigDecimal("amount"), rs.getBigDecimal("price"), OrderState.valueOf(rs.getString("state")),
                 OrderStatus.valueOf(rs.getString("status")), rs.getBigDecimal("filled_amount"),
                 rs.getBigDecimal("filled_quote"), rs.getBigDecimal("fee_paid"), rs.getString("fee_currency"),
                 rs.getString("error_message"), instant(rs, "created_at"), instant(rs, "updated_at"),

@@ -79,7 +79,7 @@ public class TradingListRepository {
         }
         String tuples = String.join(", ", Collections.nCopies(orders.size(), "(?, ?, ?)"));
         Object[] args = orders.stream()
-                .flatMap(o -> Stream.of(o.accountName(), o.connectorName(), o.tradingPair()))
+                .flatMap(o -> Stream.of(o.accountName(), o.connectorName(), o.tradingPair().toString()))
                 .toArray();
         Map<OrderRef, Integer> leverage = new HashMap<>();
         jdbc.query("SELECT account_name, connector_name, trading_pair, max(leverage) AS leverage FROM positions"

@@ -2,6 +2,11 @@ package io.aviary.trading.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
 import io.aviary.trading.domain.ActiveOrder;
 import io.aviary.trading.domain.FundingRow;
 import io.aviary.trading.domain.OrderRecord;
@@ -21,8 +26,9 @@ class TradingJsonTest {
     private static final Instant UPDATED = Instant.parse("2026-12-01T10:05:00Z");
 
     private static OrderRecord order() {
-        return new OrderRecord(1, "acc", "sim_perpetual", "c1", "x1", "BTC-USDT", "BUY", "LIMIT", "OPEN",
-                new BigDecimal("0.003"), new BigDecimal("60000"), "PARTIALLY_FILLED", OrderStatus.PARTIALLY_FILLED,
+        return new OrderRecord(1, "acc", "sim_perpetual", "c1", "x1", TradingPair.parse("BTC-USDT"), TradeType.BUY,
+                OrderType.LIMIT, PositionAction.OPEN, new BigDecimal("0.003"), new BigDecimal("60000"),
+                OrderState.PARTIALLY_FILLED, OrderStatus.PARTIALLY_FILLED,
                 new BigDecimal("0.001"), new BigDecimal("60"), new BigDecimal("0.06"), "USDT", null, CREATED, UPDATED,
                 false);
     }

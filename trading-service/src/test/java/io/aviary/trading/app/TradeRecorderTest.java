@@ -172,8 +172,8 @@ class TradeRecorderTest {
     }
 
     private static NewOrder limitBuy(String clientOrderId, String idempotencyKey) {
-        return new NewOrder(SESSION, clientOrderId, null, BTC.toString(), "BUY", "LIMIT", "NIL", BigDecimal.ONE,
-                new BigDecimal("60000"), "PENDING_CREATE", OrderStatus.SUBMITTED, idempotencyKey, TradeRecorder.ORIGIN_API, T0);
+        return new NewOrder(SESSION, clientOrderId, null, BTC, TradeType.BUY, OrderType.LIMIT, PositionAction.NIL,
+                BigDecimal.ONE, new BigDecimal("60000"), OrderState.PENDING_CREATE, OrderStatus.SUBMITTED, idempotencyKey, TradeRecorder.ORIGIN_API, T0);
     }
 
     private static OrderUpdate update(String clientOrderId, OrderState state, String executed, Instant at) {

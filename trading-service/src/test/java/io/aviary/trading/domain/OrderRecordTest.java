@@ -3,6 +3,10 @@ package io.aviary.trading.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class OrderRecordTest {
 
     private static OrderRecord order(OrderStatus status, String filled, boolean inferred) {
-        return new OrderRecord(1, "a", "sim", "c1", null, "SOL-USDT", "SELL", "LIMIT", "NIL", new BigDecimal("1"),
-                new BigDecimal("200"), status.name(), status, new BigDecimal(filled), BigDecimal.ZERO, BigDecimal.ZERO,
+        return new OrderRecord(1, "a", "sim", "c1", null, TradingPair.parse("SOL-USDT"), TradeType.SELL,
+                OrderType.LIMIT, PositionAction.NIL, new BigDecimal("1"), new BigDecimal("200"),
+                OrderState.valueOf(status.hummingbotState()), status, new BigDecimal(filled), BigDecimal.ZERO, BigDecimal.ZERO,
                 null, null, Instant.EPOCH, Instant.EPOCH, inferred);
     }
 

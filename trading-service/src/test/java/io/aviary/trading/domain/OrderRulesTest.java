@@ -29,6 +29,24 @@ class OrderRulesTest {
     }
 
     @Test
+    void sendsAndStoresRoundedValuesWithoutTrailingZerosAndUnroundedOnesAsWritten() {
+        var q = OrderRules.apply(limit("0.50000", "60000.100"), "sim", RULES, TYPES, () -> null);
+        assertThat(q.amount()).hasToString("0.5");
+        assertThat(q.price()).hasToString("60000.1");
+        TradingRule noIncrements = new TradingRule(BTC, null, null, null, null, null, null, null, null, true, true,
+                "USDT", "BTC");
+        var unrounded = OrderRules.apply(limit("0.50", "60000.10"), "sim", Map.of(BTC, noIncrements), TYPES, () -> null);
+        assertThat(unrounded.amount()).hasToString("0.50");
+        assertThat(unrounded.price()).hasToString("60000.10");
+    }
+
+    @Test
+    void refusesAPriceBelowOneIncrement() {
+        assertThatThrownBy(() -> OrderRules.apply(limit("1", "0.004"), "sim", RULES, TYPES, () -> null))
+                .hasMessage("Price 0.004 is below the price increment 0.01 for BTC-USDT");
+    }
+
+    @Test
     void refusesAnAmountThatRoundsBelowTheMinimum() {
         assertThatThrownBy(() -> OrderRules.apply(limit("0.00009", "60000"), "sim", RULES, TYPES, () -> null))
                 .hasMessage("Order amount 0.00009 is below minimum order size 0.0001 for BTC-USDT");

@@ -100,7 +100,7 @@ public class Reconciler {
         int newFills = 0;
         TradingConnector venue = session.trading();
         for (OrderRecord order : orders.openOrders(session.key())) {
-            TradingPair pair = TradingPair.parse(order.tradingPair());
+            TradingPair pair = order.tradingPair();
             try {
                 OrderUpdate update = venue.orderStatus(pair, order.clientOrderId());
                 orders.resetNotFound(session.key(), order.clientOrderId());

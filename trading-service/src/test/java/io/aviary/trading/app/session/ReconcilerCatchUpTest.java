@@ -5,7 +5,9 @@ import io.aviary.trading.app.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
@@ -143,8 +145,8 @@ class ReconcilerCatchUpTest {
     /** Recorded and sent, but the process died before it recorded the venue's answer; then filled while down. */
     private String sentUnconfirmedAndFilledWhileDown() {
         String id = "sent-" + System.nanoTime();
-        assertThat(recorder.recordSubmitted(new NewOrder(session.key(), id, null, SOL.toString(), "SELL", "LIMIT", "NIL",
-                AMOUNT, PRICE, "PENDING_CREATE", OrderStatus.SUBMITTED, null, TradeRecorder.ORIGIN_API, Instant.now())))
+        assertThat(recorder.recordSubmitted(new NewOrder(session.key(), id, null, SOL, TradeType.SELL, OrderType.LIMIT,
+                PositionAction.NIL, AMOUNT, PRICE, OrderState.PENDING_CREATE, OrderStatus.SUBMITTED, null, TradeRecorder.ORIGIN_API, Instant.now())))
                 .isTrue();
         account.placeOrder(new OrderRequest(id, SOL, TradeType.SELL, OrderType.LIMIT, AMOUNT, PRICE, null));
         takeOnVenue(TradeType.BUY);

@@ -4,7 +4,9 @@ import io.aviary.trading.testing.TradingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
@@ -178,8 +180,8 @@ class ReconcilerNotFoundTest {
     private String restingSell() {
         String id = "recon-" + System.nanoTime() + "-" + ids.incrementAndGet();
         Instant placedAt = Instant.now().minus(Reconciler.PLACEMENT_GRACE).minus(Duration.ofSeconds(5));
-        assertThat(recorder.recordSubmitted(new NewOrder(session.key(), id, null, SOL.toString(), "SELL", "LIMIT", "NIL",
-                AMOUNT, PRICE, "PENDING_CREATE", OrderStatus.SUBMITTED, null, TradeRecorder.ORIGIN_API, placedAt)))
+        assertThat(recorder.recordSubmitted(new NewOrder(session.key(), id, null, SOL, TradeType.SELL, OrderType.LIMIT,
+                PositionAction.NIL, AMOUNT, PRICE, OrderState.PENDING_CREATE, OrderStatus.SUBMITTED, null, TradeRecorder.ORIGIN_API, placedAt)))
                 .isTrue();
         recorder.recordUpdate(session.key(),
                 venue.placeOrder(new OrderRequest(id, SOL, TradeType.SELL, OrderType.LIMIT, AMOUNT, PRICE, null)));
