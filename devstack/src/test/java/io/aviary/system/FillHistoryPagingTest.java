@@ -82,10 +82,22 @@ class FillHistoryPagingTest {
             ours.placeOrder(new OrderRequest("down-" + burst + "-" + i + "-" + System.nanoTime() % 1_000_000, SOL,
                     TradeType.SELL, OrderType.LIMIT, each, price, null));
         }
-        String sweep = "sweep-" + burst + "-" + System.nanoTime() % 1_000_000;
-        counterparty.placeOrder(new OrderRequest(sweep, SOL, TradeType.BUY, OrderType.LIMIT,
-                each.multiply(BigDecimal.valueOf(ORDERS_PER_BURST)), price, null));
-        counterparty.openOrders(Optional.of(SOL)).forEach(o -> counterparty.cancelOrder(SOL, o.clientOrderId()));
+        BigDecimal resting = each.multiply(BigDecimal.valueOf(ORDERS_PER_BURST));
+        // The market moves meanwhile (a busy machine makes the gap long): asks that moved below ours are taken first,
+        // so sweep again at our price until none of this burst's sells rests any more.
+        for (int sweep = 0; sweep < 10 && resting.signum() > 0; sweep++) {
+            counterparty.placeOrder(new OrderRequest("sweep-" + burst + "-" + sweep + "-" + System.nanoTime() % 1_000_000,
+                    SOL, TradeType.BUY, OrderType.LIMIT, resting, price, null));
+            counterparty.openOrders(Optional.of(SOL)).forEach(o -> counterparty.cancelOrder(SOL, o.clientOrderId()));
+            resting = restingOfBurst(ours, burst);
+        }
+    }
+
+    private static BigDecimal restingOfBurst(TradingConnector ours, int burst) {
+        return ours.openOrders(Optional.of(SOL)).stream()
+                .filter(o -> o.clientOrderId().startsWith("down-" + burst + "-"))
+                .map(o -> o.amount().subtract(o.executedBase() == null ? BigDecimal.ZERO : o.executedBase()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Map<String, BigDecimal> storedFills(RunningSuite suite) throws Exception {
