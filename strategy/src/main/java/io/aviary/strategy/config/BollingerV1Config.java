@@ -1,11 +1,12 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.controller.BollingerV1Settings;
 import java.util.Map;
 import java.util.Objects;
 
 /** {@code bollinger_v1}: long below the lower Bollinger Band (%B under the long threshold), short above the upper. */
 public record BollingerV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
-                                BollingerSettings bollinger) implements V2ControllerConfig {
+                                BollingerSettings bollinger) implements DirectionalControllerConfig, BollingerV1Settings {
 
     public static final String NAME = "bollinger_v1";
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -44,17 +45,22 @@ public record BollingerV1Config(CommonSettings common, DirectionalSettings direc
     }
 
     @Override
-    public ControllerKind kind() {
-        return ControllerKind.DIRECTIONAL_TRADING;
+    public int bbLength() {
+        return bollinger.length();
     }
 
     @Override
-    public String connectorName() {
-        return directional.connectorName();
+    public double bbStd() {
+        return bollinger.std();
     }
 
     @Override
-    public String tradingPair() {
-        return directional.tradingPair();
+    public double bbLongThreshold() {
+        return bollinger.longThreshold();
+    }
+
+    @Override
+    public double bbShortThreshold() {
+        return bollinger.shortThreshold();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
 public record DManMakerV2Config(CommonSettings common, MarketMakingSettings marketMaking,
                                 List<BigDecimal> dcaSpreads, List<BigDecimal> dcaAmounts,
                                 Double topExecutorRefreshTime, List<BigDecimal> executorActivationBounds)
-        implements V2ControllerConfig {
+        implements MarketMakingControllerConfig {
 
     public static final String NAME = "dman_maker_v2";
     static final ConfigKey<List<BigDecimal>> DCA_SPREADS = ConfigKey.of("dca_spreads", Keys.LIST_DECIMAL,
@@ -73,20 +73,5 @@ public record DManMakerV2Config(CommonSettings common, MarketMakingSettings mark
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.MARKET_MAKING;
-    }
-
-    @Override
-    public String connectorName() {
-        return marketMaking.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return marketMaking.tradingPair();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record DManV3Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
                            BollingerSettings bollinger, List<BigDecimal> dcaSpreads, List<BigDecimal> dcaAmountsPct,
                            boolean dynamicOrderSpread, boolean dynamicTarget, List<BigDecimal> activationBounds)
-        implements V2ControllerConfig {
+        implements DirectionalControllerConfig {
 
     public static final String NAME = "dman_v3";
     /** Python's default decimal context, so equal shares print as Hummingbot's do (1/3 to 28 digits). */
@@ -101,20 +101,5 @@ public record DManV3Config(CommonSettings common, DirectionalSettings directiona
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.DIRECTIONAL_TRADING;
-    }
-
-    @Override
-    public String connectorName() {
-        return directional.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return directional.tradingPair();
     }
 }

@@ -1,5 +1,6 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public record DirectionalSettings(
         BigDecimal takeProfit,
         Integer timeLimit,
         OrderType takeProfitOrderType,
-        TrailingStop trailingStop) {
+        TrailingStopSettings trailingStop) {
 
     public DirectionalSettings {
         Objects.requireNonNull(connectorName, "connectorName");
@@ -29,8 +30,8 @@ public record DirectionalSettings(
     }
 
     /** The exits of every executor; directional controllers open with MARKET orders. */
-    public TripleBarrierConfig tripleBarrierConfig() {
-        return new TripleBarrierConfig(stopLoss, takeProfit, timeLimit, trailingStop,
+    public TripleBarrierSettings tripleBarrier() {
+        return new TripleBarrierSettings(stopLoss, takeProfit, timeLimit, trailingStop,
                 OrderType.MARKET, takeProfitOrderType, OrderType.MARKET, OrderType.MARKET);
     }
 

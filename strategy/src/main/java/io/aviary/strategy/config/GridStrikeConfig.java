@@ -1,5 +1,7 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
+import io.aviary.strategy.executor.TradeType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +28,7 @@ public record GridStrikeConfig(
         int orderFrequency,
         BigDecimal activationBounds,
         boolean keepPosition,
-        TripleBarrierConfig tripleBarrierConfig) implements V2ControllerConfig {
+        TripleBarrierSettings tripleBarrierConfig) implements V2ControllerConfig {
 
     public static final String NAME = "grid_strike";
 
@@ -53,7 +55,7 @@ public record GridStrikeConfig(
                     .optional(), Writers::decimal);
     static final ConfigKey<Boolean> KEEP_POSITION =
             ConfigKey.of("keep_position", Keys.BOOL, false, Readers.bool(), Writers::same);
-    static final ConfigKey<TripleBarrierConfig> TRIPLE_BARRIER_CONFIG = ConfigKey.of("triple_barrier_config",
+    static final ConfigKey<TripleBarrierSettings> TRIPLE_BARRIER_CONFIG = ConfigKey.of("triple_barrier_config",
             Keys.TRIPLE_BARRIER, defaultTripleBarrier(), Readers.tripleBarrier(), Writers::tripleBarrier);
 
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -121,6 +123,11 @@ public record GridStrikeConfig(
         return ControllerKind.GENERIC;
     }
 
+    /** The grid's per-order barriers in the executors' form. */
+    public io.aviary.strategy.executor.TripleBarrierConfig executorTripleBarrier() {
+        return tripleBarrierConfig.toExecutor();
+    }
+
     private static ConfigKey<BigDecimal> price(String name, String defaultValue) {
         return ConfigKey.of(name, Keys.DECIMAL, defaultValue,
                 Readers.decimal().require(d -> d.signum() > 0, "must be greater than 0"), Writers::decimal);
@@ -132,10 +139,10 @@ public record GridStrikeConfig(
 
     /** Hummingbot's field default: take profit 0.1 % with LIMIT_MAKER opens and take-profits. */
     private static Map<String, Object> defaultTripleBarrier() {
-        TripleBarrierConfig d = TripleBarrierConfig.DEFAULTS;
+        TripleBarrierSettings d = TripleBarrierSettings.DEFAULTS;
         @SuppressWarnings("unchecked")
         Map<String, Object> written = new LinkedHashMap<>((Map<String, Object>) Writers.tripleBarrier(
-                new TripleBarrierConfig(null, new BigDecimal("0.001"), null, null, OrderType.LIMIT_MAKER,
+                new TripleBarrierSettings(null, new BigDecimal("0.001"), null, null, OrderType.LIMIT_MAKER,
                         OrderType.LIMIT_MAKER, d.stopLossOrderType(), d.timeLimitOrderType())));
         return java.util.Collections.unmodifiableMap(written);
     }

@@ -1,5 +1,6 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.TradeType;
 import java.math.BigDecimal;
 import java.util.Objects;
 

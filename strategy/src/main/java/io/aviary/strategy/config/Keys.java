@@ -1,5 +1,6 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class Keys {
             OrderType.LIMIT.code(),
             (raw, earlier) -> raw == null ? OrderType.MARKET : Readers.orderType().read(raw, earlier),
             Writers::orderType);
-    static final ConfigKey<TrailingStop> TRAILING_STOP = ConfigKey.of("trailing_stop", OPT_TRAILING_STOP, null,
+    static final ConfigKey<TrailingStopSettings> TRAILING_STOP = ConfigKey.of("trailing_stop", OPT_TRAILING_STOP, null,
             Readers.trailingStop(), Writers::trailingStop);
 
     // ---- MarketMakingControllerConfigBase

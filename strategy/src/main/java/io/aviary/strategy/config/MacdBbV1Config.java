@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** {@code macd_bb_v1}: Bollinger %B extremes confirmed by the MACD and its histogram turning. */
 public record MacdBbV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
-                             BollingerSettings bollinger, MacdSettings macd) implements V2ControllerConfig {
+                             BollingerSettings bollinger, MacdSettings macd) implements DirectionalControllerConfig {
 
     public static final String NAME = "macd_bb_v1";
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -44,20 +44,5 @@ public record MacdBbV1Config(CommonSettings common, DirectionalSettings directio
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.DIRECTIONAL_TRADING;
-    }
-
-    @Override
-    public String connectorName() {
-        return directional.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return directional.tradingPair();
     }
 }

@@ -1,5 +1,6 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record MarketMakingSettings(
         BigDecimal takeProfit,
         Integer timeLimit,
         OrderType takeProfitOrderType,
-        TrailingStop trailingStop,
+        TrailingStopSettings trailingStop,
         BigDecimal positionRebalanceThresholdPct,
         boolean skipRebalance) {
 
@@ -59,8 +60,8 @@ public record MarketMakingSettings(
     }
 
     /** The exits of every level's executor; market-making opens with LIMIT orders. */
-    public TripleBarrierConfig tripleBarrierConfig() {
-        return new TripleBarrierConfig(stopLoss, takeProfit, timeLimit, trailingStop,
+    public TripleBarrierSettings tripleBarrier() {
+        return new TripleBarrierSettings(stopLoss, takeProfit, timeLimit, trailingStop,
                 OrderType.LIMIT, takeProfitOrderType, OrderType.MARKET, OrderType.MARKET);
     }
 

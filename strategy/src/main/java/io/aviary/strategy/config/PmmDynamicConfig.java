@@ -9,7 +9,7 @@ import java.util.Objects;
  * NATR (so its spreads default to {@code 1,2,4}, in NATR units).
  */
 public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marketMaking, CandleSource candles,
-                               MacdSettings macd, int natrLength) implements V2ControllerConfig {
+                               MacdSettings macd, int natrLength) implements MarketMakingControllerConfig {
 
     public static final String NAME = "pmm_dynamic";
     static final ConfigKey<Integer> NATR_LENGTH = Keys.length("natr_length", 14);
@@ -50,20 +50,5 @@ public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marke
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.MARKET_MAKING;
-    }
-
-    @Override
-    public String connectorName() {
-        return marketMaking.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return marketMaking.tradingPair();
     }
 }

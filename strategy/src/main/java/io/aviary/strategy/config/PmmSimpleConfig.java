@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** {@code pmm_simple}: market making around the mid price with fixed spread levels; no keys of its own. */
 public record PmmSimpleConfig(CommonSettings common, MarketMakingSettings marketMaking)
-        implements V2ControllerConfig {
+        implements MarketMakingControllerConfig {
 
     public static final String NAME = "pmm_simple";
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -35,20 +35,5 @@ public record PmmSimpleConfig(CommonSettings common, MarketMakingSettings market
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.MARKET_MAKING;
-    }
-
-    @Override
-    public String connectorName() {
-        return marketMaking.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return marketMaking.tradingPair();
     }
 }

@@ -1,5 +1,7 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
+import io.aviary.strategy.executor.TradeType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -119,7 +121,7 @@ final class Readers {
     }
 
     /** A mapping {activation_price, trailing_delta} or Hummingbot's shorthand "activation,delta"; null, "" = off. */
-    static ValueReader<TrailingStop> trailingStop() {
+    static ValueReader<TrailingStopSettings> trailingStop() {
         ValueReader<BigDecimal> activation = decimal().require(d -> d.signum() >= 0, "must be 0 or more");
         ValueReader<BigDecimal> delta = decimal().require(d -> d.signum() > 0, "must be greater than 0");
         return (raw, earlier) -> {
@@ -132,28 +134,28 @@ final class Readers {
                     throw InvalidConfigException.value(
                             "must be a mapping {activation_price, trailing_delta} or the text 'activation,delta'");
                 }
-                return new TrailingStop(
+                return new TrailingStopSettings(
                         nested("activation_price", () -> activation.read(parts[0].strip(), earlier)),
                         nested("trailing_delta", () -> delta.read(parts[1].strip(), earlier)));
             }
             Map<String, Object> map = mapping(raw, Set.of("activation_price", "trailing_delta"));
-            return new TrailingStop(
+            return new TrailingStopSettings(
                     requiredEntry(map, "activation_price", activation, earlier),
                     requiredEntry(map, "trailing_delta", delta, earlier));
         };
     }
 
-    /** A nested {@code TripleBarrierConfig} mapping; keys left out take the class defaults (not the field's). */
-    static ValueReader<TripleBarrierConfig> tripleBarrier() {
+    /** A nested {@code TripleBarrierSettings} mapping; keys left out take the class defaults (not the field's). */
+    static ValueReader<TripleBarrierSettings> tripleBarrier() {
         ValueReader<BigDecimal> fraction = decimal().require(d -> d.signum() > 0, "must be greater than 0").optional();
         ValueReader<Integer> seconds = integer().require(i -> i > 0, "must be greater than 0").optional();
         ValueReader<OrderType> type = orderType();
-        ValueReader<TrailingStop> trailing = trailingStop();
+        ValueReader<TrailingStopSettings> trailing = trailingStop();
         return (raw, earlier) -> {
             Map<String, Object> map = mapping(raw, Set.of("stop_loss", "take_profit", "time_limit", "trailing_stop",
                     "open_order_type", "take_profit_order_type", "stop_loss_order_type", "time_limit_order_type"));
-            TripleBarrierConfig d = TripleBarrierConfig.DEFAULTS;
-            return new TripleBarrierConfig(
+            TripleBarrierSettings d = TripleBarrierSettings.DEFAULTS;
+            return new TripleBarrierSettings(
                     entry(map, "stop_loss", fraction, d.stopLoss(), earlier),
                     entry(map, "take_profit", fraction, d.takeProfit(), earlier),
                     entry(map, "time_limit", seconds, d.timeLimit(), earlier),

@@ -7,7 +7,7 @@ import java.util.Objects;
  *  of the SuperTrend line. */
 public record SuperTrendV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
                                  int length, double multiplier, double percentageThreshold)
-        implements V2ControllerConfig {
+        implements DirectionalControllerConfig {
 
     public static final String NAME = "supertrend_v1";
     static final ConfigKey<Integer> LENGTH = Keys.length("length", 20);
@@ -47,20 +47,5 @@ public record SuperTrendV1Config(CommonSettings common, DirectionalSettings dire
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public ControllerKind kind() {
-        return ControllerKind.DIRECTIONAL_TRADING;
-    }
-
-    @Override
-    public String connectorName() {
-        return directional.connectorName();
-    }
-
-    @Override
-    public String tradingPair() {
-        return directional.tradingPair();
     }
 }

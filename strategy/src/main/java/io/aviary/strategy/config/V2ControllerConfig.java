@@ -1,5 +1,7 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.controller.ControllerConfig;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
@@ -7,26 +9,29 @@ import java.util.Map;
  * {@link ControllerRegistry#parse(Map)}; {@link #toMap()} gives it back in Hummingbot's key order and value forms,
  * complete with every default, ready for a YAML or JSON writer at the edge.
  */
-public sealed interface V2ControllerConfig
-        permits PmmSimpleConfig, PmmDynamicConfig, DManMakerV2Config, BollingerV1Config, MacdBbV1Config,
-                SuperTrendV1Config, DManV3Config, GridStrikeConfig {
+public sealed interface V2ControllerConfig extends ControllerConfig
+        permits MarketMakingControllerConfig, DirectionalControllerConfig, GridStrikeConfig {
 
     CommonSettings common();
-
-    /** The {@code controller_name} key: which controller runs this config. */
-    String controllerName();
 
     /** The {@code controller_type} key. */
     ControllerKind kind();
 
-    String connectorName();
-
-    String tradingPair();
-
     /** Every key in Hummingbot's order; Decimals as strings, order types and sides as integer codes. */
     Map<String, Object> toMap();
 
+    @Override
     default String id() {
         return common().id();
+    }
+
+    @Override
+    default String controllerType() {
+        return kind().wireName();
+    }
+
+    @Override
+    default BigDecimal totalAmountQuote() {
+        return common().totalAmountQuote();
     }
 }

@@ -1,5 +1,7 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.executor.OrderType;
+import io.aviary.strategy.executor.TradeType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +47,14 @@ final class Writers {
         return mode.name();
     }
 
-    static Object trailingStop(TrailingStop stop) {
+    static Object trailingStop(TrailingStopSettings stop) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("activation_price", decimal(stop.activationPrice()));
         map.put("trailing_delta", decimal(stop.trailingDelta()));
         return map;
     }
 
-    static Object tripleBarrier(TripleBarrierConfig config) {
+    static Object tripleBarrier(TripleBarrierSettings config) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("open_order_type", orderType(config.openOrderType()));
         map.put("stop_loss", orNull(config.stopLoss(), Writers::decimal));
