@@ -14,7 +14,7 @@ import java.util.List;
  * {@code bb_long_threshold}, −1 when above {@code bb_short_threshold}, else 0; on a signal it opens a position
  * executor at the mid price for {@code total_amount_quote / price / max_executors_per_side} base, when that side has
  * fewer than {@code max_executors_per_side} active executors and the newest active executor is older than
- * {@code cooldown_time}.
+ * {@code cooldown_time} (no active executor: no cooldown, as Hummingbot's {@code max(..., default=0)} gives).
  *
  * <p>%B is streamed (O(1) per newly closed candle), so a live bot and a backtest compute it the same way. The
  * candles are those the host shows; a host running on another resolution than {@code interval} must show candles
@@ -92,8 +92,11 @@ public final class BollingerV1Controller implements Controller {
   }
 
   private boolean canCreate(TradeType side, List<? extends ExecutorInfo> active, long now) {
+    if (active.isEmpty()) {
+      return true;
+    }
     int onSide = 0;
-    long newest = 0;
+    long newest = Long.MIN_VALUE;
     for (int i = 0, n = active.size(); i < n; i++) {
       ExecutorInfo e = active.get(i);
       newest = Math.max(newest, e.timestamp());
