@@ -72,6 +72,9 @@ final class Readers {
     static ValueReader<Integer> integer() {
         return (raw, earlier) -> {
             BigDecimal number = number(raw, "a whole number");
+            if (number.stripTrailingZeros().scale() > 0) {
+                throw InvalidConfigException.value("must be a whole number");
+            }
             try {
                 return number.intValueExact();
             } catch (ArithmeticException e) {
@@ -195,6 +198,10 @@ final class Readers {
 
     // ---- building blocks
 
+    /** Decimal exponents beyond this are rejected: no config means them, and they would turn into 0 or infinity
+     *  as doubles in the executors. */
+    private static final int MAX_SCALE = 40;
+
     private static BigDecimal number(Object raw, String what) {
         BigDecimal number = switch (raw) {
             case Integer i -> BigDecimal.valueOf(i);
@@ -209,8 +216,10 @@ final class Readers {
             case String s -> parseNumber(s, what);
             case null, default -> throw InvalidConfigException.value("must be " + what);
         };
-        if (what.startsWith("a whole") && number.stripTrailingZeros().scale() > 0) {
-            throw InvalidConfigException.value("must be " + what);
+        BigDecimal stripped = number.stripTrailingZeros();
+        if (stripped.signum() != 0 && (stripped.scale() > MAX_SCALE || stripped.scale() < -MAX_SCALE)) {
+            throw InvalidConfigException.value("must be " + what + " between 1e-" + MAX_SCALE + " and 1e"
+                    + MAX_SCALE + " in size");
         }
         return number;
     }

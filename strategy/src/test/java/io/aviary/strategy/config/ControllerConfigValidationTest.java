@@ -53,6 +53,8 @@ class ControllerConfigValidationTest {
                 bad("pmm_simple", "total_amount_quote", "NaN", "total_amount_quote", "must be a decimal number"),
                 bad("pmm_simple", "total_amount_quote", Double.POSITIVE_INFINITY, "total_amount_quote",
                         "must be a decimal number"),
+                bad("pmm_simple", "stop_loss", "1e-999999", "stop_loss", "between 1e-40 and 1e40 in size"),
+                bad("bollinger_v1", "bb_std", "1e999", "bb_std", "between 1e-40 and 1e40 in size"),
                 bad("pmm_simple", "manual_kill_switch", "maybe", "manual_kill_switch", "must be true or false"),
                 bad("pmm_simple", "connector_name", 42, "connector_name", "must be a text"),
                 bad("pmm_simple", "connector_name", " ", "connector_name", "must not be empty"),
