@@ -1,10 +1,10 @@
 package io.aviary.orchestration.api;
 
+import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.web.JsonBody;
 import io.aviary.orchestration.app.BotControllerConfigs;
 import io.aviary.orchestration.app.ControllerConfigs;
 import io.aviary.orchestration.app.ControllerSources;
-import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.strategy.config.ControllerKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
