@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * orchestration-service: owns schema `orchestration` and topic `aviary.orchestration.events`. Its REST endpoints arrive with their
- * issues; until then it runs the shared service kit only (migrations, event path, health, metrics).
+ * orchestration-service: owns schema `orchestration` and topic `aviary.orchestration.events`. Serves the controller and
+ * script configs and code ({@code /controllers}, {@code /scripts}) and the controller configs of deployed bots'
+ * instance folders under {@code BOTS_PATH}; bot deployment and supervision arrive with their issue.
  */
 @SpringBootApplication
 public class OrchestrationApplication {

@@ -6,6 +6,8 @@ import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
+import io.aviary.common.events.orchestration.ControllerConfigDeleted;
+import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
 import io.aviary.common.events.trading.FundingPaymentRecorded;
 import io.aviary.common.events.trading.OrderSubmitted;
@@ -39,6 +41,8 @@ public final class EventCatalog {
         register(FundingPaymentRecorded.class, 1);
         register(BalancesUpdated.class, 1);
         register(CandleClosed.class, 1);
+        register(ControllerConfigSaved.class, 1);
+        register(ControllerConfigDeleted.class, 1);
     }
 
     private EventCatalog() {

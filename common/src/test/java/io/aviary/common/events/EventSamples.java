@@ -6,6 +6,8 @@ import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
+import io.aviary.common.events.orchestration.ControllerConfigDeleted;
+import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
 import io.aviary.common.events.trading.FundingPaymentRecorded;
 import io.aviary.common.events.trading.OrderSubmitted;
@@ -49,6 +51,8 @@ final class EventSamples {
                 new BalancesUpdated("desk_a", "sim", List.of(new BalancesUpdated.AssetBalance("USDT",
                         new BigDecimal("1000.5"), new BigDecimal("900"))), NOW),
                 new CandleClosed("sim", "BTC-USDT", "1m", WHOLE_SECOND, new BigDecimal("1"), new BigDecimal("2"),
-                        new BigDecimal("0.5"), new BigDecimal("1.5"), new BigDecimal("10"), new BigDecimal("15"), 42));
+                        new BigDecimal("0.5"), new BigDecimal("1.5"), new BigDecimal("10"), new BigDecimal("15"), 42),
+                new ControllerConfigSaved("pmm_btc", "pmm_simple", "market_making"),
+                new ControllerConfigDeleted("pmm_btc"));
     }
 }

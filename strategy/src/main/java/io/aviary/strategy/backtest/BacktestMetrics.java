@@ -1,0 +1,108 @@
+package io.aviary.strategy.backtest;
+
+import io.aviary.strategy.executor.CloseType;
+import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.TradeType;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Hummingbot's {@code summarize_results} formulas (hummingbot-internals §4.3). */
+public final class BacktestMetrics {
+  private BacktestMetrics() {}
+
+  public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
+      PnlTimeseries series) {
+    double netPnlQuote = 0;
+    double volume = 0;
+    double fees = 0;
+    double won = 0;
+    double lost = 0;
+    int withPosition = 0;
+    int longs = 0;
+    int shorts = 0;
+    int longWins = 0;
+    int shortWins = 0;
+    int wins = 0;
+    int losses = 0;
+    Map<String, Integer> closeTypes = new TreeMap<>();
+    for (ExecutorInfo e : executors) {
+      fees += e.cumFeesQuote();
+      CloseType type = e.closeType();
+      if (type != null) {
+        closeTypes.merge(type.name(), 1, Integer::sum);
+      }
+      if (type == CloseType.POSITION_HOLD) {
+        continue;
+      }
+      double net = e.netPnlQuote();
+      netPnlQuote += net;
+      if (net == 0) {
+        continue;
+      }
+      withPosition++;
+      volume += e.filledAmountQuote();
+      boolean win = net > 0;
+      if (win) {
+        wins++;
+        won += net;
+      } else {
+        losses++;
+        lost += net;
+      }
+      if (e.side() == TradeType.BUY) {
+        longs++;
+        longWins += win ? 1 : 0;
+      } else if (e.side() == TradeType.SELL) {
+        shorts++;
+        shortWins += win ? 1 : 0;
+      }
+    }
+    double maxDrawdown = maxDrawdown(series.totalPnl());
+    return new BacktestResults(
+        netPnlQuote / totalAmountQuote, netPnlQuote, executors.size(), withPosition, volume, longs, shorts,
+        Collections.unmodifiableMap(closeTypes), ratio(longWins, longs), ratio(shortWins, shorts), withPosition,
+        ratio(wins, withPosition), maxDrawdown, maxDrawdown / totalAmountQuote,
+        sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses, 0, 0,
+        fees);
+  }
+
+  private static double ratio(int part, int whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+
+  /** {@code min(total_pnl - cummax(total_pnl))}, ≤ 0. */
+  static double maxDrawdown(double[] totalPnl) {
+    double peak = Double.NEGATIVE_INFINITY;
+    double worst = 0;
+    for (double v : totalPnl) {
+      peak = Math.max(peak, v);
+      worst = Math.min(worst, v - peak);
+    }
+    return worst;
+  }
+
+  /**
+   * Hummingbot's "Sharpe": mean / sample std (ddof = 1) of the cumulative PnL fraction per candle, not annualised;
+   * 0 when the std is 0 or there are fewer than two points.
+   */
+  static double sharpe(double[] totalPnl, double totalAmountQuote) {
+    int n = totalPnl.length;
+    if (n < 2) {
+      return 0;
+    }
+    double mean = 0;
+    for (double v : totalPnl) {
+      mean += v / totalAmountQuote;
+    }
+    mean /= n;
+    double ss = 0;
+    for (double v : totalPnl) {
+      double d = v / totalAmountQuote - mean;
+      ss += d * d;
+    }
+    double std = Math.sqrt(ss / (n - 1));
+    return std == 0 ? 0 : mean / std;
+  }
+}

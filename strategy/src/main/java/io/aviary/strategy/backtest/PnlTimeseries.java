@@ -1,0 +1,15 @@
+package io.aviary.strategy.backtest;
+
+/**
+ * Hummingbot's {@code pnl_timeseries}, one point per candle, as columns. {@code totalPnl = executorRealizedPnl +
+ * positionRealizedPnl + positionUnrealizedPnl}; position holds are not simulated yet (both 0). Timestamps are the
+ * candles' close times (the moment each point is known).
+ */
+public record PnlTimeseries(
+    long[] timestamp, double[] executorRealizedPnl, double[] positionRealizedPnl, double[] positionUnrealizedPnl,
+    double[] totalPnl, int[] activeExecutors, double[] cumulativeVolume) {
+
+  public int size() {
+    return timestamp.length;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The backtest engine: {@link io.aviary.strategy.backtest.BacktestEngine} runs a controller and its executors over
+ * candles without look-ahead (see its Javadoc for the fill model and how it differs from Hummingbot's), and
+ * {@link io.aviary.strategy.backtest.BacktestMetrics} computes Hummingbot's §4.3 results from the executors and the
+ * {@link io.aviary.strategy.backtest.PnlTimeseries}.
+ */
+package io.aviary.strategy.backtest;

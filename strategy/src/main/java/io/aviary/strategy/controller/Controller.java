@@ -1,0 +1,31 @@
+package io.aviary.strategy.controller;
+
+import io.aviary.strategy.executor.ExecutorAction;
+import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.market.MarketView;
+import java.util.List;
+
+/**
+ * A V2 controller: on each step it looks at the market and at its executors and says what to create or stop
+ * (Hummingbot's {@code update_processed_data} + {@code determine_executor_actions} in one call).
+ *
+ * <p>The same instance runs in a backtest (one step per closed candle), in a bot and in the executors host; it must
+ * not read the clock, files or the network, only its arguments. It may keep state between steps (e.g. streaming
+ * indicators fed with the candles closed since the last step). A host calls it from one thread.
+ */
+public interface Controller {
+
+  ControllerConfig config();
+
+  /**
+   * Decides at {@code market.now()}.
+   *
+   * @param active this controller's executors that are active now (not terminated)
+   * @param closedSinceLastStep executors of this controller that terminated since the previous call (so a
+   *     controller that needs history, such as a stop-loss cooldown per level, remembers what it needs instead of
+   *     scanning every executor ever closed)
+   * @return the actions, usually an empty list (return {@code List.of()}, not a new list, on the hot path)
+   */
+  List<ExecutorAction> determineActions(
+      MarketView market, List<? extends ExecutorInfo> active, List<? extends ExecutorInfo> closedSinceLastStep);
+}

@@ -1,0 +1,62 @@
+package io.aviary.strategy.executor;
+
+/**
+ * The read-only view of an executor that controllers and reports see (Hummingbot's {@code ExecutorInfo}). Values
+ * are live: reading them again later may give newer figures. All money figures are in the quote asset.
+ */
+public interface ExecutorInfo {
+
+  String id();
+
+  ExecutorConfig config();
+
+  default String type() {
+    return config().type();
+  }
+
+  /** Creation time, epoch seconds ({@code config.timestamp}). */
+  default long timestamp() {
+    return config().timestamp();
+  }
+
+  default TradeType side() {
+    return config().side();
+  }
+
+  default String levelId() {
+    return config().levelId();
+  }
+
+  default String controllerId() {
+    return config().controllerId();
+  }
+
+  ExecutorState state();
+
+  /** {@code null} while running. */
+  CloseType closeType();
+
+  /** Epoch seconds when it terminated; 0 while running. */
+  long closeTimestamp();
+
+  /** Hummingbot: status is NOT_STARTED or RUNNING. */
+  default boolean isActive() {
+    ExecutorState s = state();
+    return s == ExecutorState.NOT_STARTED || s == ExecutorState.RUNNING;
+  }
+
+  /** Running with a position (something filled). */
+  boolean isTrading();
+
+  default boolean isDone() {
+    return state() == ExecutorState.TERMINATED;
+  }
+
+  double netPnlPct();
+
+  double netPnlQuote();
+
+  double cumFeesQuote();
+
+  double filledAmountQuote();
+}

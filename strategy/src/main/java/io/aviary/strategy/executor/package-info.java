@@ -1,0 +1,13 @@
+/**
+ * Executors: Hummingbot V2's order-managing units with their states ({@link io.aviary.strategy.executor.ExecutorState}),
+ * close types ({@link io.aviary.strategy.executor.CloseType}), configs ({@link io.aviary.strategy.executor.ExecutorConfig},
+ * {@link io.aviary.strategy.executor.PositionExecutorConfig} with its
+ * {@link io.aviary.strategy.executor.TripleBarrierConfig}) and the actions controllers emit
+ * ({@link io.aviary.strategy.executor.ExecutorAction}).
+ *
+ * <p>An {@link io.aviary.strategy.executor.Executor} places and cancels orders only through an
+ * {@link io.aviary.strategy.executor.OrderGateway}; fills come back as
+ * {@link io.aviary.strategy.executor.OrderFill}s to its {@link io.aviary.strategy.executor.OrderListener} side.
+ * Prices, amounts and PnL are {@code double}s (base or quote as named); times are epoch seconds.
+ */
+package io.aviary.strategy.executor;
