@@ -324,6 +324,8 @@ public final class Suite implements AutoCloseable {
         env.put(SuiteConfig.INTERNAL_TOKEN, config.internalToken());
         // the simulated venue keeps its accounts and orders with the rest of the suite's data
         env.put("SIM_EXCHANGE_DATA_DIR", config.dataDir().resolve("sim-exchange").toString());
+        // bot instance folders (orchestration's BOTS_PATH, which holds bots/) live with the rest of the suite's data too
+        env.putIfAbsent("BOTS_PATH", config.dataDir().toString());
         // where every service is (the gateway routes with these; any service may call another)
         for (ServiceSpec other : ServiceSpec.ALL) {
             if (other.urlVariable() != null) {

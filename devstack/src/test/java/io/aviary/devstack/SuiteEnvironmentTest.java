@@ -80,6 +80,19 @@ class SuiteEnvironmentTest {
                 .containsEntry("PASSWORD", "s3cret").doesNotContainKey("CONFIG_PASSWORD");
     }
 
+    /** Bot instance folders live in the suite's data dir unless the operator chose BOTS_PATH. */
+    @Test
+    void orchestrationFindsBotInstancesInTheDataDirUnlessBotsPathIsSet() {
+        Path data = repo.resolve("data");
+        Suite suite = new Suite(SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false).dataDir(data).build());
+        assertThat(suite.environmentFor(ServiceSpec.require("orchestration-service"), 9999, Map.of()))
+                .containsEntry("BOTS_PATH", data.toString());
+        Suite chosen = new Suite(SuiteConfig.builder(repo).baseEnvironment(Map.of("BOTS_PATH", "/srv/bots"))
+                .readDotEnv(false).dataDir(data).build());
+        assertThat(chosen.environmentFor(ServiceSpec.require("orchestration-service"), 9999, Map.of()))
+                .containsEntry("BOTS_PATH", "/srv/bots");
+    }
+
     /** With the embedded PostgreSQL each service logs in as its own role; a service without a schema gets no database. */
     @Test
     void eachServiceLogsInToTheEmbeddedDatabaseAsItsOwnRole() {
