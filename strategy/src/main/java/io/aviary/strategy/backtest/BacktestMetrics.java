@@ -26,12 +26,12 @@ public final class BacktestMetrics {
     int shortWins = 0;
     int wins = 0;
     int losses = 0;
-    Map<String, Integer> closeTypes = new TreeMap<>();
+    int[] closeTypeCounts = new int[CloseType.values().length];
     for (ExecutorInfo e : executors) {
       fees += e.cumFeesQuote();
       CloseType type = e.closeType();
       if (type != null) {
-        closeTypes.merge(type.name(), 1, Integer::sum);
+        closeTypeCounts[type.ordinal()]++;
       }
       if (type == CloseType.POSITION_HOLD) {
         continue;
@@ -57,6 +57,12 @@ public final class BacktestMetrics {
       } else if (e.side() == TradeType.SELL) {
         shorts++;
         shortWins += win ? 1 : 0;
+      }
+    }
+    Map<String, Integer> closeTypes = new TreeMap<>();
+    for (CloseType type : CloseType.values()) {
+      if (closeTypeCounts[type.ordinal()] > 0) {
+        closeTypes.put(type.name(), closeTypeCounts[type.ordinal()]);
       }
     }
     double maxDrawdown = maxDrawdown(series.totalPnl());
@@ -92,14 +98,15 @@ public final class BacktestMetrics {
     if (n < 2) {
       return 0;
     }
+    double scale = 1 / totalAmountQuote;
     double mean = 0;
     for (double v : totalPnl) {
-      mean += v / totalAmountQuote;
+      mean += v * scale;
     }
     mean /= n;
     double ss = 0;
     for (double v : totalPnl) {
-      double d = v / totalAmountQuote - mean;
+      double d = v * scale - mean;
       ss += d * d;
     }
     double std = Math.sqrt(ss / (n - 1));
