@@ -2,6 +2,8 @@ package io.aviary.strategy;
 
 import io.aviary.strategy.controller.BollingerV1Settings;
 import io.aviary.strategy.controller.ControllerConfig;
+import io.aviary.strategy.controller.MacdBbV1Settings;
+import io.aviary.strategy.controller.SuperTrendV1Settings;
 import io.aviary.strategy.executor.TripleBarrierConfig;
 import io.aviary.strategy.market.Candles;
 import java.math.BigDecimal;
@@ -25,6 +27,26 @@ public final class TestConfigs {
         TripleBarrierConfig barriers, long cooldown) {
       return new Bollinger("bb1", "bollinger_v1", "directional_trading", "sim", "BTC-USDT",
           BigDecimal.valueOf(1000), 2, cooldown, 1, barriers, bbLength, 2.0, longThreshold, shortThreshold);
+    }
+  }
+
+  public record MacdBb(String id, String controllerName, String controllerType, String connectorName,
+      String tradingPair, BigDecimal totalAmountQuote, int maxExecutorsPerSide, long cooldownTime, int leverage,
+      TripleBarrierConfig tripleBarrierConfig, int bbLength, double bbStd, double bbLongThreshold,
+      double bbShortThreshold, int macdFast, int macdSlow, int macdSignal) implements MacdBbV1Settings {
+    public static MacdBb of(TripleBarrierConfig barriers) {
+      return new MacdBb("m1", "macd_bb_v1", "directional_trading", "sim", "BTC-USDT", BigDecimal.valueOf(1000),
+          2, 300, 1, barriers, 100, 2.0, 0.0, 1.0, 21, 42, 9);
+    }
+  }
+
+  public record SuperTrendCfg(String id, String controllerName, String controllerType, String connectorName,
+      String tradingPair, BigDecimal totalAmountQuote, int maxExecutorsPerSide, long cooldownTime, int leverage,
+      TripleBarrierConfig tripleBarrierConfig, int length, double multiplier, double percentageThreshold)
+      implements SuperTrendV1Settings {
+    public static SuperTrendCfg of(TripleBarrierConfig barriers) {
+      return new SuperTrendCfg("s1", "supertrend_v1", "directional_trading", "sim", "BTC-USDT",
+          BigDecimal.valueOf(1000), 2, 300, 1, barriers, 20, 4.0, 0.01);
     }
   }
 

@@ -16,7 +16,7 @@ import io.aviary.strategy.market.MarketView;
 public final class BollingerV1Controller extends DirectionalTradingController {
   private final BollingerV1Settings settings;
   private final RollingBollinger bollinger;
-  private long lastFed = Long.MIN_VALUE;
+  private final NewCandles newCandles = new NewCandles();
   private double percentB = Double.NaN;
 
   public BollingerV1Controller(BollingerV1Settings config) {
@@ -47,20 +47,10 @@ public final class BollingerV1Controller extends DirectionalTradingController {
     return 0;
   }
 
-  /** Feeds the candles closed since the last call, found by timestamp so a host may show a sliding window. */
   private void feed(Candles candles) {
-    long[] ts = candles.timestamp();
-    int last = candles.lastIndex();
-    int from = last;
-    while (from >= 0 && ts[from] > lastFed) {
-      from--;
-    }
     double[] close = candles.close();
-    for (int i = from + 1; i <= last; i++) {
+    for (int i = newCandles.startOf(candles), n = candles.size(); i < n; i++) {
       percentB = bollinger.update(close[i]);
-    }
-    if (last >= 0) {
-      lastFed = Math.max(lastFed, ts[last]);
     }
   }
 }
