@@ -3,10 +3,12 @@ package io.aviary.strategy;
 import io.aviary.strategy.controller.BollingerV1Settings;
 import io.aviary.strategy.controller.ControllerConfig;
 import io.aviary.strategy.controller.MacdBbV1Settings;
+import io.aviary.strategy.controller.MarketMakingSettings;
 import io.aviary.strategy.controller.SuperTrendV1Settings;
 import io.aviary.strategy.executor.TripleBarrierConfig;
 import io.aviary.strategy.market.Candles;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** Small config records standing in for the io.aviary.strategy.config ones in engine tests. */
 public final class TestConfigs {
@@ -47,6 +49,18 @@ public final class TestConfigs {
     public static SuperTrendCfg of(TripleBarrierConfig barriers) {
       return new SuperTrendCfg("s1", "supertrend_v1", "directional_trading", "sim", "BTC-USDT",
           BigDecimal.valueOf(1000), 2, 300, 1, barriers, 20, 4.0, 0.01);
+    }
+  }
+
+  public record Pmm(String id, String controllerName, String controllerType, String connectorName,
+      String tradingPair, BigDecimal totalAmountQuote, List<Double> buySpreads, List<Double> sellSpreads,
+      List<BigDecimal> buyAmountsPct, List<BigDecimal> sellAmountsPct, long executorRefreshTime, long cooldownTime,
+      int leverage, TripleBarrierConfig tripleBarrierConfig) implements MarketMakingSettings {
+    public static Pmm of(List<Double> buySpreads, List<Double> sellSpreads, long refresh, long cooldown,
+        TripleBarrierConfig barriers) {
+      return new Pmm("p1", "pmm_simple", "market_making", "sim", "BTC-USDT", BigDecimal.valueOf(1000), buySpreads,
+          sellSpreads, buySpreads.stream().map(x -> BigDecimal.ONE).toList(),
+          sellSpreads.stream().map(x -> BigDecimal.ONE).toList(), refresh, cooldown, 1, barriers);
     }
   }
 
