@@ -14,6 +14,15 @@ public final class BacktestMetrics {
 
   public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
       PnlTimeseries series) {
+    return summarize(executors, totalAmountQuote, series, 0, 0);
+  }
+
+  /**
+   * With position holds: {@code net_pnl_quote} adds their realized PnL (their unrealized PnL is reported apart, as
+   * Hummingbot does).
+   */
+  public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
+      PnlTimeseries series, double holdsRealized, double holdsUnrealized) {
     double netPnlQuote = 0;
     double volume = 0;
     double fees = 0;
@@ -65,13 +74,14 @@ public final class BacktestMetrics {
         closeTypes.put(type.name(), closeTypeCounts[type.ordinal()]);
       }
     }
+    netPnlQuote += holdsRealized;
     double maxDrawdown = maxDrawdown(series.totalPnl());
     return new BacktestResults(
         netPnlQuote / totalAmountQuote, netPnlQuote, executors.size(), withPosition, volume, longs, shorts,
         Collections.unmodifiableMap(closeTypes), ratio(longWins, longs), ratio(shortWins, shorts), withPosition,
         ratio(wins, withPosition), maxDrawdown, maxDrawdown / totalAmountQuote,
-        sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses, 0, 0,
-        fees);
+        sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses,
+        holdsUnrealized, holdsRealized, fees);
   }
 
   private static double ratio(int part, int whole) {

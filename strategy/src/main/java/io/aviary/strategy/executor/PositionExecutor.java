@@ -303,6 +303,16 @@ public final class PositionExecutor implements Executor {
     return openFilled;
   }
 
+  /** Base amount filled by closing orders (close and take-profit). */
+  public double exitFilledAmount() {
+    return exitFilled;
+  }
+
+  /** Average price of the closing fills, NaN before any. */
+  public double exitAveragePrice() {
+    return exitFilled > EPS ? exitFilledQuote / exitFilled : Double.NaN;
+  }
+
   /**
    * Net PnL fraction if the open amount were closed at {@code exitPrice}: ((exit − entry)·side·amount − fees) /
    * (amount·entry), with entry·amount = the open order's filled quote (no division on the hot path).

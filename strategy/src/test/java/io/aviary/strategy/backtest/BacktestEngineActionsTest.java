@@ -18,6 +18,7 @@ import io.aviary.strategy.executor.TripleBarrierConfig;
 import io.aviary.strategy.market.MarketView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BacktestEngineActionsTest {
@@ -80,9 +81,62 @@ class BacktestEngineActionsTest {
     ExecutorInfo e = r.executors().getFirst();
     assertEquals(CloseType.POSITION_HOLD, e.closeType());
     assertEquals(List.of("4:mine:POSITION_HOLD"), controller.closedSeen);
-    assertEquals(0, r.results().netPnlQuote());
+    assertEquals(0, r.results().netPnlQuote(), "nothing realized: the hold is still long");
     assertEquals(0, r.results().totalExecutorsWithPosition());
     assertEquals(0.1, r.results().totalFeesQuote(), 1e-12, "the open fee still counts in total fees");
+    // bought 1 at candle 1's open (100), held from step 3; last close 104
+    assertEquals(4, r.results().unrealizedPnlQuote(), 1e-12);
+    PositionHold hold = r.positionHolds().getFirst();
+    assertEquals(new PositionHold("sim", "BTC-USDT", 1, 0, 4, 0.1, 100, false, 1), hold);
+    assertEquals(3, r.pnlTimeseries().positionUnrealizedPnl()[3], 1e-12, "marked at candle 3's close 103");
+    assertEquals(4, r.pnlTimeseries().totalPnl()[5], 1e-12);
+  }
+
+  /** Long 1 held, then short 0.4 held: the hold nets them and realizes the matched part. */
+  static final class LongThenPartialShort implements Controller {
+    int step;
+
+    @Override
+    public ControllerConfig config() {
+      return TestConfigs.Plain.of(1000);
+    }
+
+    @Override
+    public List<ExecutorAction> determineActions(
+        MarketView market, List<? extends ExecutorInfo> active, List<? extends ExecutorInfo> closed) {
+      return switch (step++) {
+        case 0 -> List.of(create("a", TradeType.BUY, 1, market));
+        case 2 -> List.of(new ExecutorAction.Stop("c1", "a", true), create("b", TradeType.SELL, 0.4, market));
+        case 4 -> List.of(new ExecutorAction.Stop("c1", "b", true));
+        default -> List.of();
+      };
+    }
+
+    private static ExecutorAction create(String id, TradeType side, double amount, MarketView market) {
+      return new ExecutorAction.Create("c1", new PositionExecutorConfig(id, market.now(), "c1", "sim", "BTC-USDT",
+          side, Double.NaN, amount, NO_BARRIERS, 1, null));
+    }
+  }
+
+  @Test
+  void holdsNetLongAndShortAverageCostStyle() {
+    double[][] rows = {
+        {100, 100, 100, 100}, {100, 100, 100, 100}, {100, 100, 100, 100}, {110, 110, 110, 110},
+        {110, 110, 110, 110}, {105, 105, 105, 105}};
+    BacktestResult r = new BacktestEngine(new BacktestSettings(0, 0, 1000))
+        .run(new LongThenPartialShort(), TestConfigs.candles(rows));
+    // a: long 1 @ 100 (candle 1 open); b: short 0.4 @ 110 (candle 3 open) -> realized (110 - 100) * 0.4 = 4,
+    // 0.6 left long @ 100, marked at the last close 105 -> unrealized 3
+    PositionHold hold = r.positionHolds().getFirst();
+    assertEquals(0.6, hold.netAmountBase(), 1e-12);
+    assertEquals(4, hold.realizedPnlQuote(), 1e-12);
+    assertEquals(3, hold.unrealizedPnlQuote(), 1e-12);
+    assertEquals(2, hold.nExecutors());
+    assertEquals(4, r.results().netPnlQuote(), 1e-12, "net PnL adds the holds' realized PnL only");
+    assertEquals(4, r.results().positionRealizedPnlQuote(), 1e-12);
+    assertEquals(3, r.results().unrealizedPnlQuote(), 1e-12);
+    assertEquals(7, r.pnlTimeseries().totalPnl()[5], 1e-12);
+    assertEquals(Map.of("POSITION_HOLD", 2), r.results().closeTypes());
   }
 
   @Test
