@@ -1,5 +1,6 @@
 package io.aviary.strategy.config;
 
+import io.aviary.strategy.controller.SuperTrendV1Settings;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  *  of the SuperTrend line. */
 public record SuperTrendV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
                                  int length, double multiplier, double percentageThreshold)
-        implements DirectionalControllerConfig {
+        implements DirectionalControllerConfig, SuperTrendV1Settings {
 
     public static final String NAME = "supertrend_v1";
     static final ConfigKey<Integer> LENGTH = Keys.length("length", 20);
