@@ -29,8 +29,12 @@ import java.util.function.IntPredicate;
  * produced the signal, and books stops at that candle's close. Here a decision made at a candle's close fills at
  * the next candle's open (± slippage), limit orders fill at their price when a later candle reaches it, and a
  * controller never sees an unclosed candle. Executors still running at the end stay active and count with their
- * PnL marked at the last close (as Hummingbot's do). Not simulated yet: position holds (POSITION_HOLD executors
- * count with zero PnL), funding, DCA/grid/order/TWAP executors, partial fills, balances.
+ * PnL marked at the last close (as Hummingbot's do). Executors stopped with {@code keep_position} go to a
+ * {@link PositionHoldLedger} (one per run: a run trades one market). Not simulated yet: funding, DCA / grid / order
+ * / TWAP executors, partial fills, balances.
+ *
+ * <p>An engine holds only its settings: concurrent runs on one instance are independent (Hummingbot's API shares
+ * one stateful engine between requests). A controller instance belongs to one run.
  */
 public final class BacktestEngine {
   private final BacktestSettings settings;
@@ -63,7 +67,10 @@ public final class BacktestEngine {
     List<PositionExecutor> closedView = Collections.unmodifiableList(closed);
     long[] ts = new long[n];
     double[] realizedSeries = new double[n];
-    double[] zeros = new double[n];
+    double[] holdRealizedSeries = new double[n];
+    double[] holdUnrealizedSeries = new double[n];
+    double[] totalSeries = new double[n];
+    PositionHoldLedger hold = new PositionHoldLedger();
     int[] activeSeries = new int[n];
     double[] volumeSeries = new double[n];
     double realized = 0;
@@ -76,34 +83,52 @@ public final class BacktestEngine {
       for (int k = 0; k < active.size(); k++) {
         active.get(k).step(market);
       }
-      realized += collectDone(active, closed);
+      realized += collectDone(active, closed, hold);
       List<ExecutorAction> actions = controller.determineActions(market, activeView, closedView);
       closed.clear();
       if (!actions.isEmpty()) {
         apply(actions, market, gateway, active, all);
-        realized += collectDone(active, closed);
+        realized += collectDone(active, closed, hold);
       }
       ts[i] = market.now();
       realizedSeries[i] = realized;
+      if (hold.executors() > 0) {
+        holdRealizedSeries[i] = hold.realized();
+        holdUnrealizedSeries[i] = hold.unrealized(candles.close()[i]);
+      }
+      totalSeries[i] = realized + holdRealizedSeries[i] + holdUnrealizedSeries[i];
       activeSeries[i] = active.size();
       volumeSeries[i] = gateway.volumeQuote();
     }
-    PnlTimeseries series = new PnlTimeseries(ts, realizedSeries, zeros, zeros, realizedSeries.clone(),
-        activeSeries, volumeSeries);
+    PnlTimeseries series = new PnlTimeseries(ts, realizedSeries, holdRealizedSeries, holdUnrealizedSeries,
+        totalSeries, activeSeries, volumeSeries);
     List<ExecutorInfo> executors = Collections.unmodifiableList(all);
-    return new BacktestResult(executors, BacktestMetrics.summarize(executors, settings.totalAmountQuote(), series),
-        series);
+    double lastClose = candles.close()[n - 1];
+    List<PositionHold> holds = hold.executors() == 0 ? List.of()
+        : List.of(new PositionHold(connector, pair, hold.netBase(), hold.realized(), hold.unrealized(lastClose),
+            hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
+    BacktestResults results = BacktestMetrics.summarize(executors, settings.totalAmountQuote(), series,
+        hold.realized(), hold.unrealized(lastClose));
+    return new BacktestResult(executors, results, series, holds);
   }
 
-  /** Moves terminated executors from {@code active} to {@code closed}; returns their realized net PnL. */
-  private static double collectDone(ArrayList<PositionExecutor> active, ArrayList<PositionExecutor> closed) {
+  /**
+   * Moves terminated executors from {@code active} to {@code closed}, hands POSITION_HOLD ones to the hold; returns
+   * the others' realized net PnL.
+   */
+  private static double collectDone(ArrayList<PositionExecutor> active, ArrayList<PositionExecutor> closed,
+      PositionHoldLedger hold) {
     double realized = 0;
     for (int k = active.size() - 1; k >= 0; k--) {
       PositionExecutor e = active.get(k);
       if (e.isDone()) {
         active.remove(k);
         closed.add(e);
-        realized += e.closeType() == CloseType.POSITION_HOLD ? 0 : e.netPnlQuote();
+        if (e.closeType() == CloseType.POSITION_HOLD) {
+          hold.add(e);
+        } else {
+          realized += e.netPnlQuote();
+        }
       }
     }
     return realized;

@@ -14,6 +14,15 @@ public final class BacktestMetrics {
 
   public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
       PnlTimeseries series) {
+    return summarize(executors, totalAmountQuote, series, 0, 0);
+  }
+
+  /**
+   * With position holds: {@code net_pnl_quote} adds their realized PnL (their unrealized PnL is reported apart, as
+   * Hummingbot does).
+   */
+  public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
+      PnlTimeseries series, double holdsRealized, double holdsUnrealized) {
     double netPnlQuote = 0;
     double volume = 0;
     double fees = 0;
@@ -26,12 +35,12 @@ public final class BacktestMetrics {
     int shortWins = 0;
     int wins = 0;
     int losses = 0;
-    Map<String, Integer> closeTypes = new TreeMap<>();
+    int[] closeTypeCounts = new int[CloseType.values().length];
     for (ExecutorInfo e : executors) {
       fees += e.cumFeesQuote();
       CloseType type = e.closeType();
       if (type != null) {
-        closeTypes.merge(type.name(), 1, Integer::sum);
+        closeTypeCounts[type.ordinal()]++;
       }
       if (type == CloseType.POSITION_HOLD) {
         continue;
@@ -59,13 +68,20 @@ public final class BacktestMetrics {
         shortWins += win ? 1 : 0;
       }
     }
+    Map<String, Integer> closeTypes = new TreeMap<>();
+    for (CloseType type : CloseType.values()) {
+      if (closeTypeCounts[type.ordinal()] > 0) {
+        closeTypes.put(type.name(), closeTypeCounts[type.ordinal()]);
+      }
+    }
+    netPnlQuote += holdsRealized;
     double maxDrawdown = maxDrawdown(series.totalPnl());
     return new BacktestResults(
         netPnlQuote / totalAmountQuote, netPnlQuote, executors.size(), withPosition, volume, longs, shorts,
         Collections.unmodifiableMap(closeTypes), ratio(longWins, longs), ratio(shortWins, shorts), withPosition,
         ratio(wins, withPosition), maxDrawdown, maxDrawdown / totalAmountQuote,
-        sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses, 0, 0,
-        fees);
+        sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses,
+        holdsUnrealized, holdsRealized, fees);
   }
 
   private static double ratio(int part, int whole) {
@@ -92,14 +108,15 @@ public final class BacktestMetrics {
     if (n < 2) {
       return 0;
     }
+    double scale = 1 / totalAmountQuote;
     double mean = 0;
     for (double v : totalPnl) {
-      mean += v / totalAmountQuote;
+      mean += v * scale;
     }
     mean /= n;
     double ss = 0;
     for (double v : totalPnl) {
-      double d = v / totalAmountQuote - mean;
+      double d = v * scale - mean;
       ss += d * d;
     }
     double std = Math.sqrt(ss / (n - 1));

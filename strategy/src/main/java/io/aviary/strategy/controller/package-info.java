@@ -1,8 +1,15 @@
 /**
  * Controllers: {@link io.aviary.strategy.controller.Controller} (market + own executors → actions) and the config
  * views they read. {@link io.aviary.strategy.controller.ControllerConfig} is what every controller config record
- * implements; {@link io.aviary.strategy.controller.DirectionalTradingSettings} and
- * {@link io.aviary.strategy.controller.BollingerV1Settings} are the values the directional controllers need, so the
- * records in {@code io.aviary.strategy.config} can implement them.
+ * implements; {@link io.aviary.strategy.controller.DirectionalTradingSettings},
+ * {@link io.aviary.strategy.controller.BollingerV1Settings}, {@link io.aviary.strategy.controller.MacdBbV1Settings}
+ * and {@link io.aviary.strategy.controller.SuperTrendV1Settings} are the values the directional controllers need,
+ * so the records in {@code io.aviary.strategy.config} can implement them.
+ *
+ * <p>Controllers: {@link io.aviary.strategy.controller.BollingerV1Controller},
+ * {@link io.aviary.strategy.controller.MacdBbV1Controller} and
+ * {@link io.aviary.strategy.controller.SuperTrendV1Controller} on the shared
+ * {@link io.aviary.strategy.controller.DirectionalTradingController}. Each instance keeps streaming indicator state:
+ * one instance per backtest run or bot.
  */
 package io.aviary.strategy.controller;

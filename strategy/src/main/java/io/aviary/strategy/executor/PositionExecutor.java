@@ -46,6 +46,7 @@ public final class PositionExecutor implements Executor {
   private double entryPriceConfigured;
   private double openFilled;
   private double openFilledQuote;
+  private double invOpenNotional;
   private boolean openDone;
 
   private String takeProfitOrderId;
@@ -126,7 +127,7 @@ public final class PositionExecutor implements Executor {
         return;
       }
     }
-    double pnlPct = netPnlPct();
+    double pnlPct = netPnlPctAt(markPrice);
     if (!Double.isNaN(trailingDelta) && trailingStopHit(pnlPct)) {
       beginClose(CloseType.TRAILING_STOP, now);
       return;
@@ -230,6 +231,7 @@ public final class PositionExecutor implements Executor {
     if (orderId.equals(openOrderId)) {
       openFilled += fill.amount();
       openFilledQuote += fill.amount() * fill.price();
+      invOpenNotional = 1 / openFilledQuote;
       if (fill.completesOrder()) {
         openOrderId = null;
         openDone = true;
@@ -301,11 +303,22 @@ public final class PositionExecutor implements Executor {
     return openFilled;
   }
 
+  /** Base amount filled by closing orders (close and take-profit). */
+  public double exitFilledAmount() {
+    return exitFilled;
+  }
+
+  /** Average price of the closing fills, NaN before any. */
+  public double exitAveragePrice() {
+    return exitFilled > EPS ? exitFilledQuote / exitFilled : Double.NaN;
+  }
+
+  /**
+   * Net PnL fraction if the open amount were closed at {@code exitPrice}: ((exit − entry)·side·amount − fees) /
+   * (amount·entry), with entry·amount = the open order's filled quote (no division on the hot path).
+   */
   private double netPnlPctAt(double exitPrice) {
-    double entry = entryPrice();
-    double notional = openFilled * entry;
-    double trade = (exitPrice - entry) / entry * sign * notional;
-    return (trade - cumFees) / notional;
+    return ((exitPrice * openFilled - openFilledQuote) * sign - cumFees) * invOpenNotional;
   }
 
   private double tradePnlQuote() {

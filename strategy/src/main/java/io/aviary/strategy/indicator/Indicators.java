@@ -10,24 +10,12 @@ final class Indicators {
     }
   }
 
-  /**
-   * ta4j's exponential smoothing ({@code AbstractEMAIndicator}): {@code NaN} before index {@code length} and where
-   * the input is {@code NaN}; the first value after that is the input itself, then
-   * {@code prev + alpha * (x - prev)}.
-   */
+  /** Batch form of {@link ExponentialSmoother}. */
   static double[] smooth(double[] x, int size, int length, double alpha) {
+    ExponentialSmoother smoother = new ExponentialSmoother(length, alpha);
     double[] out = new double[size];
-    double prev = Double.NaN;
     for (int i = 0; i < size; i++) {
-      double v = x[i];
-      if (i < length || Double.isNaN(v)) {
-        prev = Double.NaN;
-      } else if (Double.isNaN(prev)) {
-        prev = v;
-      } else {
-        prev = prev + alpha * (v - prev);
-      }
-      out[i] = prev;
+      out[i] = smoother.update(x[i]);
     }
     return out;
   }

@@ -4,19 +4,15 @@ package io.aviary.strategy.indicator;
 public record Macd(double[] macd, double[] signal, double[] histogram) {
 
   public static Macd of(double[] close, int size, int fast, int slow, int signalLength) {
-    if (fast >= slow) {
-      throw new IllegalArgumentException("fast must be < slow");
-    }
-    double[] f = Ema.of(close, size, fast);
-    double[] s = Ema.of(close, size, slow);
+    RollingMacd rolling = new RollingMacd(fast, slow, signalLength);
     double[] macd = new double[size];
-    for (int i = 0; i < size; i++) {
-      macd[i] = f[i] - s[i];
-    }
-    double[] signal = Ema.of(macd, size, signalLength);
+    double[] signal = new double[size];
     double[] hist = new double[size];
     for (int i = 0; i < size; i++) {
-      hist[i] = macd[i] - signal[i];
+      rolling.update(close[i]);
+      macd[i] = rolling.macd();
+      signal[i] = rolling.signal();
+      hist[i] = rolling.histogram();
     }
     return new Macd(macd, signal, hist);
   }

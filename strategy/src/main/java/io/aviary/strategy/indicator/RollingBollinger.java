@@ -8,6 +8,7 @@ package io.aviary.strategy.indicator;
 public final class RollingBollinger {
   private final int length;
   private final double k;
+  private final double invLength;
   private final double[] window;
   private int count;
   private int pos;
@@ -25,6 +26,7 @@ public final class RollingBollinger {
     }
     this.length = length;
     this.k = k;
+    this.invLength = 1.0 / length;
     this.window = new double[length];
   }
 
@@ -51,8 +53,8 @@ public final class RollingBollinger {
     if (count < length) {
       return Double.NaN;
     }
-    double mean = sum / length;
-    double variance = Math.max(0, sumSq / length - mean * mean);
+    double mean = sum * invLength;
+    double variance = Math.max(0, sumSq * invLength - mean * mean);
     middle = shift + mean;
     sigma = Math.sqrt(variance);
     return sigma == 0 ? 0.5 : (close - (middle - k * sigma)) / (2 * k * sigma);

@@ -194,6 +194,26 @@ class BacktestEngineFixturesTest {
   }
 
   @Test
+  void limitEntryFillsAtItsPriceWhenALaterLowReachesIt() {
+    Candles pullback = TestConfigs.candles(
+        new double[] {101, 101, 101, 101},
+        new double[] {101, 101.5, 100.5, 101},
+        new double[] {101, 101, 99.5, 100.5},
+        new double[] {100.5, 101, 100, 100.8});
+    BacktestResult r = ENGINE.run(new OneShot(TradeType.BUY, 100,
+        barriers(0.10, 0.05, 240L, null, OrderType.LIMIT, OrderType.MARKET), 0), pullback);
+    PositionExecutorConfig config = (PositionExecutorConfig) r.executors().getFirst().config();
+    assertEquals(100, config.entryPrice());
+    var e = (io.aviary.strategy.executor.PositionExecutor) r.executors().getFirst();
+    // candle 1's low 100.5 does not reach 100; candle 2's low 99.5 does: filled at 100, not at the low or close
+    assertEquals(100, e.entryPrice(), 1e-12);
+    assertEquals(1.0, e.openFilledAmount());
+    assertEquals(0.1, e.cumFeesQuote(), 1e-12);
+    assertEquals(0.8 - 0.1, e.netPnlQuote(), 1e-12, "still running, marked at the last close 100.8");
+    assertEquals(ExecutorState.RUNNING, e.state());
+  }
+
+  @Test
   void slippageWorsensMarketFills() {
     BacktestEngine slipping = new BacktestEngine(new BacktestSettings(FEE, 0.001, 1000));
     BacktestResult r = slipping.run(new OneShot(TradeType.BUY, 99,

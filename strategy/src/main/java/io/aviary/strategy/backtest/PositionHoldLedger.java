@@ -1,0 +1,79 @@
+package io.aviary.strategy.backtest;
+
+import io.aviary.strategy.executor.PositionExecutor;
+import io.aviary.strategy.executor.TradeType;
+
+/**
+ * Hummingbot's position hold for one market (hummingbot-internals §3.4, §4.2): the fills of executors that ended
+ * in POSITION_HOLD, netted average-cost style. Reducing fills realize {@code (price − avg_entry) · matched} for a
+ * long ({@code (avg_entry − price) · matched} short); adding fills re-average the entry; a flip restarts the
+ * average at the fill price. Unrealized PnL is marked at a given price. Fees are tracked, not deducted (as
+ * Hummingbot's hold does). Unlike Hummingbot's backtester, which books one order of {@code filled_amount_quote /
+ * entry_price} per executor, the executor's real open and close fills are booked.
+ */
+final class PositionHoldLedger {
+  private double netBase;
+  private double averageEntry;
+  private double realized;
+  private double cumFees;
+  private double volumeQuote;
+  private int executors;
+
+  void add(PositionExecutor executor) {
+    executors++;
+    cumFees += executor.cumFeesQuote();
+    TradeType side = executor.config().side();
+    book(side.sign(), executor.openFilledAmount(), executor.entryPrice());
+    if (executor.exitFilledAmount() > 0) {
+      book(-side.sign(), executor.exitFilledAmount(), executor.exitAveragePrice());
+    }
+  }
+
+  private void book(int sign, double amount, double price) {
+    if (!(amount > 0)) {
+      return;
+    }
+    volumeQuote += amount * price;
+    if (netBase == 0 || Math.signum(netBase) == sign) {
+      double held = Math.abs(netBase);
+      averageEntry = (averageEntry * held + price * amount) / (held + amount);
+      netBase += sign * amount;
+      return;
+    }
+    double matched = Math.min(amount, Math.abs(netBase));
+    realized += (price - averageEntry) * matched * Math.signum(netBase);
+    netBase += sign * amount;
+    if (Math.abs(netBase) < 1e-12) {
+      netBase = 0;
+    }
+    if (amount > matched) {
+      averageEntry = price;
+    } else if (netBase == 0) {
+      averageEntry = 0;
+    }
+  }
+
+  double netBase() {
+    return netBase;
+  }
+
+  double realized() {
+    return realized;
+  }
+
+  double unrealized(double price) {
+    return netBase == 0 ? 0 : (price - averageEntry) * netBase;
+  }
+
+  double cumFees() {
+    return cumFees;
+  }
+
+  double volumeQuote() {
+    return volumeQuote;
+  }
+
+  int executors() {
+    return executors;
+  }
+}
