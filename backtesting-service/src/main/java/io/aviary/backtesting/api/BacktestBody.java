@@ -4,6 +4,7 @@ import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.Resolution;
 import io.aviary.kit.failure.InvalidRequest;
 import java.util.Map;
+import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,8 @@ final class BacktestBody {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final int MAX_NAME = 200;
+    /** orchestration-service's config names. */
+    private static final Pattern STORED_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
     private BacktestBody() {
     }
@@ -54,8 +56,9 @@ final class BacktestBody {
             if (name.endsWith(".yml")) {
                 name = name.substring(0, name.length() - 4);
             }
-            if (name.isBlank() || name.length() > MAX_NAME) {
-                throw new InvalidRequest("config: a stored config name has 1.." + MAX_NAME + " characters");
+            if (!STORED_NAME.matcher(name).matches() || name.contains("..")) {
+                throw new InvalidRequest("config: a stored config name matches " + STORED_NAME.pattern()
+                        + " (the name it was saved under with POST /controllers/configs/{name})");
             }
             return new BacktestRequest.StoredConfig(name);
         }

@@ -120,7 +120,11 @@ public class BacktestTasks {
         if (job != null) {
             job.cancelled = true;
         }
-        tasks.finish(id, TaskStatus.CANCELLED, clock.instant(), "cancelled on request", null);
+        if (!tasks.finish(id, TaskStatus.CANCELLED, clock.instant(), "cancelled on request", null)) {
+            // it finished between the read and the cancel: remove it like any finished task
+            tasks.delete(id);
+            return "deleted";
+        }
         return "cancelled";
     }
 

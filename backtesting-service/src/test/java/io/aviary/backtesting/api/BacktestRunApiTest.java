@@ -56,6 +56,8 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
         assertThat(stored.json().get("results")).isEqualTo(inline.json().get("results"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("detail").asString()).contains("no_such_config");
+        assertThat(post("/backtesting/run-backtesting", dayBody("\"../etc\"")).status()).isEqualTo(400);
+        assertThat(post("/backtesting/run-backtesting", dayBody("\"stored_bb.yml\"")).status()).isEqualTo(200);
     }
 
     @Test
