@@ -9,6 +9,7 @@ import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.TooBusy;
 import io.aviary.kit.failure.UseCaseException;
+import io.aviary.kit.web.WireTime;
 import io.aviary.strategy.backtest.BacktestCancelledException;
 import io.aviary.strategy.backtest.BacktestResult;
 import java.math.BigDecimal;
@@ -162,7 +163,7 @@ public class BacktestTasks {
     }
 
     private static String iso(Instant t) {
-        return t == null ? null : t.toString();
+        return WireTime.iso(t);
     }
 
     private static String shortened(String id) {
