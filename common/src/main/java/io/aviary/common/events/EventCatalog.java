@@ -4,6 +4,7 @@ import io.aviary.common.events.accounts.AccountCreated;
 import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
+import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
@@ -43,6 +44,7 @@ public final class EventCatalog {
         register(CandleClosed.class, 1);
         register(ControllerConfigSaved.class, 1);
         register(ControllerConfigDeleted.class, 1);
+        register(BacktestCompleted.class, 1);
     }
 
     private EventCatalog() {

@@ -4,6 +4,7 @@ import io.aviary.common.events.accounts.AccountCreated;
 import io.aviary.common.events.accounts.AccountDeleted;
 import io.aviary.common.events.accounts.CredentialAdded;
 import io.aviary.common.events.accounts.CredentialRemoved;
+import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
@@ -53,6 +54,8 @@ final class EventSamples {
                 new CandleClosed("sim", "BTC-USDT", "1m", WHOLE_SECOND, new BigDecimal("1"), new BigDecimal("2"),
                         new BigDecimal("0.5"), new BigDecimal("1.5"), new BigDecimal("10"), new BigDecimal("15"), 42),
                 new ControllerConfigSaved("pmm_btc", "pmm_simple", "market_making"),
-                new ControllerConfigDeleted("pmm_btc"));
+                new ControllerConfigDeleted("pmm_btc"),
+                new BacktestCompleted("0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f", "bollinger_v1", "sim", "BTC-USDT",
+                        WHOLE_SECOND, WHOLE_SECOND.plusSeconds(86_340), 1440, 12, new BigDecimal("-3.25"), NOW));
     }
 }

@@ -14,9 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GET calls from one service to another's internal, token-guarded API ({@code /internal/...}): the internal token
- * and the caller's name on every request, one timeout for connecting and answering, JSON back. One instance per
- * target service; the underlying client keeps its connections.
+ * Calls from one service to another's token-guarded API ({@code /internal/...}, or a public endpoint the gateway
+ * would route): the internal token and the caller's name on every request, one timeout for connecting and
+ * answering, JSON back. One instance per target service; the underlying client keeps its connections.
  */
 public final class InternalServiceClient {
 
@@ -76,6 +76,32 @@ public final class InternalServiceClient {
                 throw new UnavailableException(target + " answered HTTP " + response.statusCode() + " on /" + path(pathAndQuery));
             }
             return Optional.of(json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new UnavailableException(target + " is unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while asking " + target);
+        }
+    }
+
+    /** A POST's answer, whatever its status: the caller decides what a 4xx means for it. */
+    public record Answer(int status, String body) {
+    }
+
+    /**
+     * POSTs {@code body} as JSON; {@code timeout} bounds the answer (a large read may need more than the default).
+     *
+     * @throws UnavailableException for an unreachable target, a timeout or an interrupt
+     */
+    public Answer post(String pathAndQuery, JsonNode body, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery)).timeout(timeout)
+                .header(InternalTokenFilter.HEADER, internalToken).header(CALLER_HEADER, caller)
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        extraHeaders.forEach(builder::header);
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UnavailableException(target + " is unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

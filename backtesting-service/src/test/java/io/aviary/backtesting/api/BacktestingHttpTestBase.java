@@ -1,0 +1,258 @@
+package io.aviary.backtesting.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.aviary.backtesting.app.BacktestingSettings;
+import io.aviary.common.events.EventJson;
+import io.aviary.common.events.Topics;
+import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.web.ApiExceptionHandler;
+import io.aviary.kit.web.InternalTokenFilter;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * backtesting-service's endpoints over real HTTP on a random port, on a real (embedded) PostgreSQL migrated by Flyway,
+ * with a small real HTTP server playing market-data-service's {@code POST /market-data/historical-candles} (1m
+ * candles of a deterministic series with dips and spikes, so bollinger_v1 trades) and orchestration-service's
+ * {@code GET /controllers/configs/{name}}. One worker and a queue of one, so the 429 of a full queue is reachable.
+ * Events are checked in the kit's outbox (no broker runs in module tests).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = BacktestingHttpTestBase.App.class,
+        properties = {
+                "spring.application.name=backtesting-service",
+                "aviary.service.domain=backtesting",
+                "aviary.service.schema=backtesting",
+                "aviary.service.internal-token=" + BacktestingHttpTestBase.TOKEN,
+                "aviary.backtesting.workers=1",
+                "aviary.backtesting.queue-capacity=1",
+                "aviary.backtesting.kept-tasks=50",
+                "spring.autoconfigure.exclude=io.aviary.kit.ServiceKitAutoConfiguration,"
+                        + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
+abstract class BacktestingHttpTestBase {
+
+    static final String TOKEN = "test-internal-token";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** 2026-01-01T00:00:00Z: a whole day of candles starts here. */
+    static final long DAY_START = 1_767_225_600L;
+    static final String EMPTY_PAIR = "EMPTY-USDT";
+
+    private static final EmbeddedPostgres POSTGRES;
+    private static final HttpServer UPSTREAM;
+    /** Candle answers wait for this latch: closed by a test to hold a task in its candle read. */
+    static volatile CountDownLatch candleGate = new CountDownLatch(0);
+
+    static {
+        try {
+            POSTGRES = EmbeddedPostgres.builder().start();
+            UPSTREAM = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        UPSTREAM.createContext("/market-data/historical-candles", BacktestingHttpTestBase::historicalCandles);
+        UPSTREAM.createContext("/controllers/configs/", BacktestingHttpTestBase::storedConfig);
+        UPSTREAM.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        UPSTREAM.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            UPSTREAM.stop(0);
+            try {
+                POSTGRES.close();
+            } catch (IOException ignored) {
+                // the JVM is going away anyway
+            }
+        }));
+    }
+
+    @DynamicPropertySource
+    static void wiring(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        String upstream = "http://127.0.0.1:" + UPSTREAM.getAddress().getPort();
+        registry.add("aviary.backtesting.market-data-url", () -> upstream);
+        registry.add("aviary.backtesting.orchestration-url", () -> upstream);
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EnableConfigurationProperties({ServiceProperties.class, BacktestingSettings.class})
+    @ComponentScan({"io.aviary.backtesting.api", "io.aviary.backtesting.app", "io.aviary.backtesting.infra"})
+    static class App {
+
+        @Bean
+        ApiExceptionHandler apiExceptionHandler() {
+            return new ApiExceptionHandler();
+        }
+
+        @Bean
+        EventOutbox eventOutbox(JdbcTemplate jdbc) {
+            return new EventOutbox(jdbc, new EventJson(), "backtesting-service", Topics.BACKTESTING,
+                    new OutboxRelay(jdbc, null, null));
+        }
+    }
+
+    /** A bollinger_v1 config on the fake market; {@code extra} is a JSON fragment of more keys (may be empty). */
+    static String bollinger(String extra) {
+        return """
+                {"id": "bb_test", "controller_name": "bollinger_v1", "controller_type": "directional_trading",
+                 "total_amount_quote": "1000", "connector_name": "sim", "trading_pair": "BTC-USDT",
+                 "candles_connector": "sim", "candles_trading_pair": "BTC-USDT", "interval": "1m",
+                 "bb_length": 20, "stop_loss": "0.01", "take_profit": "0.01", "time_limit": 1800,
+                 "cooldown_time": 60%s}""".formatted(extra.isEmpty() ? "" : ", " + extra);
+    }
+
+    /** A backtest body over one day of 1m candles (1440 of them) with {@code config} as given (JSON). */
+    static String dayBody(String config) {
+        return """
+                {"start_time": %d, "end_time": %d, "backtesting_resolution": "1m", "trade_cost": 0.0006,
+                 "config": %s}""".formatted(DAY_START, DAY_START + 86_340, config);
+    }
+
+    private static void historicalCandles(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!TOKEN.equals(exchange.getRequestHeaders().getFirst(InternalTokenFilter.HEADER))) {
+                answer(exchange, 401, "{\"detail\":\"no internal token\"}");
+                return;
+            }
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (!candleGate.await(30, TimeUnit.SECONDS)) {
+                answer(exchange, 503, "{\"detail\":\"gate never opened\"}");
+                return;
+            }
+            String pair = body.get("trading_pair").asString();
+            long start = body.get("start_time").asLong();
+            long end = body.get("end_time").asLong();
+            if (pair.equals(EMPTY_PAIR)) {
+                answer(exchange, 404, "{\"detail\":\"No historical data available for sim " + pair + " 1m between "
+                        + start + " and " + end + "\"}");
+                return;
+            }
+            answer(exchange, 200, candles(start, end));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** 1m candles with open time in [start, end]: a slow wave with a dip every 97 and a spike every 89 minutes. */
+    static String candles(long start, long end) {
+        StringBuilder out = new StringBuilder("[");
+        long first = Math.ceilDiv(start, 60) * 60;
+        for (long t = first; t <= end; t += 60) {
+            int i = (int) ((t - DAY_START) / 60);
+            double open = price(i - 1);
+            double close = price(i);
+            double high = Math.max(open, close) * 1.001;
+            double low = Math.min(open, close) * 0.999;
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append("{\"timestamp\":").append(t).append(",\"open\":").append(open).append(",\"high\":")
+                    .append(high).append(",\"low\":").append(low).append(",\"close\":").append(close)
+                    .append(",\"volume\":10,\"quote_asset_volume\":1000,\"n_trades\":5,"
+                            + "\"taker_buy_base_volume\":5,\"taker_buy_quote_volume\":500}");
+        }
+        return out.append(']').toString();
+    }
+
+    private static double price(int i) {
+        double p = 100 + Math.sin(i / 15.0);
+        if (Math.floorMod(i, 97) == 50) {
+            p -= 3;
+        }
+        if (Math.floorMod(i, 89) == 30) {
+            p += 3;
+        }
+        return p;
+    }
+
+    private static void storedConfig(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String name = exchange.getRequestURI().getPath().substring("/controllers/configs/".length());
+            if (name.equals("stored_bb")) {
+                answer(exchange, 200, bollinger(""));
+            } else {
+                answer(exchange, 404, "{\"detail\":\"Configuration '" + name + "' not found\"}");
+            }
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    record Answer(int status, JsonNode json, String body) {
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Event types the outbox holds for this key, oldest first. */
+    List<String> outboxEvents(String key) {
+        return jdbc.queryForList("SELECT event_type FROM backtesting.event_outbox WHERE event_key = ? ORDER BY seq",
+                String.class, key);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
+            return new Answer(response.statusCode(), json, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
