@@ -299,6 +299,14 @@ public final class PositionExecutor implements Executor {
     return exitFilled > EPS && openFilled - exitFilled <= EPS ? exitFilledQuote / exitFilled : markPrice;
   }
 
+  @Override
+  public void bookHeldFills(HeldFillSink sink) {
+    sink.book(sign, openFilled, entryPrice());
+    if (exitFilled > EPS) {
+      sink.book(-sign, exitFilled, exitAveragePrice());
+    }
+  }
+
   public double openFilledAmount() {
     return openFilled;
   }
