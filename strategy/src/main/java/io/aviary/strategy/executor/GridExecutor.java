@@ -256,7 +256,7 @@ public final class GridExecutor extends AbstractExecutor {
 
   @Override
   public void earlyStop(MarketView market, boolean keepPosition) {
-    if (state == ExecutorState.TERMINATED) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
       return;
     }
     mid = market.midPrice();

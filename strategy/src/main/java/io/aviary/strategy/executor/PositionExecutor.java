@@ -168,7 +168,8 @@ public final class PositionExecutor implements Executor {
 
   @Override
   public void earlyStop(MarketView market, boolean keepPosition) {
-    if (state == ExecutorState.TERMINATED) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
+      // already closing for a barrier: that close type stands
       return;
     }
     if (state == ExecutorState.NOT_STARTED) {

@@ -190,4 +190,28 @@ class OtherExecutorsTest {
     e.onOrderFilled(new OrderFill("o3", 1_070, 99.099, gateway.placed.get(2).amount(), 0, true));
     assertEquals(CloseType.COMPLETED, e.closeType());
   }
+
+  @Test
+  void aStopWhileClosingForABarrierKeepsThatCloseType() {
+    RecordingGateway gateway = new RecordingGateway();
+    PositionExecutor position = new PositionExecutor("p1", new PositionExecutorConfig(null, 1_000, "c1", "sim",
+        "BTC-USDT", TradeType.BUY, 100, 1, TripleBarrierConfig.of(0.03, null, null, null, OrderType.LIMIT,
+        OrderType.MARKET), 1, "buy_0"), gateway);
+    Mid market = new Mid(1_000, 100);
+    position.start(market);
+    position.onOrderFilled(new OrderFill("o1", 1_001, 100, 1, 0, true));
+    position.step(market.at(1_060, 96));
+    assertEquals(ExecutorState.SHUTTING_DOWN, position.state());
+    position.earlyStop(market.at(1_120, 96), false); // e.g. a market-making refresh of a non-trading executor
+    position.onOrderFilled(new OrderFill("o2", 1_121, 96, 1, 0, true));
+    assertEquals(CloseType.STOP_LOSS, position.closeType());
+
+    DCAExecutor dca = new DCAExecutor("d1", dca(DCAMode.MAKER, null, 600L), gateway);
+    dca.start(market.at(1_000, 99));
+    dca.onOrderFilled(new OrderFill(gateway.ids.getLast(), 1_001, 100, 1, 0, true));
+    dca.step(market.at(1_600, 99));
+    dca.earlyStop(market, false);
+    dca.onOrderFilled(new OrderFill(gateway.ids.getLast(), 1_601, 99, 1, 0, true));
+    assertEquals(CloseType.TIME_LIMIT, dca.closeType());
+  }
 }
