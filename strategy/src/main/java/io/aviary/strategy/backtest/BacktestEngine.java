@@ -2,11 +2,20 @@ package io.aviary.strategy.backtest;
 
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.executor.CloseType;
+import io.aviary.strategy.executor.DCAExecutor;
+import io.aviary.strategy.executor.DCAExecutorConfig;
+import io.aviary.strategy.executor.Executor;
 import io.aviary.strategy.executor.ExecutorAction;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.GridExecutor;
+import io.aviary.strategy.executor.GridExecutorConfig;
+import io.aviary.strategy.executor.OrderExecutor;
+import io.aviary.strategy.executor.OrderExecutorConfig;
 import io.aviary.strategy.executor.PositionExecutor;
 import io.aviary.strategy.executor.PositionExecutorConfig;
+import io.aviary.strategy.executor.TwapExecutor;
+import io.aviary.strategy.executor.TwapExecutorConfig;
 import io.aviary.strategy.market.Candles;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +39,8 @@ import java.util.function.IntPredicate;
  * the next candle's open (± slippage), limit orders fill at their price when a later candle reaches it, and a
  * controller never sees an unclosed candle. Executors still running at the end stay active and count with their
  * PnL marked at the last close (as Hummingbot's do). Executors stopped with {@code keep_position} go to a
- * {@link PositionHoldLedger} (one per run: a run trades one market). Not simulated yet: funding, DCA / grid / order
- * / TWAP executors, partial fills, balances.
+ * {@link PositionHoldLedger} (one per run: a run trades one market). Every executor type runs
+ * (position, order, DCA, grid, TWAP). Not simulated yet: funding, partial fills, balances.
  *
  * <p>An engine holds only its settings: concurrent runs on one instance are independent (Hummingbot's API shares
  * one stateful engine between requests). A controller instance belongs to one run.
@@ -61,10 +70,10 @@ public final class BacktestEngine {
     BacktestMarket market = new BacktestMarket(candles, connector, pair);
     SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage());
     List<ExecutorInfo> all = new ArrayList<>();
-    ArrayList<PositionExecutor> active = new ArrayList<>();
-    ArrayList<PositionExecutor> closed = new ArrayList<>();
-    List<PositionExecutor> activeView = Collections.unmodifiableList(active);
-    List<PositionExecutor> closedView = Collections.unmodifiableList(closed);
+    ArrayList<Executor> active = new ArrayList<>();
+    ArrayList<Executor> closed = new ArrayList<>();
+    List<Executor> activeView = Collections.unmodifiableList(active);
+    List<Executor> closedView = Collections.unmodifiableList(closed);
     long[] ts = new long[n];
     double[] realizedSeries = new double[n];
     double[] holdRealizedSeries = new double[n];
@@ -116,11 +125,11 @@ public final class BacktestEngine {
    * Moves terminated executors from {@code active} to {@code closed}, hands POSITION_HOLD ones to the hold; returns
    * the others' realized net PnL.
    */
-  private static double collectDone(ArrayList<PositionExecutor> active, ArrayList<PositionExecutor> closed,
+  private static double collectDone(ArrayList<Executor> active, ArrayList<Executor> closed,
       PositionHoldLedger hold) {
     double realized = 0;
     for (int k = active.size() - 1; k >= 0; k--) {
-      PositionExecutor e = active.get(k);
+      Executor e = active.get(k);
       if (e.isDone()) {
         active.remove(k);
         closed.add(e);
@@ -135,17 +144,17 @@ public final class BacktestEngine {
   }
 
   private static void apply(List<ExecutorAction> actions, BacktestMarket market, SimulatedOrderGateway gateway,
-      ArrayList<PositionExecutor> active, List<ExecutorInfo> all) {
+      ArrayList<Executor> active, List<ExecutorInfo> all) {
     for (ExecutorAction action : actions) {
       switch (action) {
         case ExecutorAction.Create create -> {
-          PositionExecutor executor = create(create.config(), gateway, all.size() + 1);
+          Executor executor = create(create.config(), gateway, all.size() + 1);
           all.add(executor);
           active.add(executor);
           executor.start(market);
         }
         case ExecutorAction.Stop stop -> {
-          for (PositionExecutor e : active) {
+          for (Executor e : active) {
             if (e.id().equals(stop.executorId())) {
               e.earlyStop(market, stop.keepPosition());
               break;
@@ -156,10 +165,14 @@ public final class BacktestEngine {
     }
   }
 
-  private static PositionExecutor create(ExecutorConfig config, SimulatedOrderGateway gateway, int sequence) {
+  private static Executor create(ExecutorConfig config, SimulatedOrderGateway gateway, int sequence) {
     String id = config.id() != null ? config.id() : "bt-" + sequence;
     return switch (config) {
       case PositionExecutorConfig position -> new PositionExecutor(id, position, gateway);
+      case OrderExecutorConfig order -> new OrderExecutor(id, order, gateway);
+      case DCAExecutorConfig dca -> new DCAExecutor(id, dca, gateway);
+      case GridExecutorConfig grid -> new GridExecutor(id, grid, gateway);
+      case TwapExecutorConfig twap -> new TwapExecutor(id, twap, gateway);
     };
   }
 }

@@ -1,7 +1,7 @@
 package io.aviary.strategy.backtest;
 
-import io.aviary.strategy.executor.PositionExecutor;
-import io.aviary.strategy.executor.TradeType;
+import io.aviary.strategy.executor.Executor;
+import io.aviary.strategy.executor.HeldFillSink;
 
 /**
  * Hummingbot's position hold for one market (hummingbot-internals §3.4, §4.2): the fills of executors that ended
@@ -11,7 +11,7 @@ import io.aviary.strategy.executor.TradeType;
  * Hummingbot's hold does). Unlike Hummingbot's backtester, which books one order of {@code filled_amount_quote /
  * entry_price} per executor, the executor's real open and close fills are booked.
  */
-final class PositionHoldLedger {
+final class PositionHoldLedger implements HeldFillSink {
   private double netBase;
   private double averageEntry;
   private double realized;
@@ -19,17 +19,14 @@ final class PositionHoldLedger {
   private double volumeQuote;
   private int executors;
 
-  void add(PositionExecutor executor) {
+  void add(Executor executor) {
     executors++;
     cumFees += executor.cumFeesQuote();
-    TradeType side = executor.config().side();
-    book(side.sign(), executor.openFilledAmount(), executor.entryPrice());
-    if (executor.exitFilledAmount() > 0) {
-      book(-side.sign(), executor.exitFilledAmount(), executor.exitAveragePrice());
-    }
+    executor.bookHeldFills(this);
   }
 
-  private void book(int sign, double amount, double price) {
+  @Override
+  public void book(int sign, double amount, double price) {
     if (!(amount > 0)) {
       return;
     }

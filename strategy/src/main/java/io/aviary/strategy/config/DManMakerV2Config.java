@@ -13,7 +13,7 @@ import java.util.Objects;
 public record DManMakerV2Config(CommonSettings common, MarketMakingSettings marketMaking,
                                 List<BigDecimal> dcaSpreads, List<BigDecimal> dcaAmounts,
                                 Double topExecutorRefreshTime, List<BigDecimal> executorActivationBounds)
-        implements MarketMakingControllerConfig {
+        implements MarketMakingControllerConfig, io.aviary.strategy.controller.DManMakerV2Settings {
 
     public static final String NAME = "dman_maker_v2";
     static final ConfigKey<List<BigDecimal>> DCA_SPREADS = ConfigKey.of("dca_spreads", Keys.LIST_DECIMAL,

@@ -28,7 +28,8 @@ public record GridStrikeConfig(
         int orderFrequency,
         BigDecimal activationBounds,
         boolean keepPosition,
-        TripleBarrierSettings tripleBarrierConfig) implements V2ControllerConfig {
+        TripleBarrierSettings tripleBarrierConfig)
+        implements V2ControllerConfig, io.aviary.strategy.controller.GridStrikeSettings {
 
     public static final String NAME = "grid_strike";
 
@@ -79,6 +80,12 @@ public record GridStrikeConfig(
         if (startPrice.compareTo(endPrice) >= 0) {
             throw InvalidConfigException.at(START_PRICE.name(), "must be below end_price");
         }
+    }
+
+    /** The grid executor's barriers (each level's take profit; stop loss / time limit / trailing on the grid). */
+    @Override
+    public io.aviary.strategy.executor.TripleBarrierConfig gridTripleBarrier() {
+        return tripleBarrierConfig.toExecutor();
     }
 
     public static GridStrikeConfig fromMap(Map<?, ?> raw) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * NATR (so its spreads default to {@code 1,2,4}, in NATR units).
  */
 public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marketMaking, CandleSource candles,
-                               MacdSettings macd, int natrLength) implements MarketMakingControllerConfig {
+                               MacdSettings macd, int natrLength)
+        implements MarketMakingControllerConfig, io.aviary.strategy.controller.PmmDynamicSettings {
 
     public static final String NAME = "pmm_dynamic";
     static final ConfigKey<Integer> NATR_LENGTH = Keys.length("natr_length", 14);
@@ -50,5 +51,20 @@ public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marke
     @Override
     public String controllerName() {
         return NAME;
+    }
+
+    @Override
+    public int macdFast() {
+        return macd.fast();
+    }
+
+    @Override
+    public int macdSlow() {
+        return macd.slow();
+    }
+
+    @Override
+    public int macdSignal() {
+        return macd.signal();
     }
 }

@@ -13,7 +13,7 @@ import io.aviary.strategy.market.MarketView;
  * candles are those the host shows; a host running on another resolution than {@code interval} must show candles
  * of {@code interval}. One instance per run: it keeps the indicator state.
  */
-public final class BollingerV1Controller extends DirectionalTradingController {
+public class BollingerV1Controller extends DirectionalTradingController {
   private final BollingerV1Settings settings;
   private final RollingBollinger bollinger;
   private final NewCandles newCandles = new NewCandles();
@@ -30,13 +30,21 @@ public final class BollingerV1Controller extends DirectionalTradingController {
     return settings;
   }
 
+  /**
+   * Bollinger bandwidth of the last closed candle as pandas-ta's {@code BBB}: {@code 100 · (upper − lower) /
+   * middle}; NaN during warm-up.
+   */
+  public double bandwidth() {
+    return 100 * (bollinger.upper() - bollinger.lower()) / bollinger.middle();
+  }
+
   /** %B of the last closed candle seen, NaN during warm-up. */
   public double percentB() {
     return percentB;
   }
 
   @Override
-  protected int signal(MarketView market) {
+  protected final int signal(MarketView market) {
     feed(market.candles());
     if (percentB < settings.bbLongThreshold()) {
       return 1;

@@ -7,7 +7,8 @@ public final class Controllers {
   private Controllers() {}
 
   /** {@code controller_name}s with an engine implementation. */
-  public static final Set<String> IMPLEMENTED = Set.of("bollinger_v1", "macd_bb_v1", "supertrend_v1", "pmm_simple");
+  public static final Set<String> IMPLEMENTED = Set.of("bollinger_v1", "macd_bb_v1", "supertrend_v1", "pmm_simple",
+      "pmm_dynamic", "dman_maker_v2", "dman_v3", "grid_strike");
 
   /**
    * A new controller for {@code config}.
@@ -22,6 +23,10 @@ public final class Controllers {
       case "macd_bb_v1" -> new MacdBbV1Controller(as(config, MacdBbV1Settings.class));
       case "supertrend_v1" -> new SuperTrendV1Controller(as(config, SuperTrendV1Settings.class));
       case "pmm_simple" -> new PmmSimpleController(as(config, MarketMakingSettings.class));
+      case "pmm_dynamic" -> new PmmDynamicController(as(config, PmmDynamicSettings.class));
+      case "dman_maker_v2" -> new DManMakerV2Controller(as(config, DManMakerV2Settings.class));
+      case "dman_v3" -> new DManV3Controller(as(config, DManV3Settings.class));
+      case "grid_strike" -> new GridStrikeController(as(config, GridStrikeSettings.class));
       default -> throw new IllegalArgumentException("controller_name '" + shortened(name)
           + "' has no backtest/bot implementation; implemented: " + IMPLEMENTED.stream().sorted().toList());
     };

@@ -1,6 +1,7 @@
 package io.aviary.strategy.controller;
 
 import io.aviary.strategy.executor.ExecutorAction;
+import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TradeType;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * Hummingbot's {@code DirectionalTradingControllerBase}: a subclass turns the market into a signal (+1 long, −1
- * short, 0 nothing); on a signal this opens a position executor at the mid price for
+ * short, 0 nothing); on a signal this opens an executor ({@link #executorConfig}, a position executor unless a
+ * subclass says otherwise) at the mid price for
  * {@code total_amount_quote / price / max_executors_per_side} base with the config's triple barrier, when that
  * side has fewer than {@code max_executors_per_side} active executors and the newest active executor is older than
  * {@code cooldown_time} (no active executor: no cooldown, as Hummingbot's {@code max(..., default=0)} gives). It
@@ -47,9 +49,16 @@ public abstract class DirectionalTradingController implements Controller {
     }
     double price = market.midPrice();
     double amount = totalAmountQuote / price / config.maxExecutorsPerSide();
-    PositionExecutorConfig executor = new PositionExecutorConfig(null, now, config.id(), config.connectorName(),
-        config.tradingPair(), side, price, amount, config.tripleBarrierConfig(), config.leverage(), null);
-    return List.of(new ExecutorAction.Create(config.id(), executor));
+    return List.of(new ExecutorAction.Create(config.id(), executorConfig(now, side, price, amount)));
+  }
+
+  /**
+   * The executor a signal opens: by default a position executor of {@code amount} base at {@code price} with the
+   * config's triple barrier.
+   */
+  protected ExecutorConfig executorConfig(long now, TradeType side, double price, double amount) {
+    return new PositionExecutorConfig(null, now, config.id(), config.connectorName(), config.tradingPair(), side,
+        price, amount, config.tripleBarrierConfig(), config.leverage(), null);
   }
 
   private boolean canCreate(TradeType side, List<? extends ExecutorInfo> active, long now) {

@@ -8,8 +8,14 @@
  *
  * <p>Controllers: {@link io.aviary.strategy.controller.BollingerV1Controller},
  * {@link io.aviary.strategy.controller.MacdBbV1Controller} and
- * {@link io.aviary.strategy.controller.SuperTrendV1Controller} on the shared
- * {@link io.aviary.strategy.controller.DirectionalTradingController}. Each instance keeps streaming indicator state:
+ * {@link io.aviary.strategy.controller.SuperTrendV1Controller} and {@link io.aviary.strategy.controller.DManV3Controller}
+ * (DCA entries) on the shared {@link io.aviary.strategy.controller.DirectionalTradingController};
+ * {@link io.aviary.strategy.controller.PmmSimpleController}, {@link io.aviary.strategy.controller.PmmDynamicController}
+ * and {@link io.aviary.strategy.controller.DManMakerV2Controller} (DCA levels) on the shared
+ * {@link io.aviary.strategy.controller.MarketMakingController}; {@link io.aviary.strategy.controller.GridStrikeController}
+ * (one grid executor). Market-making, DCA and grid settings views: {@code MarketMakingSettings},
+ * {@code PmmDynamicSettings}, {@code DManMakerV2Settings}, {@code DManV3Settings}, {@code GridStrikeSettings}.
+ * Each instance keeps streaming indicator state:
  * one instance per backtest run or bot.
  */
 package io.aviary.strategy.controller;

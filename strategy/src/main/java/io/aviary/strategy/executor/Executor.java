@@ -21,4 +21,10 @@ public interface Executor extends ExecutorInfo, OrderListener {
    * {@code keepPosition} and anything filled, else {@link CloseType#EARLY_STOP} after closing what was filled.
    */
   void earlyStop(MarketView market, boolean keepPosition);
+
+  /**
+   * Hands the fills a position hold takes over to {@code sink} (meaningful once it ended in
+   * {@link CloseType#POSITION_HOLD}); executors without held fills book nothing.
+   */
+  default void bookHeldFills(HeldFillSink sink) {}
 }

@@ -5,7 +5,8 @@ package io.aviary.strategy.executor;
  * {@code id} may be {@code null}: the host then assigns one. {@code timestamp} is the creation time in epoch
  * seconds (time limits count from it).
  */
-public sealed interface ExecutorConfig permits PositionExecutorConfig {
+public sealed interface ExecutorConfig permits PositionExecutorConfig, OrderExecutorConfig, DCAExecutorConfig,
+    GridExecutorConfig, TwapExecutorConfig {
 
   String id();
 

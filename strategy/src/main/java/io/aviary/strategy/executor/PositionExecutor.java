@@ -168,7 +168,8 @@ public final class PositionExecutor implements Executor {
 
   @Override
   public void earlyStop(MarketView market, boolean keepPosition) {
-    if (state == ExecutorState.TERMINATED) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
+      // already closing for a barrier: that close type stands
       return;
     }
     if (state == ExecutorState.NOT_STARTED) {
@@ -297,6 +298,14 @@ public final class PositionExecutor implements Executor {
   /** Average exit price once fully closed, else the current mark (best bid for a long, best ask for a short). */
   public double closePrice() {
     return exitFilled > EPS && openFilled - exitFilled <= EPS ? exitFilledQuote / exitFilled : markPrice;
+  }
+
+  @Override
+  public void bookHeldFills(HeldFillSink sink) {
+    sink.book(sign, openFilled, entryPrice());
+    if (exitFilled > EPS) {
+      sink.book(-sign, exitFilled, exitAveragePrice());
+    }
   }
 
   public double openFilledAmount() {

@@ -2,7 +2,9 @@
  * Executors: Hummingbot V2's order-managing units with their states ({@link io.aviary.strategy.executor.ExecutorState}),
  * close types ({@link io.aviary.strategy.executor.CloseType}), configs ({@link io.aviary.strategy.executor.ExecutorConfig},
  * {@link io.aviary.strategy.executor.PositionExecutorConfig} with its
- * {@link io.aviary.strategy.executor.TripleBarrierConfig}) and the actions controllers emit
+ * {@link io.aviary.strategy.executor.TripleBarrierConfig}, {@link io.aviary.strategy.executor.OrderExecutorConfig},
+ * {@link io.aviary.strategy.executor.DCAExecutorConfig}, {@link io.aviary.strategy.executor.GridExecutorConfig},
+ * {@link io.aviary.strategy.executor.TwapExecutorConfig}) and the actions controllers emit
  * ({@link io.aviary.strategy.executor.ExecutorAction}).
  *
  * <p>An {@link io.aviary.strategy.executor.Executor} places and cancels orders only through an

@@ -84,6 +84,27 @@ class IndicatorsAgainstTa4jTest {
       natr[i] = atr[i] / C.close()[i] * 100;
     }
     assertSame("NATR(14)", natr, Atr.normalized(C.high(), C.low(), C.close(), N, 14), 1e-12);
+    RollingNatr rolling = new RollingNatr(14);
+    double[] streamed = new double[N];
+    for (int i = 0; i < N; i++) {
+      streamed[i] = rolling.update(C.high()[i], C.low()[i], C.close()[i]) * 100;
+    }
+    assertSame("streamed NATR(14)", natr, streamed, 1e-9);
+  }
+
+  @Test
+  void rollingZScoreEqualsTheWindowsMeanAndSampleStd() {
+    int window = 50;
+    double[] sd = Ta4jSeries.values(new StandardDeviationIndicator(CLOSE, window), N); // population σ
+    double[] sma = Ta4jSeries.values(new SMAIndicator(CLOSE, window), N);
+    RollingZScore z = new RollingZScore(window);
+    for (int i = 0; i < N; i++) {
+      double mine = z.update(C.close()[i]);
+      if (i >= window - 1) {
+        double sample = sd[i] * Math.sqrt(window / (window - 1.0));
+        assertEquals((C.close()[i] - sma[i]) / sample, mine, 1e-6, "z-score at " + i);
+      }
+    }
   }
 
   @Test

@@ -1,0 +1,347 @@
+package io.aviary.strategy.executor;
+
+import io.aviary.strategy.market.MarketView;
+import java.util.List;
+
+/**
+ * Hummingbot's {@code DCAExecutor}: enters through levels, one placed per step (level {@code k} after levels
+ * {@code 0..k-1}), each {@code amounts_quote[k] / prices[k]} base: MAKER as a LIMIT at {@code prices[k]} once the
+ * price is within {@code activation_bounds[0]} of it (BUY {@code price > mid·(1 − b0)}), TAKER as a MARKET order
+ * while {@code price·(1 − b0) < mid < price·(1 + b1)} (SELL mirrored); no bounds → at once.
+ *
+ * <p>Exits on the average entry, checked in Hummingbot's order once something filled:
+ * <ul>
+ *   <li>stop loss: MAKER after every level filled, {@code net_pnl_pct <= -stop_loss}; TAKER
+ *       {@code net_pnl_quote <= -Σ amounts_quote · stop_loss}; judged at the adverse extreme since the last step
+ *       (as {@link PositionExecutor});
+ *   <li>trailing stop on {@code net_pnl_pct} (as the position executor's);
+ *   <li>take profit {@code net_pnl_pct > take_profit};
+ *   <li>time limit {@code timestamp + time_limit <= now} (also before any fill).
+ * </ul>
+ * Each exit cancels the resting levels and closes what filled with one MARKET order. PnL: average entry
+ * {@code Σ fill quote / Σ fill base}, marked at the best bid (long) / ask (short) while running, at the close's
+ * average price after; {@code net = (close − avg)/avg · side · filled_quote − fees}.
+ */
+public final class DCAExecutor extends AbstractExecutor {
+  private final DCAExecutorConfig config;
+  private final int sign;
+  private final double[] prices;
+  private final double[] amountsQuote;
+  private final String[] orderIds;
+  private final boolean[] levelDone;
+  private final double stopLoss;
+  private final double takeProfit;
+  private final long expiresAt;
+  private final double boundLow;
+  private final double boundHigh;
+  private final double maxLossQuote;
+  private int placed;
+  private int filledLevels;
+  private double openFilled;
+  private double openFilledQuote;
+  private String closeOrderId;
+  private double exitFilled;
+  private double exitFilledQuote;
+  private double cumFees;
+  private double markPrice = Double.NaN;
+  private double trailingTrigger = Double.NaN;
+  private int retries;
+
+  public DCAExecutor(String id, DCAExecutorConfig config, OrderGateway gateway) {
+    super(id, gateway);
+    this.config = config;
+    this.sign = config.side().sign();
+    int n = config.prices().size();
+    prices = new double[n];
+    amountsQuote = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      prices[i] = config.prices().get(i);
+      amountsQuote[i] = config.amountsQuote().get(i);
+      total += amountsQuote[i];
+    }
+    orderIds = new String[n];
+    levelDone = new boolean[n];
+    stopLoss = config.stopLoss() == null ? Double.NaN : config.stopLoss();
+    takeProfit = config.takeProfit() == null ? Double.NaN : config.takeProfit();
+    expiresAt = config.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + config.timeLimit();
+    List<Double> bounds = config.activationBounds();
+    boundLow = bounds == null || bounds.isEmpty() ? Double.NaN : bounds.get(0);
+    boundHigh = bounds == null || bounds.size() < 2 ? boundLow : bounds.get(1);
+    maxLossQuote = Double.isNaN(stopLoss) ? Double.NaN : total * stopLoss;
+  }
+
+  @Override
+  public void start(MarketView market) {
+    if (state != ExecutorState.NOT_STARTED) {
+      return;
+    }
+    state = ExecutorState.RUNNING;
+    lastNow = market.now();
+    markPrice = exitSidePrice(market);
+    if (expiresAt <= market.now()) {
+      terminate(CloseType.EXPIRED, market.now());
+      return;
+    }
+    placeNextLevel(market);
+  }
+
+  @Override
+  public void step(MarketView market) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+      return;
+    }
+    long now = market.now();
+    lastNow = now;
+    markPrice = exitSidePrice(market);
+    if (state == ExecutorState.SHUTTING_DOWN) {
+      closeRemaining(now);
+      return;
+    }
+    if (expiresAt <= now) {
+      beginClose(CloseType.TIME_LIMIT, now);
+      return;
+    }
+    if (openFilled > EPS && barrierHit(market, now)) {
+      return;
+    }
+    placeNextLevel(market);
+  }
+
+  private boolean barrierHit(MarketView market, long now) {
+    if (!Double.isNaN(stopLoss)) {
+      double adverse = sign > 0 ? market.lowSinceLastStep() : market.highSinceLastStep();
+      boolean hit = config.mode() == DCAMode.MAKER
+          ? filledLevels == prices.length && netPnlPctAt(adverse) <= -stopLoss
+          : netPnlQuoteAt(adverse) <= -maxLossQuote;
+      if (hit) {
+        beginClose(CloseType.STOP_LOSS, now);
+        return true;
+      }
+    }
+    double pnlPct = netPnlPctAt(markPrice);
+    if (config.trailingStop() != null && trailingStopHit(pnlPct)) {
+      beginClose(CloseType.TRAILING_STOP, now);
+      return true;
+    }
+    if (!Double.isNaN(takeProfit) && pnlPct > takeProfit) {
+      beginClose(CloseType.TAKE_PROFIT, now);
+      return true;
+    }
+    return false;
+  }
+
+  private boolean trailingStopHit(double pnlPct) {
+    double delta = config.trailingStop().trailingDelta();
+    if (Double.isNaN(trailingTrigger)) {
+      if (pnlPct > config.trailingStop().activationPrice()) {
+        trailingTrigger = pnlPct - delta;
+      }
+      return false;
+    }
+    trailingTrigger = Math.max(trailingTrigger, pnlPct - delta);
+    return pnlPct < trailingTrigger;
+  }
+
+  private void placeNextLevel(MarketView market) {
+    if (placed >= prices.length) {
+      return;
+    }
+    double price = prices[placed];
+    double mid = market.midPrice();
+    boolean maker = config.mode() == DCAMode.MAKER;
+    if (!Double.isNaN(boundLow)) {
+      boolean within = maker
+          ? (sign > 0 ? price > mid * (1 - boundLow) : price < mid * (1 + boundLow))
+          : sign > 0 ? price * (1 - boundLow) < mid && mid < price * (1 + boundHigh)
+              : price * (1 - boundHigh) < mid && mid < price * (1 + boundLow);
+      if (!within) {
+        return;
+      }
+    }
+    int level = placed++;
+    orderIds[level] = gateway.placeOrder(request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET,
+        amountsQuote[level] / price, maker ? price : Double.NaN, PositionAction.OPEN), this);
+  }
+
+  @Override
+  public void earlyStop(MarketView market, boolean keepPosition) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
+      // already closing for a barrier: that close type stands
+      return;
+    }
+    if (state == ExecutorState.NOT_STARTED) {
+      terminate(CloseType.EARLY_STOP, market.now());
+      return;
+    }
+    markPrice = exitSidePrice(market);
+    if (keepPosition && openFilled > EPS) {
+      cancelLevels();
+      terminate(CloseType.POSITION_HOLD, market.now());
+      return;
+    }
+    beginClose(CloseType.EARLY_STOP, market.now());
+  }
+
+  private void beginClose(CloseType type, long now) {
+    closeType = type;
+    state = ExecutorState.SHUTTING_DOWN;
+    cancelLevels();
+    closeRemaining(now);
+  }
+
+  private void cancelLevels() {
+    for (int i = 0; i < placed; i++) {
+      String live = orderIds[i];
+      if (live != null && !levelDone[i]) {
+        orderIds[i] = null;
+        levelDone[i] = true;
+        gateway.cancelOrder(live);
+      }
+    }
+  }
+
+  private void closeRemaining(long now) {
+    double remaining = openFilled - exitFilled;
+    if (closeOrderId == null && remaining > EPS) {
+      closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
+          PositionAction.CLOSE), this);
+    } else if (closeOrderId == null) {
+      terminate(closeType, now);
+    }
+  }
+
+  @Override
+  public void onOrderFilled(OrderFill fill) {
+    cumFees += fill.feeQuote();
+    lastNow = Math.max(lastNow, fill.timestamp());
+    String id = fill.orderId();
+    if (id.equals(closeOrderId)) {
+      exitFilled += fill.amount();
+      exitFilledQuote += fill.amount() * fill.price();
+      if (fill.completesOrder()) {
+        closeOrderId = null;
+        if (openFilled - exitFilled <= EPS && state == ExecutorState.SHUTTING_DOWN) {
+          terminate(closeType, fill.timestamp());
+        }
+      }
+      return;
+    }
+    openFilled += fill.amount();
+    openFilledQuote += fill.amount() * fill.price();
+    if (fill.completesOrder()) {
+      for (int i = 0; i < placed; i++) {
+        if (id.equals(orderIds[i])) {
+          orderIds[i] = null;
+          levelDone[i] = true;
+          filledLevels++;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void onOrderCancelled(String id) {
+    forget(id);
+  }
+
+  @Override
+  public void onOrderFailed(String id) {
+    if (id.equals(closeOrderId)) {
+      closeOrderId = null;
+      if (++retries > MAX_RETRIES) {
+        terminate(CloseType.FAILED, lastNow);
+      }
+      return;
+    }
+    forget(id);
+  }
+
+  private void forget(String id) {
+    if (id.equals(closeOrderId)) {
+      closeOrderId = null;
+      return;
+    }
+    for (int i = 0; i < placed; i++) {
+      if (id.equals(orderIds[i])) {
+        orderIds[i] = null;
+        levelDone[i] = true;
+      }
+    }
+  }
+
+  private double exitSidePrice(MarketView market) {
+    return sign > 0 ? market.bestBid() : market.bestAsk();
+  }
+
+  private double netPnlQuoteAt(double price) {
+    return (price * openFilled - openFilledQuote) * sign - cumFees;
+  }
+
+  private double netPnlPctAt(double price) {
+    return netPnlQuoteAt(price) / openFilledQuote;
+  }
+
+  @Override
+  public void bookHeldFills(HeldFillSink sink) {
+    if (openFilled > EPS) {
+      sink.book(sign, openFilled, openFilledQuote / openFilled);
+    }
+    if (exitFilled > EPS) {
+      sink.book(-sign, exitFilled, exitFilledQuote / exitFilled);
+    }
+  }
+
+  /** Hummingbot's {@code current_position_average_price}; NaN before any fill. */
+  public double currentPositionAveragePrice() {
+    return openFilled > EPS ? openFilledQuote / openFilled : Double.NaN;
+  }
+
+  /** Levels whose order filled completely. */
+  public int filledLevels() {
+    return filledLevels;
+  }
+
+  public double openFilledAmount() {
+    return openFilled;
+  }
+
+  /** Average exit price once fully closed, else the current mark. */
+  public double closePrice() {
+    return exitFilled > EPS && openFilled - exitFilled <= EPS ? exitFilledQuote / exitFilled : markPrice;
+  }
+
+  @Override
+  public DCAExecutorConfig config() {
+    return config;
+  }
+
+  @Override
+  public boolean isTrading() {
+    return state == ExecutorState.RUNNING && openFilled > EPS;
+  }
+
+  @Override
+  public double netPnlQuote() {
+    if (openFilled <= EPS || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
+      return -cumFees;
+    }
+    double average = openFilledQuote / openFilled;
+    return (closePrice() - average) / average * sign * openFilledQuote - cumFees;
+  }
+
+  @Override
+  public double netPnlPct() {
+    return openFilledQuote > 0 ? netPnlQuote() / openFilledQuote : 0;
+  }
+
+  @Override
+  public double cumFeesQuote() {
+    return cumFees;
+  }
+
+  @Override
+  public double filledAmountQuote() {
+    return closeType == CloseType.POSITION_HOLD ? 0 : openFilledQuote + exitFilled * closePrice();
+  }
+}

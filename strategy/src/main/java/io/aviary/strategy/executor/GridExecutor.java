@@ -1,0 +1,525 @@
+package io.aviary.strategy.executor;
+
+import io.aviary.strategy.market.MarketView;
+
+/**
+ * Hummingbot's {@code GridExecutor}. At start the levels are generated from the mid price as the live algorithm
+ * does without trading rules (no quantization): {@code min_base = 1.05 · min_order_amount_quote / mid},
+ * {@code n = min(⌊total / (min_base·mid)⌋, ⌊range / min_spread⌋)}, per level
+ * {@code max(min_base, total/(mid·n))} base, {@code n = min(n, ⌊total / quote_per_level⌋)} ≥ 1, prices
+ * {@code linspace(start, end, n)} (one level: the middle); level take profit = {@code take_profit}, or
+ * {@code max(step, take_profit)} when {@code coerce_tp_to_step}.
+ *
+ * <p>Each step, the first matching barrier ends the grid: stop loss {@code position_pnl_pct <= -stop_loss};
+ * limit price (BUY {@code mid <= limit}, SELL {@code mid >= limit}) → POSITION_HOLD with {@code keep_position}, else
+ * STOP_LOSS; time limit; trailing stop on {@code position_pnl_pct}; take profit when the mid leaves the range
+ * beyond its far end (BUY {@code mid > end}, SELL {@code mid < start}). Otherwise idle levels within the activation
+ * bounds get open orders, nearest the mid first, at most {@code max_orders_per_batch} per step, while fewer than
+ * {@code max_open_orders} rest and {@code order_frequency} seconds passed since the last batch, at the level price
+ * or, if that would cross, {@code mid·(1 ∓ safe_extra_spread)}; filled levels get a take-profit order at
+ * {@code level·(1 ± tp)} (not crossing). A level whose take profit fills is recycled. Shutdown cancels everything
+ * and MARKET-closes the open position (kept instead with POSITION_HOLD).
+ *
+ * <p>PnL: position = filled, not closed levels, {@code side·(mid − be)/be·size_quote − their fees}; realized =
+ * {@code Σ sell quote − Σ buy quote − Σ fees} of completed round trips (and the final close); net = position +
+ * realized (POSITION_HOLD: realized only); filled quote = position size + bought + sold quote.
+ * Not implemented: cancelling resting orders that leave the activation bounds, trading-rule quantization.
+ */
+public final class GridExecutor extends AbstractExecutor {
+  private static final int NOT_ACTIVE = 0;
+  private static final int OPEN_PLACED = 1;
+  private static final int OPEN_FILLED = 2;
+  private static final int CLOSE_PLACED = 3;
+
+  private final GridExecutorConfig config;
+  private final int sign;
+  private final double stopLoss;
+  private final long expiresAt;
+  private final TrailingStop trailing;
+  private double[] levelPrices = new double[0];
+  private double takeProfit;
+  private double quotePerLevel;
+  private int[] levelState = new int[0];
+  private String[] openIds = new String[0];
+  private String[] closeIds = new String[0];
+  private double[] openBase = new double[0];
+  private double[] openQuote = new double[0];
+  private double[] openFees = new double[0];
+  private double[] closeBase = new double[0];
+  private double[] closeQuote = new double[0];
+  private double[] closeFees = new double[0];
+  private long lastBatchAt = Long.MIN_VALUE;
+  private double realizedBuyQuote;
+  private double realizedSellQuote;
+  private double realizedBuyBase;
+  private double realizedSellBase;
+  private double realizedFees;
+  private String shutdownOrderId;
+  private double shutdownBase;
+  private double mid = Double.NaN;
+  private double trailingTrigger = Double.NaN;
+  private int retries;
+
+  public GridExecutor(String id, GridExecutorConfig config, OrderGateway gateway) {
+    super(id, gateway);
+    this.config = config;
+    this.sign = config.side().sign();
+    TripleBarrierConfig barriers = config.tripleBarrierConfig();
+    stopLoss = barriers.stopLoss() == null ? Double.NaN : barriers.stopLoss();
+    expiresAt = barriers.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + barriers.timeLimit();
+    trailing = barriers.trailingStop();
+  }
+
+  @Override
+  public void start(MarketView market) {
+    if (state != ExecutorState.NOT_STARTED) {
+      return;
+    }
+    state = ExecutorState.RUNNING;
+    lastNow = market.now();
+    mid = market.midPrice();
+    generateLevels(mid);
+    if (expiresAt <= market.now()) {
+      terminate(CloseType.EXPIRED, market.now());
+      return;
+    }
+    step(market);
+  }
+
+  private void generateLevels(double price) {
+    double total = config.totalAmountQuote();
+    double minBase = 1.05 * config.minOrderAmountQuote() / price;
+    double minQuote = minBase * price;
+    double range = (config.endPrice() - config.startPrice()) / config.startPrice();
+    int byAmount = (int) Math.floor(total / minQuote);
+    int n;
+    if (byAmount == 0) {
+      n = 1;
+      quotePerLevel = minQuote;
+    } else {
+      double minStep = config.minSpreadBetweenOrders();
+      int byStep = minStep > 0 ? (int) Math.min(Integer.MAX_VALUE, Math.floor(range / minStep)) : byAmount;
+      n = Math.max(1, Math.min(byAmount, byStep));
+      double basePerLevel = Math.max(minBase, total / (price * n));
+      quotePerLevel = basePerLevel * price;
+      n = Math.max(1, Math.min(n, (int) Math.floor(total / quotePerLevel + 1e-9)));
+    }
+    levelPrices = new double[n];
+    double step;
+    if (n == 1) {
+      levelPrices[0] = (config.startPrice() + config.endPrice()) / 2;
+      step = range;
+    } else {
+      for (int i = 0; i < n; i++) {
+        levelPrices[i] = config.startPrice() + (config.endPrice() - config.startPrice()) * i / (n - 1);
+      }
+      step = range / (n - 1);
+    }
+    double tp = config.tripleBarrierConfig().takeProfit();
+    takeProfit = config.coerceTpToStep() ? Math.max(step, tp) : tp;
+    levelState = new int[n];
+    openIds = new String[n];
+    closeIds = new String[n];
+    openBase = new double[n];
+    openQuote = new double[n];
+    openFees = new double[n];
+    closeBase = new double[n];
+    closeQuote = new double[n];
+    closeFees = new double[n];
+  }
+
+  @Override
+  public void step(MarketView market) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+      return;
+    }
+    long now = market.now();
+    lastNow = now;
+    mid = market.midPrice();
+    if (state == ExecutorState.SHUTTING_DOWN) {
+      closePosition(now);
+      return;
+    }
+    CloseType barrier = barrier(now);
+    if (barrier != null) {
+      if (barrier == CloseType.POSITION_HOLD) {
+        cancelAll();
+        terminate(positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS
+            ? CloseType.POSITION_HOLD : CloseType.STOP_LOSS, now);
+      } else {
+        beginShutdown(barrier, now);
+      }
+      return;
+    }
+    placeTakeProfits();
+    placeOpenOrders(now);
+  }
+
+  private CloseType barrier(long now) {
+    double pnlPct = positionPnlPct();
+    if (!Double.isNaN(stopLoss) && pnlPct <= -stopLoss) {
+      return CloseType.STOP_LOSS;
+    }
+    if (sign > 0 ? mid <= config.limitPrice() : mid >= config.limitPrice()) {
+      return config.keepPosition() ? CloseType.POSITION_HOLD : CloseType.STOP_LOSS;
+    }
+    if (expiresAt <= now) {
+      return CloseType.TIME_LIMIT;
+    }
+    if (trailing != null && trailingStopHit(pnlPct)) {
+      return CloseType.TRAILING_STOP;
+    }
+    if (sign > 0 ? mid > config.endPrice() : mid < config.startPrice()) {
+      return CloseType.TAKE_PROFIT;
+    }
+    return null;
+  }
+
+  private boolean trailingStopHit(double pnlPct) {
+    if (Double.isNaN(trailingTrigger)) {
+      if (pnlPct > trailing.activationPrice()) {
+        trailingTrigger = pnlPct - trailing.trailingDelta();
+      }
+      return false;
+    }
+    trailingTrigger = Math.max(trailingTrigger, pnlPct - trailing.trailingDelta());
+    return pnlPct < trailingTrigger;
+  }
+
+  private void placeTakeProfits() {
+    OrderType type = config.tripleBarrierConfig().takeProfitOrderType();
+    double safe = config.safeExtraSpread();
+    for (int i = 0; i < levelPrices.length; i++) {
+      if (levelState[i] != OPEN_FILLED) {
+        continue;
+      }
+      double price = levelPrices[i] * (1 + sign * takeProfit);
+      price = sign > 0 ? Math.max(price, mid * (1 + safe)) : Math.min(price, mid * (1 - safe));
+      levelState[i] = CLOSE_PLACED;
+      closeIds[i] = gateway.placeOrder(request(config.side().opposite(), type,
+          openBase[i] - closeBase[i], price, PositionAction.CLOSE), this);
+    }
+  }
+
+  private void placeOpenOrders(long now) {
+    int open = 0;
+    for (int s : levelState) {
+      if (s == OPEN_PLACED) {
+        open++;
+      }
+    }
+    if (open >= config.maxOpenOrders() || lastBatchAt != Long.MIN_VALUE
+        && now - lastBatchAt < config.orderFrequency()) {
+      return;
+    }
+    int batch = config.maxOrdersPerBatch() > 0 ? config.maxOrdersPerBatch() : Integer.MAX_VALUE;
+    int allowed = Math.min(batch, config.maxOpenOrders() - open);
+    OrderType type = config.tripleBarrierConfig().openOrderType();
+    double safe = config.safeExtraSpread();
+    int placedNow = 0;
+    while (placedNow < allowed) {
+      int nearest = nearestIdleLevel();
+      if (nearest < 0) {
+        break;
+      }
+      double price = levelPrices[nearest];
+      price = sign > 0 ? Math.min(price, mid * (1 - safe)) : Math.max(price, mid * (1 + safe));
+      levelState[nearest] = OPEN_PLACED;
+      openIds[nearest] = gateway.placeOrder(request(config.side(), type, quotePerLevel / levelPrices[nearest],
+          price, PositionAction.OPEN), this);
+      placedNow++;
+    }
+    if (placedNow > 0) {
+      lastBatchAt = now;
+    }
+  }
+
+  private int nearestIdleLevel() {
+    int best = -1;
+    double bestDistance = Double.MAX_VALUE;
+    double bounds = config.activationBounds();
+    for (int i = 0; i < levelPrices.length; i++) {
+      if (levelState[i] != NOT_ACTIVE) {
+        continue;
+      }
+      double distance = Math.abs(levelPrices[i] - mid) / mid;
+      if (!Double.isNaN(bounds) && distance > bounds) {
+        continue;
+      }
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public void earlyStop(MarketView market, boolean keepPosition) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
+      return;
+    }
+    mid = market.midPrice();
+    if (keepPosition) {
+      cancelAll();
+      boolean traded = positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS;
+      terminate(traded ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
+      return;
+    }
+    beginShutdown(CloseType.EARLY_STOP, market.now());
+  }
+
+  private void beginShutdown(CloseType type, long now) {
+    closeType = type;
+    state = ExecutorState.SHUTTING_DOWN;
+    cancelAll();
+    closePosition(now);
+  }
+
+  private void cancelAll() {
+    for (int i = 0; i < levelPrices.length; i++) {
+      String open = openIds[i];
+      if (open != null) {
+        openIds[i] = null;
+        if (levelState[i] == OPEN_PLACED) {
+          levelState[i] = openBase[i] > EPS ? OPEN_FILLED : NOT_ACTIVE;
+        }
+        gateway.cancelOrder(open);
+      }
+      String close = closeIds[i];
+      if (close != null) {
+        closeIds[i] = null;
+        levelState[i] = OPEN_FILLED;
+        gateway.cancelOrder(close);
+      }
+    }
+  }
+
+  /** MARKET-closes the open position (what the levels still hold); terminates when flat. */
+  private void closePosition(long now) {
+    if (shutdownOrderId != null) {
+      return;
+    }
+    double base = positionBase();
+    if (base > EPS) {
+      shutdownBase = base;
+      shutdownOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, base, Double.NaN,
+          PositionAction.CLOSE), this);
+    } else {
+      terminate(closeType, now);
+    }
+  }
+
+  @Override
+  public void onOrderFilled(OrderFill fill) {
+    String id = fill.orderId();
+    lastNow = Math.max(lastNow, fill.timestamp());
+    double quote = fill.amount() * fill.price();
+    if (id.equals(shutdownOrderId)) {
+      onShutdownFill(fill, quote);
+      return;
+    }
+    for (int i = 0; i < levelPrices.length; i++) {
+      if (id.equals(openIds[i])) {
+        openBase[i] += fill.amount();
+        openQuote[i] += quote;
+        openFees[i] += fill.feeQuote();
+        if (fill.completesOrder()) {
+          openIds[i] = null;
+          levelState[i] = OPEN_FILLED;
+        }
+        return;
+      }
+      if (id.equals(closeIds[i])) {
+        closeBase[i] += fill.amount();
+        closeQuote[i] += quote;
+        closeFees[i] += fill.feeQuote();
+        if (fill.completesOrder()) {
+          closeIds[i] = null;
+          completeLevel(i);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Both legs filled: book the round trip as realized and recycle the level. */
+  private void completeLevel(int i) {
+    bookRealized(sign, openBase[i], openQuote[i]);
+    bookRealized(-sign, closeBase[i], closeQuote[i]);
+    realizedFees += openFees[i] + closeFees[i];
+    openBase[i] = openQuote[i] = openFees[i] = closeBase[i] = closeQuote[i] = closeFees[i] = 0;
+    levelState[i] = NOT_ACTIVE;
+  }
+
+  private void bookRealized(int tradeSign, double base, double quote) {
+    if (tradeSign > 0) {
+      realizedBuyBase += base;
+      realizedBuyQuote += quote;
+    } else {
+      realizedSellBase += base;
+      realizedSellQuote += quote;
+    }
+  }
+
+  private void onShutdownFill(OrderFill fill, double quote) {
+    // the position's open legs (and any partial take profits) become realized with this close
+    for (int i = 0; i < levelPrices.length; i++) {
+      if (openBase[i] > EPS) {
+        bookRealized(sign, openBase[i], openQuote[i]);
+        bookRealized(-sign, closeBase[i], closeQuote[i]);
+        realizedFees += openFees[i] + closeFees[i];
+        openBase[i] = openQuote[i] = openFees[i] = closeBase[i] = closeQuote[i] = closeFees[i] = 0;
+        levelState[i] = NOT_ACTIVE;
+      }
+    }
+    bookRealized(-sign, fill.amount(), quote);
+    realizedFees += fill.feeQuote();
+    shutdownBase -= fill.amount();
+    if (fill.completesOrder()) {
+      shutdownOrderId = null;
+      if (state == ExecutorState.SHUTTING_DOWN) {
+        terminate(closeType, fill.timestamp());
+      }
+    }
+  }
+
+  @Override
+  public void onOrderCancelled(String id) {
+    // cancellations this executor requested were already applied to the level states
+  }
+
+  @Override
+  public void onOrderFailed(String id) {
+    if (id.equals(shutdownOrderId)) {
+      shutdownOrderId = null;
+      if (++retries > MAX_RETRIES) {
+        terminate(CloseType.FAILED, lastNow);
+      }
+      return;
+    }
+    for (int i = 0; i < levelPrices.length; i++) {
+      if (id.equals(openIds[i])) {
+        openIds[i] = null;
+        levelState[i] = openBase[i] > EPS ? OPEN_FILLED : NOT_ACTIVE;
+      } else if (id.equals(closeIds[i])) {
+        closeIds[i] = null;
+        levelState[i] = OPEN_FILLED;
+      }
+    }
+  }
+
+  /** Base held by filled, not closed levels. */
+  public double positionBase() {
+    double base = 0;
+    for (int i = 0; i < openBase.length; i++) {
+      base += openBase[i] - closeBase[i];
+    }
+    return base;
+  }
+
+  /** Quote paid (BUY grid) / received (SELL grid) for the position's open legs. */
+  public double positionSizeQuote() {
+    double quote = 0;
+    for (int i = 0; i < openBase.length; i++) {
+      if (openBase[i] > EPS) {
+        quote += openQuote[i] * (openBase[i] - closeBase[i]) / openBase[i];
+      }
+    }
+    return quote;
+  }
+
+  private double positionFees() {
+    double fees = 0;
+    for (int i = 0; i < openFees.length; i++) {
+      fees += openFees[i] + closeFees[i];
+    }
+    return fees;
+  }
+
+  /** Hummingbot's {@code position_pnl_quote}: the open position marked at the mid, minus its fees. */
+  public double positionPnlQuote() {
+    double size = positionSizeQuote();
+    if (size <= EPS) {
+      return -positionFees();
+    }
+    double breakEven = size / positionBase();
+    return sign * (mid - breakEven) / breakEven * size - positionFees();
+  }
+
+  private double positionPnlPct() {
+    double size = positionSizeQuote();
+    return size > EPS ? positionPnlQuote() / size : 0;
+  }
+
+  /** {@code Σ sell quote − Σ buy quote − Σ fees} of completed round trips. */
+  public double realizedPnlQuote() {
+    return realizedSellQuote - realizedBuyQuote - realizedFees;
+  }
+
+  /** The generated level prices, lowest first. */
+  public double[] levelPrices() {
+    return levelPrices.clone();
+  }
+
+  /** Per-level take profit (fraction). */
+  public double levelTakeProfit() {
+    return takeProfit;
+  }
+
+  /** Quote amount of each level's open order. */
+  public double quotePerLevel() {
+    return quotePerLevel;
+  }
+
+  @Override
+  public void bookHeldFills(HeldFillSink sink) {
+    if (realizedBuyBase > EPS) {
+      sink.book(1, realizedBuyBase, realizedBuyQuote / realizedBuyBase);
+    }
+    if (realizedSellBase > EPS) {
+      sink.book(-1, realizedSellBase, realizedSellQuote / realizedSellBase);
+    }
+    double base = positionBase();
+    if (base > EPS) {
+      sink.book(sign, base, positionSizeQuote() / base);
+    }
+  }
+
+  @Override
+  public GridExecutorConfig config() {
+    return config;
+  }
+
+  @Override
+  public boolean isActive() {
+    return state != ExecutorState.TERMINATED;
+  }
+
+  @Override
+  public boolean isTrading() {
+    return state == ExecutorState.RUNNING && positionBase() > EPS;
+  }
+
+  @Override
+  public double netPnlQuote() {
+    double realized = realizedPnlQuote();
+    return closeType == CloseType.POSITION_HOLD ? realized : realized + positionPnlQuote();
+  }
+
+  @Override
+  public double netPnlPct() {
+    double filled = filledAmountQuote();
+    return filled > EPS ? netPnlQuote() / filled : 0;
+  }
+
+  @Override
+  public double cumFeesQuote() {
+    return realizedFees + positionFees();
+  }
+
+  @Override
+  public double filledAmountQuote() {
+    return positionSizeQuote() + realizedBuyQuote + realizedSellQuote;
+  }
+}
