@@ -6,7 +6,11 @@ import io.aviary.strategy.backtest.PnlTimeseries;
 import io.aviary.strategy.backtest.PositionHold;
 import io.aviary.strategy.executor.CloseType;
 import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.DCAExecutorConfig;
+import io.aviary.strategy.executor.GridExecutorConfig;
+import io.aviary.strategy.executor.OrderExecutorConfig;
 import io.aviary.strategy.executor.PositionExecutorConfig;
+import io.aviary.strategy.executor.TwapExecutorConfig;
 import io.aviary.strategy.executor.TrailingStop;
 import io.aviary.strategy.executor.TripleBarrierConfig;
 import java.util.ArrayList;
@@ -118,6 +122,43 @@ final class ResultMaps {
                 out.put("triple_barrier_config", barriers(p.tripleBarrierConfig()));
                 out.put("leverage", p.leverage());
                 out.put("level_id", p.levelId());
+            }
+            case OrderExecutorConfig o -> {
+                out.put("amount", num(o.amount()));
+                out.put("price", num(o.price()));
+                out.put("execution_strategy", o.executionStrategy().name());
+                out.put("position_action", o.positionAction().name());
+                out.put("leverage", o.leverage());
+                out.put("level_id", o.levelId());
+            }
+            case DCAExecutorConfig d -> {
+                out.put("amounts_quote", d.amountsQuote());
+                out.put("prices", d.prices());
+                out.put("take_profit", d.takeProfit());
+                out.put("stop_loss", d.stopLoss());
+                out.put("time_limit", d.timeLimit());
+                out.put("mode", d.mode().name());
+                out.put("leverage", d.leverage());
+                out.put("level_id", d.levelId());
+            }
+            case GridExecutorConfig g -> {
+                out.put("start_price", num(g.startPrice()));
+                out.put("end_price", num(g.endPrice()));
+                out.put("limit_price", num(g.limitPrice()));
+                out.put("total_amount_quote", num(g.totalAmountQuote()));
+                out.put("max_open_orders", g.maxOpenOrders());
+                out.put("triple_barrier_config", barriers(g.tripleBarrierConfig()));
+                out.put("keep_position", g.keepPosition());
+                out.put("leverage", g.leverage());
+                out.put("level_id", g.levelId());
+            }
+            case TwapExecutorConfig t -> {
+                out.put("total_amount_quote", num(t.totalAmountQuote()));
+                out.put("total_duration", t.totalDuration());
+                out.put("order_interval", t.orderInterval());
+                out.put("mode", t.mode().name());
+                out.put("leverage", t.leverage());
+                out.put("level_id", t.levelId());
             }
         }
         return out;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Direct backtests: both answer shapes, stored config names, and every bad input the issue lists. */
 class BacktestRunApiTest extends BacktestingHttpTestBase {
@@ -29,6 +31,22 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
         assertThat(first.get("type").asString()).isEqualTo("position_executor");
         assertThat(first.get("config").get("trading_pair").asString()).isEqualTo("BTC-USDT");
         assertThat(first.get("status").asInt()).isBetween(1, 4);
+    }
+
+    /** Every controller the registry lists runs from its minimal config, whatever executor type it drives. */
+    @ParameterizedTest
+    @ValueSource(strings = {"bollinger_v1", "macd_bb_v1", "supertrend_v1", "dman_v3", "pmm_simple", "pmm_dynamic",
+            "dman_maker_v2", "grid_strike"})
+    void everyListedControllerBacktests(String controller) {
+        String config = """
+                {"id": "t", "controller_name": "%s", "total_amount_quote": "1000", "connector_name": "sim",
+                 "trading_pair": "BTC-USDT"}""".formatted(controller);
+        Answer answer = post("/backtesting/run-backtesting", dayBody(config));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(names(answer.json().get("results"))).containsExactlyElementsOf(METRICS);
+        answer.json().get("executors").forEach(e ->
+                assertThat(e.get("config").get("type").asString()).endsWith("_executor"));
     }
 
     @Test
@@ -98,19 +116,6 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.json().get("detail").asString()).contains("No historical data").contains(EMPTY_PAIR);
-    }
-
-    @Test
-    void aControllerWithoutAnEngineImplementationIs400() {
-        String grid = """
-                {"id": "g", "controller_name": "grid_strike", "controller_type": "generic",
-                 "total_amount_quote": "1000", "connector_name": "sim", "trading_pair": "BTC-USDT",
-                 "start_price": "90", "end_price": "110", "limit_price": "85", "side": 1}""";
-
-        Answer answer = post("/backtesting/run", dayBody(grid));
-
-        assertThat(answer.status()).as(answer.body()).isIn(400);
-        assertThat(answer.json().get("detail").asString()).contains("grid_strike");
     }
 
     @Test
