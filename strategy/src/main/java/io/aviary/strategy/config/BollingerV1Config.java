@@ -1,12 +1,11 @@
 package io.aviary.strategy.config;
 
-import io.aviary.strategy.controller.BollingerV1Settings;
 import java.util.Map;
 import java.util.Objects;
 
 /** {@code bollinger_v1}: long below the lower Bollinger Band (%B under the long threshold), short above the upper. */
 public record BollingerV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
-                                BollingerSettings bollinger) implements DirectionalControllerConfig, BollingerV1Settings {
+                                BollingerSettings bollinger) implements DirectionalControllerConfig, BollingerKeys {
 
     public static final String NAME = "bollinger_v1";
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -42,25 +41,5 @@ public record BollingerV1Config(CommonSettings common, DirectionalSettings direc
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public int bbLength() {
-        return bollinger.length();
-    }
-
-    @Override
-    public double bbStd() {
-        return bollinger.std();
-    }
-
-    @Override
-    public double bbLongThreshold() {
-        return bollinger.longThreshold();
-    }
-
-    @Override
-    public double bbShortThreshold() {
-        return bollinger.shortThreshold();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record DManV3Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
                            BollingerSettings bollinger, List<BigDecimal> dcaSpreads, List<BigDecimal> dcaAmountsPct,
                            boolean dynamicOrderSpread, boolean dynamicTarget, List<BigDecimal> activationBounds)
-        implements DirectionalControllerConfig, io.aviary.strategy.controller.DManV3Settings {
+        implements DirectionalControllerConfig, io.aviary.strategy.controller.DManV3Settings, BollingerKeys {
 
     public static final String NAME = "dman_v3";
     /** Python's default decimal context, so equal shares print as Hummingbot's do (1/3 to 28 digits). */
@@ -101,25 +101,5 @@ public record DManV3Config(CommonSettings common, DirectionalSettings directiona
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public int bbLength() {
-        return bollinger.length();
-    }
-
-    @Override
-    public double bbStd() {
-        return bollinger.std();
-    }
-
-    @Override
-    public double bbLongThreshold() {
-        return bollinger.longThreshold();
-    }
-
-    @Override
-    public double bbShortThreshold() {
-        return bollinger.shortThreshold();
     }
 }

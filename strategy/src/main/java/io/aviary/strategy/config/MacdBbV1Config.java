@@ -7,7 +7,7 @@ import java.util.Objects;
 /** {@code macd_bb_v1}: Bollinger %B extremes confirmed by the MACD and its histogram turning. */
 public record MacdBbV1Config(CommonSettings common, DirectionalSettings directional, CandleSource candles,
                              BollingerSettings bollinger, MacdSettings macd)
-        implements DirectionalControllerConfig, MacdBbV1Settings {
+        implements DirectionalControllerConfig, MacdBbV1Settings, BollingerKeys, MacdKeys {
 
     public static final String NAME = "macd_bb_v1";
     static final ConfigSchema SCHEMA = ConfigSchema.builder(NAME)
@@ -46,40 +46,5 @@ public record MacdBbV1Config(CommonSettings common, DirectionalSettings directio
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public int bbLength() {
-        return bollinger.length();
-    }
-
-    @Override
-    public double bbStd() {
-        return bollinger.std();
-    }
-
-    @Override
-    public double bbLongThreshold() {
-        return bollinger.longThreshold();
-    }
-
-    @Override
-    public double bbShortThreshold() {
-        return bollinger.shortThreshold();
-    }
-
-    @Override
-    public int macdFast() {
-        return macd.fast();
-    }
-
-    @Override
-    public int macdSlow() {
-        return macd.slow();
-    }
-
-    @Override
-    public int macdSignal() {
-        return macd.signal();
     }
 }

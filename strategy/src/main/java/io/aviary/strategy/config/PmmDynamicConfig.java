@@ -10,7 +10,8 @@ import java.util.Objects;
  */
 public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marketMaking, CandleSource candles,
                                MacdSettings macd, int natrLength)
-        implements MarketMakingControllerConfig, io.aviary.strategy.controller.PmmDynamicSettings {
+        implements MarketMakingControllerConfig, io.aviary.strategy.controller.PmmDynamicSettings,
+        MacdKeys {
 
     public static final String NAME = "pmm_dynamic";
     static final ConfigKey<Integer> NATR_LENGTH = Keys.length("natr_length", 14);
@@ -51,20 +52,5 @@ public record PmmDynamicConfig(CommonSettings common, MarketMakingSettings marke
     @Override
     public String controllerName() {
         return NAME;
-    }
-
-    @Override
-    public int macdFast() {
-        return macd.fast();
-    }
-
-    @Override
-    public int macdSlow() {
-        return macd.slow();
-    }
-
-    @Override
-    public int macdSignal() {
-        return macd.signal();
     }
 }

@@ -1,14 +1,6 @@
 package io.aviary.strategy.controller;
 
 /** The values {@code macd_bb_v1} reads beyond {@link BollingerV1Settings}. */
-public interface MacdBbV1Settings extends BollingerV1Settings {
+public interface MacdBbV1Settings extends BollingerV1Settings, MacdParameters {
 
-  /** {@code macd_fast}. */
-  int macdFast();
-
-  /** {@code macd_slow}. */
-  int macdSlow();
-
-  /** {@code macd_signal}. */
-  int macdSignal();
 }

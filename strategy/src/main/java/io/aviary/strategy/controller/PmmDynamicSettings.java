@@ -1,16 +1,7 @@
 package io.aviary.strategy.controller;
 
 /** The values {@code pmm_dynamic} reads beyond {@link MarketMakingSettings}; its spreads are in NATR units. */
-public interface PmmDynamicSettings extends MarketMakingSettings {
-
-  /** {@code macd_fast}. */
-  int macdFast();
-
-  /** {@code macd_slow}. */
-  int macdSlow();
-
-  /** {@code macd_signal}. */
-  int macdSignal();
+public interface PmmDynamicSettings extends MarketMakingSettings, MacdParameters {
 
   /** {@code natr_length}. */
   int natrLength();
