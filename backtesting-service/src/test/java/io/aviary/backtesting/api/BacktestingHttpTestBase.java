@@ -66,6 +66,8 @@ abstract class BacktestingHttpTestBase {
     private static final HttpServer UPSTREAM;
     /** Candle answers wait for this latch: closed by a test to hold a task in its candle read. */
     static volatile CountDownLatch candleGate = new CountDownLatch(0);
+    /** Candle reads the fake market-data-service answered (a sweep reads its range once). */
+    static final java.util.concurrent.atomic.AtomicInteger candleReads = new java.util.concurrent.atomic.AtomicInteger();
 
     static {
         try {
@@ -140,6 +142,7 @@ abstract class BacktestingHttpTestBase {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            candleReads.incrementAndGet();
             if (!candleGate.await(30, TimeUnit.SECONDS)) {
                 answer(exchange, 503, "{\"detail\":\"gate never opened\"}");
                 return;
