@@ -2,13 +2,10 @@ package io.aviary.backtesting.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -175,25 +172,5 @@ class SweepsApiTest extends BacktestingHttpTestBase {
 
     private Answer await(String id, String status) {
         return awaitPath("/backtesting/sweeps/" + id, s -> s.json().get("status").asString().equals(status));
-    }
-
-    /** Polls until {@code done} holds (at most 60 s: a bound on waiting, not a timing assertion). */
-    Answer awaitPath(String path, Predicate<Answer> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Answer answer = get(path);
-            if (answer.status() == 200 && done.test(answer)) {
-                return answer;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(path + " never got there; last: " + answer.body());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
