@@ -359,6 +359,8 @@ public class Sweeps {
                         return;
                     }
                 }
+                // cancelled: the lanes still running drop their variant at the engine's next check
+                live.remove(id);
             } catch (RuntimeException e) {
                 log.error("sweep {} failed", id, e);
                 cancelled = true;
@@ -374,6 +376,10 @@ public class Sweeps {
                 return;
             } catch (UseCaseException e) {
                 sweeps.variantEnded(id, n, null, null, null, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                log.error("sweep {} variant {} failed", id, n, e);
+                sweeps.variantEnded(id, n, null, null, null, "internal error: " + e.getClass().getSimpleName());
                 return;
             }
             Map<String, Object> results = ResultMaps.results(outcome.result().results());
