@@ -51,31 +51,62 @@ public class BacktestRunner {
      * @throws NotFound for a stored config name that does not exist
      */
     public Prepared prepare(BacktestRequest request) {
-        Map<String, Object> raw = switch (request.config()) {
+        V2ControllerConfig config = parse(resolve(request.config()));
+        requireImplemented(config);
+        return new Prepared(request, config);
+    }
+
+    /**
+     * The config's content, inline or stored.
+     *
+     * @throws NotFound for a stored config name that does not exist
+     */
+    public Map<String, Object> resolve(BacktestRequest.ConfigRef ref) {
+        return switch (ref) {
             case BacktestRequest.InlineConfig inline -> inline.content();
             case BacktestRequest.StoredConfig stored -> storedConfigs.find(stored.name()).orElseThrow(
                     () -> new NotFound("Configuration '" + stored.name() + "' not found"));
         };
-        V2ControllerConfig config;
+    }
+
+    /** @throws InvalidRequest for an invalid config, naming the key */
+    public V2ControllerConfig parse(Map<String, Object> raw) {
         try {
-            config = ControllerRegistry.parse(raw);
+            return ControllerRegistry.parse(raw);
         } catch (InvalidConfigException e) {
             throw new InvalidRequest("Invalid controller config: " + e.getMessage());
         }
+    }
+
+    /** @throws InvalidRequest for a controller without an engine implementation */
+    public void requireImplemented(V2ControllerConfig config) {
         if (!Controllers.IMPLEMENTED.contains(config.controllerName())) {
             throw new InvalidRequest("controller_name '" + config.controllerName()
                     + "' has a config but no backtest implementation yet; backtests run "
                     + Controllers.IMPLEMENTED.stream().sorted().toList());
         }
-        return new Prepared(request, config);
+    }
+
+    /** The candles a prepared backtest runs over (read from market-data-service). */
+    public Candles candles(Prepared prepared) {
+        BacktestRequest request = prepared.request();
+        V2ControllerConfig config = prepared.config();
+        return candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
+                request.startTime(), request.endTime());
     }
 
     /** Loads the candles and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
     public Outcome run(Prepared prepared, Monitor monitor) {
+        return run(prepared, candles(prepared), monitor);
+    }
+
+    /**
+     * Runs over candles already loaded; {@code range} is only read, so runs on several threads may share it (a
+     * sweep's variants do).
+     */
+    public Outcome run(Prepared prepared, Candles range, Monitor monitor) {
         BacktestRequest request = prepared.request();
         V2ControllerConfig config = prepared.config();
-        Candles range = candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
-                request.startTime(), request.endTime());
         Controller controller;
         try {
             controller = Controllers.create(config);

@@ -45,6 +45,16 @@ public class BacktestWorkers {
         }
     }
 
+    /** The number of worker threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Whether a backtest is waiting for a worker (a sweep's lane then gives its worker up between variants). */
+    public boolean hasWaiting() {
+        return !pool.getQueue().isEmpty();
+    }
+
     @PreDestroy
     void stop() {
         pool.shutdownNow();

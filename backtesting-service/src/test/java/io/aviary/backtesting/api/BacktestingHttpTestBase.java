@@ -19,7 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +69,8 @@ abstract class BacktestingHttpTestBase {
     private static final HttpServer UPSTREAM;
     /** Candle answers wait for this latch: closed by a test to hold a task in its candle read. */
     static volatile CountDownLatch candleGate = new CountDownLatch(0);
+    /** Candle reads the fake market-data-service answered (a sweep reads its range once). */
+    static final java.util.concurrent.atomic.AtomicInteger candleReads = new java.util.concurrent.atomic.AtomicInteger();
 
     static {
         try {
@@ -140,6 +145,7 @@ abstract class BacktestingHttpTestBase {
                 return;
             }
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            candleReads.incrementAndGet();
             if (!candleGate.await(30, TimeUnit.SECONDS)) {
                 answer(exchange, 503, "{\"detail\":\"gate never opened\"}");
                 return;
@@ -230,6 +236,26 @@ abstract class BacktestingHttpTestBase {
     Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Polls until {@code done} holds (at most 60 s: a bound on waiting, not a timing assertion). */
+    Answer awaitPath(String path, Predicate<Answer> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Answer answer = get(path);
+            if (answer.status() == 200 && done.test(answer)) {
+                return answer;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(path + " never got there; last: " + answer.body());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Event types the outbox holds for this key, oldest first. */
