@@ -32,10 +32,9 @@ public final class GridExecutor extends AbstractExecutor {
   private static final int CLOSE_PLACED = 3;
 
   private final GridExecutorConfig config;
-  private final int sign;
   private final double stopLoss;
   private final long expiresAt;
-  private final TrailingStop trailing;
+  private final TrailingTrigger trailing;
   private double[] levelPrices = new double[0];
   private double takeProfit;
   private double quotePerLevel;
@@ -57,26 +56,21 @@ public final class GridExecutor extends AbstractExecutor {
   private String shutdownOrderId;
   private double shutdownBase;
   private double mid = Double.NaN;
-  private double trailingTrigger = Double.NaN;
-  private int retries;
 
   public GridExecutor(String id, GridExecutorConfig config, OrderGateway gateway) {
-    super(id, gateway);
+    super(id, config, gateway);
     this.config = config;
-    this.sign = config.side().sign();
     TripleBarrierConfig barriers = config.tripleBarrierConfig();
-    stopLoss = barriers.stopLoss() == null ? Double.NaN : barriers.stopLoss();
-    expiresAt = barriers.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + barriers.timeLimit();
-    trailing = barriers.trailingStop();
+    stopLoss = orNaN(barriers.stopLoss());
+    expiresAt = expiry(config.timestamp(), barriers.timeLimit());
+    trailing = TrailingTrigger.of(barriers.trailingStop());
   }
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
+    if (!begin(market)) {
       return;
     }
-    state = ExecutorState.RUNNING;
-    lastNow = market.now();
     mid = market.midPrice();
     generateLevels(mid);
     if (expiresAt <= market.now()) {
@@ -130,7 +124,7 @@ public final class GridExecutor extends AbstractExecutor {
 
   @Override
   public void step(MarketView market) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+    if (!isStepping()) {
       return;
     }
     long now = market.now();
@@ -166,24 +160,13 @@ public final class GridExecutor extends AbstractExecutor {
     if (expiresAt <= now) {
       return CloseType.TIME_LIMIT;
     }
-    if (trailing != null && trailingStopHit(pnlPct)) {
+    if (trailing != null && trailing.hit(pnlPct)) {
       return CloseType.TRAILING_STOP;
     }
     if (sign > 0 ? mid > config.endPrice() : mid < config.startPrice()) {
       return CloseType.TAKE_PROFIT;
     }
     return null;
-  }
-
-  private boolean trailingStopHit(double pnlPct) {
-    if (Double.isNaN(trailingTrigger)) {
-      if (pnlPct > trailing.activationPrice()) {
-        trailingTrigger = pnlPct - trailing.trailingDelta();
-      }
-      return false;
-    }
-    trailingTrigger = Math.max(trailingTrigger, pnlPct - trailing.trailingDelta());
-    return pnlPct < trailingTrigger;
   }
 
   private void placeTakeProfits() {
@@ -270,8 +253,7 @@ public final class GridExecutor extends AbstractExecutor {
   }
 
   private void beginShutdown(CloseType type, long now) {
-    closeType = type;
-    state = ExecutorState.SHUTTING_DOWN;
+    shutDown(type);
     cancelAll();
     closePosition(now);
   }
@@ -343,7 +325,7 @@ public final class GridExecutor extends AbstractExecutor {
     }
   }
 
-  /** Both legs filled: book the round trip as realized and recycle the level. */
+  /** Books the level's legs as realized and recycles it: both legs filled, or the shutdown close took over. */
   private void completeLevel(int i) {
     bookRealized(sign, openBase[i], openQuote[i]);
     bookRealized(-sign, closeBase[i], closeQuote[i]);
@@ -366,11 +348,7 @@ public final class GridExecutor extends AbstractExecutor {
     // the position's open legs (and any partial take profits) become realized with this close
     for (int i = 0; i < levelPrices.length; i++) {
       if (openBase[i] > EPS) {
-        bookRealized(sign, openBase[i], openQuote[i]);
-        bookRealized(-sign, closeBase[i], closeQuote[i]);
-        realizedFees += openFees[i] + closeFees[i];
-        openBase[i] = openQuote[i] = openFees[i] = closeBase[i] = closeQuote[i] = closeFees[i] = 0;
-        levelState[i] = NOT_ACTIVE;
+        completeLevel(i);
       }
     }
     bookRealized(-sign, fill.amount(), quote);
@@ -393,9 +371,7 @@ public final class GridExecutor extends AbstractExecutor {
   public void onOrderFailed(String id) {
     if (id.equals(shutdownOrderId)) {
       shutdownOrderId = null;
-      if (++retries > MAX_RETRIES) {
-        terminate(CloseType.FAILED, lastNow);
-      }
+      closeOrderFailed();
       return;
     }
     for (int i = 0; i < levelPrices.length; i++) {
