@@ -22,7 +22,7 @@ import java.util.List;
  * {@code Σ fill quote / Σ fill base}, marked at the best bid (long) / ask (short) while running, at the close's
  * average price after; {@code net = (close − avg)/avg · side · filled_quote − fees}.
  */
-public final class DCAExecutor extends AbstractExecutor {
+public final class DCAExecutor extends ClosingExecutor {
   private final DCAExecutorConfig config;
   private final double[] prices;
   private final double[] amountsQuote;
@@ -30,7 +30,6 @@ public final class DCAExecutor extends AbstractExecutor {
   private final boolean[] levelDone;
   private final double stopLoss;
   private final double takeProfit;
-  private final long expiresAt;
   private final double boundLow;
   private final double boundHigh;
   private final double maxLossQuote;
@@ -43,7 +42,7 @@ public final class DCAExecutor extends AbstractExecutor {
   private double markPrice = Double.NaN;
 
   public DCAExecutor(String id, DCAExecutorConfig config, OrderGateway gateway) {
-    super(id, config, gateway);
+    super(id, config, gateway, expiry(config.timestamp(), config.timeLimit()));
     this.config = config;
     int n = config.prices().size();
     prices = new double[n];
@@ -58,7 +57,6 @@ public final class DCAExecutor extends AbstractExecutor {
     levelDone = new boolean[n];
     stopLoss = orNaN(config.stopLoss());
     takeProfit = orNaN(config.takeProfit());
-    expiresAt = expiry(config.timestamp(), config.timeLimit());
     trailing = TrailingTrigger.of(config.trailingStop());
     List<Double> bounds = config.activationBounds();
     boundLow = bounds == null || bounds.isEmpty() ? Double.NaN : bounds.get(0);
@@ -72,8 +70,7 @@ public final class DCAExecutor extends AbstractExecutor {
       return;
     }
     markPrice = ownSideTouch(market);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    if (expiredAtStart(market.now())) {
       return;
     }
     placeNextLevel(market);
@@ -87,12 +84,7 @@ public final class DCAExecutor extends AbstractExecutor {
     long now = market.now();
     lastNow = now;
     markPrice = ownSideTouch(market);
-    if (state == ExecutorState.SHUTTING_DOWN) {
-      closeRemaining(now);
-      return;
-    }
-    if (expiresAt <= now) {
-      beginClose(CloseType.TIME_LIMIT, now);
+    if (closingOrExpired(now)) {
       return;
     }
     if (open.any() && barrierHit(market, now)) {
@@ -152,20 +144,15 @@ public final class DCAExecutor extends AbstractExecutor {
     }
     markPrice = ownSideTouch(market);
     if (keepPosition && open.any()) {
-      cancelLevels();
-      terminate(CloseType.POSITION_HOLD, market.now());
+      holdPosition(market.now());
       return;
     }
     beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginClose(CloseType type, long now) {
-    shutDown(type);
-    cancelLevels();
-    closeRemaining(now);
-  }
-
-  private void cancelLevels() {
+  /** Cancels the levels still resting. */
+  @Override
+  void cancelResting() {
     for (int i = 0; i < placed; i++) {
       String live = orderIds[i];
       if (live != null && !levelDone[i]) {
@@ -176,7 +163,8 @@ public final class DCAExecutor extends AbstractExecutor {
     }
   }
 
-  private void closeRemaining(long now) {
+  @Override
+  void closeRemaining(long now) {
     double remaining = open.base - exit.base;
     if (closeOrderId == null && remaining > EPS) {
       closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,

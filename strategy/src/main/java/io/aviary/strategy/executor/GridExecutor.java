@@ -25,7 +25,7 @@ import io.aviary.strategy.market.MarketView;
  * realized (POSITION_HOLD: realized only); filled quote = position size + bought + sold quote.
  * Not implemented: cancelling resting orders that leave the activation bounds, trading-rule quantization.
  */
-public final class GridExecutor extends AbstractExecutor {
+public final class GridExecutor extends ClosingExecutor {
   private static final int NOT_ACTIVE = 0;
   private static final int OPEN_PLACED = 1;
   private static final int OPEN_FILLED = 2;
@@ -33,7 +33,6 @@ public final class GridExecutor extends AbstractExecutor {
 
   private final GridExecutorConfig config;
   private final double stopLoss;
-  private final long expiresAt;
   private final TrailingTrigger trailing;
   private double[] levelPrices = new double[0];
   private double takeProfit;
@@ -58,11 +57,10 @@ public final class GridExecutor extends AbstractExecutor {
   private double mid = Double.NaN;
 
   public GridExecutor(String id, GridExecutorConfig config, OrderGateway gateway) {
-    super(id, config, gateway);
+    super(id, config, gateway, expiry(config.timestamp(), config.tripleBarrierConfig().timeLimit()));
     this.config = config;
     TripleBarrierConfig barriers = config.tripleBarrierConfig();
     stopLoss = orNaN(barriers.stopLoss());
-    expiresAt = expiry(config.timestamp(), barriers.timeLimit());
     trailing = TrailingTrigger.of(barriers.trailingStop());
   }
 
@@ -73,8 +71,7 @@ public final class GridExecutor extends AbstractExecutor {
     }
     mid = market.midPrice();
     generateLevels(mid);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    if (expiredAtStart(market.now())) {
       return;
     }
     step(market);
@@ -131,17 +128,17 @@ public final class GridExecutor extends AbstractExecutor {
     lastNow = now;
     mid = market.midPrice();
     if (state == ExecutorState.SHUTTING_DOWN) {
-      closePosition(now);
+      closeRemaining(now);
       return;
     }
     CloseType barrier = barrier(now);
     if (barrier != null) {
       if (barrier == CloseType.POSITION_HOLD) {
-        cancelAll();
+        cancelResting();
         terminate(positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS
             ? CloseType.POSITION_HOLD : CloseType.STOP_LOSS, now);
       } else {
-        beginShutdown(barrier, now);
+        beginClose(barrier, now);
       }
       return;
     }
@@ -244,21 +241,17 @@ public final class GridExecutor extends AbstractExecutor {
     }
     mid = market.midPrice();
     if (keepPosition) {
-      cancelAll();
+      cancelResting();
       boolean traded = positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS;
       terminate(traded ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
       return;
     }
-    beginShutdown(CloseType.EARLY_STOP, market.now());
+    beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginShutdown(CloseType type, long now) {
-    shutDown(type);
-    cancelAll();
-    closePosition(now);
-  }
-
-  private void cancelAll() {
+  /** Cancels every level's open and take-profit order; a level keeps what filled. */
+  @Override
+  void cancelResting() {
     for (int i = 0; i < levelPrices.length; i++) {
       String open = openIds[i];
       if (open != null) {
@@ -278,7 +271,8 @@ public final class GridExecutor extends AbstractExecutor {
   }
 
   /** MARKET-closes the open position (what the levels still hold); terminates when flat. */
-  private void closePosition(long now) {
+  @Override
+  void closeRemaining(long now) {
     if (shutdownOrderId != null) {
       return;
     }

@@ -22,11 +22,10 @@ import io.aviary.strategy.market.MarketView;
  * exit price. {@code net_pnl_pct} includes the fees paid so far (Hummingbot's live definition).
  * Not implemented (yet): activation bounds, trading-rule quantization and minimum sizes, perpetual position modes.
  */
-public final class PositionExecutor extends AbstractExecutor {
+public final class PositionExecutor extends ClosingExecutor {
   private final PositionExecutorConfig config;
   private final double stopLoss;
   private final double takeProfit;
-  private final long expiresAt;
   private final TrailingTrigger trailing;
 
   private String openOrderId;
@@ -41,12 +40,11 @@ public final class PositionExecutor extends AbstractExecutor {
   private double markPrice = Double.NaN;
 
   public PositionExecutor(String id, PositionExecutorConfig config, OrderGateway gateway) {
-    super(id, config, gateway);
+    super(id, config, gateway, expiry(config.timestamp(), config.tripleBarrierConfig().timeLimit()));
     this.config = config;
     TripleBarrierConfig barriers = config.tripleBarrierConfig();
     this.stopLoss = orNaN(barriers.stopLoss());
     this.takeProfit = orNaN(barriers.takeProfit());
-    this.expiresAt = expiry(config.timestamp(), barriers.timeLimit());
     this.trailing = TrailingTrigger.of(barriers.trailingStop());
   }
 
@@ -56,8 +54,7 @@ public final class PositionExecutor extends AbstractExecutor {
       return;
     }
     markPrice = ownSideTouch(market);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    if (expiredAtStart(market.now())) {
       return;
     }
     OrderType type = config.tripleBarrierConfig().openOrderType();
@@ -86,12 +83,7 @@ public final class PositionExecutor extends AbstractExecutor {
     long now = market.now();
     lastNow = now;
     markPrice = ownSideTouch(market);
-    if (state == ExecutorState.SHUTTING_DOWN) {
-      closeRemaining(now);
-      return;
-    }
-    if (expiresAt <= now) {
-      beginClose(CloseType.TIME_LIMIT, now);
+    if (closingOrExpired(now)) {
       return;
     }
     if (!openDone || open.base <= EPS) {
@@ -135,21 +127,15 @@ public final class PositionExecutor extends AbstractExecutor {
       return;
     }
     if (keepPosition && open.base > EPS) {
-      cancelResting();
-      terminate(CloseType.POSITION_HOLD, market.now());
+      holdPosition(market.now());
       return;
     }
     markPrice = ownSideTouch(market);
     beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginClose(CloseType type, long now) {
-    shutDown(type);
-    cancelResting();
-    closeRemaining(now);
-  }
-
-  private void cancelResting() {
+  @Override
+  void cancelResting() {
     if (openOrderId != null) {
       gateway.cancelOrder(openOrderId);
     }
@@ -158,8 +144,8 @@ public final class PositionExecutor extends AbstractExecutor {
     }
   }
 
-  /** Sends a MARKET close for whatever is open and not being closed; finishes when nothing is left. */
-  private void closeRemaining(long now) {
+  @Override
+  void closeRemaining(long now) {
     double remaining = open.base - exit.base;
     if (closeOrderId == null && takeProfitOrderId == null && remaining > EPS) {
       closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
