@@ -1,5 +1,7 @@
 package io.aviary.strategy.executor;
 
+import io.aviary.strategy.market.MarketView;
+
 /**
  * An executor that builds a position and closes it at a barrier (position, DCA, grid). Closing is the same for all:
  * cancel what rests, then MARKET-close what is open, terminating once flat; a stop that keeps the position cancels
@@ -19,6 +21,9 @@ abstract class ClosingExecutor extends AbstractExecutor {
 
   /** Sends a MARKET close for what is open and not being closed; terminates when nothing is left. */
   abstract void closeRemaining(long now);
+
+  /** Takes the price the position is marked at from the market. */
+  abstract void mark(MarketView market);
 
   /** Shuts down for {@code type}: what rests is cancelled, what is open closed. */
   final void beginClose(CloseType type, long now) {
@@ -43,9 +48,20 @@ abstract class ClosingExecutor extends AbstractExecutor {
   }
 
   /**
-   * The start of a running step: continues a shutdown, or begins one at the time limit. True when that was the
-   * whole step.
+   * The head of a step: outside RUNNING/SHUTTING_DOWN nothing; else the time is taken and the position marked, then
+   * a shutdown continued or the time limit applied. True when the barriers are still to be checked.
    */
+  final boolean stepToBarriers(MarketView market) {
+    if (!isStepping()) {
+      return false;
+    }
+    long now = market.now();
+    lastNow = now;
+    mark(market);
+    return !closingOrExpired(now);
+  }
+
+  /** Continues a shutdown, or begins one at the time limit. True when that was the whole step. */
   final boolean closingOrExpired(long now) {
     if (state == ExecutorState.SHUTTING_DOWN) {
       closeRemaining(now);

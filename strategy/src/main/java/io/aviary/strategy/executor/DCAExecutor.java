@@ -69,7 +69,7 @@ public final class DCAExecutor extends ClosingExecutor {
     if (!begin(market)) {
       return;
     }
-    markPrice = ownSideTouch(market);
+    mark(market);
     if (expiredAtStart(market.now())) {
       return;
     }
@@ -78,15 +78,10 @@ public final class DCAExecutor extends ClosingExecutor {
 
   @Override
   public void step(MarketView market) {
-    if (!isStepping()) {
+    if (!stepToBarriers(market)) {
       return;
     }
-    long now = market.now();
-    lastNow = now;
-    markPrice = ownSideTouch(market);
-    if (closingOrExpired(now)) {
-      return;
-    }
+    long now = lastNow;
     if (open.any() && barrierHit(market, now)) {
       return;
     }
@@ -142,12 +137,17 @@ public final class DCAExecutor extends ClosingExecutor {
     if (earlyStopWithoutOrders(market)) {
       return;
     }
-    markPrice = ownSideTouch(market);
+    mark(market);
     if (keepPosition && open.any()) {
       holdPosition(market.now());
       return;
     }
     beginClose(CloseType.EARLY_STOP, market.now());
+  }
+
+  @Override
+  void mark(MarketView market) {
+    markPrice = ownSideTouch(market);
   }
 
   /** Cancels the levels still resting. */

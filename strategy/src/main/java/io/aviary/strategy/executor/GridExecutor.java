@@ -69,7 +69,7 @@ public final class GridExecutor extends ClosingExecutor {
     if (!begin(market)) {
       return;
     }
-    mid = market.midPrice();
+    mark(market);
     generateLevels(mid);
     if (expiredAtStart(market.now())) {
       return;
@@ -126,7 +126,7 @@ public final class GridExecutor extends ClosingExecutor {
     }
     long now = market.now();
     lastNow = now;
-    mid = market.midPrice();
+    mark(market);
     if (state == ExecutorState.SHUTTING_DOWN) {
       closeRemaining(now);
       return;
@@ -239,7 +239,7 @@ public final class GridExecutor extends ClosingExecutor {
     if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
       return;
     }
-    mid = market.midPrice();
+    mark(market);
     if (keepPosition) {
       cancelResting();
       boolean traded = positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS;
@@ -247,6 +247,11 @@ public final class GridExecutor extends ClosingExecutor {
       return;
     }
     beginClose(CloseType.EARLY_STOP, market.now());
+  }
+
+  @Override
+  void mark(MarketView market) {
+    mid = market.midPrice();
   }
 
   /** Cancels every level's open and take-profit order; a level keeps what filled. */

@@ -53,7 +53,7 @@ public final class PositionExecutor extends ClosingExecutor {
     if (!begin(market)) {
       return;
     }
-    markPrice = ownSideTouch(market);
+    mark(market);
     if (expiredAtStart(market.now())) {
       return;
     }
@@ -77,15 +77,10 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   public void step(MarketView market) {
-    if (!isStepping()) {
+    if (!stepToBarriers(market)) {
       return;
     }
-    long now = market.now();
-    lastNow = now;
-    markPrice = ownSideTouch(market);
-    if (closingOrExpired(now)) {
-      return;
-    }
+    long now = lastNow;
     if (!openDone || open.base <= EPS) {
       return;
     }
@@ -130,8 +125,13 @@ public final class PositionExecutor extends ClosingExecutor {
       holdPosition(market.now());
       return;
     }
-    markPrice = ownSideTouch(market);
+    mark(market);
     beginClose(CloseType.EARLY_STOP, market.now());
+  }
+
+  @Override
+  void mark(MarketView market) {
+    markPrice = ownSideTouch(market);
   }
 
   @Override
