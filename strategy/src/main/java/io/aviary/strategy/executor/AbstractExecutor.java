@@ -1,20 +1,75 @@
 package io.aviary.strategy.executor;
 
-/** State, close type and identity shared by the executors other than {@link PositionExecutor}. */
+import io.aviary.strategy.market.MarketView;
+
+/**
+ * State, close type, identity, fees and the lifecycle steps every executor shares; the executors add their own
+ * order plan and PnL. Helpers here are final and allocation-free (they run on every backtest step).
+ */
 abstract class AbstractExecutor implements Executor {
   static final double EPS = 1e-12;
   static final int MAX_RETRIES = 10;
 
   private final String id;
   final OrderGateway gateway;
+  /** +1 for a BUY executor, −1 for a SELL one. */
+  final int sign;
   ExecutorState state = ExecutorState.NOT_STARTED;
   CloseType closeType;
   long closeTimestamp;
   long lastNow;
+  double cumFees;
+  private int retries;
 
-  AbstractExecutor(String id, OrderGateway gateway) {
+  AbstractExecutor(String id, ExecutorConfig config, OrderGateway gateway) {
     this.id = id;
     this.gateway = gateway;
+    this.sign = config.side().sign();
+  }
+
+  /** A configured optional fraction, NaN when absent. */
+  static double orNaN(Double value) {
+    return value == null ? Double.NaN : value;
+  }
+
+  /** When a time limit from {@code timestamp} runs out; never without a limit. */
+  static long expiry(long timestamp, Long timeLimit) {
+    return timeLimit == null ? Long.MAX_VALUE : timestamp + timeLimit;
+  }
+
+  /** NOT_STARTED → RUNNING at the market's time; false (nothing done) when it already started. */
+  final boolean begin(MarketView market) {
+    if (state != ExecutorState.NOT_STARTED) {
+      return false;
+    }
+    state = ExecutorState.RUNNING;
+    lastNow = market.now();
+    return true;
+  }
+
+  /** Running or shutting down: the states a step acts in. */
+  final boolean isStepping() {
+    return state == ExecutorState.RUNNING || state == ExecutorState.SHUTTING_DOWN;
+  }
+
+  /**
+   * The part of an early stop that needs no orders: already closing (that close type stands) or terminated → nothing;
+   * not started → EARLY_STOP. True when it handled the stop.
+   */
+  final boolean earlyStopWithoutOrders(MarketView market) {
+    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
+      return true;
+    }
+    if (state == ExecutorState.NOT_STARTED) {
+      terminate(CloseType.EARLY_STOP, market.now());
+      return true;
+    }
+    return false;
+  }
+
+  final void shutDown(CloseType type) {
+    closeType = type;
+    state = ExecutorState.SHUTTING_DOWN;
   }
 
   final void terminate(CloseType type, long now) {
@@ -23,9 +78,36 @@ abstract class AbstractExecutor implements Executor {
     state = ExecutorState.TERMINATED;
   }
 
+  /** Counts one more failed order; true once more than {@link #MAX_RETRIES} failed. */
+  final boolean retriesExhausted() {
+    return ++retries > MAX_RETRIES;
+  }
+
+  /** A closing MARKET order failed: it is sent again on the next step, up to {@link #MAX_RETRIES} times. */
+  final void closeOrderFailed() {
+    if (retriesExhausted()) {
+      terminate(CloseType.FAILED, lastNow);
+    }
+  }
+
+  /** Best bid for a BUY executor, best ask for a SELL one: where its position marks and its maker orders rest. */
+  final double ownSideTouch(MarketView market) {
+    return sign > 0 ? market.bestBid() : market.bestAsk();
+  }
+
+  /** The adverse extreme since the last step: the low for a long, the high for a short. */
+  final double adverseExtreme(MarketView market) {
+    return sign > 0 ? market.lowSinceLastStep() : market.highSinceLastStep();
+  }
+
   final OrderRequest request(TradeType side, OrderType type, double amount, double price, PositionAction action) {
     ExecutorConfig c = config();
     return new OrderRequest(c.connectorName(), c.tradingPair(), side, type, amount, price, action);
+  }
+
+  @Override
+  public double cumFeesQuote() {
+    return cumFees;
   }
 
   @Override

@@ -22,35 +22,28 @@ import java.util.List;
  * {@code Σ fill quote / Σ fill base}, marked at the best bid (long) / ask (short) while running, at the close's
  * average price after; {@code net = (close − avg)/avg · side · filled_quote − fees}.
  */
-public final class DCAExecutor extends AbstractExecutor {
+public final class DCAExecutor extends ClosingExecutor {
   private final DCAExecutorConfig config;
-  private final int sign;
   private final double[] prices;
   private final double[] amountsQuote;
   private final String[] orderIds;
   private final boolean[] levelDone;
   private final double stopLoss;
   private final double takeProfit;
-  private final long expiresAt;
   private final double boundLow;
   private final double boundHigh;
   private final double maxLossQuote;
+  private final TrailingTrigger trailing;
+  private final Fills open = new Fills();
+  private final Fills exit = new Fills();
   private int placed;
   private int filledLevels;
-  private double openFilled;
-  private double openFilledQuote;
   private String closeOrderId;
-  private double exitFilled;
-  private double exitFilledQuote;
-  private double cumFees;
   private double markPrice = Double.NaN;
-  private double trailingTrigger = Double.NaN;
-  private int retries;
 
   public DCAExecutor(String id, DCAExecutorConfig config, OrderGateway gateway) {
-    super(id, gateway);
+    super(id, config, gateway, expiry(config.timestamp(), config.timeLimit()));
     this.config = config;
-    this.sign = config.side().sign();
     int n = config.prices().size();
     prices = new double[n];
     amountsQuote = new double[n];
@@ -62,9 +55,9 @@ public final class DCAExecutor extends AbstractExecutor {
     }
     orderIds = new String[n];
     levelDone = new boolean[n];
-    stopLoss = config.stopLoss() == null ? Double.NaN : config.stopLoss();
-    takeProfit = config.takeProfit() == null ? Double.NaN : config.takeProfit();
-    expiresAt = config.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + config.timeLimit();
+    stopLoss = orNaN(config.stopLoss());
+    takeProfit = orNaN(config.takeProfit());
+    trailing = TrailingTrigger.of(config.trailingStop());
     List<Double> bounds = config.activationBounds();
     boundLow = bounds == null || bounds.isEmpty() ? Double.NaN : bounds.get(0);
     boundHigh = bounds == null || bounds.size() < 2 ? boundLow : bounds.get(1);
@@ -73,14 +66,11 @@ public final class DCAExecutor extends AbstractExecutor {
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
+    if (!begin(market)) {
       return;
     }
-    state = ExecutorState.RUNNING;
-    lastNow = market.now();
-    markPrice = exitSidePrice(market);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    mark(market);
+    if (expiredAtStart(market.now())) {
       return;
     }
     placeNextLevel(market);
@@ -88,21 +78,11 @@ public final class DCAExecutor extends AbstractExecutor {
 
   @Override
   public void step(MarketView market) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+    if (!stepToBarriers(market)) {
       return;
     }
-    long now = market.now();
-    lastNow = now;
-    markPrice = exitSidePrice(market);
-    if (state == ExecutorState.SHUTTING_DOWN) {
-      closeRemaining(now);
-      return;
-    }
-    if (expiresAt <= now) {
-      beginClose(CloseType.TIME_LIMIT, now);
-      return;
-    }
-    if (openFilled > EPS && barrierHit(market, now)) {
+    long now = lastNow;
+    if (open.any() && barrierHit(market, now)) {
       return;
     }
     placeNextLevel(market);
@@ -110,7 +90,7 @@ public final class DCAExecutor extends AbstractExecutor {
 
   private boolean barrierHit(MarketView market, long now) {
     if (!Double.isNaN(stopLoss)) {
-      double adverse = sign > 0 ? market.lowSinceLastStep() : market.highSinceLastStep();
+      double adverse = adverseExtreme(market);
       boolean hit = config.mode() == DCAMode.MAKER
           ? filledLevels == prices.length && netPnlPctAt(adverse) <= -stopLoss
           : netPnlQuoteAt(adverse) <= -maxLossQuote;
@@ -120,7 +100,7 @@ public final class DCAExecutor extends AbstractExecutor {
       }
     }
     double pnlPct = netPnlPctAt(markPrice);
-    if (config.trailingStop() != null && trailingStopHit(pnlPct)) {
+    if (trailing != null && trailing.hit(pnlPct)) {
       beginClose(CloseType.TRAILING_STOP, now);
       return true;
     }
@@ -129,18 +109,6 @@ public final class DCAExecutor extends AbstractExecutor {
       return true;
     }
     return false;
-  }
-
-  private boolean trailingStopHit(double pnlPct) {
-    double delta = config.trailingStop().trailingDelta();
-    if (Double.isNaN(trailingTrigger)) {
-      if (pnlPct > config.trailingStop().activationPrice()) {
-        trailingTrigger = pnlPct - delta;
-      }
-      return false;
-    }
-    trailingTrigger = Math.max(trailingTrigger, pnlPct - delta);
-    return pnlPct < trailingTrigger;
   }
 
   private void placeNextLevel(MarketView market) {
@@ -166,31 +134,25 @@ public final class DCAExecutor extends AbstractExecutor {
 
   @Override
   public void earlyStop(MarketView market, boolean keepPosition) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
-      // already closing for a barrier: that close type stands
+    if (earlyStopWithoutOrders(market)) {
       return;
     }
-    if (state == ExecutorState.NOT_STARTED) {
-      terminate(CloseType.EARLY_STOP, market.now());
-      return;
-    }
-    markPrice = exitSidePrice(market);
-    if (keepPosition && openFilled > EPS) {
-      cancelLevels();
-      terminate(CloseType.POSITION_HOLD, market.now());
+    mark(market);
+    if (keepPosition && open.any()) {
+      holdPosition(market.now());
       return;
     }
     beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginClose(CloseType type, long now) {
-    closeType = type;
-    state = ExecutorState.SHUTTING_DOWN;
-    cancelLevels();
-    closeRemaining(now);
+  @Override
+  void mark(MarketView market) {
+    markPrice = ownSideTouch(market);
   }
 
-  private void cancelLevels() {
+  /** Cancels the levels still resting. */
+  @Override
+  void cancelResting() {
     for (int i = 0; i < placed; i++) {
       String live = orderIds[i];
       if (live != null && !levelDone[i]) {
@@ -201,8 +163,9 @@ public final class DCAExecutor extends AbstractExecutor {
     }
   }
 
-  private void closeRemaining(long now) {
-    double remaining = openFilled - exitFilled;
+  @Override
+  void closeRemaining(long now) {
+    double remaining = open.base - exit.base;
     if (closeOrderId == null && remaining > EPS) {
       closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
           PositionAction.CLOSE), this);
@@ -217,18 +180,16 @@ public final class DCAExecutor extends AbstractExecutor {
     lastNow = Math.max(lastNow, fill.timestamp());
     String id = fill.orderId();
     if (id.equals(closeOrderId)) {
-      exitFilled += fill.amount();
-      exitFilledQuote += fill.amount() * fill.price();
+      exit.add(fill);
       if (fill.completesOrder()) {
         closeOrderId = null;
-        if (openFilled - exitFilled <= EPS && state == ExecutorState.SHUTTING_DOWN) {
+        if (open.base - exit.base <= EPS && state == ExecutorState.SHUTTING_DOWN) {
           terminate(closeType, fill.timestamp());
         }
       }
       return;
     }
-    openFilled += fill.amount();
-    openFilledQuote += fill.amount() * fill.price();
+    open.add(fill);
     if (fill.completesOrder()) {
       for (int i = 0; i < placed; i++) {
         if (id.equals(orderIds[i])) {
@@ -249,9 +210,7 @@ public final class DCAExecutor extends AbstractExecutor {
   public void onOrderFailed(String id) {
     if (id.equals(closeOrderId)) {
       closeOrderId = null;
-      if (++retries > MAX_RETRIES) {
-        terminate(CloseType.FAILED, lastNow);
-      }
+      closeOrderFailed();
       return;
     }
     forget(id);
@@ -270,31 +229,23 @@ public final class DCAExecutor extends AbstractExecutor {
     }
   }
 
-  private double exitSidePrice(MarketView market) {
-    return sign > 0 ? market.bestBid() : market.bestAsk();
-  }
-
   private double netPnlQuoteAt(double price) {
-    return (price * openFilled - openFilledQuote) * sign - cumFees;
+    return (price * open.base - open.quote) * sign - cumFees;
   }
 
   private double netPnlPctAt(double price) {
-    return netPnlQuoteAt(price) / openFilledQuote;
+    return netPnlQuoteAt(price) / open.quote;
   }
 
   @Override
   public void bookHeldFills(HeldFillSink sink) {
-    if (openFilled > EPS) {
-      sink.book(sign, openFilled, openFilledQuote / openFilled);
-    }
-    if (exitFilled > EPS) {
-      sink.book(-sign, exitFilled, exitFilledQuote / exitFilled);
-    }
+    open.bookHeld(sink, sign);
+    exit.bookHeld(sink, -sign);
   }
 
   /** Hummingbot's {@code current_position_average_price}; NaN before any fill. */
   public double currentPositionAveragePrice() {
-    return openFilled > EPS ? openFilledQuote / openFilled : Double.NaN;
+    return open.averageOrNaN();
   }
 
   /** Levels whose order filled completely. */
@@ -303,12 +254,12 @@ public final class DCAExecutor extends AbstractExecutor {
   }
 
   public double openFilledAmount() {
-    return openFilled;
+    return open.base;
   }
 
   /** Average exit price once fully closed, else the current mark. */
   public double closePrice() {
-    return exitFilled > EPS && openFilled - exitFilled <= EPS ? exitFilledQuote / exitFilled : markPrice;
+    return exit.any() && open.base - exit.base <= EPS ? exit.quote / exit.base : markPrice;
   }
 
   @Override
@@ -318,30 +269,25 @@ public final class DCAExecutor extends AbstractExecutor {
 
   @Override
   public boolean isTrading() {
-    return state == ExecutorState.RUNNING && openFilled > EPS;
+    return state == ExecutorState.RUNNING && open.any();
   }
 
   @Override
   public double netPnlQuote() {
-    if (openFilled <= EPS || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
+    if (!open.any() || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
       return -cumFees;
     }
-    double average = openFilledQuote / openFilled;
-    return (closePrice() - average) / average * sign * openFilledQuote - cumFees;
+    double average = open.quote / open.base;
+    return (closePrice() - average) / average * sign * open.quote - cumFees;
   }
 
   @Override
   public double netPnlPct() {
-    return openFilledQuote > 0 ? netPnlQuote() / openFilledQuote : 0;
-  }
-
-  @Override
-  public double cumFeesQuote() {
-    return cumFees;
+    return open.quote > 0 ? netPnlQuote() / open.quote : 0;
   }
 
   @Override
   public double filledAmountQuote() {
-    return closeType == CloseType.POSITION_HOLD ? 0 : openFilledQuote + exitFilled * closePrice();
+    return closeType == CloseType.POSITION_HOLD ? 0 : open.quote + exit.base * closePrice();
   }
 }

@@ -25,17 +25,15 @@ import io.aviary.strategy.market.MarketView;
  * realized (POSITION_HOLD: realized only); filled quote = position size + bought + sold quote.
  * Not implemented: cancelling resting orders that leave the activation bounds, trading-rule quantization.
  */
-public final class GridExecutor extends AbstractExecutor {
+public final class GridExecutor extends ClosingExecutor {
   private static final int NOT_ACTIVE = 0;
   private static final int OPEN_PLACED = 1;
   private static final int OPEN_FILLED = 2;
   private static final int CLOSE_PLACED = 3;
 
   private final GridExecutorConfig config;
-  private final int sign;
   private final double stopLoss;
-  private final long expiresAt;
-  private final TrailingStop trailing;
+  private final TrailingTrigger trailing;
   private double[] levelPrices = new double[0];
   private double takeProfit;
   private double quotePerLevel;
@@ -57,30 +55,23 @@ public final class GridExecutor extends AbstractExecutor {
   private String shutdownOrderId;
   private double shutdownBase;
   private double mid = Double.NaN;
-  private double trailingTrigger = Double.NaN;
-  private int retries;
 
   public GridExecutor(String id, GridExecutorConfig config, OrderGateway gateway) {
-    super(id, gateway);
+    super(id, config, gateway, expiry(config.timestamp(), config.tripleBarrierConfig().timeLimit()));
     this.config = config;
-    this.sign = config.side().sign();
     TripleBarrierConfig barriers = config.tripleBarrierConfig();
-    stopLoss = barriers.stopLoss() == null ? Double.NaN : barriers.stopLoss();
-    expiresAt = barriers.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + barriers.timeLimit();
-    trailing = barriers.trailingStop();
+    stopLoss = orNaN(barriers.stopLoss());
+    trailing = TrailingTrigger.of(barriers.trailingStop());
   }
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
+    if (!begin(market)) {
       return;
     }
-    state = ExecutorState.RUNNING;
-    lastNow = market.now();
-    mid = market.midPrice();
+    mark(market);
     generateLevels(mid);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    if (expiredAtStart(market.now())) {
       return;
     }
     step(market);
@@ -130,24 +121,24 @@ public final class GridExecutor extends AbstractExecutor {
 
   @Override
   public void step(MarketView market) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+    if (!isStepping()) {
       return;
     }
     long now = market.now();
     lastNow = now;
-    mid = market.midPrice();
+    mark(market);
     if (state == ExecutorState.SHUTTING_DOWN) {
-      closePosition(now);
+      closeRemaining(now);
       return;
     }
     CloseType barrier = barrier(now);
     if (barrier != null) {
       if (barrier == CloseType.POSITION_HOLD) {
-        cancelAll();
+        cancelResting();
         terminate(positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS
             ? CloseType.POSITION_HOLD : CloseType.STOP_LOSS, now);
       } else {
-        beginShutdown(barrier, now);
+        beginClose(barrier, now);
       }
       return;
     }
@@ -166,24 +157,13 @@ public final class GridExecutor extends AbstractExecutor {
     if (expiresAt <= now) {
       return CloseType.TIME_LIMIT;
     }
-    if (trailing != null && trailingStopHit(pnlPct)) {
+    if (trailing != null && trailing.hit(pnlPct)) {
       return CloseType.TRAILING_STOP;
     }
     if (sign > 0 ? mid > config.endPrice() : mid < config.startPrice()) {
       return CloseType.TAKE_PROFIT;
     }
     return null;
-  }
-
-  private boolean trailingStopHit(double pnlPct) {
-    if (Double.isNaN(trailingTrigger)) {
-      if (pnlPct > trailing.activationPrice()) {
-        trailingTrigger = pnlPct - trailing.trailingDelta();
-      }
-      return false;
-    }
-    trailingTrigger = Math.max(trailingTrigger, pnlPct - trailing.trailingDelta());
-    return pnlPct < trailingTrigger;
   }
 
   private void placeTakeProfits() {
@@ -259,24 +239,24 @@ public final class GridExecutor extends AbstractExecutor {
     if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
       return;
     }
-    mid = market.midPrice();
+    mark(market);
     if (keepPosition) {
-      cancelAll();
+      cancelResting();
       boolean traded = positionBase() > EPS || realizedBuyBase + realizedSellBase > EPS;
       terminate(traded ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
       return;
     }
-    beginShutdown(CloseType.EARLY_STOP, market.now());
+    beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginShutdown(CloseType type, long now) {
-    closeType = type;
-    state = ExecutorState.SHUTTING_DOWN;
-    cancelAll();
-    closePosition(now);
+  @Override
+  void mark(MarketView market) {
+    mid = market.midPrice();
   }
 
-  private void cancelAll() {
+  /** Cancels every level's open and take-profit order; a level keeps what filled. */
+  @Override
+  void cancelResting() {
     for (int i = 0; i < levelPrices.length; i++) {
       String open = openIds[i];
       if (open != null) {
@@ -296,7 +276,8 @@ public final class GridExecutor extends AbstractExecutor {
   }
 
   /** MARKET-closes the open position (what the levels still hold); terminates when flat. */
-  private void closePosition(long now) {
+  @Override
+  void closeRemaining(long now) {
     if (shutdownOrderId != null) {
       return;
     }
@@ -343,7 +324,7 @@ public final class GridExecutor extends AbstractExecutor {
     }
   }
 
-  /** Both legs filled: book the round trip as realized and recycle the level. */
+  /** Books the level's legs as realized and recycles it: both legs filled, or the shutdown close took over. */
   private void completeLevel(int i) {
     bookRealized(sign, openBase[i], openQuote[i]);
     bookRealized(-sign, closeBase[i], closeQuote[i]);
@@ -366,11 +347,7 @@ public final class GridExecutor extends AbstractExecutor {
     // the position's open legs (and any partial take profits) become realized with this close
     for (int i = 0; i < levelPrices.length; i++) {
       if (openBase[i] > EPS) {
-        bookRealized(sign, openBase[i], openQuote[i]);
-        bookRealized(-sign, closeBase[i], closeQuote[i]);
-        realizedFees += openFees[i] + closeFees[i];
-        openBase[i] = openQuote[i] = openFees[i] = closeBase[i] = closeQuote[i] = closeFees[i] = 0;
-        levelState[i] = NOT_ACTIVE;
+        completeLevel(i);
       }
     }
     bookRealized(-sign, fill.amount(), quote);
@@ -393,9 +370,7 @@ public final class GridExecutor extends AbstractExecutor {
   public void onOrderFailed(String id) {
     if (id.equals(shutdownOrderId)) {
       shutdownOrderId = null;
-      if (++retries > MAX_RETRIES) {
-        terminate(CloseType.FAILED, lastNow);
-      }
+      closeOrderFailed();
       return;
     }
     for (int i = 0; i < levelPrices.length; i++) {

@@ -12,42 +12,34 @@ import io.aviary.strategy.market.MarketView;
  */
 public final class OrderExecutor extends AbstractExecutor {
   private final OrderExecutorConfig config;
-  private final int sign;
-  private String orderId;
+  private final RestingOrder order = new RestingOrder();
+  private final Fills executed = new Fills();
   private double orderPrice;
-  private double executed;
-  private double executedQuote;
-  private double cumFees;
-  private int retries;
 
   public OrderExecutor(String id, OrderExecutorConfig config, OrderGateway gateway) {
-    super(id, gateway);
+    super(id, config, gateway);
     this.config = config;
-    this.sign = config.side().sign();
   }
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
-      return;
+    if (begin(market)) {
+      place(market);
     }
-    state = ExecutorState.RUNNING;
-    lastNow = market.now();
-    place(market);
   }
 
   private void place(MarketView market) {
-    double remaining = config.amount() - executed;
+    double remaining = config.amount() - executed.base;
     if (remaining <= EPS) {
       return;
     }
     orderPrice = targetPrice(market);
-    orderId = gateway.placeOrder(request(config.side(), config.executionStrategy().orderType(), remaining,
+    order.id = gateway.placeOrder(request(config.side(), config.executionStrategy().orderType(), remaining,
         orderPrice, config.positionAction()), this);
   }
 
   private double targetPrice(MarketView market) {
-    double touch = sign > 0 ? market.bestBid() : market.bestAsk();
+    double touch = ownSideTouch(market);
     return switch (config.executionStrategy()) {
       case MARKET -> Double.NaN;
       case LIMIT -> config.price();
@@ -62,7 +54,7 @@ public final class OrderExecutor extends AbstractExecutor {
       return;
     }
     lastNow = market.now();
-    if (orderId == null) {
+    if (!order.isLive()) {
       place(market);
       return;
     }
@@ -71,9 +63,7 @@ public final class OrderExecutor extends AbstractExecutor {
       double threshold = config.chaserConfig().refreshThreshold();
       boolean ranAway = sign > 0 ? target > orderPrice * (1 + threshold) : target < orderPrice * (1 - threshold);
       if (ranAway) {
-        String stale = orderId;
-        orderId = null;
-        gateway.cancelOrder(stale);
+        order.cancel(gateway);
         if (state == ExecutorState.RUNNING) {
           place(market);
         }
@@ -86,61 +76,52 @@ public final class OrderExecutor extends AbstractExecutor {
     if (state == ExecutorState.TERMINATED) {
       return;
     }
-    if (orderId != null) {
-      String live = orderId;
-      orderId = null;
-      gateway.cancelOrder(live);
-    }
+    order.cancel(gateway);
     if (state != ExecutorState.TERMINATED) {
-      terminate(executed > EPS ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
+      terminate(executed.any() ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
     }
   }
 
   @Override
   public void onOrderFilled(OrderFill fill) {
-    executed += fill.amount();
-    executedQuote += fill.amount() * fill.price();
+    executed.add(fill);
     cumFees += fill.feeQuote();
     lastNow = Math.max(lastNow, fill.timestamp());
-    if (fill.completesOrder() && fill.orderId().equals(orderId)) {
-      orderId = null;
+    if (fill.completesOrder() && order.is(fill.orderId())) {
+      order.id = null;
     }
-    if (config.amount() - executed <= EPS * Math.max(1, config.amount()) && state != ExecutorState.TERMINATED) {
+    if (config.amount() - executed.base <= EPS * Math.max(1, config.amount()) && state != ExecutorState.TERMINATED) {
       terminate(CloseType.POSITION_HOLD, fill.timestamp());
     }
   }
 
   @Override
   public void onOrderCancelled(String id) {
-    if (id.equals(orderId)) {
-      orderId = null; // re-placed on the next step while running
-    }
+    order.forget(id); // re-placed on the next step while running
   }
 
   @Override
   public void onOrderFailed(String id) {
-    if (id.equals(orderId)) {
-      orderId = null;
-      if (++retries > MAX_RETRIES && state == ExecutorState.RUNNING) {
-        terminate(executed > EPS ? CloseType.POSITION_HOLD : CloseType.FAILED, lastNow);
+    if (order.is(id)) {
+      order.id = null;
+      if (retriesExhausted() && state == ExecutorState.RUNNING) {
+        terminate(executed.any() ? CloseType.POSITION_HOLD : CloseType.FAILED, lastNow);
       }
     }
   }
 
   @Override
   public void bookHeldFills(HeldFillSink sink) {
-    if (executed > EPS) {
-      sink.book(sign, executed, executedQuote / executed);
-    }
+    executed.bookHeld(sink, sign);
   }
 
   public double executedAmountBase() {
-    return executed;
+    return executed.base;
   }
 
   /** Average fill price, NaN before any fill. */
   public double averageExecutedPrice() {
-    return executed > EPS ? executedQuote / executed : Double.NaN;
+    return executed.averageOrNaN();
   }
 
   @Override
@@ -150,7 +131,7 @@ public final class OrderExecutor extends AbstractExecutor {
 
   @Override
   public boolean isTrading() {
-    return state == ExecutorState.RUNNING && executed > EPS;
+    return state == ExecutorState.RUNNING && executed.any();
   }
 
   @Override
@@ -164,12 +145,7 @@ public final class OrderExecutor extends AbstractExecutor {
   }
 
   @Override
-  public double cumFeesQuote() {
-    return cumFees;
-  }
-
-  @Override
   public double filledAmountQuote() {
-    return executedQuote;
+    return executed.quote;
   }
 }

@@ -22,76 +22,50 @@ import io.aviary.strategy.market.MarketView;
  * exit price. {@code net_pnl_pct} includes the fees paid so far (Hummingbot's live definition).
  * Not implemented (yet): activation bounds, trading-rule quantization and minimum sizes, perpetual position modes.
  */
-public final class PositionExecutor implements Executor {
-  private static final double EPS = 1e-12;
-  private static final int MAX_RETRIES = 10;
-
-  private final String id;
+public final class PositionExecutor extends ClosingExecutor {
   private final PositionExecutorConfig config;
-  private final OrderGateway gateway;
-  private final int sign;
   private final double stopLoss;
   private final double takeProfit;
-  private final long expiresAt;
-  private final double trailingActivation;
-  private final double trailingDelta;
-
-  private ExecutorState state = ExecutorState.NOT_STARTED;
-  private CloseType closeType;
-  private long closeTimestamp;
-  private int retries;
-  private long lastNow;
+  private final TrailingTrigger trailing;
 
   private String openOrderId;
   private double entryPriceConfigured;
-  private double openFilled;
-  private double openFilledQuote;
+  private final Fills open = new Fills();
   private double invOpenNotional;
   private boolean openDone;
 
   private String takeProfitOrderId;
   private String closeOrderId;
-  private double exitFilled;
-  private double exitFilledQuote;
-  private double cumFees;
+  private final Fills exit = new Fills();
   private double markPrice = Double.NaN;
-  private double trailingTrigger = Double.NaN;
 
   public PositionExecutor(String id, PositionExecutorConfig config, OrderGateway gateway) {
-    this.id = id;
+    super(id, config, gateway, expiry(config.timestamp(), config.tripleBarrierConfig().timeLimit()));
     this.config = config;
-    this.gateway = gateway;
-    this.sign = config.side().sign();
     TripleBarrierConfig barriers = config.tripleBarrierConfig();
-    this.stopLoss = barriers.stopLoss() == null ? Double.NaN : barriers.stopLoss();
-    this.takeProfit = barriers.takeProfit() == null ? Double.NaN : barriers.takeProfit();
-    this.expiresAt = barriers.timeLimit() == null ? Long.MAX_VALUE : config.timestamp() + barriers.timeLimit();
-    TrailingStop trailing = barriers.trailingStop();
-    this.trailingActivation = trailing == null ? Double.NaN : trailing.activationPrice();
-    this.trailingDelta = trailing == null ? Double.NaN : trailing.trailingDelta();
+    this.stopLoss = orNaN(barriers.stopLoss());
+    this.takeProfit = orNaN(barriers.takeProfit());
+    this.trailing = TrailingTrigger.of(barriers.trailingStop());
   }
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
+    if (!begin(market)) {
       return;
     }
-    state = ExecutorState.RUNNING;
-    lastNow = market.now();
-    markPrice = exitSidePrice(market);
-    if (expiresAt <= market.now()) {
-      terminate(CloseType.EXPIRED, market.now());
+    mark(market);
+    if (expiredAtStart(market.now())) {
       return;
     }
     OrderType type = config.tripleBarrierConfig().openOrderType();
     entryPriceConfigured = openPrice(market, type);
-    openOrderId = gateway.placeOrder(new OrderRequest(config.connectorName(), config.tradingPair(), config.side(),
-        type, config.amount(), entryPriceConfigured, PositionAction.OPEN), this);
+    openOrderId = gateway.placeOrder(request(config.side(), type, config.amount(), entryPriceConfigured,
+        PositionAction.OPEN), this);
   }
 
   private double openPrice(MarketView market, OrderType type) {
     double entry = config.entryPrice();
-    double touch = config.side() == TradeType.BUY ? market.bestBid() : market.bestAsk();
+    double touch = ownSideTouch(market);
     if (Double.isNaN(entry)) {
       return touch;
     }
@@ -103,32 +77,21 @@ public final class PositionExecutor implements Executor {
 
   @Override
   public void step(MarketView market) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.NOT_STARTED) {
+    if (!stepToBarriers(market)) {
       return;
     }
-    long now = market.now();
-    lastNow = now;
-    markPrice = exitSidePrice(market);
-    if (state == ExecutorState.SHUTTING_DOWN) {
-      closeRemaining(now);
-      return;
-    }
-    if (expiresAt <= now) {
-      beginClose(CloseType.TIME_LIMIT, now);
-      return;
-    }
-    if (!openDone || openFilled <= EPS) {
+    long now = lastNow;
+    if (!openDone || open.base <= EPS) {
       return;
     }
     if (!Double.isNaN(stopLoss)) {
-      double adverse = sign > 0 ? market.lowSinceLastStep() : market.highSinceLastStep();
-      if (netPnlPctAt(adverse) <= -stopLoss) {
+      if (netPnlPctAt(adverseExtreme(market)) <= -stopLoss) {
         beginClose(CloseType.STOP_LOSS, now);
         return;
       }
     }
     double pnlPct = netPnlPctAt(markPrice);
-    if (!Double.isNaN(trailingDelta) && trailingStopHit(pnlPct)) {
+    if (trailing != null && trailing.hit(pnlPct)) {
       beginClose(CloseType.TRAILING_STOP, now);
       return;
     }
@@ -137,62 +100,42 @@ public final class PositionExecutor implements Executor {
     }
   }
 
-  private boolean trailingStopHit(double pnlPct) {
-    if (Double.isNaN(trailingTrigger)) {
-      if (pnlPct > trailingActivation) {
-        trailingTrigger = pnlPct - trailingDelta;
-      }
-      return false;
-    }
-    if (pnlPct - trailingDelta > trailingTrigger) {
-      trailingTrigger = pnlPct - trailingDelta;
-    }
-    return pnlPct < trailingTrigger;
-  }
-
   private void checkTakeProfit(double pnlPct, long now) {
     OrderType type = config.tripleBarrierConfig().takeProfitOrderType();
     if (type == OrderType.MARKET) {
       if (pnlPct >= takeProfit) {
         beginClose(CloseType.TAKE_PROFIT, now);
       }
-    } else if (takeProfitOrderId == null && exitFilled <= EPS) {
+    } else if (takeProfitOrderId == null && exit.base <= EPS) {
       double price = entryPrice() * (1 + sign * takeProfit);
       if (type == OrderType.LIMIT_MAKER) {
         price = sign > 0 ? Math.max(price, markPrice) : Math.min(price, markPrice);
       }
-      takeProfitOrderId = gateway.placeOrder(new OrderRequest(config.connectorName(), config.tradingPair(),
-          config.side().opposite(), type, openFilled, price, PositionAction.CLOSE), this);
+      takeProfitOrderId = gateway.placeOrder(request(config.side().opposite(), type, open.base, price,
+          PositionAction.CLOSE), this);
     }
   }
 
   @Override
   public void earlyStop(MarketView market, boolean keepPosition) {
-    if (state == ExecutorState.TERMINATED || state == ExecutorState.SHUTTING_DOWN) {
-      // already closing for a barrier: that close type stands
+    if (earlyStopWithoutOrders(market)) {
       return;
     }
-    if (state == ExecutorState.NOT_STARTED) {
-      terminate(CloseType.EARLY_STOP, market.now());
+    if (keepPosition && open.base > EPS) {
+      holdPosition(market.now());
       return;
     }
-    if (keepPosition && openFilled > EPS) {
-      cancelResting();
-      terminate(CloseType.POSITION_HOLD, market.now());
-      return;
-    }
-    markPrice = exitSidePrice(market);
+    mark(market);
     beginClose(CloseType.EARLY_STOP, market.now());
   }
 
-  private void beginClose(CloseType type, long now) {
-    closeType = type;
-    state = ExecutorState.SHUTTING_DOWN;
-    cancelResting();
-    closeRemaining(now);
+  @Override
+  void mark(MarketView market) {
+    markPrice = ownSideTouch(market);
   }
 
-  private void cancelResting() {
+  @Override
+  void cancelResting() {
     if (openOrderId != null) {
       gateway.cancelOrder(openOrderId);
     }
@@ -201,12 +144,12 @@ public final class PositionExecutor implements Executor {
     }
   }
 
-  /** Sends a MARKET close for whatever is open and not being closed; finishes when nothing is left. */
-  private void closeRemaining(long now) {
-    double remaining = openFilled - exitFilled;
+  @Override
+  void closeRemaining(long now) {
+    double remaining = open.base - exit.base;
     if (closeOrderId == null && takeProfitOrderId == null && remaining > EPS) {
-      closeOrderId = gateway.placeOrder(new OrderRequest(config.connectorName(), config.tradingPair(),
-          config.side().opposite(), OrderType.MARKET, remaining, Double.NaN, PositionAction.CLOSE), this);
+      closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
+          PositionAction.CLOSE), this);
     } else {
       finishIfFlat(now);
     }
@@ -214,15 +157,9 @@ public final class PositionExecutor implements Executor {
 
   private void finishIfFlat(long now) {
     if (state == ExecutorState.SHUTTING_DOWN && openOrderId == null && closeOrderId == null
-        && takeProfitOrderId == null && openFilled - exitFilled <= EPS) {
+        && takeProfitOrderId == null && open.base - exit.base <= EPS) {
       terminate(closeType, now);
     }
-  }
-
-  private void terminate(CloseType type, long now) {
-    closeType = type;
-    closeTimestamp = now;
-    state = ExecutorState.TERMINATED;
   }
 
   @Override
@@ -230,22 +167,19 @@ public final class PositionExecutor implements Executor {
     String orderId = fill.orderId();
     cumFees += fill.feeQuote();
     if (orderId.equals(openOrderId)) {
-      openFilled += fill.amount();
-      openFilledQuote += fill.amount() * fill.price();
-      invOpenNotional = 1 / openFilledQuote;
+      open.add(fill);
+      invOpenNotional = 1 / open.quote;
       if (fill.completesOrder()) {
         openOrderId = null;
         openDone = true;
       }
     } else {
-      exitFilled += fill.amount();
-      exitFilledQuote += fill.amount() * fill.price();
+      exit.add(fill);
       if (fill.completesOrder()) {
         if (orderId.equals(takeProfitOrderId)) {
           takeProfitOrderId = null;
           if (state == ExecutorState.RUNNING) {
-            closeType = CloseType.TAKE_PROFIT;
-            state = ExecutorState.SHUTTING_DOWN;
+            shutDown(CloseType.TAKE_PROFIT);
           }
         } else if (orderId.equals(closeOrderId)) {
           closeOrderId = null;
@@ -273,53 +207,47 @@ public final class PositionExecutor implements Executor {
     if (orderId.equals(openOrderId)) {
       openOrderId = null;
       openDone = true;
-      if (openFilled <= EPS && state == ExecutorState.RUNNING) {
+      if (open.base <= EPS && state == ExecutorState.RUNNING) {
         terminate(CloseType.FAILED, lastNow);
       }
     } else if (orderId.equals(takeProfitOrderId)) {
       takeProfitOrderId = null;
     } else if (orderId.equals(closeOrderId)) {
       closeOrderId = null;
-      if (++retries > MAX_RETRIES) {
-        terminate(CloseType.FAILED, lastNow);
-      }
+      closeOrderFailed();
     }
-  }
-
-  private double exitSidePrice(MarketView market) {
-    return sign > 0 ? market.bestBid() : market.bestAsk();
   }
 
   /** Open average fill price, or the configured entry before any fill. */
   public double entryPrice() {
-    return openFilled > EPS ? openFilledQuote / openFilled : entryPriceConfigured;
+    return open.base > EPS ? open.quote / open.base : entryPriceConfigured;
   }
 
   /** Average exit price once fully closed, else the current mark (best bid for a long, best ask for a short). */
   public double closePrice() {
-    return exitFilled > EPS && openFilled - exitFilled <= EPS ? exitFilledQuote / exitFilled : markPrice;
+    return exit.base > EPS && open.base - exit.base <= EPS ? exit.quote / exit.base : markPrice;
   }
 
   @Override
   public void bookHeldFills(HeldFillSink sink) {
-    sink.book(sign, openFilled, entryPrice());
-    if (exitFilled > EPS) {
-      sink.book(-sign, exitFilled, exitAveragePrice());
+    sink.book(sign, open.base, entryPrice());
+    if (exit.base > EPS) {
+      sink.book(-sign, exit.base, exitAveragePrice());
     }
   }
 
   public double openFilledAmount() {
-    return openFilled;
+    return open.base;
   }
 
   /** Base amount filled by closing orders (close and take-profit). */
   public double exitFilledAmount() {
-    return exitFilled;
+    return exit.base;
   }
 
   /** Average price of the closing fills, NaN before any. */
   public double exitAveragePrice() {
-    return exitFilled > EPS ? exitFilledQuote / exitFilled : Double.NaN;
+    return exit.averageOrNaN();
   }
 
   /**
@@ -327,15 +255,15 @@ public final class PositionExecutor implements Executor {
    * (amount·entry), with entry·amount = the open order's filled quote (no division on the hot path).
    */
   private double netPnlPctAt(double exitPrice) {
-    return ((exitPrice * openFilled - openFilledQuote) * sign - cumFees) * invOpenNotional;
+    return ((exitPrice * open.base - open.quote) * sign - cumFees) * invOpenNotional;
   }
 
   private double tradePnlQuote() {
-    if (openFilled <= EPS || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
+    if (open.base <= EPS || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
       return 0;
     }
     double entry = entryPrice();
-    return (closePrice() - entry) / entry * sign * openFilled * entry;
+    return (closePrice() - entry) / entry * sign * open.base * entry;
   }
 
   @Override
@@ -345,13 +273,8 @@ public final class PositionExecutor implements Executor {
 
   @Override
   public double netPnlPct() {
-    double notional = openFilled * entryPrice();
+    double notional = open.base * entryPrice();
     return notional > 0 ? netPnlQuote() / notional : 0;
-  }
-
-  @Override
-  public double cumFeesQuote() {
-    return cumFees;
   }
 
   @Override
@@ -359,42 +282,16 @@ public final class PositionExecutor implements Executor {
     if (closeType == CloseType.POSITION_HOLD) {
       return 0;
     }
-    return openFilledQuote + exitFilledQuote;
+    return open.quote + exit.quote;
   }
 
   @Override
   public boolean isTrading() {
-    return state == ExecutorState.RUNNING && openFilled > EPS;
-  }
-
-  @Override
-  public String id() {
-    return id;
+    return state == ExecutorState.RUNNING && open.base > EPS;
   }
 
   @Override
   public PositionExecutorConfig config() {
     return config;
-  }
-
-  @Override
-  public ExecutorState state() {
-    return state;
-  }
-
-  @Override
-  public CloseType closeType() {
-    return closeType;
-  }
-
-  @Override
-  public long closeTimestamp() {
-    return closeTimestamp;
-  }
-
-  @Override
-  public String toString() {
-    return "PositionExecutor[" + id + " " + config.side() + " " + state
-        + (closeType == null ? "" : " " + closeType) + " net=" + netPnlQuote() + "]";
   }
 }

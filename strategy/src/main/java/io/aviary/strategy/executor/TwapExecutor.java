@@ -13,32 +13,26 @@ import io.aviary.strategy.market.MarketView;
  */
 public final class TwapExecutor extends AbstractExecutor {
   private final TwapExecutorConfig config;
-  private final int sign;
   private final int orders;
+  private final RestingOrder order = new RestingOrder();
+  private final Fills executed = new Fills();
   private int ordersDone;
-  private String orderId;
   private long orderPlacedAt;
   private double orderAmount;
   private double orderFilled;
-  private double executed;
-  private double executedQuote;
-  private double cumFees;
   private double mid = Double.NaN;
 
   public TwapExecutor(String id, TwapExecutorConfig config, OrderGateway gateway) {
-    super(id, gateway);
+    super(id, config, gateway);
     this.config = config;
-    this.sign = config.side().sign();
     this.orders = config.numberOfOrders();
   }
 
   @Override
   public void start(MarketView market) {
-    if (state != ExecutorState.NOT_STARTED) {
-      return;
+    if (begin(market)) {
+      step(market);
     }
-    state = ExecutorState.RUNNING;
-    step(market);
   }
 
   @Override
@@ -49,12 +43,12 @@ public final class TwapExecutor extends AbstractExecutor {
     long now = market.now();
     lastNow = now;
     mid = market.midPrice();
-    if (orderId != null) {
+    if (order.isLive()) {
       resubmitIfStale(market, now);
       return;
     }
     if (ordersDone < orders && now >= config.timestamp() + (long) ordersDone * config.orderInterval()) {
-      double remainingQuote = config.totalAmountQuote() - executedQuote;
+      double remainingQuote = config.totalAmountQuote() - executed.quote;
       place(market, remainingQuote / (orders - ordersDone) / mid, now);
     }
   }
@@ -65,7 +59,7 @@ public final class TwapExecutor extends AbstractExecutor {
     orderAmount = amount;
     orderFilled = 0;
     orderPlacedAt = now;
-    orderId = gateway.placeOrder(request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET, amount, price,
+    order.id = gateway.placeOrder(request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET, amount, price,
         PositionAction.OPEN), this);
   }
 
@@ -74,10 +68,8 @@ public final class TwapExecutor extends AbstractExecutor {
     if (config.mode() != TwapMode.MAKER || resubmit <= 0 || now - orderPlacedAt < resubmit) {
       return;
     }
-    String stale = orderId;
     double remaining = orderAmount - orderFilled;
-    orderId = null;
-    gateway.cancelOrder(stale);
+    order.cancel(gateway);
     if (state == ExecutorState.RUNNING && remaining > EPS) {
       place(market, remaining, now);
     }
@@ -89,28 +81,23 @@ public final class TwapExecutor extends AbstractExecutor {
       return;
     }
     mid = market.midPrice();
-    if (orderId != null) {
-      String live = orderId;
-      orderId = null;
-      gateway.cancelOrder(live);
-    }
+    order.cancel(gateway);
     if (state != ExecutorState.TERMINATED) {
-      terminate(keepPosition && executed > EPS ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
+      terminate(keepPosition && executed.any() ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
     }
   }
 
   @Override
   public void onOrderFilled(OrderFill fill) {
-    executed += fill.amount();
-    executedQuote += fill.amount() * fill.price();
+    executed.add(fill);
     cumFees += fill.feeQuote();
     lastNow = Math.max(lastNow, fill.timestamp());
-    if (!fill.orderId().equals(orderId)) {
+    if (!order.is(fill.orderId())) {
       return;
     }
     orderFilled += fill.amount();
     if (fill.completesOrder()) {
-      orderId = null;
+      order.id = null;
       if (++ordersDone == orders && state == ExecutorState.RUNNING) {
         terminate(CloseType.COMPLETED, fill.timestamp());
       }
@@ -119,23 +106,17 @@ public final class TwapExecutor extends AbstractExecutor {
 
   @Override
   public void onOrderCancelled(String id) {
-    if (id.equals(orderId)) {
-      orderId = null;
-    }
+    order.forget(id);
   }
 
   @Override
   public void onOrderFailed(String id) {
-    if (id.equals(orderId)) {
-      orderId = null;
-    }
+    order.forget(id);
   }
 
   @Override
   public void bookHeldFills(HeldFillSink sink) {
-    if (executed > EPS) {
-      sink.book(sign, executed, executedQuote / executed);
-    }
+    executed.bookHeld(sink, sign);
   }
 
   /** Orders of the plan filled so far. */
@@ -144,7 +125,7 @@ public final class TwapExecutor extends AbstractExecutor {
   }
 
   public double executedAmountBase() {
-    return executed;
+    return executed.base;
   }
 
   @Override
@@ -154,30 +135,25 @@ public final class TwapExecutor extends AbstractExecutor {
 
   @Override
   public boolean isTrading() {
-    return state == ExecutorState.RUNNING && executed > EPS;
+    return state == ExecutorState.RUNNING && executed.any();
   }
 
   @Override
   public double netPnlQuote() {
-    if (executed <= EPS || closeType == CloseType.POSITION_HOLD) {
+    if (!executed.any() || closeType == CloseType.POSITION_HOLD) {
       return -cumFees;
     }
-    double average = executedQuote / executed;
-    return (mid - average) / average * sign * executedQuote - cumFees;
+    double average = executed.quote / executed.base;
+    return (mid - average) / average * sign * executed.quote - cumFees;
   }
 
   @Override
   public double netPnlPct() {
-    return executedQuote > EPS ? netPnlQuote() / executedQuote : 0;
-  }
-
-  @Override
-  public double cumFeesQuote() {
-    return cumFees;
+    return executed.quote > EPS ? netPnlQuote() / executed.quote : 0;
   }
 
   @Override
   public double filledAmountQuote() {
-    return executedQuote;
+    return executed.quote;
   }
 }

@@ -1,0 +1,30 @@
+package io.aviary.strategy.executor;
+
+/** The id of an executor's one resting order, null while none rests. */
+final class RestingOrder {
+  String id;
+
+  boolean is(String orderId) {
+    return orderId.equals(id);
+  }
+
+  boolean isLive() {
+    return id != null;
+  }
+
+  /** Forgets {@code orderId} if it is the resting one (cancelled or failed). */
+  void forget(String orderId) {
+    if (orderId.equals(id)) {
+      id = null;
+    }
+  }
+
+  /** Cancels the resting order, if any; forgotten before the gateway call so a synchronous callback finds none. */
+  void cancel(OrderGateway gateway) {
+    String live = id;
+    if (live != null) {
+      id = null;
+      gateway.cancelOrder(live);
+    }
+  }
+}
