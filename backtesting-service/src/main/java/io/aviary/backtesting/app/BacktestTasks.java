@@ -83,16 +83,10 @@ public class BacktestTasks {
         tasks.insert(id, json.writeValueAsString(requestMap(prepared)), clock.instant());
         Job job = new Job(id, prepared);
         live.put(id, job);
-        try {
-            workers.submit(() -> {
-                job.run();
-                return null;
-            });
-        } catch (TooBusy e) {
+        workers.submitOrUndo(job::run, () -> {
             live.remove(id);
             tasks.delete(id);
-            throw e;
-        }
+        });
         return id;
     }
 

@@ -35,6 +35,24 @@ public class BacktestWorkers {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /**
+     * Queues a background job whose bookkeeping the caller already wrote (a stored row, a live entry); when the queue
+     * is full, {@code undo} removes that bookkeeping before the refusal reaches the client, so nothing half-made stays.
+     *
+     * @throws TooBusy when every worker is busy and the queue is full
+     */
+    public void submitOrUndo(Runnable job, Runnable undo) {
+        try {
+            submit(() -> {
+                job.run();
+                return null;
+            });
+        } catch (TooBusy e) {
+            undo.run();
+            throw e;
+        }
+    }
+
     /** @throws TooBusy when every worker is busy and the queue is full */
     public <T> Future<T> submit(Callable<T> job) {
         try {

@@ -116,16 +116,10 @@ public class Sweeps {
                 json.writeValueAsString(requestMap(sweep, baseConfig, seed)), parameters, clock.instant());
         Job job = new Job(id, prepared, sweep.rankBy());
         live.put(id, job);
-        try {
-            workers.submit(() -> {
-                job.coordinate();
-                return null;
-            });
-        } catch (TooBusy e) {
+        workers.submitOrUndo(job::coordinate, () -> {
             live.remove(id);
             sweeps.delete(id);
-            throw e;
-        }
+        });
         return id;
     }
 

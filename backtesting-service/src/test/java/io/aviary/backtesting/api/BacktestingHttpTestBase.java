@@ -8,21 +8,15 @@ import io.aviary.common.events.Topics;
 import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.testing.ServiceHttpTestBase;
 import io.aviary.kit.web.ApiExceptionHandler;
 import io.aviary.kit.web.InternalTokenFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,14 +24,12 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * backtesting-service's endpoints over real HTTP on a random port, on a real (embedded) PostgreSQL migrated by Flyway,
@@ -57,10 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "aviary.backtesting.kept-tasks=50",
                 "spring.autoconfigure.exclude=io.aviary.kit.ServiceKitAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-abstract class BacktestingHttpTestBase {
+abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
 
     static final String TOKEN = "test-internal-token";
-    static final JsonMapper JSON = JsonMapper.builder().build();
     /** 2026-01-01T00:00:00Z: a whole day of candles starts here. */
     static final long DAY_START = 1_767_225_600L;
     static final String EMPTY_PAIR = "EMPTY-USDT";
@@ -214,71 +205,12 @@ abstract class BacktestingHttpTestBase {
         exchange.getResponseBody().write(bytes);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    record Answer(int status, JsonNode json, String body) {
-    }
-
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    Answer delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
-    }
-
-    Answer post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    /** Polls until {@code done} holds (at most 60 s: a bound on waiting, not a timing assertion). */
-    Answer awaitPath(String path, Predicate<Answer> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Answer answer = get(path);
-            if (answer.status() == 200 && done.test(answer)) {
-                return answer;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(path + " never got there; last: " + answer.body());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     /** Event types the outbox holds for this key, oldest first. */
     List<String> outboxEvents(String key) {
         return jdbc.queryForList("SELECT event_type FROM backtesting.event_outbox WHERE event_key = ? ORDER BY seq",
                 String.class, key);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
-            return new Answer(response.statusCode(), json, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,15 +4,12 @@ import io.aviary.common.events.EventJson;
 import io.aviary.common.events.Topics;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.testing.ServiceHttpTestBase;
 import io.aviary.kit.web.ApiExceptionHandler;
 import io.aviary.kit.web.EmptyBodyFilter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,8 +24,6 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * orchestration-service's config endpoints over real HTTP on a random port, on a real (embedded) PostgreSQL migrated
@@ -43,9 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "aviary.service.schema=orchestration",
                 "spring.autoconfigure.exclude=io.aviary.kit.ServiceKitAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
-abstract class OrchestrationHttpTestBase {
+abstract class OrchestrationHttpTestBase extends ServiceHttpTestBase {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final Path BOTS_PATH;
     private static final EmbeddedPostgres POSTGRES;
 
@@ -97,55 +90,12 @@ abstract class OrchestrationHttpTestBase {
         }
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    record Answer(int status, JsonNode json, String body) {
-    }
-
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    Answer delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
-    }
-
-    Answer post(String path, String json) {
-        return post(path, json, "application/json");
-    }
-
-    Answer post(String path, String body, String contentType) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
 
     /** Event types the outbox holds for this key, oldest first. */
     List<String> outboxEvents(String key) {
         return jdbc.queryForList("SELECT event_type FROM orchestration.event_outbox WHERE event_key = ? "
                 + "ORDER BY seq", String.class, key);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            JsonNode json = body.isEmpty() ? null : JSON.readTree(body);
-            return new Answer(response.statusCode(), json, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
