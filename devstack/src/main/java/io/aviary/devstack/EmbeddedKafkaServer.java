@@ -54,6 +54,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
+    /** A broker on two free loopback ports (client and controller), logging into {@code logDir}; not started yet. */
+    public static EmbeddedKafkaServer onFreePorts(Path logDir) {
+        List<Integer> ports = Ports.free(2);
+        return new EmbeddedKafkaServer(logDir, ports.get(0), ports.get(1));
+    }
+
     public synchronized void start() throws Exception {
         if (server != null) {
             return;

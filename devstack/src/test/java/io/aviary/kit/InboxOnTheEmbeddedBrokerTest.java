@@ -43,8 +43,7 @@ class InboxOnTheEmbeddedBrokerTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        List<Integer> ports = Ports.free(2);
-        kafka = new EmbeddedKafkaServer(dir.resolve("kafka"), ports.get(0), ports.get(1));
+        kafka = EmbeddedKafkaServer.onFreePorts(dir.resolve("kafka"));
         kafka.start();
     }
 
