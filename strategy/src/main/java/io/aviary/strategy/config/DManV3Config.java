@@ -62,7 +62,7 @@ public record DManV3Config(CommonSettings common, DirectionalSettings directiona
         if (dcaAmountsPct.stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
             throw InvalidConfigException.at(DCA_AMOUNTS_PCT.name(), "sums to 0; give at least one share above 0");
         }
-        if (directional.stopLoss() == null && dynamicTarget) {
+        if (directional.exits().stopLoss() == null && dynamicTarget) {
             // dman_v3 multiplies stop_loss by the spread multiplier when dynamic_target is on.
             throw InvalidConfigException.at("stop_loss", "must be set when dynamic_target is true");
         }

@@ -1,7 +1,6 @@
 package io.aviary.strategy.config;
 
 import io.aviary.strategy.executor.OrderType;
-import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -16,30 +15,24 @@ public record DirectionalSettings(
         int cooldownTime,
         int leverage,
         PositionMode positionMode,
-        BigDecimal stopLoss,
-        BigDecimal takeProfit,
-        Integer timeLimit,
-        OrderType takeProfitOrderType,
-        TrailingStopSettings trailingStop) {
+        ExitSettings exits) {
 
     public DirectionalSettings {
         Objects.requireNonNull(connectorName, "connectorName");
         Objects.requireNonNull(tradingPair, "tradingPair");
         Objects.requireNonNull(positionMode, "positionMode");
-        Objects.requireNonNull(takeProfitOrderType, "takeProfitOrderType");
+        Objects.requireNonNull(exits, "exits");
     }
 
     /** The exits of every executor; directional controllers open with MARKET orders. */
     public TripleBarrierSettings tripleBarrier() {
-        return new TripleBarrierSettings(stopLoss, takeProfit, timeLimit, trailingStop,
-                OrderType.MARKET, takeProfitOrderType, OrderType.MARKET, OrderType.MARKET);
+        return exits.tripleBarrier(OrderType.MARKET);
     }
 
     static DirectionalSettings from(ConfigValues v) {
         return new DirectionalSettings(v.get(Keys.CONNECTOR_NAME), v.get(Keys.TRADING_PAIR),
                 v.get(Keys.MAX_EXECUTORS_PER_SIDE), v.get(Keys.DIRECTIONAL_COOLDOWN_TIME), v.get(Keys.LEVERAGE),
-                v.get(Keys.POSITION_MODE_KEY), v.get(Keys.STOP_LOSS), v.get(Keys.TAKE_PROFIT),
-                v.get(Keys.TIME_LIMIT), v.get(Keys.TAKE_PROFIT_ORDER_TYPE), v.get(Keys.TRAILING_STOP));
+                v.get(Keys.POSITION_MODE_KEY), ExitSettings.from(v));
     }
 
     void putInto(ConfigValues v) {
@@ -48,11 +41,7 @@ public record DirectionalSettings(
                 .put(Keys.MAX_EXECUTORS_PER_SIDE, maxExecutorsPerSide)
                 .put(Keys.DIRECTIONAL_COOLDOWN_TIME, cooldownTime)
                 .put(Keys.LEVERAGE, leverage)
-                .put(Keys.POSITION_MODE_KEY, positionMode)
-                .put(Keys.STOP_LOSS, stopLoss)
-                .put(Keys.TAKE_PROFIT, takeProfit)
-                .put(Keys.TIME_LIMIT, timeLimit)
-                .put(Keys.TAKE_PROFIT_ORDER_TYPE, takeProfitOrderType)
-                .put(Keys.TRAILING_STOP, trailingStop);
+                .put(Keys.POSITION_MODE_KEY, positionMode);
+        exits.putInto(v);
     }
 }

@@ -20,11 +20,7 @@ public record MarketMakingSettings(
         int cooldownTime,
         int leverage,
         PositionMode positionMode,
-        BigDecimal stopLoss,
-        BigDecimal takeProfit,
-        Integer timeLimit,
-        OrderType takeProfitOrderType,
-        TrailingStopSettings trailingStop,
+        ExitSettings exits,
         BigDecimal positionRebalanceThresholdPct,
         boolean skipRebalance) {
 
@@ -36,7 +32,7 @@ public record MarketMakingSettings(
         buyAmountsPct = List.copyOf(buyAmountsPct);
         sellAmountsPct = List.copyOf(sellAmountsPct);
         Objects.requireNonNull(positionMode, "positionMode");
-        Objects.requireNonNull(takeProfitOrderType, "takeProfitOrderType");
+        Objects.requireNonNull(exits, "exits");
         Objects.requireNonNull(positionRebalanceThresholdPct, "positionRebalanceThresholdPct");
         requireSameLength("buy_amounts_pct", buyAmountsPct, "buy_spreads", buySpreads);
         requireSameLength("sell_amounts_pct", sellAmountsPct, "sell_spreads", sellSpreads);
@@ -61,8 +57,7 @@ public record MarketMakingSettings(
 
     /** The exits of every level's executor; market-making opens with LIMIT orders. */
     public TripleBarrierSettings tripleBarrier() {
-        return new TripleBarrierSettings(stopLoss, takeProfit, timeLimit, trailingStop,
-                OrderType.LIMIT, takeProfitOrderType, OrderType.MARKET, OrderType.MARKET);
+        return exits.tripleBarrier(OrderType.LIMIT);
     }
 
     static MarketMakingSettings from(ConfigValues v) {
@@ -70,9 +65,7 @@ public record MarketMakingSettings(
                 v.get(Keys.BUY_SPREADS), v.get(Keys.SELL_SPREADS), v.get(Keys.BUY_AMOUNTS_PCT),
                 v.get(Keys.SELL_AMOUNTS_PCT), v.get(Keys.EXECUTOR_REFRESH_TIME),
                 v.get(Keys.MARKET_MAKING_COOLDOWN_TIME), v.get(Keys.LEVERAGE), v.get(Keys.POSITION_MODE_KEY),
-                v.get(Keys.STOP_LOSS), v.get(Keys.TAKE_PROFIT), v.get(Keys.TIME_LIMIT),
-                v.get(Keys.TAKE_PROFIT_ORDER_TYPE), v.get(Keys.TRAILING_STOP),
-                v.get(Keys.POSITION_REBALANCE_THRESHOLD_PCT), v.get(Keys.SKIP_REBALANCE));
+                ExitSettings.from(v), v.get(Keys.POSITION_REBALANCE_THRESHOLD_PCT), v.get(Keys.SKIP_REBALANCE));
     }
 
     void putInto(ConfigValues v) {
@@ -86,12 +79,8 @@ public record MarketMakingSettings(
                 .put(Keys.MARKET_MAKING_COOLDOWN_TIME, cooldownTime)
                 .put(Keys.LEVERAGE, leverage)
                 .put(Keys.POSITION_MODE_KEY, positionMode)
-                .put(Keys.STOP_LOSS, stopLoss)
-                .put(Keys.TAKE_PROFIT, takeProfit)
-                .put(Keys.TIME_LIMIT, timeLimit)
-                .put(Keys.TAKE_PROFIT_ORDER_TYPE, takeProfitOrderType)
-                .put(Keys.TRAILING_STOP, trailingStop)
                 .put(Keys.POSITION_REBALANCE_THRESHOLD_PCT, positionRebalanceThresholdPct)
                 .put(Keys.SKIP_REBALANCE, skipRebalance);
+        exits.putInto(v);
     }
 }
