@@ -114,10 +114,7 @@ public class OrderPlacement {
 
     /** Reusing a client order id for a different order is a caller bug worth a clear 409, not a silent replay. */
     private static void requireSameOrder(OrderRecord existing, TradeCommand command) {
-        boolean same = existing.tradingPair().equals(command.tradingPair())
-                && existing.tradeType() == command.tradeType()
-                && existing.orderType() == command.orderType();
-        if (!same) {
+        if (!differentKind(existing, command).isEmpty()) {
             throw new Conflict("client_order_id '" + command.clientOrderId() + "' is already used by a "
                     + existing.tradeType() + " " + existing.orderType() + " order on " + existing.tradingPair());
         }
@@ -130,10 +127,7 @@ public class OrderPlacement {
      */
     private void requireSameRequest(OrderRecord stored, TradeCommand command, LiveSession session) {
         PositionAction action = session.perpetual() ? command.positionAction() : PositionAction.NIL;
-        List<String> different = new ArrayList<>();
-        addIf(different, !stored.tradingPair().equals(command.tradingPair()), "trading_pair");
-        addIf(different, stored.tradeType() != command.tradeType(), "trade_type");
-        addIf(different, stored.orderType() != command.orderType(), "order_type");
+        List<String> different = differentKind(stored, command);
         addIf(different, stored.positionAction() != action, "position_action");
         if (different.isEmpty()) {
             boolean sameAmount = sameDecimal(stored.amount(), command.amount());
@@ -148,6 +142,15 @@ public class OrderPlacement {
             throw new Unprocessable("Idempotency-Key '" + capped(command.idempotencyKey())
                     + "' was used for a different order: " + String.join(", ", different) + " differ");
         }
+    }
+
+    /** Which of the fields that make an order what it is (pair, side, type) differ between the two, in wire names. */
+    private static List<String> differentKind(OrderRecord stored, TradeCommand command) {
+        List<String> different = new ArrayList<>();
+        addIf(different, !stored.tradingPair().equals(command.tradingPair()), "trading_pair");
+        addIf(different, stored.tradeType() != command.tradeType(), "trade_type");
+        addIf(different, stored.orderType() != command.orderType(), "order_type");
+        return different;
     }
 
     /** The key as echoed: long enough to recognise, never the whole of what the caller sent. */
