@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
  * configuration generated into {@code <dir>/conf} and its persistent data under {@code <dir>/data}.
  */
 public final class EmbeddedMqttBroker implements AutoCloseable {
+    private static final int START_TIMEOUT_SECONDS = 180;
+
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMqttBroker.class);
 
@@ -42,18 +44,28 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 .withoutLoggingBootstrap()
                 .build();
         try {
-            broker.start().get(60, TimeUnit.SECONDS);
+            // HiveMQ's start is CPU-bound (about 5 s idle); on 2 busy cores it was seen to take 68 s, so 60 s
+            // made a loaded machine fail to start Aviary at all. The whole infrastructure still has 5 minutes.
+            broker.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            closeQuietly(broker);
+            throw new IllegalStateException("HiveMQ did not start within " + START_TIMEOUT_SECONDS
+                    + " s (the machine may be overloaded)", e);
         } catch (Exception e) {
-            try {
-                broker.close();
-            } catch (Exception ignored) {
-                // already failing
-            }
+            closeQuietly(broker);
             throw e;
         }
         hivemq = broker;
         log.info("MQTT (HiveMQ CE) up on 127.0.0.1:{} (data {}) in {} ms", port, data,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    private static void closeQuietly(EmbeddedHiveMQ broker) {
+        try {
+            broker.close();
+        } catch (Exception ignored) {
+            // already failing
+        }
     }
 
     private void writeConfig(Path file) throws IOException {
