@@ -28,11 +28,17 @@ class BacktestingThroughGatewayTest {
     static String body(long start, long end) {
         return """
                 {"start_time": %d, "end_time": %d, "backtesting_resolution": "1m", "trade_cost": 0.0006,
-                 "config": {"id": "bb_sim", "controller_name": "bollinger_v1", "controller_type": "directional_trading",
+                 "config": %s}""".formatted(start, end, bollingerConfig());
+    }
+
+    /** A bollinger_v1 config on sim BTC-USDT with tight barriers, so a day of candles closes many executors. */
+    static String bollingerConfig() {
+        return """
+                {"id": "bb_sim", "controller_name": "bollinger_v1", "controller_type": "directional_trading",
                   "total_amount_quote": "1000", "connector_name": "sim", "trading_pair": "BTC-USDT",
                   "candles_connector": "sim", "candles_trading_pair": "BTC-USDT", "interval": "1m",
                   "bb_length": 20, "bb_std": 1.5, "stop_loss": "0.005", "take_profit": "0.005",
-                  "time_limit": 1800, "cooldown_time": 60}}""".formatted(start, end);
+                  "time_limit": 1800, "cooldown_time": 60}""";
     }
 
     /** Open times of the last whole day before the current hour's start minus two hours, 1440 candles. */
