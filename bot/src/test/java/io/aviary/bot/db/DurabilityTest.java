@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +40,24 @@ class DurabilityTest {
     assertThat(Files.notExists(wal) || wal.toFile().length() == 0).isTrue();
     assertThat(Sql.count(file, "TradeFill")).isEqualTo(FILLS);
     assertThat(Sql.count(file, "OrderStatus")).isEqualTo(FILLS);
+  }
+
+  @Test
+  void recordingNeverWaitsOnTheDatabaseFile() throws SQLException {
+    try (BotDatabase database = BotDatabase.open(dir, Events.SCOPE);
+        Connection other = DriverManager.getConnection("jdbc:sqlite:" + database.file());
+        Statement lock = other.createStatement()) {
+      // another process holds the write lock: a synchronous recorder would stall this thread on it
+      lock.execute("BEGIN IMMEDIATE");
+      for (int i = 0; i < 100; i++) {
+        database.onEvent(Events.filled("o" + i, "t" + i, T0 + i, BigDecimal.ONE, BigDecimal.ONE));
+      }
+      assertThat(Sql.count(database.file(), "TradeFill")).isZero();
+      lock.execute("COMMIT");
+
+      database.flush();
+      assertThat(Sql.count(database.file(), "TradeFill")).isEqualTo(100);
+    }
   }
 
   @Test

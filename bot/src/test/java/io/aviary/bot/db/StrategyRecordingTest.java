@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.entry;
 import io.aviary.strategy.config.ControllerRegistry;
 import io.aviary.strategy.config.V2ControllerConfig;
 import io.aviary.strategy.executor.CloseType;
+import io.aviary.strategy.executor.DCAExecutorConfig;
+import io.aviary.strategy.executor.ExecutionStrategy;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.ExecutorState;
+import io.aviary.strategy.executor.OrderExecutorConfig;
 import io.aviary.strategy.executor.OrderType;
+import io.aviary.strategy.executor.PositionAction;
 import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TradeType;
 import io.aviary.strategy.executor.TrailingStop;
@@ -67,6 +71,26 @@ class StrategyRecordingTest {
         entry("net_pnl_pct", 0.0196), entry("net_pnl_quote", 1.84), entry("cum_fees_quote", 0.037),
         entry("filled_amount_quote", 189.88), entry("is_active", 0), entry("is_trading", 0),
         entry("custom_info", "{\"level_id\": \"buy_0\", \"side\": 1}"), entry("controller_id", "pmm_simple_example"));
+  }
+
+  @Test
+  void orderAndDcaExecutorConfigsUseHummingbotsFieldsAndEnumForms() {
+    OrderExecutorConfig order = new OrderExecutorConfig("ord1", 1_735_689_600L, "c1", "binance", "ETH-USDT",
+        TradeType.SELL, 0.5, PositionAction.CLOSE, Double.NaN, ExecutionStrategy.MARKET, null, 0, null);
+    DCAExecutorConfig dca = new DCAExecutorConfig("dca1", 1_735_689_600L, "c1", "binance", "ETH-USDT",
+        TradeType.BUY, 1, List.of(10.0, 20.0), List.of(3300.0, 3250.5), 0.01, null, null, 3600L, null, null, "l1");
+
+    assertThat(PyJson.dumps(ExecutorJson.config(order))).isEqualTo("{\"id\": \"ord1\", \"type\": \"order_executor\", "
+        + "\"timestamp\": 1735689600.0, \"controller_id\": \"c1\", \"trading_pair\": \"ETH-USDT\", "
+        + "\"connector_name\": \"binance\", \"side\": 2, \"amount\": \"0.5\", \"position_action\": \"CLOSE\", "
+        + "\"price\": null, \"chaser_config\": null, \"execution_strategy\": \"MARKET\", \"leverage\": 1, "
+        + "\"level_id\": null}");
+    assertThat(PyJson.dumps(ExecutorJson.config(dca))).isEqualTo("{\"id\": \"dca1\", \"type\": \"dca_executor\", "
+        + "\"timestamp\": 1735689600.0, \"controller_id\": \"c1\", \"connector_name\": \"binance\", "
+        + "\"trading_pair\": \"ETH-USDT\", \"side\": 1, \"leverage\": 1, \"amounts_quote\": [\"10\", \"20\"], "
+        + "\"prices\": [\"3300\", \"3250.5\"], \"take_profit\": \"0.01\", \"stop_loss\": null, "
+        + "\"trailing_stop\": null, \"time_limit\": 3600, \"mode\": \"MAKER\", \"activation_bounds\": null, "
+        + "\"level_id\": \"l1\"}");
   }
 
   @Test
