@@ -177,7 +177,12 @@ public final class BotDatabase implements BotEventListener, AutoCloseable {
       put(new Barrier(done, true));
       closed = true;
     }
-    await(done);
+    try {
+      await(done);
+    } catch (RuntimeException e) {
+      // already logged by the writer; closing goes on so the file is released
+      LOG.error("bot database: the last batch before close was not committed: {}", e.getMessage());
+    }
     try {
       writer.join();
     } catch (InterruptedException e) {
