@@ -27,6 +27,10 @@ public record BridgeOptions(
     return new BridgeOptions(heartbeatInterval, timeout, maxReconnectDelay, socketFactory);
   }
 
+  public BridgeOptions withMaxReconnectDelay(Duration delay) {
+    return new BridgeOptions(heartbeatInterval, commandTimeout, delay, socketFactory);
+  }
+
   public BridgeOptions withSocketFactory(SocketFactory factory) {
     return new BridgeOptions(heartbeatInterval, commandTimeout, maxReconnectDelay, factory);
   }

@@ -80,6 +80,8 @@ final class CommandDispatcher implements AutoCloseable {
       reply(replyTo, route.failure().apply("bot busy: too many commands in flight"));
       return;
     }
+    // the handler runs on the pool; composing and publishing the reply is non-blocking (Paho's async publish), so it
+    // may run on whichever thread completes the future, the callback thread included when the request was invalid
     answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle((response, error) -> error == null ? response : failure(route, error))
         .thenAccept(response -> reply(replyTo, response));

@@ -86,17 +86,22 @@ abstract class BridgeContract {
     api = new HummingbotApiClient(broker.port(), prefix);
     commands = new RecordingBotCommands();
     sockets = new CuttableSocketFactory();
+    startedNanos = System.nanoTime();
+    bridge = newBridge(instanceId);
+    bridge.start();
+    assertThat(bridge.awaitConnected(WAIT)).isTrue();
+    api.await(prefix + "/status_updates", WAIT);
+  }
+
+  private BotMqttBridge newBridge(String instanceId) {
     MqttSettings settings = new MqttSettings(instanceId, "127.0.0.1", broker.port(), "", "", "hbot", false, true,
         true, true, true);
     BridgeOptions options = BridgeOptions.defaults()
         .withHeartbeatInterval(Duration.ofMillis(300))
         .withCommandTimeout(Duration.ofSeconds(2))
+        .withMaxReconnectDelay(Duration.ofSeconds(1))
         .withSocketFactory(sockets);
-    startedNanos = System.nanoTime();
-    bridge = new BotMqttBridge(settings, commands, options);
-    bridge.start();
-    assertThat(bridge.awaitConnected(WAIT)).isTrue();
-    api.await(prefix + "/status_updates", WAIT);
+    return new BotMqttBridge(settings, commands, options);
   }
 
   @AfterEach
@@ -407,6 +412,23 @@ abstract class BridgeContract {
     bridge.close();
     api.await(prefix + "/status_updates", json -> "offline".equals(json.get("msg").asString()), WAIT);
     assertThat(bridge.isConnected()).isFalse();
+  }
+
+  @Test
+  void aBotStartedBeforeItsBrokerConnectsWhenTheBrokerComesUp() throws Exception {
+    api.close();
+    bridge.close();
+    broker.stop();
+    String instanceId = "bot" + BOTS.incrementAndGet() + "-20250101-120000";
+    prefix = "hbot/" + instanceId;
+    bridge = newBridge(instanceId);
+    bridge.start();
+    assertThat(bridge.awaitConnected(Duration.ofMillis(1_500))).isFalse();
+    broker.start();
+    api = new HummingbotApiClient(broker.port(), prefix);
+    assertThat(bridge.awaitConnected(WAIT)).isTrue();
+    api.await(prefix + "/hb", WAIT);
+    assertThat(call("status", "{}").get("status").asInt()).isEqualTo(200);
   }
 
   @Test
