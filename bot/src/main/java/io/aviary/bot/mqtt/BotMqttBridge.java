@@ -65,6 +65,7 @@ public final class BotMqttBridge implements BotEventListener, AutoCloseable {
   private volatile boolean closed;
 
   public BotMqttBridge(MqttSettings settings, BotCommands commands, BridgeOptions options) {
+    requireTopicLevel("instance_id", settings.instanceId());
     this.settings = settings;
     this.options = options;
     this.prefix = settings.topicPrefix();
@@ -85,6 +86,16 @@ public final class BotMqttBridge implements BotEventListener, AutoCloseable {
     }
     this.connectOptions = connectOptions();
     client.setCallback(new Callback());
+  }
+
+  /**
+   * The instance id is one topic level of every topic: MQTT wildcards or a {@code /} would subscribe or publish
+   * somewhere else (and a {@code .} is rewritten by older Hummingbot tooling, internals §1.1).
+   */
+  private static void requireTopicLevel(String what, String value) {
+    if (value == null || value.isEmpty() || value.chars().anyMatch(c -> c == '/' || c == '+' || c == '#' || c == 0)) {
+      throw new IllegalArgumentException(what + " must be a non-empty MQTT topic level without '/', '+' or '#'");
+    }
   }
 
   private MqttConnectionOptions connectOptions() {
