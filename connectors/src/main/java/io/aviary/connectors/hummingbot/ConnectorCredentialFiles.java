@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A connector's credentials in Hummingbot's {@code conf/connectors/<connector>.yml}, as Hummingbot's
@@ -79,22 +81,29 @@ public final class ConnectorCredentialFiles {
                         "unknown key; " + spec.name() + " takes " + spec.configFields());
             }
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        // each secret costs a full key derivation (1,000,000 PBKDF2 rounds as Hummingbot writes them): all at once
+        Map<String, CompletableFuture<String>> pending = new LinkedHashMap<>();
         for (String field : spec.configFields()) {
-            values.put(field, fieldValue(file, field, content.get(field), spec.secretFields().contains(field), secrets));
+            boolean secret = spec.secretFields().contains(field);
+            String value = required(file, field, content.get(field));
+            pending.put(field, secret && !value.isEmpty()
+                    ? CompletableFuture.supplyAsync(() -> decrypted(file, field, value, secrets))
+                    // Hummingbot leaves an empty secret as it is
+                    : CompletableFuture.completedFuture(value));
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        pending.forEach((field, value) -> values.put(field, joined(value)));
         return values;
     }
 
-    private static String fieldValue(Path file, String field, Object raw, boolean secret, HummingbotSecrets secrets) {
+    private static String required(Path file, String field, Object raw) {
         if (raw == null) {
             throw new HummingbotFileException(file, field, Reason.MALFORMED, "is required");
         }
-        String value = String.valueOf(raw);
-        if (!secret || value.isEmpty()) {
-            // Hummingbot leaves an empty secret as it is
-            return value;
-        }
+        return String.valueOf(raw);
+    }
+
+    private static String decrypted(Path file, String field, String value, HummingbotSecrets secrets) {
         try {
             return secrets.decrypt(value);
         } catch (WrongPasswordException e) {
@@ -102,6 +111,18 @@ public final class ConnectorCredentialFiles {
                     e.getMessage() + " (written under another CONFIG_PASSWORD)");
         } catch (MalformedKeyfileException e) {
             throw new HummingbotFileException(file, field, Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    /** The value, or the first field's failure in config order (not whichever thread failed first). */
+    private static String joined(CompletableFuture<String> value) {
+        try {
+            return value.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,10 @@
 package io.aviary.connectors.hummingbot;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.KeccakDigest;
@@ -116,7 +122,27 @@ public final class KeyfileV3 {
         throw new MalformedKeyfileException("kdf must be pbkdf2 or scrypt");
     }
 
+    /**
+     * The JDK's PBKDF2 (SHA-256 intrinsics: about twice BouncyCastle's speed, which matters at Hummingbot's
+     * 1,000,000 iterations per secret) where it derives from the same bytes: it takes characters and encodes them as
+     * UTF-8, so a password that is not valid UTF-8, or empty, goes through BouncyCastle on its exact bytes.
+     */
     private static byte[] pbkdf2(byte[] password, byte[] salt, int iterations, int length) {
+        char[] chars = asUtf8Chars(password);
+        if (chars != null) {
+            try {
+                PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, length * 8);
+                try {
+                    return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                } finally {
+                    spec.clearPassword();
+                }
+            } catch (GeneralSecurityException e) {
+                // not offered by this JDK: BouncyCastle below
+            } finally {
+                Arrays.fill(chars, '\0');
+            }
+        }
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
         generator.init(password, salt, iterations);
         return ((KeyParameter) generator.generateDerivedParameters(length * 8)).getKey();
@@ -124,6 +150,23 @@ public final class KeyfileV3 {
 
     private static byte[] scrypt(byte[] password, byte[] salt, int n, int r, int p, int length) {
         return Scrypt.derive(password, salt, n, r, p, length);
+    }
+
+    private static char[] asUtf8Chars(byte[] password) {
+        if (password.length == 0) {
+            return null;
+        }
+        try {
+            CharBuffer decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(password));
+            char[] chars = new char[decoded.remaining()];
+            decoded.get(chars);
+            return chars;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static byte[] mac(byte[] derived, byte[] ciphertext) {

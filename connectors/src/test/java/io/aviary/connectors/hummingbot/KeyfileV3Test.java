@@ -67,6 +67,16 @@ class KeyfileV3Test {
     }
 
     @Test
+    void aPasswordThatIsNotUtf8DerivesFromItsExactBytes() {
+        byte[] password = {(byte) 0xff, 'a'};
+        String json = KeyfileV3.encrypt("secret".getBytes(StandardCharsets.UTF_8), password, FAST);
+
+        assertThat(new String(KeyfileV3.decrypt(json, password), StandardCharsets.UTF_8)).isEqualTo("secret");
+        assertThatThrownBy(() -> KeyfileV3.decrypt(json, "?a".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WrongPasswordException.class);
+    }
+
+    @Test
     void anIvShorterThan16BytesIsReadAsAnIntegerLeftPaddedWithZeros() {
         // The MAC does not cover the IV: the same ciphertext under IV 00…01 and under "01" must decrypt alike.
         String full = VECTOR_PBKDF2.replace("6087dab2f9fdbbfaddc31a909735c1e6", "00000000000000000000000000000001");
