@@ -34,9 +34,10 @@ public final class HummingbotFiles {
     }
 
     /**
-     * The mapping a YAML text holds (keys as text, in file order; an empty text is an empty mapping).
+     * The mapping a YAML text holds (keys as text, in file order).
      *
-     * @throws IllegalArgumentException "malformed YAML" or "not a YAML mapping", never echoing the text
+     * @throws IllegalArgumentException "malformed YAML", or "not a YAML mapping" (an empty text included: a config
+     *                                  file without keys is a mistake), never echoing the text
      */
     public static Map<String, Object> parseMapping(String text) {
         Object loaded;
@@ -44,9 +45,6 @@ public final class HummingbotFiles {
             loaded = yaml().load(text == null ? "" : text);
         } catch (YAMLException e) {
             throw new IllegalArgumentException("malformed YAML");
-        }
-        if (loaded == null) {
-            return new LinkedHashMap<>();
         }
         if (!(loaded instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a YAML mapping");
