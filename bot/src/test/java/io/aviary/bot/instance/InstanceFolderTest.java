@@ -87,7 +87,7 @@ class InstanceFolderTest {
         });
         assertThat(instance.credentials().of("sim")).contains(Map.of("sim_api_key", "sim-key",
                 "sim_api_secret", "sim-secret"));
-        assertThat(instance.credentials().toString()).doesNotContain("sim-key", "sim-secret");
+        assertThat(instance.toString()).doesNotContain("sim-key", "sim-secret", "mqtt-secret", PASSWORD);
         assertThat(instance.databaseName()).isEqualTo("my_bot-20250101-120000");
         assertThat(instance.databaseFile()).isEqualTo(root.resolve("data/my_bot-20250101-120000.sqlite"));
         assertThat(instance.dataDir()).isDirectory();
