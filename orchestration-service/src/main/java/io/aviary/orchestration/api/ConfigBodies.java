@@ -1,5 +1,6 @@
 package io.aviary.orchestration.api;
 
+import io.aviary.connectors.hummingbot.HummingbotFiles;
 import io.aviary.kit.web.ErrorBody.ValidationError;
 import io.aviary.kit.web.RequestValidationException;
 import java.math.BigDecimal;
@@ -7,10 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,9 +15,6 @@ import tools.jackson.databind.JsonNode;
  * config writes, Hummingbot YAML text. Anything but an object/mapping is FastAPI's 422 {@code dict_type} at body.
  */
 final class ConfigBodies {
-
-    /** The kit's body limit applies first; this bounds YAML's own expansion. */
-    private static final int MAX_YAML_CODE_POINTS = 256 * 1024;
 
     private ConfigBodies() {
     }
@@ -34,24 +28,16 @@ final class ConfigBodies {
         return map;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> fromYaml(String text) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
-        options.setAllowDuplicateKeys(false);
-        Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options)).load(text == null ? "" : text);
-        } catch (YAMLException e) {
+            return HummingbotFiles.parseMapping(text);
+        } catch (IllegalArgumentException e) {
+            if ("not a YAML mapping".equals(e.getMessage())) {
+                throw notADictionary();
+            }
             throw new RequestValidationException(new ValidationError("yaml_invalid", List.of("body"),
                     "Input should be a valid YAML mapping"));
         }
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw notADictionary();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((key, value) -> out.put(String.valueOf(key), value));
-        return out;
     }
 
     private static Object plain(JsonNode node) {
