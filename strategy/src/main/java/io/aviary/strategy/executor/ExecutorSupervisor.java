@@ -4,6 +4,7 @@ import io.aviary.strategy.market.MarketView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The executor lifecycle of one controller, shared by every host (backtester, bot): creates executors from
@@ -35,6 +36,7 @@ public final class ExecutorSupervisor {
   private final List<Executor> closedView = Collections.unmodifiableList(closed);
   private final PositionHoldLedger hold = new PositionHoldLedger();
   private final int[] closeTypeCounts = new int[CloseType.values().length];
+  private Consumer<Executor> onClosed = e -> {};
   private double closedRealized;
   private double closedVolume;
   private double closedFees;
@@ -42,6 +44,11 @@ public final class ExecutorSupervisor {
   public ExecutorSupervisor(OrderGateway gateway, ExecutorIds ids) {
     this.gateway = gateway;
     this.ids = ids;
+  }
+
+  /** Called with each executor as it is collected as terminated (a live host snapshots it once, for reports). */
+  public void onClosed(Consumer<Executor> listener) {
+    this.onClosed = listener;
   }
 
   /** Makes the executor a config describes, placing its orders through {@code gateway}. */
@@ -133,6 +140,7 @@ public final class ExecutorSupervisor {
       closedVolume += e.filledAmountQuote();
       closedFees += e.cumFeesQuote();
     }
+    onClosed.accept(e);
   }
 
   /** The active executors, oldest first (a live view). */

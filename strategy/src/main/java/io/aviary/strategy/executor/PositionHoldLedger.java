@@ -51,6 +51,11 @@ public final class PositionHoldLedger implements HeldFillSink {
     return netBase;
   }
 
+  /** Average entry price of the net position, 0 when flat (Hummingbot's {@code breakeven_price}). */
+  public double averageEntry() {
+    return averageEntry;
+  }
+
   public double realized() {
     return realized;
   }
