@@ -231,6 +231,30 @@ class BotRuntimeSimTest {
         .contains(placed.stream().filter(id -> !id.equals(filled)).toArray(String[]::new));
   }
 
+  @Test
+  void aFillTheBrokenStreamMissedIsRecoveredOnceByReconciliation() {
+    FaultyTradingConnector faulty = new FaultyTradingConnector(bot);
+    runtime = start(faulty, pmm(300), null);
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    String buyId = buyOrder().clientOrderId();
+    faulty.streamMuted = true;
+
+    market(taker, TradeType.SELL, "0.1");
+    await().atMost(WAIT).until(() -> botOrders().stream().noneMatch(o -> o.clientOrderId().equals(buyId)));
+    assertThat(eventsOf(OrderFilled.class)).as("the stream is silent").isEmpty();
+
+    faulty.breakStream(); // pause, reconcile by client order id: the fill is read from the venue
+
+    await().atMost(WAIT).until(() -> eventsOf(OrderFilled.class).size() == 1
+        && runtime.controllers().getFirst().pausedBecause() == null);
+    assertThat(eventsOf(OrderFilled.class).getFirst().orderId()).isEqualTo(buyId);
+    await().atMost(WAIT).until(() -> Math.abs(report().volumeTraded() - 9.95) < 1e-9);
+    // the take profit follows, and nothing is delivered twice
+    await().atMost(WAIT).until(() -> botOrders().stream().anyMatch(o -> o.price().compareTo(new BigDecimal("101.49")) == 0));
+    assertThat(eventsOf(OrderFilled.class)).hasSize(1);
+    assertThat(eventsOf(OrderCompleted.class)).hasSize(1);
+  }
+
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
     BotRuntime.Settings settings = new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
         Duration.ofSeconds(30), null, maxControllerDrawdown);

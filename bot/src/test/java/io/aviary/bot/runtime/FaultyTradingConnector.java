@@ -25,6 +25,9 @@ final class FaultyTradingConnector implements TradingConnector {
   private final TradingConnector venue;
   volatile boolean down;
   volatile boolean loseAnswers;
+  /** The user stream delivers nothing (a silently broken connection) until {@link #breakStream()}. */
+  volatile boolean streamMuted;
+  private volatile UserStreamListener streamListener;
 
   FaultyTradingConnector(TradingConnector venue) {
     this.venue = venue;
@@ -122,7 +125,33 @@ final class FaultyTradingConnector implements TradingConnector {
 
   @Override
   public Subscription subscribeUserStream(UserStreamListener listener) {
-    return venue.subscribeUserStream(listener);
+    streamListener = listener;
+    return venue.subscribeUserStream(new UserStreamListener() {
+      @Override
+      public void onOrderUpdate(OrderUpdate update) {
+        if (!streamMuted) {
+          listener.onOrderUpdate(update);
+        }
+      }
+
+      @Override
+      public void onFill(Fill fill) {
+        if (!streamMuted) {
+          listener.onFill(fill);
+        }
+      }
+
+      @Override
+      public void onDisconnect(Throwable cause) {
+        listener.onDisconnect(cause);
+      }
+    });
+  }
+
+  /** The muted stream now reports its break (as a connector does when it notices) and delivers again. */
+  void breakStream() {
+    streamMuted = false;
+    streamListener.onDisconnect(new java.io.IOException("stream broken (injected)"));
   }
 
   @Override
