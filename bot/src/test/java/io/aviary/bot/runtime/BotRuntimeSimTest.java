@@ -23,6 +23,7 @@ import io.aviary.strategy.config.ControllerRegistry;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.executor.CloseType;
+import io.aviary.strategy.market.Candles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -253,6 +254,32 @@ class BotRuntimeSimTest {
     await().atMost(WAIT).until(() -> botOrders().stream().anyMatch(o -> o.price().compareTo(new BigDecimal("101.49")) == 0));
     assertThat(eventsOf(OrderFilled.class)).hasSize(1);
     assertThat(eventsOf(OrderCompleted.class)).hasSize(1);
+  }
+
+  @Test
+  void aCandlesConfigReadsClosedCandlesOfItsFeed() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("id", "bb");
+    config.put("controller_name", "bollinger_v1");
+    config.put("controller_type", "directional_trading");
+    config.put("connector_name", "sim");
+    config.put("trading_pair", "SOL-USDT");
+    config.put("candles_connector", "sim");
+    config.put("candles_trading_pair", "BTC-USDT");
+    config.put("interval", "1m");
+    config.put("total_amount_quote", "100");
+    LiveMarketView.CandleFeed feed = BotRuntime.candleFeed(ControllerRegistry.parse(config), name -> sim.marketData());
+    assertThat(feed.pair()).isEqualTo(TradingPair.parse("BTC-USDT"));
+    LiveMarketView view = new LiveMarketView("sim", SOL, sim.marketData(), feed, Clock.systemUTC());
+
+    assertThat(view.refresh()).isTrue();
+
+    Candles candles = view.candles();
+    assertThat(candles.intervalSeconds()).isEqualTo(60);
+    assertThat(candles.size()).isBetween(100, LiveMarketView.CANDLE_WINDOW);
+    // only closed candles: the newest closed at or before now, within the last two minutes
+    assertThat(candles.closeTime(candles.lastIndex())).isLessThanOrEqualTo(view.now()).isGreaterThan(view.now() - 120);
+    assertThat(view.midPrice()).isEqualTo(100.0); // the maker's 99.00 / 101.00 on SOL-USDT
   }
 
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
