@@ -69,6 +69,7 @@ public final class BotRuntime implements AutoCloseable {
   private final Settings settings;
   private final Clock clock;
   private final Map<String, LiveOrderGateway> gateways = new LinkedHashMap<>();
+  private final Map<String, TradingConnector> tradingByConnector = new LinkedHashMap<>();
   private final List<ControllerRunner> runners = new ArrayList<>();
   private final Semaphore wakeUp = new Semaphore(0);
   private final Object lifecycle = new Object();
@@ -91,6 +92,7 @@ public final class BotRuntime implements AutoCloseable {
     this.clock = clock;
     HummingbotOrderIds ids = new HummingbotOrderIds("", HummingbotOrderIds.DEFAULT_MAX_LENGTH);
     for (ConnectorSession s : sessions) {
+      tradingByConnector.put(s.connectorName(), s.trading());
       gateways.put(s.connectorName(), new LiveOrderGateway(s.connectorName(), s.trading(), s.marketData(), ids, events,
           clock, wakeUp::release));
     }
@@ -130,12 +132,17 @@ public final class BotRuntime implements AutoCloseable {
     return new LiveMarketView.CandleFeed(data, TradingPair.parse(source.tradingPair()), interval);
   }
 
-  /** Subscribes the user streams and starts the strategy thread. */
+  /**
+   * Applies the perpetual controllers' position mode and leverage (v2_with_controllers' {@code
+   * apply_initial_setting}), subscribes the user streams and starts the strategy thread.
+   */
   public void start() {
     synchronized (lifecycle) {
       if (state != State.NEW) {
         throw new IllegalStateException("a bot runtime starts once (state " + state + ")");
       }
+      runners.forEach(r -> PerpetualSettings.apply(r.controller().config(),
+          tradingByConnector.get(r.controller().config().connectorName())));
       gateways.values().forEach(LiveOrderGateway::start);
       state = State.RUNNING;
       thread = Thread.ofPlatform().name("bot-strategy").daemon(false).start(this::run);

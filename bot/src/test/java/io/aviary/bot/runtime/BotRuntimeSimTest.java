@@ -13,6 +13,7 @@ import io.aviary.bot.events.OrderFilled;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PositionMode;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
@@ -201,6 +202,20 @@ class BotRuntimeSimTest {
   }
 
   @Test
+  void globalDrawdownStopsTheWholeBotAndCancelsItsOrders() {
+    runtime = start(bot, pmm(300), null, new BigDecimal("0.03"));
+    await().atMost(WAIT).until(() -> botOrders().size() == 2);
+
+    market(taker, TradeType.SELL, "0.1"); // the bot's summed PnL falls 0.05199 below its peak 0
+
+    await().atMost(WAIT).until(() -> runtime.state() == BotRuntime.State.STOPPED);
+    assertThat(runtime.stopReason()).contains("max_global_drawdown_quote");
+    assertThat(botOrders()).as("a drawdown stop cancels like stop without skip").isEmpty();
+    assertThat(report().closeTypeCounts()).containsEntry(CloseType.EARLY_STOP, 2);
+    assertThat(runtime.stop(false)).isTrue();
+  }
+
+  @Test
   void aVenueOutageDuringPlacementPausesAndRecoversWithoutDuplicateOrders() {
     FaultyTradingConnector faulty = new FaultyTradingConnector(bot);
     faulty.down = true;
@@ -282,9 +297,32 @@ class BotRuntimeSimTest {
     assertThat(view.midPrice()).isEqualTo(100.0); // the maker's 99.00 / 101.00 on SOL-USDT
   }
 
+  @Test
+  void aPerpetualControllerSetsItsPositionModeAndLeverage() {
+    SimApiKeys.Created key = SimApiKeys.create(venue.url(), "perp");
+    try (TradingConnector perp = SimConnectorFactory.perpetual(venue.url()).trading(key.credentials("sim_perpetual"))) {
+      assertThat(perp.positionMode()).isEqualTo(PositionMode.ONEWAY); // the venue's default
+      Map<String, Object> config = pmmConfig(300);
+      config.put("connector_name", "sim_perpetual");
+      config.put("trading_pair", "ETH-USDT");
+      config.put("position_mode", "HEDGE");
+      config.put("leverage", 5);
+
+      PerpetualSettings.apply(ControllerRegistry.parse(config), perp);
+
+      assertThat(perp.positionMode()).isEqualTo(PositionMode.HEDGE);
+      assertThat(PerpetualSettings.of(ControllerRegistry.parse(config)).leverage()).isEqualTo(5);
+    }
+  }
+
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
+    return start(trading, controller, maxControllerDrawdown, null);
+  }
+
+  private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown,
+      BigDecimal maxGlobalDrawdown) {
     BotRuntime.Settings settings = new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), null, maxControllerDrawdown);
+        Duration.ofSeconds(30), maxGlobalDrawdown, maxControllerDrawdown);
     BotRuntime r = new BotRuntime(settings,
         List.of(new BotRuntime.ConnectorSession("sim", trading, sim.marketData())), List.of(controller),
         name -> null, events::add, Clock.systemUTC());
@@ -293,6 +331,10 @@ class BotRuntimeSimTest {
   }
 
   private static Controller pmm(long refreshSeconds) {
+    return Controllers.create(ControllerRegistry.parse(pmmConfig(refreshSeconds)));
+  }
+
+  private static Map<String, Object> pmmConfig(long refreshSeconds) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("id", "pmm_sol");
     config.put("controller_name", "pmm_simple");
@@ -311,7 +353,7 @@ class BotRuntimeSimTest {
     config.put("take_profit", "0.02");
     config.put("time_limit", 2700);
     config.put("take_profit_order_type", 2);
-    return Controllers.create(ControllerRegistry.parse(config));
+    return config;
   }
 
   private TradingConnector account(SimApiKeys.Created key) {
