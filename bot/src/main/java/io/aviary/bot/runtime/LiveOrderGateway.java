@@ -3,11 +3,7 @@ package io.aviary.bot.runtime;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.bot.events.OrderCancelled;
-import io.aviary.bot.events.OrderCompleted;
-import io.aviary.bot.events.OrderCreated;
 import io.aviary.bot.events.OrderFailed;
-import io.aviary.bot.events.OrderFilled;
-import io.aviary.bot.events.TradeFee;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -241,7 +237,7 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
     }
     if (!order.createdEmitted && update.state() != OrderState.FAILED) {
       order.createdEmitted = true;
-      emit(created(order));
+      emit(OrderEvents.created(order, connectorName, clock.millis()));
     }
     OrderState state = update.state();
     boolean fillsMissing = update.executedBase() != null && update.executedBase().compareTo(order.executedBase) > 0;
@@ -279,21 +275,16 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
     order.confirmed = true;
     if (!order.createdEmitted) {
       order.createdEmitted = true;
-      emit(created(order));
+      emit(OrderEvents.created(order, connectorName, clock.millis()));
     }
     order.executedBase = order.executedBase.add(fill.amount());
     order.executedQuote = order.executedQuote.add(fill.amount().multiply(fill.price()));
-    BigDecimal feeInQuote = feeInQuote(fill, order.request.tradingPair());
+    BigDecimal feeInQuote = OrderEvents.feeInQuote(fill, order.request.tradingPair());
     boolean completes = order.isFullyFilled();
-    emit(new OrderFilled(fill.timestamp().toEpochMilli(), order.id(), fill.exchangeOrderId(), fill.tradeId(),
-        connectorName, order.request.tradingPair().toString(), order.request.side(), order.request.type(),
-        fill.price(), fill.amount(), tradeFee(fill, order.request.side()), feeInQuote, order.leverage,
-        order.request.positionAction()));
+    emit(OrderEvents.filled(order, fill, feeInQuote, connectorName, perpetual));
     if (completes) {
       finish(order);
-      emit(new OrderCompleted(clock.millis(), order.id(), order.exchangeOrderId, connectorName,
-          order.request.tradingPair().toString(), order.request.side(), order.request.tradingPair().base(),
-          order.request.tradingPair().quote(), order.executedBase, order.executedQuote, order.request.type()));
+      emit(OrderEvents.completed(order, connectorName, clock.millis()));
     }
     order.listener.onOrderFilled(new OrderFill(order.id(), fill.timestamp().getEpochSecond(),
         fill.price().doubleValue(), fill.amount().doubleValue(), feeInQuote.doubleValue(), completes));
@@ -426,41 +417,12 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
     return rule;
   }
 
-  private OrderCreated created(TrackedOrder order) {
-    io.aviary.connectors.model.OrderRequest r = order.request;
-    return new OrderCreated(clock.millis(), order.id(), order.exchangeOrderId, connectorName,
-        r.tradingPair().toString(), r.side(), r.type(), r.amount(), r.price(), order.leverage, r.positionAction(),
-        order.controllerId);
-  }
-
   private void emit(BotEvent event) {
     try {
       events.onEvent(event);
     } catch (RuntimeException e) {
       log.warn("{}: an event listener failed on {}: {}", connectorName, event.eventName(), e.toString());
     }
-  }
-
-  /** The fee in the quote asset: as charged, or converted at the fill price when charged in the base asset. */
-  static BigDecimal feeInQuote(Fill fill, TradingPair pair) {
-    if (fill.fee() == null || fill.feeAsset() == null) {
-      return BigDecimal.ZERO;
-    }
-    if (fill.feeAsset().equalsIgnoreCase(pair.quote())) {
-      return fill.fee();
-    }
-    if (fill.feeAsset().equalsIgnoreCase(pair.base())) {
-      return fill.fee().multiply(fill.price());
-    }
-    return BigDecimal.ZERO; // a third token (no rate oracle here): Hummingbot would convert, we report 0
-  }
-
-  /** Hummingbot's {@code new_spot_fee}/{@code new_perpetual_fee} with the venue's charge as one flat fee. */
-  private TradeFee tradeFee(Fill fill, TradeType side) {
-    String type = perpetual || side == TradeType.BUY ? "AddedToCost" : "DeductedFromReturns";
-    List<TradeFee.FlatFee> flat = fill.fee() == null || fill.feeAsset() == null || fill.fee().signum() == 0
-        ? List.of() : List.of(new TradeFee.FlatFee(fill.feeAsset(), fill.fee()));
-    return new TradeFee(type, BigDecimal.ZERO, fill.feeAsset(), flat);
   }
 
   private static BigDecimal decimal(double value) {
