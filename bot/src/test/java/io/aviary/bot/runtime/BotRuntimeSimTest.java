@@ -248,6 +248,20 @@ class BotRuntimeSimTest {
   }
 
   @Test
+  void stopWhileTheVenueIsDownEndsWithinItsTimeout() {
+    FaultyTradingConnector faulty = new FaultyTradingConnector(bot);
+    runtime = start(faulty, pmm(300), null, null, Duration.ofSeconds(2));
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    faulty.down = true;
+
+    // cancels cannot reach the venue: the stop gives up after stopTimeout (2 s) instead of hanging
+    assertThat(runtime.stop(false)).as("the strategy thread ended within stopTimeout + 1 s").isTrue();
+    assertThat(runtime.state()).isEqualTo(BotRuntime.State.STOPPED);
+    assertThat(runtime.stop(true)).isTrue();
+    assertThat(botOrders()).as("nothing reached the venue while it was down").hasSize(2);
+  }
+
+  @Test
   void aFillTheBrokenStreamMissedIsRecoveredOnceByReconciliation() {
     FaultyTradingConnector faulty = new FaultyTradingConnector(bot);
     runtime = start(faulty, pmm(300), null);
@@ -321,7 +335,12 @@ class BotRuntimeSimTest {
 
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown,
       BigDecimal maxGlobalDrawdown) {
-    BotRuntime.Settings settings = new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+    return start(trading, controller, maxControllerDrawdown, maxGlobalDrawdown, Duration.ofSeconds(10));
+  }
+
+  private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown,
+      BigDecimal maxGlobalDrawdown, Duration stopTimeout) {
+    BotRuntime.Settings settings = new BotRuntime.Settings(Duration.ofMillis(200), stopTimeout,
         Duration.ofSeconds(30), maxGlobalDrawdown, maxControllerDrawdown);
     BotRuntime r = new BotRuntime(settings,
         List.of(new BotRuntime.ConnectorSession("sim", trading, sim.marketData())), List.of(controller),
