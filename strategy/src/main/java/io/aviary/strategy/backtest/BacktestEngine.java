@@ -1,23 +1,10 @@
 package io.aviary.strategy.backtest;
 
 import io.aviary.strategy.controller.Controller;
-import io.aviary.strategy.executor.CloseType;
-import io.aviary.strategy.executor.DCAExecutor;
-import io.aviary.strategy.executor.DCAExecutorConfig;
-import io.aviary.strategy.executor.Executor;
-import io.aviary.strategy.executor.ExecutorAction;
-import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
-import io.aviary.strategy.executor.GridExecutor;
-import io.aviary.strategy.executor.GridExecutorConfig;
-import io.aviary.strategy.executor.OrderExecutor;
-import io.aviary.strategy.executor.OrderExecutorConfig;
-import io.aviary.strategy.executor.PositionExecutor;
-import io.aviary.strategy.executor.PositionExecutorConfig;
-import io.aviary.strategy.executor.TwapExecutor;
-import io.aviary.strategy.executor.TwapExecutorConfig;
+import io.aviary.strategy.executor.ExecutorSupervisor;
+import io.aviary.strategy.executor.PositionHoldLedger;
 import io.aviary.strategy.market.Candles;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -69,36 +56,25 @@ public final class BacktestEngine {
     String pair = controller.config().tradingPair();
     BacktestMarket market = new BacktestMarket(candles, connector, pair);
     SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage());
-    List<ExecutorInfo> all = new ArrayList<>();
-    ArrayList<Executor> active = new ArrayList<>();
-    ArrayList<Executor> closed = new ArrayList<>();
-    List<Executor> activeView = Collections.unmodifiableList(active);
-    List<Executor> closedView = Collections.unmodifiableList(closed);
+    ExecutorSupervisor executors = new ExecutorSupervisor(gateway, (config, sequence) -> "bt-" + sequence);
+    PositionHoldLedger hold = executors.hold();
     long[] ts = new long[n];
     double[] realizedSeries = new double[n];
     double[] holdRealizedSeries = new double[n];
     double[] holdUnrealizedSeries = new double[n];
     double[] totalSeries = new double[n];
-    PositionHoldLedger hold = new PositionHoldLedger();
     int[] activeSeries = new int[n];
     double[] volumeSeries = new double[n];
-    double realized = 0;
     for (int i = 0; i < n; i++) {
       if ((i & 4095) == 0 && cancelled.test(i)) {
         throw new BacktestCancelledException(i, n);
       }
       market.moveTo(i);
       gateway.fillAgainst(i);
-      for (int k = 0; k < active.size(); k++) {
-        active.get(k).step(market);
-      }
-      realized += collectDone(active, closed, hold);
-      List<ExecutorAction> actions = controller.determineActions(market, activeView, closedView);
-      closed.clear();
-      if (!actions.isEmpty()) {
-        apply(actions, market, gateway, active, all);
-        realized += collectDone(active, closed, hold);
-      }
+      executors.stepActive(market);
+      executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision()),
+          market);
+      double realized = executors.closedRealizedQuote();
       ts[i] = market.now();
       realizedSeries[i] = realized;
       if (hold.executors() > 0) {
@@ -106,73 +82,18 @@ public final class BacktestEngine {
         holdUnrealizedSeries[i] = hold.unrealized(candles.close()[i]);
       }
       totalSeries[i] = realized + holdRealizedSeries[i] + holdUnrealizedSeries[i];
-      activeSeries[i] = active.size();
+      activeSeries[i] = executors.active().size();
       volumeSeries[i] = gateway.volumeQuote();
     }
     PnlTimeseries series = new PnlTimeseries(ts, realizedSeries, holdRealizedSeries, holdUnrealizedSeries,
         totalSeries, activeSeries, volumeSeries);
-    List<ExecutorInfo> executors = Collections.unmodifiableList(all);
+    List<ExecutorInfo> all = Collections.unmodifiableList(executors.all());
     double lastClose = candles.close()[n - 1];
     List<PositionHold> holds = hold.executors() == 0 ? List.of()
         : List.of(new PositionHold(connector, pair, hold.netBase(), hold.realized(), hold.unrealized(lastClose),
             hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
-    BacktestResults results = BacktestMetrics.summarize(executors, settings.totalAmountQuote(), series,
+    BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,
         hold.realized(), hold.unrealized(lastClose));
-    return new BacktestResult(executors, results, series, holds);
-  }
-
-  /**
-   * Moves terminated executors from {@code active} to {@code closed}, hands POSITION_HOLD ones to the hold; returns
-   * the others' realized net PnL.
-   */
-  private static double collectDone(ArrayList<Executor> active, ArrayList<Executor> closed,
-      PositionHoldLedger hold) {
-    double realized = 0;
-    for (int k = active.size() - 1; k >= 0; k--) {
-      Executor e = active.get(k);
-      if (e.isDone()) {
-        active.remove(k);
-        closed.add(e);
-        if (e.closeType() == CloseType.POSITION_HOLD) {
-          hold.add(e);
-        } else {
-          realized += e.netPnlQuote();
-        }
-      }
-    }
-    return realized;
-  }
-
-  private static void apply(List<ExecutorAction> actions, BacktestMarket market, SimulatedOrderGateway gateway,
-      ArrayList<Executor> active, List<ExecutorInfo> all) {
-    for (ExecutorAction action : actions) {
-      switch (action) {
-        case ExecutorAction.Create create -> {
-          Executor executor = create(create.config(), gateway, all.size() + 1);
-          all.add(executor);
-          active.add(executor);
-          executor.start(market);
-        }
-        case ExecutorAction.Stop stop -> {
-          for (Executor e : active) {
-            if (e.id().equals(stop.executorId())) {
-              e.earlyStop(market, stop.keepPosition());
-              break;
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static Executor create(ExecutorConfig config, SimulatedOrderGateway gateway, int sequence) {
-    String id = config.id() != null ? config.id() : "bt-" + sequence;
-    return switch (config) {
-      case PositionExecutorConfig position -> new PositionExecutor(id, position, gateway);
-      case OrderExecutorConfig order -> new OrderExecutor(id, order, gateway);
-      case DCAExecutorConfig dca -> new DCAExecutor(id, dca, gateway);
-      case GridExecutorConfig grid -> new GridExecutor(id, grid, gateway);
-      case TwapExecutorConfig twap -> new TwapExecutor(id, twap, gateway);
-    };
+    return new BacktestResult(all, results, series, holds);
   }
 }

@@ -1,7 +1,4 @@
-package io.aviary.strategy.backtest;
-
-import io.aviary.strategy.executor.Executor;
-import io.aviary.strategy.executor.HeldFillSink;
+package io.aviary.strategy.executor;
 
 /**
  * Hummingbot's position hold for one market (hummingbot-internals §3.4, §4.2): the fills of executors that ended
@@ -11,7 +8,7 @@ import io.aviary.strategy.executor.HeldFillSink;
  * Hummingbot's hold does). Unlike Hummingbot's backtester, which books one order of {@code filled_amount_quote /
  * entry_price} per executor, the executor's real open and close fills are booked.
  */
-final class PositionHoldLedger implements HeldFillSink {
+public final class PositionHoldLedger implements HeldFillSink {
   private double netBase;
   private double averageEntry;
   private double realized;
@@ -19,7 +16,7 @@ final class PositionHoldLedger implements HeldFillSink {
   private double volumeQuote;
   private int executors;
 
-  void add(Executor executor) {
+  public void add(Executor executor) {
     executors++;
     cumFees += executor.cumFeesQuote();
     executor.bookHeldFills(this);
@@ -50,27 +47,32 @@ final class PositionHoldLedger implements HeldFillSink {
     }
   }
 
-  double netBase() {
+  public double netBase() {
     return netBase;
   }
 
-  double realized() {
+  /** Average entry price of the net position, 0 when flat (Hummingbot's {@code breakeven_price}). */
+  public double averageEntry() {
+    return averageEntry;
+  }
+
+  public double realized() {
     return realized;
   }
 
-  double unrealized(double price) {
+  public double unrealized(double price) {
     return netBase == 0 ? 0 : (price - averageEntry) * netBase;
   }
 
-  double cumFees() {
+  public double cumFees() {
     return cumFees;
   }
 
-  double volumeQuote() {
+  public double volumeQuote() {
     return volumeQuote;
   }
 
-  int executors() {
+  public int executors() {
     return executors;
   }
 }

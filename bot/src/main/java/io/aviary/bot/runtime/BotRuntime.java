@@ -1,0 +1,364 @@
+package io.aviary.bot.runtime;
+
+import io.aviary.bot.events.BotEventListener;
+import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.MarketDataConnector;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.strategy.config.CandleSource;
+import io.aviary.strategy.config.DirectionalControllerConfig;
+import io.aviary.strategy.config.PmmDynamicConfig;
+import io.aviary.strategy.controller.Controller;
+import io.aviary.strategy.controller.ControllerConfig;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live V2 runtime of one bot (Hummingbot's {@code v2_with_controllers}): N controllers, each on its connector
+ * and pair, stepped on one strategy thread once per tick (1 s by default). Per tick: every paused connector tries
+ * to reconcile and resume; the order outcomes the venues sent are applied; each controller's market is read, its
+ * executors step and it decides; reports are published; drawdown limits are checked. Between ticks the thread
+ * applies order outcomes as they arrive, so fills reach executors (and {@code OrderFilled} events the listener)
+ * without waiting for the next tick.
+ *
+ * <p>Drawdown (hummingbot-internals §3.1): per controller, when {@code max_pnl − global_pnl_quote >
+ * max_controller_drawdown_quote} (the peak starts at 0) the controller stops deciding and its executors that hold no
+ * position are stopped; for the bot, when the peak of the summed {@code global_pnl_quote} minus the sum exceeds
+ * {@code max_global_drawdown_quote}, the whole bot stops (executors stopped early, open orders cancelled).
+ *
+ * <p>Other threads read {@link #performance()}, {@link #executors()}, {@link #status()}: immutable snapshots of the
+ * last tick. {@link #stop} is idempotent and returns within {@code stopTimeout} plus a second.
+ */
+public final class BotRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
+
+  /**
+   * @param tickInterval Hummingbot's clock tick (1 s)
+   * @param stopTimeout how long a stop waits for executors to close and orders to be cancelled
+   * @param reconcileInterval how often open orders are re-read from the venue even without an outage (fills a
+   *     silently broken stream missed)
+   * @param maxGlobalDrawdownQuote null: no limit
+   * @param maxControllerDrawdownQuote null: no limit
+   */
+  public record Settings(Duration tickInterval, Duration stopTimeout, Duration reconcileInterval,
+      BigDecimal maxGlobalDrawdownQuote, BigDecimal maxControllerDrawdownQuote) {
+
+    public static Settings defaults(BigDecimal maxGlobalDrawdownQuote, BigDecimal maxControllerDrawdownQuote) {
+      return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(30),
+          maxGlobalDrawdownQuote, maxControllerDrawdownQuote);
+    }
+  }
+
+  /** One connector's authenticated session and public data, shared by the controllers trading on it. */
+  public record ConnectorSession(String connectorName, TradingConnector trading, MarketDataConnector marketData) {}
+
+  /** Where the runtime is in its life. */
+  public enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+  private final Settings settings;
+  private final Clock clock;
+  private final Map<String, LiveOrderGateway> gateways = new LinkedHashMap<>();
+  private final Map<String, TradingConnector> tradingByConnector = new LinkedHashMap<>();
+  private final List<ControllerRunner> runners = new ArrayList<>();
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final Object lifecycle = new Object();
+  private volatile State state = State.NEW;
+  private volatile boolean stopRequested;
+  private volatile boolean skipOrderCancellation;
+  private volatile String stopReason;
+  private Thread thread;
+  private double maxGlobalPnl;
+  private long nextReconcileNanos;
+
+  /**
+   * @param sessions by connector name; every controller's {@code connector_name} must have one
+   * @param marketDataByConnector public data of any connector a controller's candles config names
+   * @param events receives the order events on the strategy thread (a listener hands them to its own thread)
+   */
+  public BotRuntime(Settings settings, Collection<ConnectorSession> sessions, List<Controller> controllers,
+      Function<String, MarketDataConnector> marketDataByConnector, BotEventListener events, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    HummingbotOrderIds ids = new HummingbotOrderIds("", HummingbotOrderIds.DEFAULT_MAX_LENGTH);
+    for (ConnectorSession s : sessions) {
+      tradingByConnector.put(s.connectorName(), s.trading());
+      gateways.put(s.connectorName(), new LiveOrderGateway(s.connectorName(), s.trading(), s.marketData(), ids, events,
+          clock, wakeUp::release));
+    }
+    Map<String, MarketDataConnector> marketData = new LinkedHashMap<>();
+    sessions.forEach(s -> marketData.put(s.connectorName(), s.marketData()));
+    for (Controller controller : controllers) {
+      ControllerConfig config = controller.config();
+      LiveOrderGateway gateway = gateways.get(config.connectorName());
+      if (gateway == null) {
+        throw new IllegalArgumentException("controller " + config.id() + " trades on " + config.connectorName()
+            + ", which has no connector session");
+      }
+      LiveMarketView view = new LiveMarketView(config.connectorName(), TradingPair.parse(config.tradingPair()),
+          marketData.get(config.connectorName()), candleFeed(config, name -> marketData.containsKey(name)
+              ? marketData.get(name) : marketDataByConnector.apply(name)), clock);
+      runners.add(new ControllerRunner(controller, gateway, view));
+    }
+  }
+
+  /** The candles a controller's config asks for, or null when it reads none. */
+  static LiveMarketView.CandleFeed candleFeed(ControllerConfig config, Function<String, MarketDataConnector> byName) {
+    CandleSource source = switch (config) {
+      case DirectionalControllerConfig d -> d.candles();
+      case PmmDynamicConfig p -> p.candles();
+      default -> null;
+    };
+    if (source == null) {
+      return null;
+    }
+    CandleInterval interval = CandleInterval.fromWireName(source.interval()).orElseThrow(
+        () -> new IllegalArgumentException("controller " + config.id() + ": unknown candle interval"));
+    MarketDataConnector data = byName.apply(source.connector());
+    if (data == null) {
+      throw new IllegalArgumentException("controller " + config.id() + ": no market data for candles connector "
+          + source.connector());
+    }
+    return new LiveMarketView.CandleFeed(data, TradingPair.parse(source.tradingPair()), interval);
+  }
+
+  /**
+   * Applies the perpetual controllers' position mode and leverage (v2_with_controllers' {@code
+   * apply_initial_setting}), subscribes the user streams and starts the strategy thread.
+   */
+  public void start() {
+    synchronized (lifecycle) {
+      if (state != State.NEW) {
+        throw new IllegalStateException("a bot runtime starts once (state " + state + ")");
+      }
+      runners.forEach(r -> PerpetualSettings.apply(r.controller().config(),
+          tradingByConnector.get(r.controller().config().connectorName())));
+      gateways.values().forEach(LiveOrderGateway::start);
+      state = State.RUNNING;
+      thread = Thread.ofPlatform().name("bot-strategy").daemon(false).start(this::run);
+    }
+  }
+
+  /**
+   * Stops the bot: unless {@code skipOrderCancellation}, every executor is stopped early (positions closed as
+   * Hummingbot's early stop does) and every open order the bot placed is cancelled; then the user streams close.
+   * Idempotent (the first call's choice stands) and bounded: returns after at most {@code stopTimeout} plus a
+   * second.
+   *
+   * @return true when the strategy thread has ended
+   */
+  public boolean stop(boolean skipOrderCancellation) {
+    synchronized (lifecycle) {
+      if (state == State.NEW) {
+        state = State.STOPPED;
+        gateways.values().forEach(LiveOrderGateway::close);
+        return true;
+      }
+      if (!stopRequested) {
+        this.skipOrderCancellation = skipOrderCancellation;
+        this.stopReason = "stop requested";
+        stopRequested = true;
+      }
+    }
+    wakeUp.release();
+    if (Thread.currentThread() == thread) {
+      return false; // asked from the strategy thread itself: the loop ends after this tick
+    }
+    try {
+      thread.join(settings.stopTimeout().plusSeconds(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return !thread.isAlive();
+  }
+
+  @Override
+  public void close() {
+    stop(false);
+  }
+
+  private void run() {
+    long tick = settings.tickInterval().toNanos();
+    long nextTick = System.nanoTime();
+    nextReconcileNanos = nextTick + settings.reconcileInterval().toNanos();
+    try {
+      while (!stopRequested) {
+        long wait = nextTick - System.nanoTime();
+        if (wait > 0) {
+          wakeUp.tryAcquire(wait, TimeUnit.NANOSECONDS);
+          wakeUp.drainPermits();
+          guarded("order updates", this::applyOrderOutcomes);
+          continue;
+        }
+        nextTick = Math.max(nextTick + tick, System.nanoTime());
+        guarded("tick", this::tick);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      shutDown();
+    }
+  }
+
+  private void tick() {
+    boolean reconcileDue = System.nanoTime() >= nextReconcileNanos;
+    for (LiveOrderGateway gateway : gateways.values()) {
+      if (gateway.isPaused() || reconcileDue) {
+        gateway.tryResume();
+      }
+    }
+    if (reconcileDue) {
+      nextReconcileNanos = System.nanoTime() + settings.reconcileInterval().toNanos();
+    }
+    applyOrderOutcomes();
+    for (ControllerRunner runner : runners) {
+      try {
+        runner.tick();
+      } catch (RuntimeException e) {
+        log.error("controller {} failed this tick: {}", runner.id(), e.toString(), e);
+      }
+    }
+    applyOrderOutcomes();
+    runners.forEach(ControllerRunner::publish);
+    checkDrawdowns();
+  }
+
+  private void applyOrderOutcomes() {
+    gateways.values().forEach(LiveOrderGateway::processInbox);
+    runners.forEach(ControllerRunner::collectDone);
+  }
+
+  private void checkDrawdowns() {
+    BigDecimal controllerLimit = settings.maxControllerDrawdownQuote();
+    if (controllerLimit != null) {
+      for (ControllerRunner runner : runners) {
+        if (runner.isRunning() && runner.drawdownExceeded(controllerLimit.doubleValue())) {
+          log.info("Controller {} reached max drawdown. Stopping the controller.", runner.id());
+          runner.stopForDrawdown("max_controller_drawdown_quote reached");
+          runner.publish();
+        }
+      }
+    }
+    BigDecimal globalLimit = settings.maxGlobalDrawdownQuote();
+    if (globalLimit != null) {
+      double global = runners.stream().mapToDouble(r -> r.performance().globalPnlQuote()).sum();
+      if (global > maxGlobalPnl) {
+        maxGlobalPnl = global;
+      } else if (maxGlobalPnl - global > globalLimit.doubleValue()) {
+        log.info("Global drawdown reached. Stopping the strategy.");
+        stopReason = "max_global_drawdown_quote reached";
+        skipOrderCancellation = false;
+        stopRequested = true;
+      }
+    }
+  }
+
+  /** Strategy thread: stop executors and cancel orders (unless skipped), bounded by {@code stopTimeout}. */
+  private void shutDown() {
+    state = State.STOPPING;
+    try {
+      if (!skipOrderCancellation) {
+        long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+        applyOrderOutcomes();
+        runners.forEach(r -> r.stopAll(stopReason));
+        waitUntil(deadline, () -> runners.stream().noneMatch(ControllerRunner::hasActiveExecutors), true);
+        gateways.values().forEach(LiveOrderGateway::cancelAll);
+        waitUntil(deadline, () -> gateways.values().stream().allMatch(g -> g.openOrderIds().isEmpty()), false);
+        List<String> left = gateways.values().stream().flatMap(g -> g.openOrderIds().stream()).toList();
+        if (!left.isEmpty()) {
+          log.warn("Stop: {} order(s) still open after {}: {}", left.size(), settings.stopTimeout(), left);
+        }
+      } else {
+        runners.forEach(r -> r.halt(stopReason)); // orders and executors stay as they are
+      }
+    } catch (RuntimeException e) {
+      log.error("Stop did not complete: {}", e.toString(), e);
+    } finally {
+      runners.forEach(ControllerRunner::publish);
+      gateways.values().forEach(LiveOrderGateway::close);
+      state = State.STOPPED;
+    }
+  }
+
+  private void waitUntil(long deadline, java.util.function.BooleanSupplier done, boolean stepExecutors) {
+    long pause = Math.min(settings.tickInterval().toNanos(), TimeUnit.MILLISECONDS.toNanos(200));
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        wakeUp.tryAcquire(pause, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      wakeUp.drainPermits();
+      for (LiveOrderGateway gateway : gateways.values()) {
+        if (gateway.isPaused()) {
+          gateway.tryResume();
+        }
+      }
+      applyOrderOutcomes();
+      if (stepExecutors) {
+        runners.forEach(ControllerRunner::stepExecutorsOnly);
+        applyOrderOutcomes();
+      }
+    }
+  }
+
+  private void guarded(String what, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.error("bot runtime: {} failed: {}", what, e.toString(), e);
+    }
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Why the bot stopped (a stop request or a drawdown limit); null while running. */
+  public String stopReason() {
+    return state == State.RUNNING && !stopRequested ? null : stopReason;
+  }
+
+  /** Per-controller performance as of the last tick, in config order. */
+  public Map<String, PerformanceReport> performance() {
+    Map<String, PerformanceReport> reports = new LinkedHashMap<>();
+    runners.forEach(r -> reports.put(r.id(), r.performance()));
+    return reports;
+  }
+
+  /** Every executor the bot has run (closed ones oldest first, then active ones), as of the last tick. */
+  public List<ExecutorSnapshot> executors() {
+    List<ExecutorSnapshot> all = new ArrayList<>();
+    runners.forEach(r -> all.addAll(r.executors()));
+    return all;
+  }
+
+  /** The controllers and whether each still decides. */
+  public List<ControllerStatus> controllers() {
+    return runners.stream().map(r -> new ControllerStatus(r.id(), r.controller().config().controllerName(),
+        r.controller().config().connectorName(), r.controller().config().tradingPair(), r.isRunning(),
+        r.stopReason(), r.gateway().isPaused() ? r.gateway().pauseReason() : null)).toList();
+  }
+
+  /** Hummingbot's {@code status} text: controllers, active executors, PnL. */
+  public String status() {
+    return StatusText.render(state, controllers(), performance(), executors());
+  }
+
+  /**
+   * @param pausedBecause non-null while the controller's connector is paused by a venue outage
+   */
+  public record ControllerStatus(String id, String controllerName, String connectorName, String tradingPair,
+      boolean running, String stopReason, String pausedBecause) {}
+}

@@ -1,0 +1,152 @@
+package io.aviary.bot.runtime;
+
+import io.aviary.connectors.model.Candle;
+import io.aviary.connectors.model.CandleInterval;
+import io.aviary.connectors.model.OrderBookSnapshot;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.MarketDataConnector;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.strategy.market.Candles;
+import io.aviary.strategy.market.MarketView;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strategy's {@link MarketView} of one live market, refreshed once per tick by the runtime: the top of the order
+ * book (mid, best bid/ask; the last traded price when a side is empty) and, for controllers with a candles config,
+ * the closed candles of {@code candles_connector}/{@code candles_trading_pair}/{@code interval}, re-read only when
+ * a candle has closed since the last read. Values stay fixed between refreshes so a controller and its executors
+ * see one consistent moment per tick. Strategy thread only.
+ */
+public final class LiveMarketView implements MarketView {
+  /** Closed candles kept for indicators (Hummingbot's controllers ask for a few hundred at most). */
+  static final int CANDLE_WINDOW = 500;
+  private static final Candles NO_CANDLES = Candles.of(60, new long[0], new double[0], new double[0], new double[0],
+      new double[0], new double[0]);
+
+  /** Where a controller's candles come from. */
+  public record CandleFeed(MarketDataConnector marketData, TradingPair pair, CandleInterval interval) {}
+
+  private final String connectorName;
+  private final TradingPair pair;
+  private final MarketDataConnector marketData;
+  private final CandleFeed candleFeed;
+  private final Clock clock;
+  private long now;
+  private double bestBid = Double.NaN;
+  private double bestAsk = Double.NaN;
+  private double lastPrice = Double.NaN;
+  private Candles candles = NO_CANDLES;
+  /** Open time of the newest candle read, epoch seconds; the next read is due once the candle after it closed. */
+  private long newestCandleOpen = Long.MIN_VALUE;
+
+  /** @param candleFeed null for a controller that reads no candles */
+  public LiveMarketView(String connectorName, TradingPair pair, MarketDataConnector marketData, CandleFeed candleFeed,
+      Clock clock) {
+    this.connectorName = connectorName;
+    this.pair = pair;
+    this.marketData = marketData;
+    this.candleFeed = candleFeed;
+    this.clock = clock;
+    this.now = clock.instant().getEpochSecond();
+  }
+
+  /**
+   * Reads the market now.
+   *
+   * @return true when prices (and candles, if configured) are known: the controller may decide
+   * @throws VenueException when the venue cannot be read (the values of the previous refresh stay)
+   */
+  public boolean refresh() {
+    now = clock.instant().getEpochSecond();
+    OrderBookSnapshot book = marketData.orderBook(pair, 1);
+    bestBid = book.bids().isEmpty() ? Double.NaN : book.bids().getFirst().price().doubleValue();
+    bestAsk = book.asks().isEmpty() ? Double.NaN : book.asks().getFirst().price().doubleValue();
+    if (Double.isNaN(bestBid) || Double.isNaN(bestAsk)) {
+      Map<TradingPair, BigDecimal> last = marketData.lastPrices(List.of(pair));
+      BigDecimal price = last.get(pair);
+      lastPrice = price == null ? Double.NaN : price.doubleValue();
+    } else {
+      lastPrice = (bestBid + bestAsk) / 2;
+    }
+    if (candleFeed != null && dueForCandles()) {
+      readCandles();
+    }
+    return !Double.isNaN(midPrice()) && (candleFeed == null || !candles.isEmpty());
+  }
+
+  private boolean dueForCandles() {
+    long interval = candleFeed.interval().seconds();
+    return newestCandleOpen == Long.MIN_VALUE || now >= newestCandleOpen + 2 * interval;
+  }
+
+  private void readCandles() {
+    long interval = candleFeed.interval().seconds();
+    long end = Math.floorDiv(now, interval) * interval; // open time of the forming candle: excluded
+    Instant start = Instant.ofEpochSecond(end - CANDLE_WINDOW * interval);
+    List<Candle> read = candleFeed.marketData().candles(candleFeed.pair(), candleFeed.interval(), start,
+        Instant.ofEpochSecond(end), CANDLE_WINDOW);
+    int n = read.size();
+    long[] ts = new long[n];
+    double[] open = new double[n];
+    double[] high = new double[n];
+    double[] low = new double[n];
+    double[] close = new double[n];
+    double[] volume = new double[n];
+    for (int i = 0; i < n; i++) {
+      Candle c = read.get(i);
+      ts[i] = c.openTime().getEpochSecond();
+      open[i] = c.open().doubleValue();
+      high[i] = c.high().doubleValue();
+      low[i] = c.low().doubleValue();
+      close[i] = c.close().doubleValue();
+      volume[i] = c.volume().doubleValue();
+    }
+    candles = Candles.of(interval, ts, open, high, low, close, volume);
+    // a venue that has not aggregated the candle that just closed is asked again at the next tick
+    newestCandleOpen = n == 0 ? Long.MIN_VALUE : ts[n - 1];
+  }
+
+  @Override
+  public long now() {
+    return now;
+  }
+
+  @Override
+  public String connectorName() {
+    return connectorName;
+  }
+
+  @Override
+  public String tradingPair() {
+    return pair.toString();
+  }
+
+  @Override
+  public Candles candles() {
+    return candles;
+  }
+
+  @Override
+  public double midPrice() {
+    return Double.isNaN(bestBid) || Double.isNaN(bestAsk) ? lastPrice : (bestBid + bestAsk) / 2;
+  }
+
+  @Override
+  public double lastPrice() {
+    return lastPrice;
+  }
+
+  @Override
+  public double bestBid() {
+    return Double.isNaN(bestBid) ? midPrice() : bestBid;
+  }
+
+  @Override
+  public double bestAsk() {
+    return Double.isNaN(bestAsk) ? midPrice() : bestAsk;
+  }
+}
