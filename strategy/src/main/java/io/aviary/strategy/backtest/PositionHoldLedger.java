@@ -9,12 +9,15 @@ import io.aviary.strategy.executor.HeldFillSink;
  * long ({@code (avg_entry − price) · matched} short); adding fills re-average the entry; a flip restarts the
  * average at the fill price. Unrealized PnL is marked at a given price. Fees are tracked, not deducted (as
  * Hummingbot's hold does). Unlike Hummingbot's backtester, which books one order of {@code filled_amount_quote /
- * entry_price} per executor, the executor's real open and close fills are booked.
+ * entry_price} per executor, the executor's real open and close fills are booked. Funding (perpetuals) counts as
+ * realized: what the executors had received or paid before they handed their position over, and what the held
+ * position itself receives or pays afterwards.
  */
 final class PositionHoldLedger implements HeldFillSink {
   private double netBase;
   private double averageEntry;
   private double realized;
+  private double funding;
   private double cumFees;
   private double volumeQuote;
   private int executors;
@@ -22,6 +25,7 @@ final class PositionHoldLedger implements HeldFillSink {
   void add(Executor executor) {
     executors++;
     cumFees += executor.cumFeesQuote();
+    funding += executor.cumFundingQuote();
     executor.bookHeldFills(this);
   }
 
@@ -50,12 +54,22 @@ final class PositionHoldLedger implements HeldFillSink {
     }
   }
 
+  /** A funding payment on the held position (quote; + received, − paid). */
+  void bookFunding(double quote) {
+    funding += quote;
+  }
+
+  double funding() {
+    return funding;
+  }
+
   double netBase() {
     return netBase;
   }
 
+  /** Trading PnL realized by reducing fills, plus funding. */
   double realized() {
-    return realized;
+    return realized + funding;
   }
 
   double unrealized(double price) {

@@ -8,18 +8,23 @@ import io.aviary.strategy.executor.OrderType;
 import io.aviary.strategy.executor.TradeType;
 import io.aviary.strategy.market.Candles;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 
 /**
  * Fills orders against the candles that close after they were placed (never the candle whose close the decision
  * saw): MARKET at the next candle's open (worse by {@code slippage}); a limit BUY when the candle's low reaches its
  * price, at {@code min(price, open)} (a SELL mirrored), whole amount at once. Fee = {@code trade_cost} × notional,
- * per fill. Cancellation is immediate and confirmed before {@link #cancelOrder} returns.
+ * per fill. Cancellation is immediate and confirmed before {@link #cancelOrder} returns. It also keeps each listener's
+ * (executor's) signed filled base, the position funding is paid on: every fill of a backtest passes through here, so
+ * the figure is exact for every executor type without asking the executors.
  */
 final class SimulatedOrderGateway implements OrderGateway {
   private final Candles candles;
   private final double tradeCost;
   private final double slippage;
   private final ArrayList<Pending> pending = new ArrayList<>();
+  /** Signed filled base per listener, one cell each (created at its first order, never per candle). */
+  private final IdentityHashMap<OrderListener, double[]> positions = new IdentityHashMap<>();
   private long nextId = 1;
   private double volumeQuote;
 
@@ -33,19 +38,21 @@ final class SimulatedOrderGateway implements OrderGateway {
     final String id;
     final OrderRequest request;
     final OrderListener listener;
+    final double[] position;
     boolean live = true;
 
-    Pending(String id, OrderRequest request, OrderListener listener) {
+    Pending(String id, OrderRequest request, OrderListener listener, double[] position) {
       this.id = id;
       this.request = request;
       this.listener = listener;
+      this.position = position;
     }
   }
 
   @Override
   public String placeOrder(OrderRequest request, OrderListener listener) {
     String id = "bt-o" + nextId++;
-    pending.add(new Pending(id, request, listener));
+    pending.add(new Pending(id, request, listener, positions.computeIfAbsent(listener, l -> new double[1])));
     return id;
   }
 
@@ -89,9 +96,16 @@ final class SimulatedOrderGateway implements OrderGateway {
       p.live = false;
       double notional = price * r.amount();
       volumeQuote += notional;
+      p.position[0] += buy ? r.amount() : -r.amount();
       p.listener.onOrderFilled(new OrderFill(p.id, at, price, r.amount(), notional * tradeCost, true));
     }
     pending.removeIf(p -> !p.live);
+  }
+
+  /** What {@code listener}'s orders filled so far, signed (+ bought, − sold), in base. */
+  double positionBase(OrderListener listener) {
+    double[] cell = positions.get(listener);
+    return cell == null ? 0 : cell[0];
   }
 
   double volumeQuote() {
