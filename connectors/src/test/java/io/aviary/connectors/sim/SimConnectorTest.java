@@ -8,6 +8,7 @@ import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderBookDiff;
 import io.aviary.connectors.model.OrderBookSnapshot;
@@ -275,6 +276,25 @@ class SimConnectorTest {
         assertThat(firstHour.low()).isEqualByComparingTo(itsMinutes.stream().map(Candle::low).min(BigDecimal::compareTo).orElseThrow());
         assertThat(firstHour.volume()).isEqualByComparingTo(itsMinutes.stream().map(Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add));
         assertThat(md.candleIntervals()).contains(CandleInterval.S1, CandleInterval.MO1);
+    }
+
+    @Test
+    void fundingRateHistoryIsPagedAndTheSameOnEveryRead() {
+        MarketDataConnector md = perp.marketData();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        // 500 days of 8 h funding = 1500 events: two venue pages of at most 1000
+        List<FundingRate> rates = md.fundingRates(BTC, start, start.plus(500, ChronoUnit.DAYS), 5000);
+        assertThat(rates).hasSize(1500);
+        for (int i = 0; i < rates.size(); i++) {
+            assertThat(rates.get(i).fundingTime()).isEqualTo(start.plus(8L * i, ChronoUnit.HOURS));
+            assertThat(rates.get(i).rate().abs()).isLessThanOrEqualTo(new BigDecimal("0.0075"));
+            assertThat(rates.get(i).markPrice()).isPositive();
+        }
+        assertThat(rates.stream().map(FundingRate::rate).distinct().count()).as("rates follow the premium").isGreaterThan(1);
+        assertThat(md.fundingRates(BTC, start, start.plus(500, ChronoUnit.DAYS), 5000)).isEqualTo(rates);
+        assertThat(md.fundingRates(BTC, start, start.plus(10, ChronoUnit.DAYS), 7)).isEqualTo(rates.subList(0, 7));
+        assertThatThrownBy(() -> spot.marketData().fundingRates(BTC, start, start.plus(1, ChronoUnit.DAYS), 10))
+                .isInstanceOf(VenueException.Unsupported.class).hasMessageContaining("sim");
     }
 
     @Test
