@@ -82,7 +82,9 @@ public final class BacktestEngine {
     String connector = controller.config().connectorName();
     String pair = controller.config().tradingPair();
     BacktestMarket market = new BacktestMarket(candles, connector, pair);
-    SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage());
+    FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
+    SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage(),
+        !applied.isEmpty());
     List<ExecutorInfo> all = new ArrayList<>();
     ArrayList<Executor> active = new ArrayList<>();
     ArrayList<Executor> closed = new ArrayList<>();
@@ -97,7 +99,6 @@ public final class BacktestEngine {
     int[] activeSeries = new int[n];
     double[] volumeSeries = new double[n];
     double realized = 0;
-    FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
     long[] fundingTime = applied.time();
     int fundingCount = fundingTime.length;
     int nextFunding = 0;
