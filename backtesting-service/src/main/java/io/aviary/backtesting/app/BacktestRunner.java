@@ -2,12 +2,15 @@ package io.aviary.backtesting.app;
 
 import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.CandleSource;
+import io.aviary.backtesting.domain.FundingSource;
 import io.aviary.backtesting.domain.StoredConfigs;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.Unprocessable;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestSettings;
+import io.aviary.strategy.backtest.FundingRates;
 import io.aviary.strategy.config.ControllerRegistry;
 import io.aviary.strategy.config.InvalidConfigException;
 import io.aviary.strategy.config.V2ControllerConfig;
@@ -19,7 +22,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a request into a validated backtest (config resolved and parsed, controller known) and runs one: candles from
- * {@link CandleSource}, one new controller per run, the strategy module's engine.
+ * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, one new controller per
+ * run, the strategy module's engine.
+ *
+ * <p>A perpetual range that should hold funding but has none is refused (422) rather than run without it: a
+ * directional backtest on a perpetual without funding misstates its PnL by a systematic amount, and a silent run
+ * would look complete. Every perpetual venue Aviary connects to pays at least once a day, so the check applies to
+ * ranges of a day or more; a shorter range may honestly contain no funding time and runs.
  */
 @Component
 public class BacktestRunner {
@@ -34,15 +43,24 @@ public class BacktestRunner {
         boolean reached(int candle, int total);
     }
 
+    /** What a backtest runs over: the candles and, on a perpetual, the funding events of their time span. */
+    public record History(Candles candles, FundingRates funding) {
+    }
+
+    /** A range at least this long on a perpetual must contain funding events. */
+    static final long FUNDING_REQUIRED_SPAN = 86_400;
+
     /** A finished run with the number of candles it went over. */
     public record Outcome(BacktestResult result, int candles) {
     }
 
     private final CandleSource candles;
+    private final FundingSource funding;
     private final StoredConfigs storedConfigs;
 
-    public BacktestRunner(CandleSource candles, StoredConfigs storedConfigs) {
+    public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs) {
         this.candles = candles;
+        this.funding = funding;
         this.storedConfigs = storedConfigs;
     }
 
@@ -87,24 +105,41 @@ public class BacktestRunner {
         }
     }
 
-    /** The candles a prepared backtest runs over (read from market-data-service). */
-    public Candles candles(Prepared prepared) {
+    /**
+     * The candles a prepared backtest runs over and, for a perpetual connector, the funding events from the range's
+     * start to the last candle's close (both read from market-data-service).
+     *
+     * @throws Unprocessable for a perpetual range of a day or more without any funding event
+     */
+    public History history(Prepared prepared) {
         BacktestRequest request = prepared.request();
         V2ControllerConfig config = prepared.config();
-        return candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
+        Candles range = candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
                 request.startTime(), request.endTime());
+        if (!BacktestEngine.isPerpetual(config.connectorName())) {
+            return new History(range, FundingRates.NONE);
+        }
+        long end = range.closeTime(range.size() - 1);
+        FundingRates rates = funding.load(config.connectorName(), config.tradingPair(), request.startTime(), end);
+        if (rates.isEmpty() && end - request.startTime() >= FUNDING_REQUIRED_SPAN) {
+            throw new Unprocessable("No funding rates of " + config.connectorName() + " " + config.tradingPair()
+                    + " between " + request.startTime() + " and " + end + ": a perpetual backtest of a day or more"
+                    + " needs them (funding is part of its PnL).");
+        }
+        return new History(range, rates);
     }
 
-    /** Loads the candles and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
+    /** Loads the history and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
     public Outcome run(Prepared prepared, Monitor monitor) {
-        return run(prepared, candles(prepared), monitor);
+        return run(prepared, history(prepared), monitor);
     }
 
     /**
-     * Runs over candles already loaded; {@code range} is only read, so runs on several threads may share it (a
-     * sweep's variants do).
+     * Runs over a history already loaded; it is only read, so runs on several threads may share it (a sweep's
+     * variants do).
      */
-    public Outcome run(Prepared prepared, Candles range, Monitor monitor) {
+    public Outcome run(Prepared prepared, History history, Monitor monitor) {
+        Candles range = history.candles();
         BacktestRequest request = prepared.request();
         V2ControllerConfig config = prepared.config();
         Controller controller;
@@ -121,7 +156,7 @@ public class BacktestRunner {
             throw new InvalidRequest(e.getMessage());
         }
         int total = range.size();
-        BacktestResult result = new BacktestEngine(settings).run(controller, range,
+        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.funding(),
                 i -> monitor.reached(i, total));
         return new Outcome(result, total);
     }

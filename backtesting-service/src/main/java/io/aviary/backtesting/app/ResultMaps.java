@@ -74,6 +74,7 @@ final class ResultMaps {
         out.put("unrealized_pnl_quote", num(r.unrealizedPnlQuote()));
         out.put("position_realized_pnl_quote", num(r.positionRealizedPnlQuote()));
         out.put("total_fees_quote", num(r.totalFeesQuote()));
+        out.put("total_funding_quote", num(r.totalFundingQuote()));
         return out;
     }
 
@@ -98,6 +99,7 @@ final class ResultMaps {
         out.put("net_pnl_pct", num(e.netPnlPct()));
         out.put("net_pnl_quote", num(e.netPnlQuote()));
         out.put("cum_fees_quote", num(e.cumFeesQuote()));
+        out.put("cum_funding_quote", num(e.cumFundingQuote()));
         out.put("filled_amount_quote", num(e.filledAmountQuote()));
         out.put("is_active", e.isActive());
         out.put("is_trading", e.isTrading());

@@ -15,7 +15,6 @@ import io.aviary.strategy.backtest.BacktestCancelledException;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.config.V2ControllerConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
-import io.aviary.strategy.market.Candles;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -291,7 +290,7 @@ public class Sweeps {
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger ended = new AtomicInteger();
         private volatile boolean cancelled;
-        private volatile Candles candles;
+        private volatile BacktestRunner.History history;
 
         Job(String id, List<BacktestRunner.Prepared> variants, String rankBy) {
             this.id = id;
@@ -306,7 +305,7 @@ public class Sweeps {
                     return;
                 }
                 // one read for every variant: they share connector, pair and range
-                candles = runner.candles(variants.getFirst());
+                history = runner.history(variants.getFirst());
             } catch (UseCaseException e) {
                 end(TaskStatus.FAILED, e.getMessage());
                 return;
@@ -365,7 +364,7 @@ public class Sweeps {
         private void runVariant(int n) {
             BacktestRunner.Outcome outcome;
             try {
-                outcome = runner.run(variants.get(n), candles, (candle, total) -> cancelled);
+                outcome = runner.run(variants.get(n), history, (candle, total) -> cancelled);
             } catch (BacktestCancelledException e) {
                 return;
             } catch (UseCaseException e) {

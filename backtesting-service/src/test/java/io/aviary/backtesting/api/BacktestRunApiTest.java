@@ -15,7 +15,7 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
             "total_executors_with_position", "total_volume", "total_long", "total_short", "close_types",
             "accuracy_long", "accuracy_short", "total_positions", "accuracy", "max_drawdown_usd", "max_drawdown_pct",
             "sharpe_ratio", "profit_factor", "win_signals", "loss_signals", "unrealized_pnl_quote",
-            "position_realized_pnl_quote", "total_fees_quote");
+            "position_realized_pnl_quote", "total_fees_quote", "total_funding_quote");
 
     @Test
     void runBacktestingAnswersCa19b95sShapeWithEveryMetric() {

@@ -55,6 +55,12 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
     /** 2026-01-01T00:00:00Z: a whole day of candles starts here. */
     static final long DAY_START = 1_767_225_600L;
     static final String EMPTY_PAIR = "EMPTY-USDT";
+    /** A pair with candles but no funding events (a perpetual range that should have them). */
+    static final String NO_FUNDING_PAIR = "NOFUND-USDT";
+    /** The fake venue's funding rate, paid every 8 h from the epoch on (longs pay). */
+    static final double FUNDING_RATE = 0.0001;
+    /** Funding reads the fake market-data-service answered. */
+    static final java.util.concurrent.atomic.AtomicInteger fundingReads = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final EmbeddedPostgres POSTGRES;
     private static final HttpServer UPSTREAM;
@@ -71,6 +77,7 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
             throw new UncheckedIOException(e);
         }
         UPSTREAM.createContext("/market-data/historical-candles", BacktestingHttpTestBase::historicalCandles);
+        UPSTREAM.createContext("/market-data/historical-funding-rates", BacktestingHttpTestBase::historicalFundingRates);
         UPSTREAM.createContext("/controllers/configs/", BacktestingHttpTestBase::storedConfig);
         UPSTREAM.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         UPSTREAM.start();
@@ -152,6 +159,33 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
             answer(exchange, 200, candles(start, end));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** market-data-service's funding history: every 8 h in [start, end] at {@link #FUNDING_RATE}, mark = 100. */
+    private static void historicalFundingRates(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!TOKEN.equals(exchange.getRequestHeaders().getFirst(InternalTokenFilter.HEADER))) {
+                answer(exchange, 401, "{\"detail\":\"no internal token\"}");
+                return;
+            }
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            fundingReads.incrementAndGet();
+            String connector = body.get("connector_name").asString();
+            if (!connector.endsWith("_perpetual")) {
+                answer(exchange, 400, "{\"detail\":\"Funding rates are only available for perpetual trading pairs.\"}");
+                return;
+            }
+            StringBuilder out = new StringBuilder("[");
+            if (!body.get("trading_pair").asString().equals(NO_FUNDING_PAIR)) {
+                long step = 8 * 3600;
+                for (long t = Math.ceilDiv(body.get("start_time").asLong(), step) * step;
+                        t <= body.get("end_time").asLong(); t += step) {
+                    out.append(out.length() > 1 ? "," : "").append("{\"timestamp\":").append(t)
+                            .append(",\"funding_rate\":").append(FUNDING_RATE).append(",\"mark_price\":100}");
+                }
+            }
+            answer(exchange, 200, out.append(']').toString());
         }
     }
 

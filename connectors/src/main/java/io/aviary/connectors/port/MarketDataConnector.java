@@ -3,6 +3,7 @@ package io.aviary.connectors.port;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
@@ -43,4 +44,15 @@ public interface MarketDataConnector {
 
     /** @throws VenueException.Unsupported on a spot venue */
     FundingInfo fundingInfo(TradingPair pair);
+
+    /**
+     * Past funding events with funding time in {@code [start, end)}, oldest first, at most {@code limit};
+     * implementations page through the venue's per-request maximum.
+     *
+     * @throws VenueException.Unsupported on a spot venue, or a perpetual one whose adapter has no public
+     *     funding-rate history (never an empty list standing in for "unknown")
+     */
+    default List<FundingRate> fundingRates(TradingPair pair, Instant start, Instant end, int limit) {
+        throw new VenueException.Unsupported(name(), "funding-rate history is not available from " + name());
+    }
 }

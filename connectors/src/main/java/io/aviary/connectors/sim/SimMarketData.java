@@ -3,6 +3,7 @@ package io.aviary.connectors.sim;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.OrderBookDiff;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PublicTrade;
@@ -37,6 +38,8 @@ final class SimMarketData implements MarketDataConnector {
 
     /** The venue's page size for candles. */
     static final int MAX_CANDLES_PER_REQUEST = 1000;
+    /** The venue's page size of {@code /perp/funding-rates}. */
+    static final int MAX_FUNDING_RATES_PER_REQUEST = 1000;
 
     private final SimVenue venue;
     private final SimHttp http;
@@ -207,6 +210,29 @@ final class SimMarketData implements MarketDataConnector {
             throw new VenueException.Unsupported(venue.connector(), "funding exists on sim_perpetual only");
         }
         return SimWire.fundingInfo(http.get(venue.path("/funding-info"), SimHttp.query("symbol", pair)));
+    }
+
+    @Override
+    public List<FundingRate> fundingRates(TradingPair pair, Instant start, Instant end, int limit) {
+        if (!venue.perpetual()) {
+            throw new VenueException.Unsupported(venue.connector(), "funding exists on sim_perpetual only");
+        }
+        List<FundingRate> out = new ArrayList<>();
+        long cursor = start.toEpochMilli();
+        long endMillis = end.toEpochMilli();
+        while (out.size() < limit && cursor < endMillis) {
+            int n = Math.min(MAX_FUNDING_RATES_PER_REQUEST, limit - out.size());
+            JsonNode page = http.get(venue.path("/funding-rates"), SimHttp.query("symbol", pair, "start_time", cursor,
+                    "end_time", endMillis, "limit", n));
+            for (JsonNode f : page) {
+                out.add(SimWire.fundingRate(f));
+            }
+            if (page.size() < n) {
+                break;
+            }
+            cursor = out.get(out.size() - 1).fundingTime().toEpochMilli() + 1;
+        }
+        return out;
     }
 
     /** A subscription whose close runs once. */

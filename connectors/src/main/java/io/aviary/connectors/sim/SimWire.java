@@ -4,6 +4,7 @@ import io.aviary.connectors.model.Balance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderBookDiff;
 import io.aviary.connectors.model.OrderBookSnapshot;
@@ -99,6 +100,11 @@ final class SimWire {
     static FundingInfo fundingInfo(JsonNode f) {
         return new FundingInfo(pair(f), dec(f.get("index_price")), dec(f.get("mark_price")),
                 Instant.ofEpochMilli(f.path("next_funding_time").asLong()), dec(f.get("funding_rate")));
+    }
+
+    static FundingRate fundingRate(JsonNode f) {
+        return new FundingRate(pair(f), Instant.ofEpochMilli(f.path("funding_time").asLong()),
+                dec(f.get("funding_rate")), dec(f.get("mark_price")));
     }
 
     static Balance balance(JsonNode b) {

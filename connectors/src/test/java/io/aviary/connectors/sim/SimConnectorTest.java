@@ -8,6 +8,7 @@ import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.FundingPayment;
 import io.aviary.connectors.model.OrderBookDiff;
 import io.aviary.connectors.model.OrderBookSnapshot;
@@ -275,6 +276,24 @@ class SimConnectorTest {
         assertThat(firstHour.low()).isEqualByComparingTo(itsMinutes.stream().map(Candle::low).min(BigDecimal::compareTo).orElseThrow());
         assertThat(firstHour.volume()).isEqualByComparingTo(itsMinutes.stream().map(Candle::volume).reduce(BigDecimal.ZERO, BigDecimal::add));
         assertThat(md.candleIntervals()).contains(CandleInterval.S1, CandleInterval.MO1);
+    }
+
+    @Test
+    void fundingRateHistoryIsPagedAndTheSameOnEveryRead() {
+        MarketDataConnector md = perp.marketData();
+        Instant start = Instant.parse("2025-01-01T00:00:00Z");
+        // this venue funds every 2 s (SIM_EXCHANGE_FUNDING_INTERVAL above): 3000 s = 1500 events, two pages of 1000
+        List<FundingRate> rates = md.fundingRates(BTC, start, start.plusSeconds(3000), 5000);
+        assertThat(rates).hasSize(1500);
+        for (int i = 0; i < rates.size(); i++) {
+            assertThat(rates.get(i).fundingTime()).isEqualTo(start.plusSeconds(2L * i));
+            assertThat(rates.get(i).rate().abs()).isLessThanOrEqualTo(new BigDecimal("0.0075"));
+            assertThat(rates.get(i).markPrice()).isPositive();
+        }
+        assertThat(md.fundingRates(BTC, start, start.plusSeconds(3000), 5000)).isEqualTo(rates);
+        assertThat(md.fundingRates(BTC, start, start.plusSeconds(3000), 7)).isEqualTo(rates.subList(0, 7));
+        assertThatThrownBy(() -> spot.marketData().fundingRates(BTC, start, start.plus(1, ChronoUnit.DAYS), 10))
+                .isInstanceOf(VenueException.Unsupported.class).hasMessageContaining("sim");
     }
 
     @Test

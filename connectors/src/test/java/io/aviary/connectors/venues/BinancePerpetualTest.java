@@ -23,6 +23,7 @@ import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.FundingInfo;
 import io.aviary.connectors.model.FundingPayment;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -112,6 +113,28 @@ class BinancePerpetualTest extends WireMockVenueTest {
         assertThat(f.indexPrice()).isEqualByComparingTo("43260.52334073");
         assertThat(f.rate()).isEqualByComparingTo("0.0001");
         assertThat(f.nextFundingTime()).isEqualTo(Instant.ofEpochMilli(1700006400000L));
+    }
+
+    @Test
+    void fundingRateHistoryFromFundingRateEndpoint() {
+        // shaped as Binance documents GET /fapi/v1/fundingRate: ascending, markPrice missing on old rows
+        wm.stubFor(get(urlPathEqualTo("/fapi/v1/fundingRate")).withQueryParam("symbol", equalTo("BTCUSDT"))
+                .willReturn(okJson("""
+                        [{"symbol":"BTCUSDT","fundingTime":1700006400000,"fundingRate":"0.00010000","markPrice":"43251.10000000"},
+                         {"symbol":"BTCUSDT","fundingTime":1700035200000,"fundingRate":"-0.00020000","markPrice":""}]
+                        """)));
+        List<FundingRate> rates = md.fundingRates(BTC_USDT, Instant.ofEpochMilli(1700000000000L),
+                Instant.ofEpochMilli(1700100000000L), 500);
+        assertThat(rates).hasSize(2);
+        assertThat(rates.get(0).fundingTime()).isEqualTo(Instant.ofEpochMilli(1700006400000L));
+        assertThat(rates.get(0).rate()).isEqualByComparingTo("0.0001");
+        assertThat(rates.get(0).markPrice()).isEqualByComparingTo("43251.1");
+        assertThat(rates.get(1).rate()).isEqualByComparingTo("-0.0002");
+        assertThat(rates.get(1).markPrice()).isNull();
+        LoggedRequest request = onlyRequest(wm.findAll(getRequestedFor(urlPathEqualTo("/fapi/v1/fundingRate"))));
+        assertThat(request.queryParameter("startTime").firstValue()).isEqualTo("1700000000000");
+        assertThat(request.queryParameter("endTime").firstValue()).isEqualTo("1700099999999");
+        assertThat(request.queryParameter("limit").firstValue()).isEqualTo("500");
     }
 
     @Test

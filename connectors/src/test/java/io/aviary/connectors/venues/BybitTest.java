@@ -55,6 +55,14 @@ class BybitTest extends WireMockVenueTest {
     }
 
     @Test
+    void fundingRateHistoryIsUnsupportedOnTheSpotAdapterNamingTheConnector() {
+        // Aviary's bybit adapter is spot only (no bybit_perpetual yet): an honest refusal, never an empty history
+        assertThatThrownBy(() -> md.fundingRates(BTC_USDT, Instant.EPOCH, Instant.ofEpochSecond(86_400), 100))
+                .isInstanceOf(VenueException.Unsupported.class).hasMessageContaining("bybit");
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void publicData() {
         wm.stubFor(get(urlPathEqualTo("/v5/market/tickers")).willReturn(okJson(fixture("bybit/tickers.json"))));
         wm.stubFor(get(urlPathEqualTo("/v5/market/orderbook")).willReturn(okJson(fixture("bybit/orderbook.json"))));

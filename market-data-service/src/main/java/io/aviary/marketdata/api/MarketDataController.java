@@ -2,18 +2,21 @@ package io.aviary.marketdata.api;
 
 import io.aviary.marketdata.api.MarketDataResponses.ActiveFeedResponse;
 import io.aviary.marketdata.api.MarketDataResponses.FundingInfoResponse;
+import io.aviary.marketdata.api.MarketDataResponses.FundingRateResponse;
 import io.aviary.marketdata.api.MarketDataResponses.OrderBookQueryResponse;
 import io.aviary.marketdata.api.MarketDataResponses.OrderBookResponse;
 import io.aviary.marketdata.api.MarketDataResponses.PricesResponse;
 import io.aviary.marketdata.api.MarketDataResponses.SettingsResponse;
 import io.aviary.marketdata.app.CandleService;
 import io.aviary.marketdata.app.Feeds;
+import io.aviary.marketdata.app.FundingHistory;
 import io.aviary.marketdata.app.MarketDataSettings;
 import io.aviary.marketdata.app.OrderBookService;
 import io.aviary.marketdata.app.QuoteService;
 import io.aviary.marketdata.domain.BookQueryResult;
 import io.aviary.marketdata.domain.BookView;
 import io.aviary.marketdata.domain.CandleBar;
+import io.aviary.marketdata.domain.FundingPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,9 +52,11 @@ public class MarketDataController {
     private final Feeds feeds;
     private final MarketDataSettings settings;
     private final JsonMapper json;
+    private final FundingHistory funding;
 
     public MarketDataController(CandleService candles, OrderBookService books, QuoteService quotes, Feeds feeds,
-            MarketDataSettings settings, JsonMapper json) {
+            MarketDataSettings settings, JsonMapper json, FundingHistory funding) {
+        this.funding = funding;
         this.candles = candles;
         this.books = books;
         this.quotes = quotes;
@@ -129,6 +134,21 @@ public class MarketDataController {
         String pair = body.string("trading_pair");
         body.validate();
         return FundingInfoResponse.of(quotes.funding(connector, pair));
+    }
+
+    @PostMapping("/historical-funding-rates")
+    @Operation(summary = "Past funding rates of a perpetual pair with funding time in [start_time, end_time] (epoch seconds), stored after the first fetch",
+            description = "Aviary's addition (Hummingbot API has no funding history). Oldest first; an empty list when the "
+                    + "venue paid no funding in the range. 400 for a spot connector, 422 when the connector offers no funding history.")
+    public List<FundingRateResponse> historicalFundingRates(@RequestBody JsonNode request) {
+        Body body = Body.of(request);
+        String connector = body.stringEither("connector_name", "connector");
+        String pair = body.string("trading_pair");
+        long start = body.integer("start_time");
+        long end = body.integer("end_time");
+        body.validate();
+        return funding.rates(connector, pair, start, end).stream()
+                .map(FundingRateResponse::of).toList();
     }
 
     @PostMapping("/order-book")

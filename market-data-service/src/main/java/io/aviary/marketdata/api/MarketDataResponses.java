@@ -6,6 +6,7 @@ import io.aviary.connectors.model.PriceLevel;
 import io.aviary.marketdata.app.Feeds.ActiveFeed;
 import io.aviary.marketdata.domain.BookQueryResult;
 import io.aviary.marketdata.domain.BookView;
+import io.aviary.marketdata.domain.FundingPoint;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,16 @@ final class MarketDataResponses {
     }
 
     record PricesResponse(String connector, Map<String, BigDecimal> prices, double timestamp) {
+    }
+
+    /** One past funding event: epoch seconds, the rate (positive: longs paid), the venue's mark price or null. */
+    record FundingRateResponse(@JsonProperty("timestamp") long timestamp,
+            @JsonProperty("funding_rate") BigDecimal fundingRate,
+            @JsonProperty("mark_price") BigDecimal markPrice) {
+
+        static FundingRateResponse of(FundingPoint p) {
+            return new FundingRateResponse(p.time(), p.rate(), p.markPrice());
+        }
     }
 
     record FundingInfoResponse(@JsonProperty("trading_pair") String tradingPair,

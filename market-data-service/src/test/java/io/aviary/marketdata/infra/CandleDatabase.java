@@ -8,12 +8,13 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** A real PostgreSQL (embedded) with this service's migrations, and a store on it. */
+/** A real PostgreSQL (embedded) with this service's migrations, and the candle and funding stores on it. */
 final class CandleDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     final DataSource dataSource;
     final JdbcCandleStore store;
+    final JdbcFundingStore fundingStore;
 
     CandleDatabase() {
         try {
@@ -28,6 +29,7 @@ final class CandleDatabase implements AutoCloseable {
         Flyway.configure().dataSource(ds).schemas("market_data").defaultSchema("market_data")
                 .locations("classpath:db/migration").load().migrate();
         store = new JdbcCandleStore(ds, new DataSourceTransactionManager(ds));
+        fundingStore = new JdbcFundingStore(ds, new DataSourceTransactionManager(ds));
     }
 
     @Override

@@ -48,6 +48,9 @@ public final class Wire {
             long nextFundingTime, long fundingIntervalSeconds, long timestamp) {
     }
 
+    public record FundingRate(String symbol, long fundingTime, String fundingRate, String markPrice) {
+    }
+
     public record Balance(String asset, String total, String available, String locked) {
     }
 

@@ -75,6 +75,10 @@ public final class WireMapper {
                 f.nextFundingTime(), f.intervalSeconds(), f.timestamp());
     }
 
+    public static Wire.FundingRate fundingRate(MarketDataService.FundingRate f) {
+        return new Wire.FundingRate(f.symbol(), f.fundingTime(), dec(f.rate()), dec(f.markPrice()));
+    }
+
     public static Wire.Balance balance(BalanceSnapshot b) {
         return new Wire.Balance(b.asset(), dec(b.total()), dec(b.available()), dec(b.locked()));
     }

@@ -13,6 +13,7 @@ public final class MarketDataService {
 
     public static final int MAX_DEPTH = 1000;
     public static final int MAX_TRADES = 1000;
+    public static final int MAX_FUNDING_RATES = 1000;
 
     public record MarketInfo(VenueKind kind, MarketRules rules, boolean simulated, Integer maxLeverage) {
     }
@@ -24,6 +25,10 @@ public final class MarketDataService {
 
     public record FundingInfo(String symbol, BigDecimal indexPrice, BigDecimal markPrice, BigDecimal rate,
             long nextFundingTime, long intervalSeconds, long timestamp) {
+    }
+
+    /** One past funding event: its time (epoch ms, a multiple of the funding interval), rate and mark price. */
+    public record FundingRate(String symbol, long fundingTime, BigDecimal rate, BigDecimal markPrice) {
     }
 
     private final VenueCore core;
@@ -86,5 +91,29 @@ public final class MarketDataService {
         BigDecimal rate = core.query(VenueKind.PERPETUAL, lane -> lane.perpetuals().fundingRate(mark, index));
         return new FundingInfo(symbol, index, mark, rate, funding.nextFundingTime(),
                 core.config().fundingInterval().toSeconds(), now);
+    }
+
+    /**
+     * The funding events of {@code symbol} with time in {@code [startMillis, endMillis)}, oldest first, at most
+     * {@code limit}: every multiple of the funding interval that has passed, from the listing date
+     * ({@code historyStart}) on. Nothing is stored: prices come from the seeded paths, a pure function of time, so a
+     * past rate is recomputed exactly as {@link SimulationService#settleFunding} settled it (the funding rule on
+     * that moment's mark and index). A funding time the venue slept through (it settles only the latest one after a
+     * pause) is listed with the rate it would have had.
+     */
+    public List<FundingRate> fundingRates(String symbol, long startMillis, long endMillis, int limit) {
+        core.query(VenueKind.PERPETUAL, lane -> lane.exchange().market(symbol));
+        long interval = core.config().fundingInterval().toMillis();
+        long listed = core.config().historyStart().toEpochMilli();
+        long first = Math.ceilDiv(Math.max(startMillis, listed), interval) * interval;
+        long last = Math.min(Math.floorDiv(endMillis - 1, interval), Math.floorDiv(core.now(), interval)) * interval;
+        int n = Math.max(1, Math.min(MAX_FUNDING_RATES, limit));
+        var rule = core.query(VenueKind.PERPETUAL, lane -> lane.perpetuals().fundingRule());
+        List<FundingRate> out = new java.util.ArrayList<>();
+        for (long t = first; t <= last && out.size() < n; t += interval) {
+            BigDecimal mark = oracle.mark(symbol, t);
+            out.add(new FundingRate(symbol, t, rule.rate(mark, oracle.index(symbol, t)), mark));
+        }
+        return out;
     }
 }

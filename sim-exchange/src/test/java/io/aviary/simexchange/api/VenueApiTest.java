@@ -13,8 +13,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.aviary.simexchange.app.PriceOracle;
+import io.aviary.simexchange.domain.perp.FundingRule;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -140,6 +144,40 @@ class VenueApiTest {
         JsonNode funding = client.publicCall("GET", "/api/v1/perp/funding-info?symbol=BTC-USDT", null).body();
         assertThat(funding.get("next_funding_time").asLong()).isGreaterThan(System.currentTimeMillis());
         assertThat(client.publicCall("GET", "/actuator/health", null).body().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Autowired
+    PriceOracle oracle;
+
+    @Test
+    void fundingRateHistoryListsEveryPastFundingTimeWithTheRateTheRuleSettles() {
+        long interval = 8 * 3600_000L; // the default funding interval
+        long now = System.currentTimeMillis();
+        long start = now - 3 * 86_400_000L;
+        String path = "/api/v1/perp/funding-rates?symbol=BTC-USDT&start_time=" + start + "&end_time=" + now;
+        SignedClient.Response r = client.publicCall("GET", path, null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode rates = r.body();
+        assertThat(rates.size()).isBetween(9, 10);
+        long previous = Long.MIN_VALUE;
+        for (JsonNode f : rates) {
+            long t = f.get("funding_time").asLong();
+            assertThat(t % interval).isZero();
+            assertThat(t).isGreaterThanOrEqualTo(start).isLessThanOrEqualTo(now).isGreaterThan(previous);
+            previous = t;
+            BigDecimal mark = oracle.mark("BTC-USDT", t);
+            assertThat(new BigDecimal(f.get("mark_price").asString())).isEqualByComparingTo(mark);
+            assertThat(new BigDecimal(f.get("funding_rate").asString()))
+                    .isEqualByComparingTo(FundingRule.STANDARD.rate(mark, oracle.index("BTC-USDT", t)));
+        }
+        assertThat(client.publicCall("GET", path, null).body()).isEqualTo(rates); // the past does not change
+        JsonNode two = client.publicCall("GET", path + "&limit=2", null).body();
+        assertThat(two.size()).isEqualTo(2);
+        assertThat(two.get(0)).isEqualTo(rates.get(0));
+        assertThat(client.publicCall("GET", "/api/v1/perp/funding-rates?symbol=BTC-USDT&start_time=" + now
+                + "&end_time=" + (now + 30 * 86_400_000L), null).body().size())
+                .as("no funding from the future").isLessThanOrEqualTo(1);
+        assertThat(client.publicCall("GET", path.replace("/perp/", "/spot/"), null).status()).isEqualTo(400);
     }
 
     @Test

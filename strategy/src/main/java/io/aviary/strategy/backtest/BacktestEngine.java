@@ -1,6 +1,7 @@
 package io.aviary.strategy.backtest;
 
 import io.aviary.strategy.controller.Controller;
+import io.aviary.strategy.executor.Executor;
 import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.ExecutorSupervisor;
 import io.aviary.strategy.executor.PositionHoldLedger;
@@ -14,6 +15,10 @@ import java.util.function.IntPredicate;
  * a live bot runs. Step {@code i} happens at the close of candle {@code i}:
  * <ol>
  *   <li>orders placed at earlier steps are filled against candle {@code i} ({@link SimulatedOrderGateway});
+ *   <li>on a perpetual ({@code *_perpetual} connector), every funding event with time in {@code (close(i−1),
+ *       close(i)]} is paid on the positions held after those fills: {@code −signed base × close(i) × rate} per
+ *       executor (longs pay a positive rate; the candle's close stands in for the mark price) and on the position
+ *       hold; it is booked on the executor ({@link Executor#bookFunding}), so its net PnL includes it;
  *   <li>every active executor steps (barriers see candle {@code i}'s close, and its low/high for the stop loss);
  *   <li>the controller decides from candles {@code 0..i} only; new executors start and place their orders, which
  *       can fill from candle {@code i+1} on;
@@ -27,7 +32,9 @@ import java.util.function.IntPredicate;
  * controller never sees an unclosed candle. Executors still running at the end stay active and count with their
  * PnL marked at the last close (as Hummingbot's do). Executors stopped with {@code keep_position} go to a
  * {@link PositionHoldLedger} (one per run: a run trades one market). Every executor type runs
- * (position, order, DCA, grid, TWAP). Not simulated yet: funding, partial fills, balances.
+ * (position, order, DCA, grid, TWAP). Funding is paid as above when the caller passes the market's
+ * {@link FundingRates} (spot connectors get none, whatever is passed). Not simulated yet: partial fills, balances,
+ * liquidation.
  *
  * <p>An engine holds only its settings: concurrent runs on one instance are independent (Hummingbot's API shares
  * one stateful engine between requests). A controller instance belongs to one run.
@@ -48,6 +55,14 @@ public final class BacktestEngine {
    * stops the run with {@link BacktestCancelledException} when it returns true.
    */
   public BacktestResult run(Controller controller, Candles candles, IntPredicate cancelled) {
+    return run(controller, candles, FundingRates.NONE, cancelled);
+  }
+
+  /**
+   * Runs with the funding events of the market (applied only when the controller's connector is a perpetual, see
+   * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
+   */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
@@ -55,7 +70,9 @@ public final class BacktestEngine {
     String connector = controller.config().connectorName();
     String pair = controller.config().tradingPair();
     BacktestMarket market = new BacktestMarket(candles, connector, pair);
-    SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage());
+    FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
+    SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage(),
+        !applied.isEmpty());
     ExecutorSupervisor executors = new ExecutorSupervisor(gateway, (config, sequence) -> "bt-" + sequence);
     PositionHoldLedger hold = executors.hold();
     long[] ts = new long[n];
@@ -65,12 +82,22 @@ public final class BacktestEngine {
     double[] totalSeries = new double[n];
     int[] activeSeries = new int[n];
     double[] volumeSeries = new double[n];
+    long[] fundingTime = applied.time();
+    int fundingCount = fundingTime.length;
+    int nextFunding = 0;
+    double totalFunding = 0;
     for (int i = 0; i < n; i++) {
       if ((i & 4095) == 0 && cancelled.test(i)) {
         throw new BacktestCancelledException(i, n);
       }
       market.moveTo(i);
       gateway.fillAgainst(i);
+      // funding events are sparse (3 a day): one comparison per candle, the loop only when one is due
+      long close = candles.closeTime(i);
+      while (nextFunding < fundingCount && fundingTime[nextFunding] <= close) {
+        totalFunding += payFunding(applied.rate()[nextFunding], candles.close()[i], executors.active(), gateway, hold);
+        nextFunding++;
+      }
       executors.stepActive(market);
       executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision()),
           market);
@@ -93,7 +120,37 @@ public final class BacktestEngine {
         : List.of(new PositionHold(connector, pair, hold.netBase(), hold.realized(), hold.unrealized(lastClose),
             hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
     BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,
-        hold.realized(), hold.unrealized(lastClose));
+        hold.realized(), hold.unrealized(lastClose), totalFunding);
     return new BacktestResult(all, results, series, holds);
+  }
+
+  /** Whether funding applies: Hummingbot names perpetual connectors {@code <venue>_perpetual}. */
+  public static boolean isPerpetual(String connectorName) {
+    return connectorName != null && connectorName.endsWith("_perpetual");
+  }
+
+  /**
+   * Pays one funding event on every active executor's position and on the hold: {@code −base × mark × rate} each;
+   * returns the sum (+ received, − paid).
+   */
+  private static double payFunding(double rate, double mark, List<Executor> active, SimulatedOrderGateway gateway,
+      PositionHoldLedger hold) {
+    double sum = 0;
+    for (int k = 0, size = active.size(); k < size; k++) {
+      Executor e = active.get(k);
+      double base = gateway.positionBase(e);
+      if (base != 0) {
+        double payment = -base * mark * rate;
+        e.bookFunding(payment);
+        sum += payment;
+      }
+    }
+    double held = hold.netBase();
+    if (held != 0) {
+      double payment = -held * mark * rate;
+      hold.bookFunding(payment);
+      sum += payment;
+    }
+    return sum;
   }
 }

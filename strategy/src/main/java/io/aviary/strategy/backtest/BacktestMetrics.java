@@ -23,6 +23,15 @@ public final class BacktestMetrics {
    */
   public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
       PnlTimeseries series, double holdsRealized, double holdsUnrealized) {
+    return summarize(executors, totalAmountQuote, series, holdsRealized, holdsUnrealized, 0);
+  }
+
+  /**
+   * With funding: {@code totalFunding} is reported as {@code total_funding_quote}; it is already inside the
+   * executors' net PnL and the holds' realized PnL, so it is not added again.
+   */
+  public static BacktestResults summarize(List<? extends ExecutorInfo> executors, double totalAmountQuote,
+      PnlTimeseries series, double holdsRealized, double holdsUnrealized, double totalFunding) {
     double netPnlQuote = 0;
     double volume = 0;
     double fees = 0;
@@ -81,7 +90,7 @@ public final class BacktestMetrics {
         Collections.unmodifiableMap(closeTypes), ratio(longWins, longs), ratio(shortWins, shorts), withPosition,
         ratio(wins, withPosition), maxDrawdown, maxDrawdown / totalAmountQuote,
         sharpe(series.totalPnl(), totalAmountQuote), lost == 0 ? 1 : won / Math.abs(lost), wins, losses,
-        holdsUnrealized, holdsRealized, fees);
+        holdsUnrealized, holdsRealized, fees, totalFunding);
   }
 
   private static double ratio(int part, int whole) {

@@ -8,44 +8,56 @@ import io.aviary.strategy.executor.OrderType;
 import io.aviary.strategy.executor.TradeType;
 import io.aviary.strategy.market.Candles;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 
 /**
  * Fills orders against the candles that close after they were placed (never the candle whose close the decision
  * saw): MARKET at the next candle's open (worse by {@code slippage}); a limit BUY when the candle's low reaches its
  * price, at {@code min(price, open)} (a SELL mirrored), whole amount at once. Fee = {@code trade_cost} × notional,
- * per fill. Cancellation is immediate and confirmed before {@link #cancelOrder} returns.
+ * per fill. Cancellation is immediate and confirmed before {@link #cancelOrder} returns. When asked to (perpetuals), it
+ * also keeps each listener's (executor's) signed filled base, the position funding is paid on: every fill of a
+ * backtest passes through here, so the figure is exact for every executor type without asking the executors.
  */
 final class SimulatedOrderGateway implements OrderGateway {
   private final Candles candles;
   private final double tradeCost;
   private final double slippage;
   private final ArrayList<Pending> pending = new ArrayList<>();
+  /** Signed filled base per listener, one cell each (created at its first order, never per candle); null: untracked. */
+  private final IdentityHashMap<OrderListener, double[]> positions;
+  /** The one cell every order writes to when positions are not tracked (spot: nobody reads it). */
+  private final double[] untracked = new double[1];
   private long nextId = 1;
   private double volumeQuote;
 
-  SimulatedOrderGateway(Candles candles, double tradeCost, double slippage) {
+  /** @param trackPositions keep each listener's signed filled base ({@link #positionBase}), for funding */
+  SimulatedOrderGateway(Candles candles, double tradeCost, double slippage, boolean trackPositions) {
     this.candles = candles;
     this.tradeCost = tradeCost;
     this.slippage = slippage;
+    this.positions = trackPositions ? new IdentityHashMap<>() : null;
   }
 
   private static final class Pending {
     final String id;
     final OrderRequest request;
     final OrderListener listener;
+    final double[] position;
     boolean live = true;
 
-    Pending(String id, OrderRequest request, OrderListener listener) {
+    Pending(String id, OrderRequest request, OrderListener listener, double[] position) {
       this.id = id;
       this.request = request;
       this.listener = listener;
+      this.position = position;
     }
   }
 
   @Override
   public String placeOrder(OrderRequest request, OrderListener listener) {
     String id = "bt-o" + nextId++;
-    pending.add(new Pending(id, request, listener));
+    double[] position = positions == null ? untracked : positions.computeIfAbsent(listener, l -> new double[1]);
+    pending.add(new Pending(id, request, listener, position));
     return id;
   }
 
@@ -89,9 +101,16 @@ final class SimulatedOrderGateway implements OrderGateway {
       p.live = false;
       double notional = price * r.amount();
       volumeQuote += notional;
+      p.position[0] += buy ? r.amount() : -r.amount();
       p.listener.onOrderFilled(new OrderFill(p.id, at, price, r.amount(), notional * tradeCost, true));
     }
     pending.removeIf(p -> !p.live);
+  }
+
+  /** What {@code listener}'s orders filled so far, signed (+ bought, − sold), in base; 0 when untracked. */
+  double positionBase(OrderListener listener) {
+    double[] cell = positions == null ? null : positions.get(listener);
+    return cell == null ? 0 : cell[0];
   }
 
   double volumeQuote() {

@@ -19,6 +19,8 @@ abstract class AbstractExecutor implements Executor {
   long closeTimestamp;
   long lastNow;
   double cumFees;
+  /** Funding booked by the host (perpetuals); every executor's net PnL adds it. */
+  double cumFunding;
   private int retries;
 
   AbstractExecutor(String id, ExecutorConfig config, OrderGateway gateway) {
@@ -108,6 +110,16 @@ abstract class AbstractExecutor implements Executor {
   @Override
   public double cumFeesQuote() {
     return cumFees;
+  }
+
+  @Override
+  public final void bookFunding(double quote) {
+    cumFunding += quote;
+  }
+
+  @Override
+  public final double cumFundingQuote() {
+    return cumFunding;
   }
 
   @Override

@@ -275,10 +275,10 @@ public final class DCAExecutor extends ClosingExecutor {
   @Override
   public double netPnlQuote() {
     if (!open.any() || closeType == CloseType.FAILED || closeType == CloseType.POSITION_HOLD) {
-      return -cumFees;
+      return cumFunding - cumFees;
     }
     double average = open.quote / open.base;
-    return (closePrice() - average) / average * sign * open.quote - cumFees;
+    return (closePrice() - average) / average * sign * open.quote - cumFees + cumFunding;
   }
 
   @Override

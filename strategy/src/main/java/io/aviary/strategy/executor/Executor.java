@@ -27,4 +27,10 @@ public interface Executor extends ExecutorInfo, OrderListener {
    * {@link CloseType#POSITION_HOLD}); executors without held fills book nothing.
    */
   default void bookHeldFills(HeldFillSink sink) {}
+
+  /**
+   * Books a funding payment on its position, in the quote asset (+ received, − paid); {@link #netPnlQuote} includes
+   * it from then on. The host computes the payment: it knows the position it filled and the funding event.
+   */
+  void bookFunding(double quote);
 }

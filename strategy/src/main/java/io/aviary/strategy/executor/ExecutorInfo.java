@@ -58,5 +58,13 @@ public interface ExecutorInfo {
 
   double cumFeesQuote();
 
+  /**
+   * Funding received (+) or paid (−) on this executor's position so far (perpetuals; 0 on spot), part of
+   * {@link #netPnlQuote}. The barriers (stop loss, take profit, trailing stop) look at the trading PnL only.
+   */
+  default double cumFundingQuote() {
+    return 0;
+  }
+
   double filledAmountQuote();
 }

@@ -479,7 +479,8 @@ public final class GridExecutor extends ClosingExecutor {
   @Override
   public double netPnlQuote() {
     double realized = realizedPnlQuote();
-    return closeType == CloseType.POSITION_HOLD ? realized : realized + positionPnlQuote();
+    double net = closeType == CloseType.POSITION_HOLD ? realized : realized + positionPnlQuote();
+    return net + cumFunding;
   }
 
   @Override

@@ -141,7 +141,7 @@ public final class OrderExecutor extends AbstractExecutor {
 
   @Override
   public double netPnlQuote() {
-    return 0;
+    return cumFunding;
   }
 
   @Override

@@ -268,7 +268,7 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   public double netPnlQuote() {
-    return tradePnlQuote() - cumFees;
+    return tradePnlQuote() - cumFees + cumFunding;
   }
 
   @Override

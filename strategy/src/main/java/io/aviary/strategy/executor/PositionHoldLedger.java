@@ -6,12 +6,15 @@ package io.aviary.strategy.executor;
  * long ({@code (avg_entry − price) · matched} short); adding fills re-average the entry; a flip restarts the
  * average at the fill price. Unrealized PnL is marked at a given price. Fees are tracked, not deducted (as
  * Hummingbot's hold does). Unlike Hummingbot's backtester, which books one order of {@code filled_amount_quote /
- * entry_price} per executor, the executor's real open and close fills are booked.
+ * entry_price} per executor, the executor's real open and close fills are booked. Funding (perpetuals) counts as
+ * realized: what the executors had received or paid before they handed their position over, and what the held
+ * position itself receives or pays afterwards.
  */
 public final class PositionHoldLedger implements HeldFillSink {
   private double netBase;
   private double averageEntry;
   private double realized;
+  private double funding;
   private double cumFees;
   private double volumeQuote;
   private int executors;
@@ -19,6 +22,7 @@ public final class PositionHoldLedger implements HeldFillSink {
   public void add(Executor executor) {
     executors++;
     cumFees += executor.cumFeesQuote();
+    funding += executor.cumFundingQuote();
     executor.bookHeldFills(this);
   }
 
@@ -47,6 +51,15 @@ public final class PositionHoldLedger implements HeldFillSink {
     }
   }
 
+  /** A funding payment on the held position (quote; + received, − paid). */
+  public void bookFunding(double quote) {
+    funding += quote;
+  }
+
+  public double funding() {
+    return funding;
+  }
+
   public double netBase() {
     return netBase;
   }
@@ -56,8 +69,9 @@ public final class PositionHoldLedger implements HeldFillSink {
     return averageEntry;
   }
 
+  /** Trading PnL realized by reducing fills, plus funding. */
   public double realized() {
-    return realized;
+    return realized + funding;
   }
 
   public double unrealized(double price) {

@@ -141,10 +141,10 @@ public final class TwapExecutor extends AbstractExecutor {
   @Override
   public double netPnlQuote() {
     if (!executed.any() || closeType == CloseType.POSITION_HOLD) {
-      return -cumFees;
+      return cumFunding - cumFees;
     }
     double average = executed.quote / executed.base;
-    return (mid - average) / average * sign * executed.quote - cumFees;
+    return (mid - average) / average * sign * executed.quote - cumFees + cumFunding;
   }
 
   @Override

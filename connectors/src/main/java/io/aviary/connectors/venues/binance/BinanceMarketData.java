@@ -3,6 +3,7 @@ package io.aviary.connectors.venues.binance;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
@@ -50,6 +51,8 @@ final class BinanceMarketData extends PollingMarketData<BinanceRest> {
     private static final int[] SPOT_DEPTHS = {5, 10, 20, 50, 100, 500, 1000, 5000};
     private static final int[] FUTURES_DEPTHS = {5, 10, 20, 50, 100, 500, 1000};
     private static final long RULES_TTL_MS = 60_000;
+    /** {@code GET /fapi/v1/fundingRate} answers at most 1000 rows. */
+    private static final int FUNDING_RATES_PER_REQUEST = 1000;
 
     private final boolean perpetual;
     private final BinanceMarketDataServiceRaw md;
@@ -181,6 +184,41 @@ final class BinanceMarketData extends PollingMarketData<BinanceRest> {
         return new FundingInfo(pair, rate.getIndexPrice(), rate.getMarkPrice(),
                 rate.getNextFundingTime() == null ? null : rate.getNextFundingTime().toInstant(),
                 rate.getLastFundingRate());
+    }
+
+    /**
+     * USDⓈ-M's public funding history, {@code GET /fapi/v1/fundingRate} (ascending by {@code fundingTime} in ms;
+     * {@code markPrice} present on newer rows, else null); paged by moving the start past the last row.
+     */
+    @Override
+    public List<FundingRate> fundingRates(TradingPair pair, Instant start, Instant end, int limit) {
+        if (!perpetual) {
+            throw new VenueException.Unsupported(name, "funding-rate history is only available on binance_perpetual");
+        }
+        List<FundingRate> out = new java.util.ArrayList<>();
+        long cursor = start.toEpochMilli();
+        long endMillis = end.toEpochMilli();
+        while (out.size() < limit && cursor < endMillis) {
+            int n = Math.min(FUNDING_RATES_PER_REQUEST, limit - out.size());
+            Query q = Query.of().add("symbol", BinanceMapping.symbol(pair)).add("startTime", cursor)
+                    .add("endTime", endMillis - 1).add("limit", n);
+            List<JsonNode> rows = Json.list(api.get("/fapi/v1/fundingRate", q));
+            long last = -1;
+            for (JsonNode row : rows) {
+                long time = Json.lng(row, "fundingTime", -1);
+                if (time < cursor || time >= endMillis) {
+                    continue;
+                }
+                out.add(new FundingRate(pair, Instant.ofEpochMilli(time), Json.dec(row, "fundingRate"),
+                        Json.dec(row, "markPrice")));
+                last = Math.max(last, time);
+            }
+            if (rows.size() < n || last < 0) {
+                break;
+            }
+            cursor = last + 1;
+        }
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.aviary.connectors.venues.resilience;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.FundingInfo;
+import io.aviary.connectors.model.FundingRate;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PublicTrade;
 import io.aviary.connectors.model.TradingPair;
@@ -75,5 +76,10 @@ public final class ResilientMarketDataConnector implements MarketDataConnector {
     @Override
     public FundingInfo fundingInfo(TradingPair pair) {
         return resilience.read(() -> delegate.fundingInfo(pair));
+    }
+
+    @Override
+    public List<FundingRate> fundingRates(TradingPair pair, Instant start, Instant end, int limit) {
+        return resilience.read(() -> delegate.fundingRates(pair, start, end, limit));
     }
 }

@@ -93,4 +93,16 @@ public class PublicController {
         Venues.perpetual(venue);
         return WireMapper.funding(markets.fundingInfo(symbol));
     }
+
+    /** Past funding events, oldest first (start_time/end_time in epoch ms, end exclusive; limit 1..1000). */
+    @GetMapping("/{venue}/funding-rates")
+    List<Wire.FundingRate> fundingRates(@PathVariable String venue, @RequestParam String symbol,
+            @RequestParam(name = "start_time") long startTime, @RequestParam(name = "end_time") long endTime,
+            @RequestParam(defaultValue = "500") int limit) {
+        Venues.perpetual(venue);
+        if (endTime < startTime) {
+            throw ApiException.badRequest("end_time must not be before start_time");
+        }
+        return markets.fundingRates(symbol, startTime, endTime, limit).stream().map(WireMapper::fundingRate).toList();
+    }
 }
