@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.bot.events.HistoryTrade;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.strategy.config.V2ControllerConfig;

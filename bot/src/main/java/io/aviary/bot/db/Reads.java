@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.bot.events.HistoryTrade;
 import io.aviary.strategy.executor.CloseType;
 import io.aviary.strategy.executor.ExecutorState;
 import java.sql.PreparedStatement;

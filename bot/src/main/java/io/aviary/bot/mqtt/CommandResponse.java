@@ -1,6 +1,6 @@
 package io.aviary.bot.mqtt;
 
-import io.aviary.bot.events.TradeFee;
+import io.aviary.bot.events.HistoryTrade;
 import io.aviary.connectors.model.TradeType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -98,7 +98,7 @@ public sealed interface CommandResponse {
     @Override
     public Map<String, Object> toData() {
       Map<String, Object> d = base(this);
-      d.put("trades", trades.stream().map(HistoryTrade::toWire).toList());
+      d.put("trades", trades.stream().map(HistoryTrade::toMap).toList());
       return d;
     }
   }
@@ -164,38 +164,6 @@ public sealed interface CommandResponse {
       Map<String, Object> d = base(this);
       d.put("data", data);
       return d;
-    }
-  }
-
-  /**
-   * One {@code history} trade, Hummingbot's {@code TradeFill.to_bounty_api_json()}.
-   *
-   * @param market connector name
-   * @param symbol trading pair
-   * @param tradeTimestampMs fill time, epoch ms
-   */
-  record HistoryTrade(String market, String tradeId, BigDecimal price, BigDecimal quantity, String symbol,
-      long tradeTimestampMs, TradeType tradeType, String baseAsset, String quoteAsset, TradeFee tradeFee) {
-
-    Map<String, Object> toWire() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("market", market);
-      m.put("trade_id", tradeId);
-      // numpy.format_float_positional: plain notation, no trailing zeros
-      m.put("price", positional(price));
-      m.put("quantity", positional(quantity));
-      m.put("symbol", symbol);
-      m.put("trade_timestamp", tradeTimestampMs);
-      m.put("trade_type", tradeType.name()); // the TradeFill column: "BUY", not "TradeType.BUY"
-      m.put("base_asset", baseAsset);
-      m.put("quote_asset", quoteAsset);
-      m.put("raw_json", Map.of("trade_fee", TelemetryPayloads.tradeFee(tradeFee)));
-      return m;
-    }
-
-    private static String positional(BigDecimal d) {
-      String s = d.stripTrailingZeros().toPlainString();
-      return s.contains(".") ? s : s + ".";
     }
   }
 }

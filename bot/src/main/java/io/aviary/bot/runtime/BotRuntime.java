@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import io.aviary.strategy.executor.ExecutorInfo;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class BotRuntime implements AutoCloseable {
   private volatile boolean skipOrderCancellation;
   private volatile String stopReason;
   private Thread thread;
+  private volatile Consumer<? super ExecutorInfo> executorClosed = e -> {};
   private double maxGlobalPnl;
   private long nextReconcileNanos;
 
@@ -108,7 +111,7 @@ public final class BotRuntime implements AutoCloseable {
       LiveMarketView view = new LiveMarketView(config.connectorName(), TradingPair.parse(config.tradingPair()),
           marketData.get(config.connectorName()), candleFeed(config, name -> marketData.containsKey(name)
               ? marketData.get(name) : marketDataByConnector.apply(name)), clock);
-      runners.add(new ControllerRunner(controller, gateway, view));
+      runners.add(new ControllerRunner(controller, gateway, view, e -> executorClosed.accept(e)));
     }
   }
 
@@ -130,6 +133,14 @@ public final class BotRuntime implements AutoCloseable {
           + source.connector());
     }
     return new LiveMarketView.CandleFeed(data, TradingPair.parse(source.tradingPair()), interval);
+  }
+
+  /**
+   * Receives every executor as it terminates, on the strategy thread (the live object: read it there, hand the
+   * result to another thread). Set before {@link #start()}.
+   */
+  public void onExecutorClosed(Consumer<? super ExecutorInfo> listener) {
+    this.executorClosed = listener;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ControllerRunner {
   private static final Logger log = LoggerFactory.getLogger(ControllerRunner.class);
-  /** Closed executors kept in memory for {@link BotRuntime#executors()}; the recorder stores them all as they close. */
-  static final int MAX_CLOSED_KEPT = 10_000;
+  /**
+   * Closed executors kept in memory for {@link BotRuntime#executors()} (Hummingbot keeps 30); every one is handed to
+   * the runtime's closed-executor listener as it closes, which stores it.
+   */
+  static final int MAX_CLOSED_KEPT = 1_000;
 
   private final Controller controller;
   private final LiveOrderGateway gateway;
@@ -39,11 +43,15 @@ final class ControllerRunner {
   private volatile PerformanceReport performance;
   private volatile List<ExecutorSnapshot> snapshots = List.of();
 
-  ControllerRunner(Controller controller, LiveOrderGateway gateway, LiveMarketView market) {
+  private final Consumer<? super Executor> closedListener;
+
+  ControllerRunner(Controller controller, LiveOrderGateway gateway, LiveMarketView market,
+      Consumer<? super Executor> closedListener) {
     this.controller = controller;
+    this.closedListener = closedListener;
     this.gateway = gateway;
     this.market = market;
-    this.executors = new ExecutorSupervisor(gateway, new ExecutorIds());
+    this.executors = new ExecutorSupervisor(gateway, new ExecutorIds(), false);
     this.executors.onClosed(this::keepClosed);
     this.performance = PerformanceReport.of(id(), 0, 0, 0, List.of(), Map.of());
   }
@@ -195,6 +203,7 @@ final class ControllerRunner {
   }
 
   private void keepClosed(Executor e) {
+    closedListener.accept(e);
     closed.put(e.id(), ExecutorSnapshot.of(e));
     if (closed.size() > MAX_CLOSED_KEPT) {
       closed.remove(closed.keySet().iterator().next());

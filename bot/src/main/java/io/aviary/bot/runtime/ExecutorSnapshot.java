@@ -32,7 +32,13 @@ public record ExecutorSnapshot(
     double filledAmountQuote,
     boolean isActive,
     boolean isTrading,
-    ExecutorConfig config) {
+    ExecutorConfig config) implements ExecutorInfo {
+
+  /** {@link ExecutorInfo}'s name for {@link #status}: a snapshot can be stored like the live executor. */
+  @Override
+  public ExecutorState state() {
+    return status;
+  }
 
   static ExecutorSnapshot of(ExecutorInfo e) {
     ExecutorConfig c = e.config();

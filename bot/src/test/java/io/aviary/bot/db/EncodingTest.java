@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.bot.events.HistoryTrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -12,7 +12,7 @@ import io.aviary.bot.mqtt.CommandRequest.StopRequest;
 import io.aviary.bot.mqtt.CommandResponse.BalanceResponse;
 import io.aviary.bot.mqtt.CommandResponse.ConfigResponse;
 import io.aviary.bot.mqtt.CommandResponse.HistoryResponse;
-import io.aviary.bot.mqtt.CommandResponse.HistoryTrade;
+import io.aviary.bot.events.HistoryTrade;
 import io.aviary.bot.mqtt.CommandResponse.ImportResponse;
 import io.aviary.bot.mqtt.CommandResponse.StartResponse;
 import io.aviary.bot.mqtt.CommandResponse.StatusResponse;
@@ -29,9 +29,17 @@ import java.util.concurrent.TimeUnit;
 /** The bot side of the tests: records each request and answers with fixed, recognisable responses. */
 final class RecordingBotCommands implements BotCommands {
 
-  static final HistoryTrade TRADE = new HistoryTrade("binance_perpetual", "5061553212", new BigDecimal("94012.1"),
-      new BigDecimal("0.001"), "BTC-USDT", 1735733000000L, TradeType.BUY, "BTC", "USDT",
-      new TradeFee("AddedToCost", new BigDecimal("0.0002"), "USDT", List.of()));
+  static final HistoryTrade TRADE = new HistoryTrade("binance_perpetual", "5061553212", "94012.1", "0.001",
+      "BTC-USDT", 1735733000000L, "BUY", "BTC", "USDT", feeJson());
+
+  private static Map<String, Object> feeJson() {
+    Map<String, Object> fee = new java.util.LinkedHashMap<>();
+    fee.put("fee_type", "AddedToCost");
+    fee.put("percent", "0.0002");
+    fee.put("percent_token", "USDT");
+    fee.put("flat_fees", List.of());
+    return fee;
+  }
 
   final List<CommandRequest> requests = new CopyOnWriteArrayList<>();
   volatile RuntimeException failStopWith;

@@ -28,6 +28,7 @@ public final class ExecutorSupervisor {
 
   private final OrderGateway gateway;
   private final ExecutorIds ids;
+  private final boolean keepsAll;
   private final ArrayList<Executor> all = new ArrayList<>();
   private final ArrayList<Executor> active = new ArrayList<>();
   private final ArrayList<Executor> closed = new ArrayList<>();
@@ -40,10 +41,22 @@ public final class ExecutorSupervisor {
   private double closedRealized;
   private double closedVolume;
   private double closedFees;
+  private int created;
 
+  /** A supervisor that keeps every executor it created for {@link #all()} (a backtest reports them all). */
   public ExecutorSupervisor(OrderGateway gateway, ExecutorIds ids) {
+    this(gateway, ids, true);
+  }
+
+  /**
+   * @param keepsAll false for a live host: a bot runs for weeks and creates executors without end, so terminated
+   *     ones are only handed to {@link #onClosed} (which stores or snapshots them) and not kept; {@link #all()} is
+   *     then empty
+   */
+  public ExecutorSupervisor(OrderGateway gateway, ExecutorIds ids, boolean keepsAll) {
     this.gateway = gateway;
     this.ids = ids;
+    this.keepsAll = keepsAll;
   }
 
   /** Called with each executor as it is collected as terminated (a live host snapshots it once, for reports). */
@@ -121,9 +134,12 @@ public final class ExecutorSupervisor {
   }
 
   private void start(ExecutorConfig config, MarketView market) {
-    String id = config.id() != null ? config.id() : ids.next(config, all.size() + 1);
+    created++;
+    String id = config.id() != null ? config.id() : ids.next(config, created);
     Executor executor = create(config, id, gateway);
-    all.add(executor);
+    if (keepsAll) {
+      all.add(executor);
+    }
     active.add(executor);
     executor.start(market);
   }
@@ -153,7 +169,7 @@ public final class ExecutorSupervisor {
     return closedView;
   }
 
-  /** Every executor created, in creation order (a live view). */
+  /** Every executor created, in creation order (a live view; empty unless it {@code keepsAll}). */
   public List<Executor> all() {
     return allView;
   }

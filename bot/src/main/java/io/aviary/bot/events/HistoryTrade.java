@@ -1,4 +1,4 @@
-package io.aviary.bot.db;
+package io.aviary.bot.events;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * One item of the {@code history} RPC's {@code trades} list: a TradeFill row as Hummingbot's
- * {@code TradeFill.to_bounty_api_json} gives it.
+ * {@code TradeFill.to_bounty_api_json} gives it. Read from the bot database, answered on the {@code history} RPC.
  *
  * @param price {@code numpy.format_float_positional} of the stored price, e.g. {@code "94012.1"}, {@code "94012."}
  * @param tradeTimestamp epoch milliseconds
@@ -49,7 +49,7 @@ public record HistoryTrade(
    * {@code numpy.format_float_positional(Decimal(stored) / 10**6)}: the value as a float64, its shortest round-trip
    * digits, never an exponent, and numpy's trailing {@code "."} on integral values ({@code trim='k'}).
    */
-  static String numpyPositional(BigDecimal value) {
+  public static String numpyPositional(BigDecimal value) {
     double asFloat = value.doubleValue();
     BigDecimal shortest = new BigDecimal(Double.toString(asFloat)).stripTrailingZeros();
     String plain = (shortest.scale() < 0 ? shortest.setScale(0) : shortest).toPlainString();

@@ -1,0 +1,122 @@
+package io.aviary.bot.app;
+
+import io.aviary.bot.instance.InvalidInstanceException;
+import io.aviary.bot.mqtt.BotCommands;
+import io.aviary.bot.mqtt.CommandRequest.BalanceLimitRequest;
+import io.aviary.bot.mqtt.CommandRequest.BalancePaperRequest;
+import io.aviary.bot.mqtt.CommandRequest.ConfigRequest;
+import io.aviary.bot.mqtt.CommandRequest.HistoryRequest;
+import io.aviary.bot.mqtt.CommandRequest.ImportRequest;
+import io.aviary.bot.mqtt.CommandRequest.StartRequest;
+import io.aviary.bot.mqtt.CommandRequest.StatusRequest;
+import io.aviary.bot.mqtt.CommandRequest.StopRequest;
+import io.aviary.bot.mqtt.CommandResponse.BalanceResponse;
+import io.aviary.bot.mqtt.CommandResponse.ConfigResponse;
+import io.aviary.bot.mqtt.CommandResponse.HistoryResponse;
+import io.aviary.bot.mqtt.CommandResponse.ImportResponse;
+import io.aviary.bot.mqtt.CommandResponse.StartResponse;
+import io.aviary.bot.mqtt.CommandResponse.StatusResponse;
+import io.aviary.bot.mqtt.CommandResponse.StopResponse;
+import io.aviary.bot.mqtt.ConfigParam;
+import io.aviary.bot.runtime.BotRuntime;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The Hummingbot RPC commands on a {@link BotProcess}. Unlike Hummingbot v2.7+, whose start, status and config
+ * handlers fail on a missing attribute (internals §1.4), each answers what it did; what the bot cannot do is a 400
+ * saying so.
+ */
+final class BotCommandHandler implements BotCommands {
+  private static final BigDecimal MS_PER_DAY = BigDecimal.valueOf(86_400_000L);
+
+  private final BotProcess bot;
+
+  BotCommandHandler(BotProcess bot) {
+    this.bot = bot;
+  }
+
+  @Override
+  public StartResponse start(StartRequest request) {
+    if (bot.instance() == null) {
+      return StartResponse.error("The bot's instance folder is not loaded");
+    }
+    if (request.script() != null && !request.script().isBlank()) {
+      String script = request.conf() != null && !request.conf().isBlank() ? request.conf() : request.script();
+      try {
+        bot.importScriptConfig(script);
+      } catch (InvalidInstanceException | IllegalStateException e) {
+        return StartResponse.error(e.getMessage());
+      }
+    }
+    return bot.startStrategy() ? StartResponse.ok("The bot was started")
+        : StartResponse.error("The bot is already running - please stop it first");
+  }
+
+  @Override
+  public StopResponse stop(StopRequest request) {
+    return bot.stopStrategy(request.skipOrderCancellation()) ? StopResponse.ok("The bot was stopped")
+        : StopResponse.error("No strategy is currently running");
+  }
+
+  @Override
+  public StatusResponse status(StatusRequest request) {
+    BotRuntime runtime = bot.runtime();
+    if (runtime == null) {
+      return StatusResponse.error("No strategy is currently running");
+    }
+    return StatusResponse.ok(runtime.status());
+  }
+
+  @Override
+  public HistoryResponse history(HistoryRequest request) {
+    if (bot.instance() == null) {
+      return HistoryResponse.error("The bot's instance folder is not loaded");
+    }
+    BigDecimal days = request.days() == null ? BigDecimal.ZERO : request.days();
+    long since = days.signum() > 0 ? System.currentTimeMillis() - days.multiply(MS_PER_DAY).longValue() : 0;
+    return HistoryResponse.ok(bot.history(since));
+  }
+
+  /**
+   * Shows the client and script config. Hummingbot applies {@code [key, value]} pairs to keys its strategy declares
+   * updatable; Aviary's controller configs are changed in their files (the API's {@code /controllers/bots/...}) and
+   * nothing is changeable over MQTT, so any key is refused by name.
+   */
+  @Override
+  public ConfigResponse config(ConfigRequest request) {
+    if (bot.instance() == null) {
+      return ConfigResponse.error("The bot's instance folder is not loaded");
+    }
+    List<ConfigParam> params = request.params();
+    if (!params.isEmpty()) {
+      String keys = params.stream().map(ConfigParam::key).limit(10).collect(Collectors.joining(", "));
+      return ConfigResponse.error("Invalid param key(s): " + keys + " (no key is configurable over MQTT; edit the "
+          + "controller config files instead)");
+    }
+    return ConfigResponse.ok(List.of(), bot.currentConfig());
+  }
+
+  @Override
+  public ImportResponse importStrategy(ImportRequest request) {
+    try {
+      bot.importScriptConfig(request.strategy());
+      return ImportResponse.ok("Configuration " + request.strategy() + " loaded; send start to run it");
+    } catch (InvalidInstanceException | IllegalStateException e) {
+      return ImportResponse.error(e.getMessage());
+    }
+  }
+
+  @Override
+  public BalanceResponse balanceLimit(BalanceLimitRequest request) {
+    return BalanceResponse.error("Balance limits are not supported by Aviary's bot: size controllers with "
+        + "total_amount_quote");
+  }
+
+  @Override
+  public BalanceResponse balancePaper(BalancePaperRequest request) {
+    return BalanceResponse.error("Paper balances are set on the paper account (the API's paper-trading routes), "
+        + "not over MQTT");
+  }
+}

@@ -1,0 +1,236 @@
+package io.aviary.bot.app;
+
+import ch.qos.logback.classic.Level;
+import io.aviary.bot.db.BotDatabase;
+import io.aviary.bot.db.RecordingScope;
+import io.aviary.bot.events.BotEvent;
+import io.aviary.bot.events.HistoryTrade;
+import io.aviary.bot.events.MqttSettings;
+import io.aviary.bot.instance.BotInstance;
+import io.aviary.bot.instance.ControllerFile;
+import io.aviary.bot.instance.InstanceFolder;
+import io.aviary.bot.instance.InvalidInstanceException;
+import io.aviary.bot.mqtt.BotMqttBridge;
+import io.aviary.bot.mqtt.BridgeOptions;
+import io.aviary.bot.mqtt.MqttLogAppender;
+import io.aviary.bot.runtime.BotRuntime;
+import io.aviary.bot.runtime.ExecutorSnapshot;
+import io.aviary.connectors.registry.ConnectorRegistry;
+import io.aviary.strategy.controller.Controller;
+import io.aviary.strategy.controller.Controllers;
+import io.aviary.strategy.script.V2WithControllersConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bot process: the MQTT bridge (up first, so the first heartbeat does not wait for the credentials' 1,000,000
+ * PBKDF2 rounds and a bad folder is reported on the bot's own topics), the instance folder, the bot database and the
+ * strategy runtime, which {@code start}/{@code stop} commands replace. Lives until SIGTERM: Hummingbot's {@code stop}
+ * ends the strategy, not the process (the orchestrator stops the container).
+ */
+final class BotProcess {
+  private static final Logger log = LoggerFactory.getLogger(BotProcess.class);
+
+  static final int EXIT_OK = 0;
+  static final int EXIT_INVALID_INSTANCE = 2;
+
+  private final Path root;
+  private final Map<String, String> env;
+  private final Supplier<ConnectorRegistry> registrySupplier;
+  private final MqttSettings mqtt;
+  private final long processStartMs = System.currentTimeMillis();
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(
+      r -> Thread.ofPlatform().name("bot-reporter").daemon(true).unstarted(r));
+  private final Object lifecycle = new Object();
+  private BotMqttBridge bridge;
+  private MqttLogAppender appender;
+  private ConnectorRegistry registry;
+  private BotInstance instance;
+  private BotDatabase database;
+  private volatile BotRuntime runtime;
+  private volatile long strategyStartMs;
+  private boolean shutDown;
+
+  BotProcess(Path root, Map<String, String> env, MqttSettings mqtt, Supplier<ConnectorRegistry> registry) {
+    this.root = root;
+    this.env = env;
+    this.mqtt = mqtt;
+    this.registrySupplier = registry;
+  }
+
+  /** Runs until {@link #shutdown()}; returns the exit code. */
+  int run() throws InterruptedException {
+    bridge = new BotMqttBridge(mqtt, new BotCommandHandler(this), BridgeOptions.defaults());
+    bridge.start();
+    if (mqtt.logger()) {
+      appender = MqttLogAppender.install(bridge, Level.INFO);
+    }
+    try {
+      registry = registrySupplier.get();
+      instance = InstanceFolder.load(root, env, registry.catalog());
+    } catch (InvalidInstanceException e) {
+      String reason = "The bot cannot start: " + e.getMessage();
+      log.error(reason);
+      bridge.notify(reason);
+      closeBridge();
+      return EXIT_INVALID_INSTANCE;
+    }
+    database = BotDatabase.open(instance.dataDir(),
+        new RecordingScope(instance.scriptConfigName(), V2WithControllersConfig.NAME));
+    log.info("Bot {} ready: script config {}, {} controller(s), database {}", mqtt.instanceId(),
+        instance.scriptConfigName(), instance.controllers().size(), database.file());
+    startStrategy(); // as Hummingbot's headless quickstart does with SCRIPT_CONFIG
+    reporter.scheduleAtFixedRate(this::publishPerformance, 1, 1, TimeUnit.SECONDS);
+    ended.await();
+    return EXIT_OK;
+  }
+
+  /** Starts the controllers of the current script config; false if a strategy already runs. */
+  boolean startStrategy() {
+    synchronized (lifecycle) {
+      if (shutDown || (runtime != null && runtime.state() == BotRuntime.State.RUNNING)) {
+        return false;
+      }
+      List<Controller> controllers = instance.controllers().stream().map(ControllerFile::config)
+          .map(Controllers::create).toList();
+      BotRuntime next = new BotRuntime(
+          BotRuntime.Settings.defaults(instance.script().maxGlobalDrawdownQuote(),
+              instance.script().maxControllerDrawdownQuote()),
+          ConnectorSessions.open(instance, registry), controllers,
+          name -> ConnectorSessions.marketData(registry, name), this::onEvent, Clock.systemUTC());
+      next.onExecutorClosed(database::storeExecutor);
+      database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
+      next.start();
+      strategyStartMs = System.currentTimeMillis();
+      runtime = next;
+      log.info("Strategy {} started with controllers {}", instance.scriptConfigName(),
+          instance.controllers().stream().map(c -> c.config().id()).toList());
+      return true;
+    }
+  }
+
+  /** Stops the running strategy (cancelling its orders unless skipped); false if none runs. */
+  boolean stopStrategy(boolean skipOrderCancellation) {
+    synchronized (lifecycle) {
+      BotRuntime current = runtime;
+      if (current == null || current.state() != BotRuntime.State.RUNNING) {
+        return false;
+      }
+      current.stop(skipOrderCancellation);
+      // executors that closed stored themselves as they closed; the ones still running (a skipped cancellation,
+      // a venue that did not answer in time) are stored as they are now
+      for (ExecutorSnapshot executor : current.executors()) {
+        if (executor.isActive()) {
+          database.storeExecutor(executor);
+        }
+      }
+      database.flush();
+      log.info("Strategy {} stopped ({})", instance.scriptConfigName(),
+          skipOrderCancellation ? "open orders left on the venue" : "open orders cancelled");
+      return true;
+    }
+  }
+
+  /** Replaces the script config the next {@code start} runs (Hummingbot's {@code import}). */
+  void importScriptConfig(String name) {
+    synchronized (lifecycle) {
+      if (runtime != null && runtime.state() == BotRuntime.State.RUNNING) {
+        throw new IllegalStateException("stop the running strategy before importing another config");
+      }
+      Map<String, String> withScript = new HashMap<>(env);
+      withScript.put(InstanceFolder.SCRIPT_CONFIG, name.endsWith(".yml") ? name : name + ".yml");
+      BotInstance imported = InstanceFolder.load(root, withScript, registry.catalog());
+      if (!imported.databaseName().equals(instance.databaseName())) {
+        database.close();
+        database = BotDatabase.open(imported.dataDir(),
+            new RecordingScope(imported.scriptConfigName(), V2WithControllersConfig.NAME));
+      }
+      instance = imported;
+    }
+  }
+
+  BotRuntime runtime() {
+    return runtime;
+  }
+
+  BotInstance instance() {
+    return instance;
+  }
+
+  /** Trades of the current script config since {@code sinceMs}, or since the strategy started when 0. */
+  List<HistoryTrade> history(long sinceMs) {
+    long since = sinceMs > 0 ? sinceMs : (strategyStartMs > 0 ? strategyStartMs : processStartMs);
+    return database.tradesSince(since);
+  }
+
+  /** {@code config}'s answer: the client settings (secrets left out) and the script config. */
+  Map<String, Object> currentConfig() {
+    Map<String, Object> client = new LinkedHashMap<>();
+    client.put("instance_id", mqtt.instanceId());
+    client.put("mqtt_host", mqtt.host());
+    client.put("mqtt_port", mqtt.port());
+    client.put("mqtt_namespace", mqtt.namespace());
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("client", client);
+    config.put("strategy", instance.script().toMap());
+    return config;
+  }
+
+  private void onEvent(BotEvent event) {
+    database.onEvent(event);
+    bridge.onEvent(event);
+  }
+
+  private void publishPerformance() {
+    try {
+      BotRuntime current = runtime;
+      if (current != null && current.state() == BotRuntime.State.RUNNING) {
+        bridge.publishPerformance(PerformanceWire.of(current.performance()));
+      }
+    } catch (RuntimeException e) {
+      log.warn("performance report not published: {}", e.toString());
+    }
+  }
+
+  /** SIGTERM: stop the strategy (orders cancelled unless AVIARY_BOT_KEEP_ORDERS_ON_EXIT), flush, say offline. */
+  void shutdown() {
+    synchronized (lifecycle) {
+      if (shutDown) {
+        return;
+      }
+      shutDown = true;
+    }
+    log.info("Bot {} shutting down", mqtt.instanceId());
+    reporter.shutdownNow();
+    try {
+      if (database != null) {
+        stopStrategy(Boolean.parseBoolean(env.getOrDefault("AVIARY_BOT_KEEP_ORDERS_ON_EXIT", "false")));
+        database.close();
+      }
+    } finally {
+      closeBridge();
+      ended.countDown();
+    }
+  }
+
+  private void closeBridge() {
+    if (appender != null) {
+      appender.detach();
+    }
+    if (bridge != null) {
+      bridge.close();
+    }
+  }
+}
