@@ -170,14 +170,13 @@ public final class BotSqlite implements AutoCloseable {
         Set<String> exchanges = new TreeSet<>();
         for (String table : List.of("Order", "TradeFill")) {
             if (has(table) && columns(table).containsAll(List.of("market", "symbol"))) {
-                query("SELECT DISTINCT market, symbol FROM " + quoted(table), List.of(), row -> {
-                    exchanges.add(row.getString(1));
-                    pairs.add(row.getString(2));
-                });
+                query("SELECT DISTINCT market, symbol FROM " + quoted(table)
+                        + " WHERE market IS NOT NULL AND symbol IS NOT NULL", List.of(), row -> {
+                            exchanges.add(row.getString(1));
+                            pairs.add(row.getString(2));
+                        });
             }
         }
-        pairs.remove(null);
-        exchanges.remove(null);
         return new DatabaseSummary(count("Order"), count("TradeFill"), count("Executors"), count("Position"),
                 count("Controllers"), List.copyOf(pairs), List.copyOf(exchanges));
     }
