@@ -50,7 +50,7 @@ public class ArchiveIndexer implements AutoCloseable {
     public void atStart() {
         background.execute(() -> {
             try {
-                rescan().forEach(this::index);
+                stale(folder.list()).forEach(this::indexQuietly);
             } catch (RuntimeException e) {
                 LOG.warn("archive rescan at start failed ({}); listings rescan again", e.getMessage());
             }
@@ -62,8 +62,8 @@ public class ArchiveIndexer implements AutoCloseable {
      * current row are handed to the background indexer.
      */
     public List<ArchivedFile> rescanAndQueue() {
-        List<ArchivedFile> stale = rescan();
-        for (ArchivedFile file : stale) {
+        List<ArchivedFile> files = folder.list();
+        for (ArchivedFile file : stale(files)) {
             if (queued.add(file.dbPath())) {
                 background.execute(() -> {
                     queued.remove(file.dbPath());
@@ -71,12 +71,11 @@ public class ArchiveIndexer implements AutoCloseable {
                 });
             }
         }
-        return folder.list();
+        return files;
     }
 
-    /** The files whose row is missing or stale, after removing rows of vanished files. */
-    private List<ArchivedFile> rescan() {
-        List<ArchivedFile> files = folder.list();
+    /** The files whose row is missing or stale, after removing the rows of files no longer there. */
+    private List<ArchivedFile> stale(List<ArchivedFile> files) {
         index.deleteExcept(files.stream().map(ArchivedFile::dbPath).toList());
         Map<String, long[]> known = index.fingerprints();
         return files.stream().filter(file -> {
