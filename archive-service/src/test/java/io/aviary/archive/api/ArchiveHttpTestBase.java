@@ -57,6 +57,7 @@ abstract class ArchiveHttpTestBase extends ServiceHttpTestBase {
             } catch (IOException ignored) {
                 // the JVM is going away anyway
             }
+            deleteTree(BOTS_PATH);
         }));
     }
 
@@ -65,6 +66,14 @@ abstract class ArchiveHttpTestBase extends ServiceHttpTestBase {
     static final String OLD_DB = "bots/archived/old_bot/data/old_pmm.sqlite";
     static final String OTHER_DB = "bots/archived/stray/data/notes.sqlite";
     static final String TEXT_DB = "bots/archived/stray/data/readme.sqlite";
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory; best effort
+        }
+    }
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
