@@ -4,8 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * archive-service: owns schema `archive` and topic `aviary.archive.events`. Its REST endpoints arrive with their
- * issues; until then it runs the shared service kit only (migrations, event path, health, metrics).
+ * archive-service: owns schema `archive` and topic `aviary.archive.events`. Serves Hummingbot API's
+ * {@code /archived-bots} (and {@code /databases}) over the stopped bots' SQLite databases under
+ * {@code BOTS_PATH/bots/archived}, read-only, with a summary table in PostgreSQL kept in step by rescans and
+ * orchestration's {@code BotArchived} events.
  */
 @SpringBootApplication
 public class ArchiveApplication {

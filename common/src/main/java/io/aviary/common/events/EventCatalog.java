@@ -7,6 +7,7 @@ import io.aviary.common.events.accounts.CredentialRemoved;
 import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
+import io.aviary.common.events.orchestration.BotArchived;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -45,6 +46,7 @@ public final class EventCatalog {
         register(ControllerConfigSaved.class, 1);
         register(ControllerConfigDeleted.class, 1);
         register(BacktestCompleted.class, 1);
+        register(BotArchived.class, 1);
     }
 
     private EventCatalog() {

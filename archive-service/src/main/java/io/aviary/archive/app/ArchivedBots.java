@@ -1,0 +1,130 @@
+package io.aviary.archive.app;
+
+import io.aviary.archive.domain.ArchiveProblem;
+import io.aviary.archive.domain.ArchivedFile;
+import io.aviary.archive.domain.ControllerFigures;
+import io.aviary.archive.domain.DatabaseSummary;
+import io.aviary.archive.domain.Page;
+import io.aviary.archive.domain.PageRequest;
+import io.aviary.archive.domain.Performance;
+import io.aviary.archive.infra.ArchiveFolder;
+import io.aviary.archive.infra.ArchiveIndexRepository;
+import io.aviary.archive.infra.ArchiveIndexRepository.Entry;
+import io.aviary.archive.infra.BotSqlite;
+import io.aviary.kit.failure.InvalidRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.springframework.stereotype.Service;
+
+/**
+ * The archived-bots use cases: every read names a database by its db_path, which {@link ArchiveFolder} turns into a
+ * file or refuses; counts come from the index, rows straight from the SQLite file a page at a time.
+ */
+@Service
+public class ArchivedBots {
+
+    /** Hummingbot's {@code MarketEvent} names an {@code Order.last_status} can hold. */
+    public static final List<String> ORDER_STATUSES = List.of("BuyOrderCreated", "SellOrderCreated", "OrderFilled",
+            "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled", "OrderFailure", "OrderExpired");
+
+    private final ArchiveFolder folder;
+    private final ArchiveIndexer indexer;
+    private final ArchiveIndexRepository index;
+
+    public ArchivedBots(ArchiveFolder folder, ArchiveIndexer indexer, ArchiveIndexRepository index) {
+        this.folder = folder;
+        this.indexer = indexer;
+        this.index = index;
+    }
+
+    /** The db_paths of the archive folder, sorted; the index follows the folder (new files in the background). */
+    public List<String> list() {
+        return indexer.rescanAndQueue().stream().map(ArchivedFile::dbPath).toList();
+    }
+
+    /** Per table {@code "Correct"} or {@code "Error - …"}. */
+    public Map<String, String> status(String dbPath) {
+        try (BotSqlite database = open(folder.locate(dbPath))) {
+            return database.tableStatus();
+        }
+    }
+
+    public DatabaseSummary summary(String dbPath) {
+        return readable(folder.locate(dbPath));
+    }
+
+    /** The fills' performance (one streamed pass) with a page of its per-fill rows, and the executors' per controller. */
+    public PerformanceReport performance(String dbPath, PageRequest rows) {
+        try (BotSqlite database = open(folder.locate(dbPath))) {
+            Performance performance = new Performance(rows);
+            database.streamFills(performance::accept);
+            return new PerformanceReport(performance, database.controllerFigures());
+        }
+    }
+
+    /** Performance and what the executors reported per controller. */
+    public record PerformanceReport(Performance fills, List<ControllerFigures> controllers) {
+    }
+
+    public Page<Map<String, Object>> trades(String dbPath, PageRequest page) {
+        return page(dbPath, page, DatabaseSummary::totalTrades, database -> database.trades(page));
+    }
+
+    public Page<Map<String, Object>> orders(String dbPath, PageRequest page, String status) {
+        if (status == null) {
+            return page(dbPath, page, DatabaseSummary::totalOrders, database -> database.orders(page, null));
+        }
+        String known = ORDER_STATUSES.stream().filter(s -> s.equalsIgnoreCase(status)).findFirst()
+                .orElseThrow(() -> new InvalidRequest("Unknown order status '" + ArchiveProblem.bounded(status)
+                        + "'. Use one of " + ORDER_STATUSES));
+        ArchivedFile file = folder.locate(dbPath);
+        readable(file);
+        try (BotSqlite database = open(file)) {
+            return new Page<>(database.orders(page, known), database.countOrders(known), page);
+        }
+    }
+
+    public Page<Map<String, Object>> positions(String dbPath, PageRequest page) {
+        return page(dbPath, page, DatabaseSummary::totalPositions, database -> database.positions(page));
+    }
+
+    public Page<Map<String, Object>> executors(String dbPath, PageRequest page) {
+        return page(dbPath, page, DatabaseSummary::totalExecutors, database -> database.executors(page));
+    }
+
+    public Page<Map<String, Object>> controllers(String dbPath, PageRequest page) {
+        return page(dbPath, page, DatabaseSummary::totalControllers, database -> database.controllers(page));
+    }
+
+    /** Deletes the archived bot's whole instance folder (Hummingbot API HEAD); returns the instance name. */
+    public String delete(String dbPath) {
+        ArchivedFile file = folder.locate(dbPath);
+        folder.deleteInstance(file.instance());
+        index.deleteInstance(file.instance());
+        return file.instance();
+    }
+
+    private Page<Map<String, Object>> page(String dbPath, PageRequest page, ToLongFunction<DatabaseSummary> total,
+            Function<BotSqlite, List<Map<String, Object>>> rows) {
+        ArchivedFile file = folder.locate(dbPath);
+        DatabaseSummary summary = readable(file);
+        try (BotSqlite database = open(file)) {
+            return new Page<>(rows.apply(database), total.applyAsLong(summary), page);
+        }
+    }
+
+    /** The index row's summary, or the stored reason the file is not a readable bot database. */
+    private DatabaseSummary readable(ArchivedFile file) {
+        Entry entry = indexer.current(file);
+        if (entry.problem() != null) {
+            throw entry.problem();
+        }
+        return entry.summary();
+    }
+
+    private BotSqlite open(ArchivedFile file) {
+        return BotSqlite.open(folder.file(file));
+    }
+}
