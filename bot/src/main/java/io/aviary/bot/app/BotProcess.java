@@ -83,6 +83,8 @@ final class BotProcess {
     } catch (InvalidInstanceException e) {
       String reason = "The bot cannot start: " + e.getMessage();
       log.error(reason);
+      // said on the bot's own topics too, so whoever deployed it sees why (if the broker is reachable at all)
+      bridge.awaitConnected(java.time.Duration.ofSeconds(5));
       bridge.notify(reason);
       closeBridge();
       return EXIT_INVALID_INSTANCE;

@@ -22,14 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Plays the Hummingbot API against the bridge: subscribes {@code hbot/<bot>/#} and its response topics like
  * {@code API:utils/mqtt_manager.py}, records everything it receives, and publishes requests in the API's envelope.
  */
-final class HummingbotApiClient implements AutoCloseable {
+public final class HummingbotApiClient implements AutoCloseable {
 
-  static final JsonMapper JSON = JsonMapper.builder()
+  public static final JsonMapper JSON = JsonMapper.builder()
       .enable(tools.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
 
-  record Received(String topic, String payload, long receivedNanos) {
-    JsonNode json() {
+  public record Received(String topic, String payload, long receivedNanos) {
+    public JsonNode json() {
       return JSON.readTree(payload);
     }
   }
@@ -37,7 +37,7 @@ final class HummingbotApiClient implements AutoCloseable {
   private final MqttClient client;
   private final List<Received> received = new CopyOnWriteArrayList<>();
 
-  HummingbotApiClient(int port, String botPrefix) throws MqttException {
+  public HummingbotApiClient(int port, String botPrefix) throws MqttException {
     client = new MqttClient("tcp://127.0.0.1:" + port, "hummingbot-api-" + System.nanoTime(),
         new MemoryPersistence());
     client.setCallback(new MqttCallback() {
@@ -68,7 +68,7 @@ final class HummingbotApiClient implements AutoCloseable {
   }
 
   /** Publishes {@code {"header": {..., "reply_to": replyTo}, "data": data}} (QoS 1) as the API does. */
-  void request(String topic, String replyTo, String dataJson) throws MqttException {
+  public void request(String topic, String replyTo, String dataJson) throws MqttException {
     long now = System.currentTimeMillis();
     String header = replyTo == null
         ? "{\"timestamp\": %d, \"msg_id\": %d}".formatted(now, now)
@@ -77,21 +77,21 @@ final class HummingbotApiClient implements AutoCloseable {
     publishRaw(topic, "{\"header\": " + header + ", \"data\": " + dataJson + "}");
   }
 
-  void publishRaw(String topic, String payload) throws MqttException {
+  public void publishRaw(String topic, String payload) throws MqttException {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
   }
 
-  List<Received> on(String topic) {
+  public List<Received> on(String topic) {
     return received.stream().filter(r -> r.topic().equals(topic)).toList();
   }
 
   /** The first message received on {@code topic} that matches {@code test}, waiting for it up to {@code timeout}. */
-  Received await(String topic, Predicate<JsonNode> test, Duration timeout) {
+  public Received await(String topic, Predicate<JsonNode> test, Duration timeout) {
     return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20))
         .until(() -> find(topic, test), Optional::isPresent).orElseThrow();
   }
 
-  Received await(String topic, Duration timeout) {
+  public Received await(String topic, Duration timeout) {
     return await(topic, json -> true, timeout);
   }
 
@@ -100,7 +100,7 @@ final class HummingbotApiClient implements AutoCloseable {
   }
 
   /** Forgets what was received so far (e.g. before provoking a second {@code online}). */
-  void clear() {
+  public void clear() {
     received.clear();
   }
 

@@ -9,21 +9,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Debian's {@code mosquitto} binary as a child process ({@code mosquitto -p <port>}, local only, anonymous). */
-final class MosquittoTestBroker implements TestBroker {
+public final class MosquittoTestBroker implements TestBroker {
 
   private final Path binary;
   private final Path logFile;
   private final int port;
   private Process process;
 
-  MosquittoTestBroker(Path binary, Path logFile, int port) {
+  public MosquittoTestBroker(Path binary, Path logFile, int port) {
     this.binary = binary;
     this.logFile = logFile;
     this.port = port;
   }
 
   /** The mosquitto binary on PATH or in /usr/sbin (Debian installs it there), or null. */
-  static Path findBinary() {
+  public static Path findBinary() {
     String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin";
     return Stream.of(path.split(File.pathSeparator))
         .map(dir -> Path.of(dir, "mosquitto"))

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 /** A real MQTT broker for the bridge tests, restartable on the same port (to test reconnects). */
-interface TestBroker extends AutoCloseable {
+public interface TestBroker extends AutoCloseable {
 
   int port();
 

@@ -1,0 +1,271 @@
+package io.aviary.bot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.aviary.bot.mqtt.HummingbotApiClient;
+import io.aviary.bot.mqtt.MosquittoTestBroker;
+import io.aviary.bot.mqtt.TestBroker;
+import io.aviary.connectors.catalog.ConnectorSpec;
+import io.aviary.connectors.hummingbot.ConnectorCredentialFiles;
+import io.aviary.connectors.hummingbot.HummingbotSecrets;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.sim.SimApiKeys;
+import io.aviary.connectors.sim.SimConnectorFactory;
+import io.aviary.connectors.sim.SimVenueProcess;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bot as a user runs it: {@code BotApplication} in its own JVM on an instance folder made by hand (credentials
+ * encrypted as Hummingbot writes them), against the sim venue as its own process and Mosquitto; a Paho client plays
+ * the Hummingbot API. A {@code pmm_simple} controller on the quiet SOL-USDT market (a maker rests 99.00 / 101.00,
+ * so the bot quotes 99.50 / 100.50) is crossed by a taker; the fill is answered by {@code history}, seen in
+ * {@code performance} and stored in the Hummingbot schema; {@code stop} cancels, {@code start} quotes again,
+ * SIGTERM ends the process cleanly. A wrong {@code CONFIG_PASSWORD} ends it with exit code 2 and the reason.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BotProcessTest {
+  private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+  private static final String PASSWORD = "bot-test-password";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private SimVenueProcess venue;
+  private TestBroker broker;
+  private final List<TradingConnector> accounts = new ArrayList<>();
+  private final AtomicInteger ids = new AtomicInteger();
+  private Process bot;
+
+  @BeforeAll
+  void startVenueAndBroker(@TempDir Path logs) throws Exception {
+    Path mosquitto = MosquittoTestBroker.findBinary();
+    Assumptions.assumeTrue(mosquitto != null, "mosquitto is not installed (apt-get install -y mosquitto)");
+    broker = new MosquittoTestBroker(mosquitto, logs.resolve("mosquitto.log"), TestBroker.freePort());
+    broker.start();
+    venue = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+  }
+
+  @AfterAll
+  void stopVenueAndBroker() throws Exception {
+    if (venue != null) {
+      venue.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @AfterEach
+  void cleanUp() throws InterruptedException {
+    if (bot != null && bot.isAlive()) {
+      bot.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (TradingConnector account : accounts) {
+      for (OrderUpdate o : account.openOrders(Optional.of(SOL))) {
+        account.cancelOrder(SOL, o.clientOrderId());
+      }
+      account.close();
+    }
+    accounts.clear();
+  }
+
+  @Test
+  void aPmmBotQuotesRecordsAFillAnswersCommandsAndStopsCleanly(@TempDir Path instance) throws Exception {
+    SimApiKeys.Created botKey = SimApiKeys.create(venue.url(), "bot");
+    TradingConnector botView = account(botKey);
+    TradingConnector maker = account(SimApiKeys.create(venue.url(), "maker"));
+    TradingConnector taker = account(SimApiKeys.create(venue.url(), "taker"));
+    limit(maker, TradeType.BUY, "1", "99.00");
+    limit(maker, TradeType.SELL, "1", "101.00");
+    writeInstance(instance, "pmm_e2e", botKey);
+
+    try (HummingbotApiClient api = new HummingbotApiClient(broker.port(), "hbot/pmm_e2e")) {
+      long launched = System.nanoTime();
+      bot = launch(instance, PASSWORD);
+      HummingbotApiClient.Received heartbeat = api.await("hbot/pmm_e2e/hb", WAIT);
+      long toHeartbeatMs = TimeUnit.NANOSECONDS.toMillis(heartbeat.receivedNanos() - launched);
+      System.out.println("bot process: first heartbeat " + toHeartbeatMs + " ms after launch");
+      api.await("hbot/pmm_e2e/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
+
+      await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+      assertThat(botView.openOrders(Optional.of(SOL))).extracting(o -> o.side() + " @ "
+          + o.price().stripTrailingZeros().toPlainString()).containsExactlyInAnyOrder("BUY @ 99.5", "SELL @ 100.5");
+
+      market(taker, TradeType.SELL, "0.1"); // crosses the bot's bid at 99.50, the best
+      JsonNode history = await().atMost(WAIT).until(() -> rpc(api, "history", "{\"days\": 0, \"async_backend\": false}"),
+          reply -> reply.get("data").get("trades").size() == 1);
+      JsonNode trade = history.get("data").get("trades").get(0);
+      assertThat(trade.get("price").asString()).isEqualTo("99.5");
+      assertThat(trade.get("quantity").asString()).isEqualTo("0.1");
+      assertThat(trade.get("trade_type").asString()).isEqualTo("BUY");
+      assertThat(trade.get("market").asString()).isEqualTo("sim");
+
+      api.await("hbot/pmm_e2e/performance",
+          j -> j.has("pmm_sol") && j.get("pmm_sol").get("performance").path("volume_traded").asDouble() > 9.9, WAIT);
+      JsonNode status = rpc(api, "status", "{\"async_backend\": false}");
+      assertThat(status.get("data").get("status").asInt()).isEqualTo(200);
+      assertThat(status.get("data").get("msg").asString()).contains("pmm_sol");
+      JsonNode config = rpc(api, "config", "{\"params\": []}");
+      assertThat(config.get("data").get("config").get("strategy").get("controllers_config").get(0).asString())
+          .isEqualTo("pmm_sol.yml");
+      assertThat(rpc(api, "balance/limit", "{\"exchange\": \"sim\", \"asset\": \"SOL\", \"amount\": 1}")
+          .get("data").get("status").asInt()).isEqualTo(400);
+
+      JsonNode stopped = rpc(api, "stop", "{\"skip_order_cancellation\": false, \"async_backend\": true}");
+      assertThat(stopped.get("data").get("status").asInt()).as(stopped.toString()).isEqualTo(200);
+      assertThat(botView.openOrders(Optional.of(SOL))).isEmpty();
+      assertThat(rpc(api, "stop", "{}").get("data").get("status").asInt()).isEqualTo(400);
+
+      JsonNode started = rpc(api, "start", "{}");
+      assertThat(started.get("data").get("status").asInt()).as(started.toString()).isEqualTo(200);
+      await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+
+      api.clear();
+      bot.destroy(); // SIGTERM
+      assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot ends within 30 s of SIGTERM").isTrue();
+      api.await("hbot/pmm_e2e/status_updates", j -> j.get("msg").asString().equals("offline"), WAIT);
+      assertThat(botView.openOrders(Optional.of(SOL))).as("SIGTERM cancels the bot's orders").isEmpty();
+    }
+
+    Path database = instance.resolve("data/pmm_e2e.sqlite");
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+      assertThat(count(db, "SELECT count(*) FROM TradeFill WHERE order_id IN (SELECT id FROM \"Order\")"))
+          .as("the taker's fill and the early stop's closing fill").isGreaterThanOrEqualTo(2);
+      assertThat(count(db, "SELECT count(*) FROM TradeFill WHERE trade_type = 'BUY' AND price = 99500000 "
+          + "AND amount = 100000 AND config_file_path = 'pmm_e2e.yml'")).isEqualTo(1);
+      assertThat(count(db, "SELECT count(*) FROM \"Controllers\" WHERE id = 'pmm_sol'"))
+          .as("one row per start, as Hummingbot writes").isEqualTo(2);
+      assertThat(count(db, "SELECT count(*) FROM \"Executors\" WHERE controller_id = 'pmm_sol'")).isGreaterThanOrEqualTo(2);
+      assertThat(count(db, "SELECT count(*) FROM \"Order\" WHERE last_status = 'OrderCancelled'")).isPositive();
+    }
+  }
+
+  @Test
+  void aWrongConfigPasswordEndsTheBotWithTheReasonOnItsLogAndTopics(@TempDir Path instance) throws Exception {
+    writeInstance(instance, "bad_pw", SimApiKeys.create(venue.url(), "bad-pw"));
+    try (HummingbotApiClient api = new HummingbotApiClient(broker.port(), "hbot/bad_pw")) {
+      bot = launch(instance, "not-the-password");
+      assertThat(bot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(bot.exitValue()).isEqualTo(2);
+      String output = Files.readString(instance.resolve("logs/bot.out"));
+      assertThat(output).contains("The bot cannot start").containsIgnoringCase("password")
+          .doesNotContain("Exception in thread").doesNotContain(PASSWORD);
+      api.await("hbot/bad_pw/notify", j -> j.get("msg").asString().contains("password"), WAIT);
+      api.await("hbot/bad_pw/status_updates", j -> j.get("msg").asString().equals("offline"), WAIT);
+    }
+  }
+
+  /** Sends a command as the Hummingbot API does and waits for the bot's reply envelope. */
+  private static JsonNode rpc(HummingbotApiClient api, String command, String data) throws Exception {
+    String replyTo = "hummingbot-api/response/" + System.nanoTime();
+    api.request("hbot/pmm_e2e/" + command, replyTo, data);
+    return api.await(replyTo, Duration.ofSeconds(35)).json();
+  }
+
+  private Process launch(Path instance, String configPassword) throws IOException {
+    Files.createDirectories(instance.resolve("logs"));
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        BotApplication.class.getName(), instance.toString());
+    Map<String, String> env = builder.environment();
+    env.put("SCRIPT_CONFIG", scriptConfig(instance));
+    env.put("CONFIG_PASSWORD", configPassword);
+    env.put("AVIARY_SIM_EXCHANGE_URL", venue.url().toString());
+    builder.redirectErrorStream(true).redirectOutput(instance.resolve("logs/bot.out").toFile());
+    return builder.start();
+  }
+
+  private static String scriptConfig(Path instance) throws IOException {
+    try (var scripts = Files.list(instance.resolve("conf/scripts"))) {
+      return scripts.findFirst().orElseThrow().getFileName().toString();
+    }
+  }
+
+  /** The folder a user (or orchestration) makes: client config, script, controller and encrypted credentials. */
+  private void writeInstance(Path root, String botId, SimApiKeys.Created key) throws IOException {
+    Path conf = Files.createDirectories(root.resolve("conf"));
+    Files.createDirectories(conf.resolve("scripts"));
+    Files.createDirectories(conf.resolve("controllers"));
+    Files.writeString(conf.resolve("conf_client.yml"), """
+        instance_id: %s
+        mqtt_bridge:
+          mqtt_host: 127.0.0.1
+          mqtt_port: %d
+        """.formatted(botId, broker.port()));
+    Files.writeString(conf.resolve("scripts/" + botId + ".yml"), """
+        script_file_name: v2_with_controllers.py
+        controllers_config:
+        - pmm_sol.yml
+        """);
+    Files.writeString(conf.resolve("controllers/pmm_sol.yml"), """
+        id: pmm_sol
+        controller_name: pmm_simple
+        controller_type: market_making
+        connector_name: sim
+        trading_pair: SOL-USDT
+        total_amount_quote: '20'
+        buy_spreads: [0.005]
+        sell_spreads: [0.005]
+        buy_amounts_pct: ['1']
+        sell_amounts_pct: ['1']
+        executor_refresh_time: 300
+        """);
+    HummingbotSecrets secrets = new HummingbotSecrets(PASSWORD);
+    secrets.writePasswordVerification(conf);
+    Map<String, String> env = new HashMap<>();
+    env.put("AVIARY_SIM_EXCHANGE_URL", venue.url().toString());
+    ConnectorSpec sim = BotApplication.registry(env).spec("sim").orElseThrow();
+    ConnectorCredentialFiles.write(conf, sim, key.credentials("sim"), secrets);
+  }
+
+  private static long count(Connection db, String sql) throws SQLException {
+    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private TradingConnector account(SimApiKeys.Created key) {
+    TradingConnector account = SimConnectorFactory.spot(venue.url()).trading(key.credentials("sim"));
+    accounts.add(account);
+    return account;
+  }
+
+  private void limit(TradingConnector account, TradeType side, String amount, String price) {
+    account.placeOrder(new OrderRequest("e" + ids.incrementAndGet(), SOL, side, OrderType.LIMIT,
+        new BigDecimal(amount), new BigDecimal(price), null));
+  }
+
+  private void market(TradingConnector account, TradeType side, String amount) {
+    account.placeOrder(new OrderRequest("e" + ids.incrementAndGet(), SOL, side, OrderType.MARKET,
+        new BigDecimal(amount), null, null));
+  }
+}
