@@ -18,14 +18,20 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar bot-exec.jar [instance folder]} (default: the working directory), with Hummingbot's environment
  * ({@code SCRIPT_CONFIG}, {@code CONFIG_PASSWORD}) plus {@code AVIARY_SIM_EXCHANGE_URL} for the {@code sim} venue.
- * Exit code 2: the instance folder is invalid (the reason is on stderr, the log and the bot's MQTT topics).
+ * Exit code 2: the instance folder is invalid (the reason is on stdout, the log and the bot's MQTT topics).
+ * {@code connect <instance folder> <connector>} writes a connector's encrypted credentials ({@link ConnectCommand}).
  */
 public final class BotApplication {
   private static final Logger log = LoggerFactory.getLogger(BotApplication.class);
 
   private BotApplication() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("connect")) {
+      System.exit(ConnectCommand.run(args, System.getenv(),
+          new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+          System.out, registry(System.getenv())));
+    }
     Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
     Map<String, String> env = System.getenv();
     MqttSettings mqtt;

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.aviary.bot.mqtt.HummingbotApiClient;
 import io.aviary.bot.mqtt.MosquittoTestBroker;
 import io.aviary.bot.mqtt.TestBroker;
-import io.aviary.connectors.catalog.ConnectorSpec;
-import io.aviary.connectors.hummingbot.ConnectorCredentialFiles;
-import io.aviary.connectors.hummingbot.HummingbotSecrets;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
@@ -18,7 +15,9 @@ import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,12 +237,16 @@ class BotProcessTest {
         sell_amounts_pct: ['1']
         executor_refresh_time: 300
         """);
-    HummingbotSecrets secrets = new HummingbotSecrets(PASSWORD);
-    secrets.writePasswordVerification(conf);
+    // as a user does it: `CONFIG_PASSWORD=… java -jar bot-exec.jar connect <folder> sim` with the fields on stdin
     Map<String, String> env = new HashMap<>();
     env.put("AVIARY_SIM_EXCHANGE_URL", venue.url().toString());
-    ConnectorSpec sim = BotApplication.registry(env).spec("sim").orElseThrow();
-    ConnectorCredentialFiles.write(conf, sim, key.credentials("sim"), secrets);
+    env.put("CONFIG_PASSWORD", PASSWORD);
+    StringBuilder fields = new StringBuilder();
+    key.credentials("sim").forEach((field, value) -> fields.append(field).append('=').append(value).append('\n'));
+    int exit = ConnectCommand.run(new String[] {"connect", root.toString(), "sim"}, env,
+        new BufferedReader(new StringReader(fields.toString())), System.out, BotApplication.registry(env));
+    assertThat(exit).isZero();
+    assertThat(Files.readString(conf.resolve("connectors/sim.yml"))).doesNotContain(key.apiSecret());
   }
 
   private static long count(Connection db, String sql) throws SQLException {
