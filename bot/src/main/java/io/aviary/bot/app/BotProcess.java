@@ -5,6 +5,9 @@ import io.aviary.bot.db.BotDatabase;
 import io.aviary.bot.db.RecordingScope;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.HistoryTrade;
+import io.aviary.bot.events.OrderCreated;
+import io.aviary.bot.events.OrderFailed;
+import io.aviary.bot.events.OrderFilled;
 import io.aviary.bot.events.MqttSettings;
 import io.aviary.bot.instance.BotInstance;
 import io.aviary.bot.instance.ControllerFile;
@@ -193,6 +196,19 @@ final class BotProcess {
   private void onEvent(BotEvent event) {
     database.onEvent(event);
     bridge.onEvent(event);
+    logOrderEvent(event);
+  }
+
+  /** The order lines Hummingbot's connectors log (and forward on {@code P/log}). */
+  private static void logOrderEvent(BotEvent event) {
+    switch (event) {
+      case OrderCreated c -> log.info("Created {} {} order {} for {} {} at {}", c.orderType(), c.tradeType(),
+          c.orderId(), c.amount().toPlainString(), c.tradingPair(), c.price() == null ? "market" : c.price().toPlainString());
+      case OrderFilled f -> log.info("The {} order {} amounting to {}/{} {} has been filled at {}", f.tradeType(),
+          f.orderId(), f.amount().toPlainString(), f.amount().toPlainString(), f.tradingPair(), f.price().toPlainString());
+      case OrderFailed f -> log.warn("Order {} failed: {}", f.orderId(), f.errorMessage());
+      default -> { }
+    }
   }
 
   private void publishPerformance() {
