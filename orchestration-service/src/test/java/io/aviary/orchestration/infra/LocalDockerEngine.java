@@ -14,12 +14,13 @@ import java.util.Set;
 /**
  * The Docker engine of this machine for tests that need one: {@code .ci/run} installs Debian's docker.io and starts
  * dockerd; elsewhere those tests are skipped with a message saying so. There is no registry here, so the test image
- * is built locally: busybox (Debian's busybox-static) in an image {@code FROM scratch} whose command is a long sleep.
+ * is built locally: busybox (Debian's busybox-static) in an image {@code FROM scratch} whose command sleeps an hour
+ * and ends at once on SIGTERM (a plain sleep as PID 1 would ignore it and make every stop wait out its grace).
  */
 public final class LocalDockerEngine {
 
     public static final String HOST = "unix:///var/run/docker.sock";
-    public static final String SLEEP_IMAGE = "aviary/busybox-sleep:test";
+    public static final String SLEEP_IMAGE = "aviary/busybox-sleep:2";
     private static final Path BUSYBOX = Path.of("/bin/busybox");
 
     private LocalDockerEngine() {
@@ -37,7 +38,7 @@ public final class LocalDockerEngine {
         return engine;
     }
 
-    /** The busybox image whose default command sleeps an hour; built once per engine. */
+    /** The busybox image whose default command sleeps (until SIGTERM); built once per engine. */
     public static String sleepImage(DockerEngine engine) {
         try {
             engine.call(client -> client.inspectImageCmd(SLEEP_IMAGE).exec());
@@ -52,7 +53,7 @@ public final class LocalDockerEngine {
                     FROM scratch
                     COPY busybox /bin/busybox
                     RUN ["/bin/busybox", "--install", "-s", "/bin"]
-                    CMD ["sleep", "3600"]
+                    CMD ["sh", "-c", "trap 'exit 0' TERM; sleep 3600 & wait"]
                     """);
             engine.call(client -> client.buildImageCmd(context.toFile()).withTags(Set.of(SLEEP_IMAGE))
                     .exec(new BuildImageResultCallback()).awaitImageId());

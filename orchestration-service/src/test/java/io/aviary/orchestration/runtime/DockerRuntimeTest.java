@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DockerRuntime against the real engine, with the locally built busybox image standing in for the bot image (its
- * command sleeps; as PID 1 it ignores SIGTERM, so stopping also shows the grace period ending in a kill).
+ * command sleeps until SIGTERM).
  */
 class DockerRuntimeTest {
 
