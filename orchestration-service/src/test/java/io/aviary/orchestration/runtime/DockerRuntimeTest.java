@@ -2,10 +2,15 @@ package io.aviary.orchestration.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.Unavailable;
@@ -13,6 +18,7 @@ import io.aviary.orchestration.domain.BotRuntimeDriver.BotResources;
 import io.aviary.orchestration.domain.BotRuntimeDriver.RuntimeState;
 import io.aviary.orchestration.infra.DockerEngine;
 import io.aviary.orchestration.infra.LocalDockerEngine;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,11 +145,46 @@ class DockerRuntimeTest {
         }
     }
 
+    @Test
+    void aviarysBotImageRunsTheBotOnTheInstanceFolderAsItsOwner() throws Exception {
+        String botImage = "aviary/bot:local";
+        assumeTrue(imageExists(botImage), botImage + " is not built: run deploy/images/build-bot-image.sh (.ci/run does)");
+        DockerRuntime real = new DockerRuntime(engine, botImage, Duration.ofSeconds(5), "");
+
+        // no conf_client.yml: the bot reads the mounted folder, says why it cannot start and exits 2
+        Files.delete(instance.resolve("conf/conf_client.yml"));
+        real.start(bot, instance, Map.of("HEADLESS_MODE", "true"), new BotResources(256L * 1024 * 1024, 1.0));
+
+        int exitCode = engine.call(client -> client.waitContainerCmd(bot)
+                .exec(new WaitContainerResultCallback()))
+                .awaitStatusCode(60, TimeUnit.SECONDS);
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(real.state(bot)).contains(RuntimeState.EXITED);
+        StringBuilder logs = new StringBuilder();
+        engine.call(client -> client.logContainerCmd(bot).withStdOut(true).withStdErr(true)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        logs.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                })).awaitCompletion(30, TimeUnit.SECONDS);
+        assertThat(logs.toString()).contains("The bot cannot start").contains("conf_client.yml");
+    }
+
+    private boolean imageExists(String image) {
+        try {
+            engine.call(client -> client.inspectImageCmd(image).exec());
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     private void exec(String script) throws InterruptedException {
         ExecCreateCmdResponse exec = engine.call(client -> client.execCreateCmd(bot)
                 .withCmd("sh", "-c", script).withAttachStdout(true).withAttachStderr(true).exec());
         engine.call(client -> client.execStartCmd(exec.getId())
-                .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>()))
+                .exec(new ResultCallback.Adapter<>()))
                 .awaitCompletion(30, TimeUnit.SECONDS);
     }
 }
