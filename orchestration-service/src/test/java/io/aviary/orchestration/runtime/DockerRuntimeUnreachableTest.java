@@ -12,8 +12,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** DockerRuntime when DOCKER_HOST points where no engine is: needs no engine, so it runs everywhere. */
+/**
+ * DockerRuntime without an engine (DOCKER_HOST pointing nowhere) and its bean condition: needs no engine, so it runs
+ * everywhere.
+ */
 class DockerRuntimeUnreachableTest {
 
     @TempDir
@@ -33,5 +38,25 @@ class DockerRuntimeUnreachableTest {
         assertThatThrownBy(() -> unreachable.start(bot, instance, Map.of(), BotResources.defaults()))
                 .isInstanceOf(Unavailable.class);
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theRuntimeIsABeanOnlyWithBotRuntimeDocker() {
+        ApplicationContextRunner context = new ApplicationContextRunner()
+                // as SpringApplication does: "20s" in @Value becomes a Duration
+                .withInitializer(c -> c.getBeanFactory()
+                        .setConversionService(ApplicationConversionService.getSharedInstance()))
+                .withBean(DockerEngine.class, () -> new DockerEngine("unix:///tmp/aviary-no-docker-here.sock",
+                        Duration.ofSeconds(2), Duration.ofSeconds(60)))
+                .withPropertyValues("aviary.bots.image=aviary/bot:local")
+                .withUserConfiguration(DockerRuntime.class);
+
+        context.withPropertyValues("BOT_RUNTIME=docker")
+                .run(c -> assertThat(c).hasSingleBean(DockerRuntime.class));
+        context.withPropertyValues("aviary.bots.runtime=docker")
+                .run(c -> assertThat(c).hasSingleBean(DockerRuntime.class));
+        context.withPropertyValues("BOT_RUNTIME=process")
+                .run(c -> assertThat(c).doesNotHaveBean(DockerRuntime.class));
+        context.run(c -> assertThat(c).doesNotHaveBean(DockerRuntime.class));
     }
 }
