@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,7 +54,7 @@ public class DockerOperations {
     public List<String> imageTags(String fragment) {
         List<Image> images = engine.call(client -> client.listImagesCmd().exec());
         return images.stream()
-                .flatMap(image -> image.getRepoTags() == null ? java.util.stream.Stream.<String>empty()
+                .flatMap(image -> image.getRepoTags() == null ? Stream.<String>empty()
                         : Arrays.stream(image.getRepoTags()))
                 .filter(tag -> !"<none>:<none>".equals(tag))
                 .filter(tag -> fragment == null || fragment.isEmpty() || tag.contains(fragment))

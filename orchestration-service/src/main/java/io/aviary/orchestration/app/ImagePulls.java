@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -133,7 +134,7 @@ public class ImagePulls {
         return new Pull(p.image(), "failed", p.startedAt(), p.progress(), now(), null, error);
     }
 
-    private void update(String image, java.util.function.UnaryOperator<Pull> change) {
+    private void update(String image, UnaryOperator<Pull> change) {
         synchronized (pulls) {
             pulls.computeIfPresent(image, (key, p) -> change.apply(p));
         }
