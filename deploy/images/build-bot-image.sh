@@ -4,7 +4,7 @@
 #   1. aviary/jre:local  — a minimal Debian root filesystem (debootstrap --variant=minbase from the configured apt
 #      mirror) with a Java runtime jlinked from the JDK >= 21 of this machine (Debian bookworm ships no Java 21),
 #      imported with `docker import`. Built once; FORCE=1 rebuilds it.
-#   2. aviary/bot:local  — deploy/images/bot/Dockerfile on that base with the bot exec jar (built with ./mvnw when
+#   2. aviary/bot:local  — deploy/images/bot/Dockerfile on that base with the bot jar and its lib/ (built with ./mvnw when
 #      missing), non-root user hummingbot (1000), Hummingbot's /home/hummingbot layout, a JVM healthcheck.
 # Settings (environment): JAVA_HOME (jlink source), APT_MIRROR, DEBIAN_SUITE (bookworm), BASE_IMAGE, BOT_IMAGE,
 # BOT_JAR, FORCE. Deploy with BOT_RUNTIME=docker; BOT_IMAGE selects another image (e.g. hummingbot/hummingbot).
@@ -14,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 BASE_IMAGE=${BASE_IMAGE:-aviary/jre:local}
 BOT_IMAGE=${BOT_IMAGE:-aviary/bot:local}
 DEBIAN_SUITE=${DEBIAN_SUITE:-bookworm}
-BOT_JAR=${BOT_JAR:-bot/target/bot-0.1.0-SNAPSHOT-exec.jar}
+BOT_JAR=${BOT_JAR:-bot/target/bot-0.1.0-SNAPSHOT.jar}   # with its libraries in $(dirname BOT_JAR)/lib
 # the modules the bot and its libraries use (jdeps cannot see inside a Boot jar), plus jcmd for the healthcheck
 JRE_MODULES=java.base,java.sql,java.naming,java.management,java.net.http,java.logging,java.xml,java.desktop,\
 java.instrument,java.security.jgss,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.management,jdk.jcmd,jdk.attach
@@ -62,7 +62,7 @@ else
   say "$BASE_IMAGE is there (FORCE=1 rebuilds it)"
 fi
 
-if [ ! -f "$BOT_JAR" ]; then
+if [ ! -f "$BOT_JAR" ] || [ ! -d "$(dirname "$BOT_JAR")/lib" ]; then
   say "building $BOT_JAR"
   ./mvnw -B -q -pl bot -am -DskipTests package
 fi
@@ -70,6 +70,7 @@ context=$(mktemp -d /tmp/aviary-bot-image.XXXXXX)
 cleanup+=("$context")
 cp deploy/images/bot/Dockerfile "$context/Dockerfile"
 cp "$BOT_JAR" "$context/bot.jar"
+cp -r "$(dirname "$BOT_JAR")/lib" "$context/lib"
 say "docker build $BOT_IMAGE"
 DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$BOT_IMAGE" "$context" >/dev/null
 say "done: $(docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' "$BASE_IMAGE") $(docker image ls \
