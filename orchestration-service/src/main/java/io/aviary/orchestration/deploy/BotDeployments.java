@@ -39,6 +39,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -82,6 +83,7 @@ public class BotDeployments {
         }
     }
 
+    @Autowired
     public BotDeployments(BotsFolders folders, BotRuns runs, ConfigRepository configs, AccountCredentials credentials,
             ConnectorRegistry connectors, BotRuntimeDriver runtime, EventOutbox outbox, TransactionTemplate tx,
             JsonMapper json, @Value("${CONFIG_PASSWORD:}") String configPassword,
