@@ -30,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -74,8 +73,10 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
         registry.add("aviary.bots.archive.settle", () -> "0s");
     }
 
-    /** The process runtime with a shell for the bot; instance names starting with {@code broken} cannot start. */
-    @TestConfiguration
+    /**
+     * The process runtime with a shell for the bot; instance names starting with {@code broken} cannot start.
+     * Imported, not annotated: the base's component scan must not hand these beans to the other tests' context.
+     */
     static class Runtime {
 
         @Bean
