@@ -1,6 +1,7 @@
 package io.aviary.orchestration.api;
 
 import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
 import io.aviary.orchestration.deploy.BotDeployments;
 import io.aviary.orchestration.deploy.BotRun;
@@ -10,7 +11,6 @@ import io.aviary.orchestration.deploy.DeployRequests.ControllersDeployment;
 import io.aviary.orchestration.deploy.DeployRequests.Deployed;
 import io.aviary.orchestration.deploy.DeployRequests.ScriptDeployment;
 import io.aviary.orchestration.deploy.StopAndArchiveJobs;
-import io.aviary.kit.failure.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
