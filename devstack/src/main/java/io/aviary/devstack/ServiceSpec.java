@@ -27,12 +27,15 @@ public record ServiceSpec(String module, int defaultPort, String urlVariable, St
     public static final List<ServiceSpec> ALL = List.of(
             gateway("gateway", 8000, "USERNAME", "PASSWORD"),
             service("sim-exchange", 8200, "AVIARY_SIM_EXCHANGE_URL", null),
-            // the credential API's secret: its owner and its one consumer, nobody else (not the gateway, not sim-exchange)
+            // the credential API's secret: its owner and its consumers, nobody else (not the gateway, not sim-exchange)
             service("accounts-service", 8101, "AVIARY_ACCOUNTS_URL", "accounts", "CONFIG_PASSWORD",
                     SuiteConfig.CREDENTIALS_TOKEN),
             service("trading-service", 8102, "AVIARY_TRADING_URL", "trading", SuiteConfig.CREDENTIALS_TOKEN),
             service("market-data-service", 8103, "AVIARY_MARKET_DATA_URL", "market_data"),
-            service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL", "orchestration"),
+            // a bot's instance folder holds the account's credentials encrypted under CONFIG_PASSWORD (the bot opens
+            // them with it), read from the credential API: orchestration is that API's second consumer
+            service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL", "orchestration", "CONFIG_PASSWORD",
+                    SuiteConfig.CREDENTIALS_TOKEN),
             service("backtesting-service", 8105, "AVIARY_BACKTESTING_URL", "backtesting"),
             service("archive-service", 8106, "AVIARY_ARCHIVE_URL", "archive"));
 

@@ -326,6 +326,10 @@ public final class Suite implements AutoCloseable {
         env.put("SIM_EXCHANGE_DATA_DIR", config.dataDir().resolve("sim-exchange").toString());
         // bot instance folders (orchestration's BOTS_PATH, which holds bots/) live with the rest of the suite's data too
         env.putIfAbsent("BOTS_PATH", config.dataDir().toString());
+        if (spec.module().equals("orchestration-service")) {
+            // the local-process runtime starts bots from the bot module's runnable jar
+            botJar().ifPresent(jar -> env.putIfAbsent("AVIARY_BOT_JAR", jar.toString()));
+        }
         // where every service is (the gateway routes with these; any service may call another)
         for (ServiceSpec other : ServiceSpec.ALL) {
             if (other.urlVariable() != null) {
@@ -340,6 +344,24 @@ public final class Suite implements AutoCloseable {
             }
         });
         return env;
+    }
+
+    /**
+     * The bot's runnable jar ({@code bot/target/bot-<version>.jar} with its {@code lib/}) when it has been built;
+     * without it orchestration answers a deploy with a 503 naming it.
+     */
+    private Optional<Path> botJar() {
+        Path target = config.repoRoot().resolve("bot").resolve("target");
+        if (!Files.isDirectory(target.resolve("lib"))) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("bot-[0-9][^/]*\\.jar")
+                            && !p.getFileName().toString().matches(".*-(exec|tests|sources)\\.jar"))
+                    .max(Comparator.comparingLong(p -> p.toFile().lastModified()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** {@code <repo>/<module>/target/<module>-<version>-exec.jar}, the newest if several versions are there. */

@@ -46,14 +46,15 @@ class SuiteEnvironmentTest {
     }
 
     @Test
-    void onlyTheOwnerAndTheConsumerOfTheCredentialApiGetItsSecret() {
+    void onlyTheOwnerAndTheConsumersOfTheCredentialApiGetItsSecret() {
         Suite suite = suite(Map.of());
         String token = suite.environmentFor(ServiceSpec.require("accounts-service"), 9999, Map.of())
                 .get("AVIARY_CREDENTIALS_TOKEN");
         assertThat(token).hasSizeGreaterThanOrEqualTo(40);
         for (ServiceSpec spec : ServiceSpec.ALL) {
             Map<String, String> env = suite.environmentFor(spec, 9999, Map.of());
-            boolean holder = spec.module().equals("accounts-service") || spec.module().equals("trading-service");
+            boolean holder = spec.module().equals("accounts-service") || spec.module().equals("trading-service")
+                    || spec.module().equals("orchestration-service");
             assertThat(env.get("AVIARY_CREDENTIALS_TOKEN")).as(spec.module()).isEqualTo(holder ? token : null);
             assertThat(env.get("AVIARY_INTERNAL_TOKEN")).as(spec.module()).isNotEqualTo(token);
         }

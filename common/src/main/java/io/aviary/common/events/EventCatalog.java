@@ -8,6 +8,8 @@ import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.BotArchived;
+import io.aviary.common.events.orchestration.BotDeployed;
+import io.aviary.common.events.orchestration.BotStopped;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -47,6 +49,8 @@ public final class EventCatalog {
         register(ControllerConfigDeleted.class, 1);
         register(BacktestCompleted.class, 1);
         register(BotArchived.class, 1);
+        register(BotDeployed.class, 1);
+        register(BotStopped.class, 1);
     }
 
     private EventCatalog() {

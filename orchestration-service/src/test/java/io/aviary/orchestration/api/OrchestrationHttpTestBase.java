@@ -68,7 +68,8 @@ abstract class OrchestrationHttpTestBase extends ServiceHttpTestBase {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan({"io.aviary.orchestration.api", "io.aviary.orchestration.app", "io.aviary.orchestration.infra"})
+    @ComponentScan({"io.aviary.orchestration.api", "io.aviary.orchestration.app", "io.aviary.orchestration.infra",
+            "io.aviary.orchestration.deploy", "io.aviary.orchestration.runtime"})
     static class App {
 
         @Bean

@@ -6,8 +6,8 @@ import java.security.MessageDigest;
 /**
  * The secret that unlocks the credential API ({@code /internal/credentials/**} of accounts-service), separate from the
  * internal token: the gateway and every service hold that one, while only the owner of the credentials
- * (accounts-service) and their one consumer (trading-service) hold this. A leaked gateway token therefore does not
- * open stored exchange secrets. The value is never logged; {@link #toString()} hides it.
+ * (accounts-service) and their consumers (trading-service, orchestration-service) hold this. A leaked gateway token
+ * therefore does not open stored exchange secrets. The value is never logged; {@link #toString()} hides it.
  */
 public final class CredentialsToken {
 

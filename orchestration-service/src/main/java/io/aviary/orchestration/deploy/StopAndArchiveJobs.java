@@ -1,0 +1,211 @@
+package io.aviary.orchestration.deploy;
+
+import io.aviary.common.events.orchestration.BotArchived;
+import io.aviary.common.events.orchestration.BotStopped;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.orchestration.domain.BotControl;
+import io.aviary.orchestration.domain.BotRuntimeDriver;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stop-and-archive as a tracked job (api-catalog §1.6 #7): the bot's strategy is stopped over MQTT (when the bot is
+ * live there), then after a settle time its runtime is stopped, its instance folder moved to
+ * {@code bots/archived/<bot>}, the runtime's leftovers removed, the run marked ARCHIVED and {@link BotArchived}
+ * announced. Each job is kept in memory for polling; the bot run in PostgreSQL is the lasting record. Archiving to
+ * S3 is not offered (no S3 client yet): a request for it is refused.
+ */
+@Service
+public class StopAndArchiveJobs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StopAndArchiveJobs.class);
+
+    private final BotRuns runs;
+    private final BotsFolders folders;
+    private final BotRuntimeDriver runtime;
+    private final ObjectProvider<BotControl> control;
+    private final EventOutbox outbox;
+    private final TransactionTemplate tx;
+    private final Duration stopTimeout;
+    private final Duration settle;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, String> activeByBot = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** Where a job is. */
+    public enum State { RUNNING, COMPLETED, FAILED }
+
+    /**
+     * One job's progress.
+     *
+     * @param step        the step it is on or ended at: mqtt_stop, settle, runtime_stop, archive, remove, done
+     * @param archivePath relative to {@code BOTS_PATH}, once archived
+     */
+    public record Job(String id, String botName, State state, String step, String archivePath, String error,
+            Instant startedAt, Instant endedAt) {
+
+        Job at(String newStep) {
+            return new Job(id, botName, state, newStep, archivePath, error, startedAt, endedAt);
+        }
+    }
+
+    public StopAndArchiveJobs(BotRuns runs, BotsFolders folders, BotRuntimeDriver runtime,
+            ObjectProvider<BotControl> control, EventOutbox outbox, TransactionTemplate tx,
+            @Value("${aviary.bots.archive.stop-timeout:30s}") Duration stopTimeout,
+            @Value("${aviary.bots.archive.settle:5s}") Duration settle) {
+        this.runs = runs;
+        this.folders = folders;
+        this.runtime = runtime;
+        this.control = control;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.stopTimeout = stopTimeout;
+        this.settle = settle;
+    }
+
+    /**
+     * Starts the job and returns at once.
+     *
+     * @throws NotFound for a bot that is not deployed; {@link Conflict} when a job for it runs already
+     */
+    public Job start(String rawBotName, boolean skipOrderCancellation) {
+        String botName = BotsFolders.botName(rawBotName);
+        if (runs.deployedBot(botName).isEmpty()) {
+            throw new NotFound("Bot '" + botName + "' not found in deployed bots. Deployed bots: "
+                    + runs.deployedBotNames().stream().limit(20).toList());
+        }
+        Job job = new Job(UUID.randomUUID().toString(), botName, State.RUNNING, "mqtt_stop", null, null,
+                clock.instant(), null);
+        if (activeByBot.putIfAbsent(botName, job.id()) != null) {
+            throw new Conflict("Stop and archive of bot '" + botName + "' is already running (job "
+                    + activeByBot.get(botName) + ")");
+        }
+        jobs.put(job.id(), job);
+        executor.execute(() -> run(job, skipOrderCancellation));
+        return job;
+    }
+
+    public Optional<Job> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    private void run(Job job, boolean skipOrderCancellation) {
+        String botName = job.botName();
+        try {
+            boolean graceful = stopOverMqtt(job, skipOrderCancellation);
+            if (graceful && !settle.isZero()) {
+                update(job.id(), "settle");
+                Thread.sleep(settle);
+            }
+            update(job.id(), "runtime_stop");
+            runtime.stop(botName);
+            Instant stopped = clock.instant();
+            tx.executeWithoutResult(status -> {
+                runs.markStopped(botName, stopped);
+                outbox.append(new BotStopped(botName, graceful, stopped));
+            });
+            update(job.id(), "archive");
+            String archivePath = archive(botName);
+            update(job.id(), "remove");
+            runtime.remove(botName);
+            Instant archived = clock.instant();
+            tx.executeWithoutResult(status -> {
+                runs.markArchived(botName, "{\"archive_path\": \"" + archivePath + "\"}");
+                outbox.append(new BotArchived(botName, archivePath, null, archived));
+            });
+            finish(job.id(), State.COMPLETED, "done", archivePath, null);
+            LOG.info("Stopped and archived bot {} to {}", botName, archivePath);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(job, "interrupted");
+        } catch (RuntimeException e) {
+            fail(job, e.getMessage());
+        } finally {
+            activeByBot.remove(botName, job.id());
+        }
+    }
+
+    /** @return whether the bot confirmed the stop; a bot not live on MQTT (or no MQTT bridge) is stopped by its runtime */
+    private boolean stopOverMqtt(Job job, boolean skipOrderCancellation) {
+        BotControl bots = control.getIfAvailable();
+        if (bots == null || !bots.isAlive(job.botName())) {
+            LOG.info("Bot {} is not live on MQTT: stopping its runtime without a strategy stop", job.botName());
+            return false;
+        }
+        if (!bots.stop(job.botName(), skipOrderCancellation, stopTimeout)) {
+            throw new IllegalStateException("bot '" + job.botName() + "' did not confirm the stop command within "
+                    + stopTimeout.toSeconds() + " s; it keeps running, nothing was archived");
+        }
+        return true;
+    }
+
+    private String archive(String botName) {
+        Path from = folders.instance(botName);
+        Path to = folders.archive(botName);
+        if (!Files.isDirectory(from)) {
+            throw new IllegalStateException("instance folder of bot '" + botName + "' is missing");
+        }
+        if (Files.exists(to)) {
+            throw new IllegalStateException("bots/archived/" + botName + " exists already");
+        }
+        try {
+            Files.createDirectories(to.getParent());
+            try {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, to);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moving the instance folder to the archive failed: " + e.getMessage(), e);
+        }
+        return folders.relative(to);
+    }
+
+    private void update(String id, String step) {
+        jobs.computeIfPresent(id, (key, job) -> job.at(step));
+    }
+
+    private void finish(String id, State state, String step, String archivePath, String error) {
+        jobs.computeIfPresent(id, (key, job) -> new Job(job.id(), job.botName(), state, step, archivePath, error,
+                job.startedAt(), clock.instant()));
+    }
+
+    private void fail(Job job, String error) {
+        Job current = jobs.get(job.id());
+        String step = current == null ? job.step() : current.step();
+        LOG.warn("Stop and archive of bot {} failed at {}: {}", job.botName(), step, error);
+        try {
+            tx.executeWithoutResult(status -> runs.recordError(job.botName(), "stop-and-archive failed at " + step
+                    + ": " + error));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the failure of bot {}: {}", job.botName(), e.getMessage());
+        }
+        finish(job.id(), State.FAILED, step, null, error);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
