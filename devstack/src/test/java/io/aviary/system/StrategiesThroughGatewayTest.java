@@ -62,7 +62,7 @@ class StrategiesThroughGatewayTest {
             assertThat(task.get("progress").asInt()).as(name).isEqualTo(100);
             assertThat(task.get("result").get("results")).as(name).isEqualTo(direct.get("results"));
         }
-        List<String> storedNames = ok(api.get("/controllers/configs/")).findValuesAsString("id");
+        List<String> storedNames = ok(api.get("/controllers/configs/")).findValuesAsString("config_name");
         assertThat(storedNames).containsAll(CONTROLLERS.stream().map(StrategiesThroughGatewayTest::configName).toList());
     }
 
@@ -113,8 +113,8 @@ class StrategiesThroughGatewayTest {
         }
         assertThat(sweep.get("status").asString()).as(sweep.toString()).isEqualTo("completed");
         assertThat(sweep.get("variants").asInt()).isEqualTo(4);
-        List<Double> ranked = sweep.get("ranking").findValues("net_pnl_quote").stream().map(JsonNode::asDouble)
-                .toList();
+        List<Double> ranked = new ArrayList<>();
+        sweep.get("ranking").forEach(row -> ranked.add(row.get("results").get("net_pnl_quote").asDouble()));
         assertThat(ranked).hasSize(4).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         JsonNode best = ok(api.get("/backtesting/sweeps/" + id + "/results/"
                 + sweep.get("ranking").get(0).get("variant").asInt()));
