@@ -8,6 +8,7 @@ import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.BotArchived;
+import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -47,6 +48,7 @@ public final class EventCatalog {
         register(ControllerConfigDeleted.class, 1);
         register(BacktestCompleted.class, 1);
         register(BotArchived.class, 1);
+        register(BotPerformanceReported.class, 1);
     }
 
     private EventCatalog() {

@@ -8,6 +8,7 @@ import io.aviary.common.events.backtesting.BacktestCompleted;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.BotArchived;
+import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -58,6 +59,9 @@ final class EventSamples {
                 new ControllerConfigDeleted("pmm_btc"),
                 new BacktestCompleted("0f3c9a1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f", "bollinger_v1", "sim", "BTC-USDT",
                         WHOLE_SECOND, WHOLE_SECOND.plusSeconds(86_340), 1440, 12, new BigDecimal("-3.25"), NOW),
-                new BotArchived("pmm_bot-20261123-120000", "bots/archived/pmm_bot-20261123-120000", null, NOW));
+                new BotArchived("pmm_bot-20261123-120000", "bots/archived/pmm_bot-20261123-120000", null, NOW),
+                new BotPerformanceReported("pmm_bot-20261123-120000", "pmm_btc_1", "running", new BigDecimal("1.2345"),
+                        new BigDecimal("-0.05"), new BigDecimal("1.1845"), new BigDecimal("0.9408"),
+                        new BigDecimal("125.9"), NOW));
     }
 }
