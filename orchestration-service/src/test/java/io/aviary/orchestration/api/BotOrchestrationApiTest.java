@@ -153,7 +153,19 @@ class BotOrchestrationApiTest extends OrchestrationHttpTestBase {
             publish(silent, "hbot/silent_bot/hb", "{\"ts\": 1}");
             publish(silent, "hbot/silent_bot/performance",
                     "{\"c1\": {\"performance\": {\"realized_pnl_quote\": 1.5, \"volume_traded\": 10.0}, \"custom_info\": {}}}");
+            String error = "{\"timestamp\": 1735733000.123456, \"msg\": \"order failed\", \"level_no\": 40, "
+                    + "\"level_name\": \"ERROR\", \"logger_name\": \"hummingbot.strategy\"}";
+            publish(silent, "hbot/silent_bot/log", error);
+            publish(silent, "hbot/silent_bot/log", error); // the same record twice is kept once
+            publish(silent, "hbot/silent_bot/log", "{\"timestamp\": 1735733001.5, \"msg\": \"tick\", "
+                    + "\"level_no\": 20, \"level_name\": \"INFO\", \"logger_name\": \"root\"}");
             awaitRunning("silent_bot", Duration.ofSeconds(5));
+            await().atMost(Duration.ofSeconds(5)).until(() -> get("/bot-orchestration/silent_bot/status").json()
+                    .at("/data/general_logs").size() == 1);
+            Answer logs = get("/bot-orchestration/silent_bot/status");
+            assertThat(logs.json().at("/data/error_logs").size()).isEqualTo(1);
+            assertThat(logs.json().at("/data/error_logs/0/msg").asString()).isEqualTo("order failed");
+            assertThat(logs.json().at("/data/general_logs/0/logger_name").asString()).isEqualTo("root");
             Instant lastMessage = Instant.now();
             await().atMost(LIVENESS.plusSeconds(4)).until(() -> botStatus("silent_bot").equals("idle"));
             assertThat(Duration.between(lastMessage, Instant.now())).isGreaterThan(LIVENESS.minusSeconds(1));

@@ -39,5 +39,8 @@ class BrokerDownStartTest extends OrchestrationHttpTestBase {
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.json().at("/data").size()).isZero();
         assertThat(get("/controllers/").status()).as("the rest of the API works").isEqualTo(200);
+        Answer health = get("/actuator/health");
+        assertThat(health.status()).as("DEGRADED ranks below UP: the service is not reported down").isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 }
