@@ -3,6 +3,7 @@ package io.aviary.orchestration.api;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
+import io.aviary.kit.web.WireTime;
 import io.aviary.orchestration.mqtt.BotRegistry;
 import io.aviary.orchestration.mqtt.BotRpc;
 import io.aviary.orchestration.mqtt.BotView;
@@ -155,7 +156,7 @@ public class BotOrchestrationController {
     private Map<String, Object> snapshot(PerformanceSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
-        m.put("timestamp", s.timestamp().toString());
+        m.put("timestamp", WireTime.iso(s.timestamp()));
         m.put("bot_name", s.botName());
         m.put("controller_id", s.controllerId());
         m.put("status", s.status());
@@ -205,7 +206,7 @@ public class BotOrchestrationController {
         m.put("error_logs", bot.errorLogs());
         m.put("general_logs", bot.generalLogs());
         m.put("recently_active", bot.recentlyActive());
-        m.put("last_seen", bot.lastSeen().toString());
+        m.put("last_seen", WireTime.iso(bot.lastSeen()));
         m.put("availability", bot.availability());
         return m;
     }

@@ -101,7 +101,9 @@ public class BotRpc {
         requireBotName(bot);
         BotView view = registry.bot(bot).orElseThrow(() -> new NotFound("Bot '" + bot + "' not found"));
         if (!view.recentlyActive()) {
-            throw new Unavailable("Bot '" + bot + "' is not live (last heard " + view.lastSeen() + ")");
+            long silentFor = java.time.Duration.between(view.lastSeen(), java.time.Instant.now()).toSeconds();
+            throw new Unavailable("Bot '" + bot + "' is not live (" + ("offline".equals(view.availability())
+                    ? "it said offline" : "silent for " + silentFor + " s") + ")");
         }
         RpcReplies.PendingCall pending = replies.open();
         try {
