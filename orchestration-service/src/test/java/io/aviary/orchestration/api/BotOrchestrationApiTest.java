@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.aviary.bot.mqtt.CommandRequest;
 import io.aviary.orchestration.domain.BotControl;
+import io.aviary.orchestration.mqtt.BotRpc;
 import io.aviary.orchestration.mqtt.MqttHealthIndicator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,9 @@ class BotOrchestrationApiTest extends OrchestrationHttpTestBase {
 
     @Autowired
     MqttHealthIndicator mqttHealth;
+
+    @Autowired
+    BotRpc rpc;
 
     @BeforeEach
     void connected() {
@@ -114,6 +118,11 @@ class BotOrchestrationApiTest extends OrchestrationHttpTestBase {
             awaitRunning("pmm_stop-20261206-010000", Duration.ofSeconds(10));
 
             assertThat(botControl.isAlive("pmm_stop-20261206-010000")).isTrue();
+            assertThat(rpc.status("pmm_stop-20261206-010000", Duration.ofSeconds(5)).msg()).isEqualTo("running");
+            assertThat(rpc.config("pmm_stop-20261206-010000", java.util.Map.of("kill_switch_enabled", true),
+                    Duration.ofSeconds(5)).succeeded()).isTrue();
+            assertThat(bot.requests).anySatisfy(r -> assertThat(r).isInstanceOfSatisfying(
+                    CommandRequest.ConfigRequest.class, c -> assertThat(c.params()).hasSize(1)));
             assertThat(botControl.stop("pmm_stop-20261206-010000", true, Duration.ofSeconds(5))).isTrue();
             assertThat(bot.requests).anySatisfy(r -> assertThat(r).isEqualTo(new CommandRequest.StopRequest(true,
                     false)));
