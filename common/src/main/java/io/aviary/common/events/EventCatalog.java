@@ -10,6 +10,7 @@ import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.BotArchived;
 import io.aviary.common.events.orchestration.BotDeployed;
 import io.aviary.common.events.orchestration.BotStopped;
+import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -51,6 +52,7 @@ public final class EventCatalog {
         register(BotArchived.class, 1);
         register(BotDeployed.class, 1);
         register(BotStopped.class, 1);
+        register(BotPerformanceReported.class, 1);
     }
 
     private EventCatalog() {

@@ -10,6 +10,7 @@ import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.common.events.orchestration.BotArchived;
 import io.aviary.common.events.orchestration.BotDeployed;
 import io.aviary.common.events.orchestration.BotStopped;
+import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
@@ -63,6 +64,9 @@ final class EventSamples {
                 new BotArchived("pmm_bot-20261123-120000", "bots/archived/pmm_bot-20261123-120000", null, NOW),
                 new BotDeployed("pmm_bot-20261123-120000", "master_account", "controller", "v2_with_controllers",
                         "pmm_bot-20261123-120000.yml", "process", NOW),
-                new BotStopped("pmm_bot-20261123-120000", true, NOW));
+                new BotStopped("pmm_bot-20261123-120000", true, NOW),
+                new BotPerformanceReported("pmm_bot-20261123-120000", "pmm_btc_1", "running", new BigDecimal("1.2345"),
+                        new BigDecimal("-0.05"), new BigDecimal("1.1845"), new BigDecimal("0.9408"),
+                        new BigDecimal("125.9"), NOW));
     }
 }
