@@ -90,6 +90,7 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
         }
 
         @Bean
+        @org.springframework.context.annotation.Primary // over the MQTT one the application also has
         RecordingBotControl botControl() {
             return new RecordingBotControl();
         }
