@@ -2,20 +2,13 @@ package io.aviary.backtesting.infra;
 
 import io.aviary.backtesting.domain.CandleSource;
 import io.aviary.backtesting.domain.Resolution;
-import io.aviary.kit.config.ServiceProperties;
-import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.Unavailable;
-import io.aviary.kit.failure.Unprocessable;
-import io.aviary.kit.web.InternalServiceClient;
 import io.aviary.strategy.market.Candles;
-import java.time.Duration;
 import java.util.Arrays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,62 +20,27 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class MarketDataCandles implements CandleSource {
 
-    private static final String TARGET = "market-data-service";
+    private static final String TARGET = MarketDataHistory.TARGET;
 
-    private final InternalServiceClient marketData;
+    private final MarketDataHistory history;
     private final JsonMapper json;
-    private final Duration timeout;
 
-    public MarketDataCandles(@Value("${aviary.backtesting.market-data-url}") String baseUrl,
-            @Value("${aviary.backtesting.candles-timeout:120s}") Duration timeout, ServiceProperties service,
-            JsonMapper json) {
-        this.marketData = new InternalServiceClient(TARGET, baseUrl, service.internalToken(), "backtesting-service",
-                Duration.ofSeconds(5), json);
+    public MarketDataCandles(MarketDataHistory history, JsonMapper json) {
+        this.history = history;
         this.json = json;
-        this.timeout = timeout;
     }
 
     @Override
     public Candles load(String connector, String pair, Resolution resolution, long start, long end) {
-        ObjectNode body = json.createObjectNode().put("connector_name", connector).put("trading_pair", pair)
-                .put("interval", resolution.text()).put("start_time", start).put("end_time", end);
-        InternalServiceClient.Answer answer;
-        try {
-            answer = marketData.post("market-data/historical-candles", body, timeout);
-        } catch (InternalServiceClient.UnavailableException e) {
-            throw new Unavailable(e.getMessage());
-        }
-        if (answer.status() != 200) {
-            throw refusal(answer);
-        }
-        Candles candles = parse(answer.body(), resolution.seconds(), end);
+        ObjectNode body = history.body(connector, pair).put("interval", resolution.text()).put("start_time", start)
+                .put("end_time", end);
+        String answer = history.read("market-data/historical-candles", body, "Candles");
+        Candles candles = parse(answer, resolution.seconds(), end);
         if (candles.isEmpty()) {
             throw new NotFound("No closed " + resolution.text() + " candles of " + connector + " " + pair
                     + " between " + start + " and " + end);
         }
         return candles;
-    }
-
-    /** market-data-service's 4xx keeps its kind and reason (unknown connector, range without candles, too long). */
-    private RuntimeException refusal(InternalServiceClient.Answer answer) {
-        String detail = detail(answer.body());
-        return switch (answer.status()) {
-            case 400 -> new InvalidRequest("Candles: " + detail);
-            case 404 -> new NotFound("Candles: " + detail);
-            case 422 -> new Unprocessable("Candles: " + detail);
-            default -> new Unavailable(TARGET + " answered HTTP " + answer.status() + " for candles: " + detail);
-        };
-    }
-
-    private String detail(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            JsonNode detail = node.get("detail");
-            String text = detail == null ? "" : detail.isString() ? detail.asString() : detail.toString();
-            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-        } catch (RuntimeException e) {
-            return "(no reason given)";
-        }
     }
 
     /**
