@@ -8,17 +8,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * HiveMQ CE embedded on 127.0.0.1 with in-memory persistence. The devstack's {@code EmbeddedMqttBroker} is the
  * launcher's persistent broker; {@code bot} cannot depend on devstack, and this fixture needs only a listener and a
- * restart, so it configures HiveMQ directly.
+ * restart, so it configures HiveMQ directly. Also used by orchestration-service's MQTT tests (bot's test-jar).
  */
-final class HiveMqTestBroker implements TestBroker {
+public final class HiveMqTestBroker implements TestBroker {
 
   private final Path dir;
   private final int port;
   private EmbeddedHiveMQ hivemq;
 
-  HiveMqTestBroker(Path dir, int port) {
+  public HiveMqTestBroker(Path dir, int port) {
     this.dir = dir;
     this.port = port;
+  }
+
+  /** On a free port, in a fresh temporary folder. */
+  public static HiveMqTestBroker onFreePort() {
+    try {
+      return new HiveMqTestBroker(Files.createTempDirectory("hivemq-test"), TestBroker.freePort());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Override
@@ -43,7 +52,7 @@ final class HiveMqTestBroker implements TestBroker {
         .withExtensionsFolder(Files.createDirectories(dir.resolve("extensions")))
         .withoutLoggingBootstrap()
         .build();
-    broker.start().get(60, TimeUnit.SECONDS);
+    broker.start().get(90, TimeUnit.SECONDS); // CPU-bound: slow on 2 busy cores
     hivemq = broker;
   }
 

@@ -3,6 +3,7 @@ package io.aviary.orchestration.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.aviary.bot.mqtt.HiveMqTestBroker;
 import io.aviary.bot.mqtt.CommandRequest;
 import io.aviary.orchestration.domain.BotControl;
 import io.aviary.orchestration.mqtt.BotRpc;
@@ -29,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(MqttWiring.class)
 class BotOrchestrationApiTest extends OrchestrationHttpTestBase {
 
-    private static final HiveMqBroker BROKER = new HiveMqBroker();
+    private static final HiveMqTestBroker BROKER = HiveMqTestBroker.onFreePort();
     private static final Duration LIVENESS = Duration.ofSeconds(6);
 
     static {
