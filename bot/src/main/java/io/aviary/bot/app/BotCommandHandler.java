@@ -108,15 +108,30 @@ final class BotCommandHandler implements BotCommands {
     }
   }
 
+  /**
+   * Hummingbot's {@code balance limit}: at most {@code amount} of {@code asset} committed by the bot's open orders on
+   * {@code exchange} ({@link io.aviary.bot.runtime.BalanceLimits}); a negative amount removes the limit.
+   */
   @Override
   public BalanceResponse balanceLimit(BalanceLimitRequest request) {
-    return BalanceResponse.error("Balance limits are not supported by Aviary's bot: size controllers with "
-        + "total_amount_quote");
+    if (bot.instance() != null && bot.instance().controllers().stream()
+        .noneMatch(c -> c.config().connectorName().equalsIgnoreCase(request.exchange()))) {
+      return BalanceResponse.error("The bot does not trade on " + bounded(request.exchange()));
+    }
+    boolean set = bot.balanceLimits().set(request.exchange(), request.asset(), request.amount());
+    return BalanceResponse.ok(set
+        ? "Limit for " + bounded(request.asset()) + " on " + bounded(request.exchange()) + " exchange set to "
+            + request.amount().toPlainString()
+        : "Limit for " + bounded(request.asset()) + " on " + bounded(request.exchange()) + " exchange removed");
   }
 
   @Override
   public BalanceResponse balancePaper(BalancePaperRequest request) {
     return BalanceResponse.error("Paper balances are set on the paper account (the API's paper-trading routes), "
         + "not over MQTT");
+  }
+
+  private static String bounded(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

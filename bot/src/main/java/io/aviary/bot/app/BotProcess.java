@@ -16,6 +16,7 @@ import io.aviary.bot.instance.InvalidInstanceException;
 import io.aviary.bot.mqtt.BotMqttBridge;
 import io.aviary.bot.mqtt.BridgeOptions;
 import io.aviary.bot.mqtt.MqttLogAppender;
+import io.aviary.bot.runtime.BalanceLimits;
 import io.aviary.bot.runtime.BotRuntime;
 import io.aviary.bot.runtime.ExecutorSnapshot;
 import io.aviary.connectors.registry.ConnectorRegistry;
@@ -57,6 +58,8 @@ final class BotProcess {
   private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(
       r -> Thread.ofPlatform().name("bot-reporter").daemon(true).unstarted(r));
   private final Object lifecycle = new Object();
+  /** {@code balance limit}s, kept across strategy restarts like Hummingbot's client config. */
+  private final BalanceLimits balanceLimits = new BalanceLimits();
   private BotMqttBridge bridge;
   private MqttLogAppender appender;
   private ConnectorRegistry registry;
@@ -116,6 +119,7 @@ final class BotProcess {
           ConnectorSessions.open(instance, registry), controllers,
           name -> ConnectorSessions.marketData(registry, name), this::onEvent, Clock.systemUTC());
       next.onExecutorClosed(database::storeExecutor);
+      next.useBalanceLimits(balanceLimits);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
       strategyStartMs = System.currentTimeMillis();
@@ -164,6 +168,10 @@ final class BotProcess {
       }
       instance = imported;
     }
+  }
+
+  BalanceLimits balanceLimits() {
+    return balanceLimits;
   }
 
   BotRuntime runtime() {

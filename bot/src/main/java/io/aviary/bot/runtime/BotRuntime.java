@@ -135,6 +135,11 @@ public final class BotRuntime implements AutoCloseable {
     return new LiveMarketView.CandleFeed(data, TradingPair.parse(source.tradingPair()), interval);
   }
 
+  /** Applies {@code balance limit}s to every connector's orders from now on. */
+  public void useBalanceLimits(BalanceLimits limits) {
+    gateways.values().forEach(g -> g.useBalanceLimits(limits));
+  }
+
   /**
    * Receives every executor as it terminates, on the strategy thread (the live object: read it there, hand the
    * result to another thread). Set before {@link #start()}.

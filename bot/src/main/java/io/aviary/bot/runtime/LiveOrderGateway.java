@@ -82,6 +82,7 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
   private final ConcurrentLinkedQueue<Message> inbox = new ConcurrentLinkedQueue<>();
   private final Map<String, TrackedOrder> open = new LinkedHashMap<>();
   private final Map<TradingPair, TradingRule> rules = new HashMap<>();
+  private volatile BalanceLimits limits = new BalanceLimits();
   private Subscription userStream;
   private volatile boolean paused;
   private volatile String pauseReason;
@@ -146,6 +147,10 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
       if (refusal.isPresent()) {
         return failedBeforeSending(id, request, listener, "order refused by the trading rules: " + refusal.get());
       }
+      Optional<String> overLimit = overBalanceLimit(pair, side, amount, price != null ? price : referencePrice(request));
+      if (overLimit.isPresent()) {
+        return failedBeforeSending(id, request, listener, overLimit.get());
+      }
       PositionAction action = perpetual ? PositionAction.valueOf(request.positionAction().name()) : PositionAction.NIL;
       venueRequest = new io.aviary.connectors.model.OrderRequest(id, pair, side, type, amount, price, action);
     } catch (VenueException e) {
@@ -159,6 +164,48 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
     open.put(id, order);
     send(order);
     return id;
+  }
+
+  /** The limits {@code balance limit} sets; shared with the command handler. */
+  void useBalanceLimits(BalanceLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Why sending this order would commit more of an asset than its balance limit allows (see {@link BalanceLimits}). */
+  private Optional<String> overBalanceLimit(TradingPair pair, TradeType side, BigDecimal amount, BigDecimal price) {
+    String asset = side == TradeType.BUY ? pair.quote() : pair.base();
+    Optional<BigDecimal> limit = limits.limit(connectorName, asset);
+    if (limit.isEmpty()) {
+      return Optional.empty();
+    }
+    if (side == TradeType.BUY && price == null) {
+      return Optional.of("a market buy without a known price cannot be checked against the " + asset
+          + " balance limit");
+    }
+    BigDecimal committed = side == TradeType.BUY ? amount.multiply(price) : amount;
+    for (TrackedOrder o : open.values()) {
+      if (o.done || o.request.side() != side || !spentAsset(o.request).equals(asset)) {
+        continue;
+      }
+      BigDecimal remaining = o.request.amount().subtract(o.executedBase).max(BigDecimal.ZERO);
+      BigDecimal orderPrice = o.request.price();
+      committed = committed.add(side == TradeType.BUY
+          ? remaining.multiply(orderPrice != null ? orderPrice : price) : remaining);
+    }
+    if (committed.compareTo(limit.get()) > 0) {
+      return Optional.of("balance limit of " + limit.get().toPlainString() + " " + asset + " on " + connectorName
+          + " reached: this order would commit " + committed.stripTrailingZeros().toPlainString());
+    }
+    return Optional.empty();
+  }
+
+  private static String spentAsset(io.aviary.connectors.model.OrderRequest request) {
+    return request.side() == TradeType.BUY ? request.tradingPair().quote() : request.tradingPair().base();
+  }
+
+  /** A market order's reference: the executor's price when it gave one. */
+  private static BigDecimal referencePrice(OrderRequest request) {
+    return Double.isFinite(request.price()) && request.price() > 0 ? BigDecimal.valueOf(request.price()) : null;
   }
 
   private void send(TrackedOrder order) {

@@ -135,7 +135,10 @@ class BotProcessTest {
       JsonNode config = rpc(api, "config", "{\"params\": []}");
       assertThat(config.get("data").get("config").get("strategy").get("controllers_config").get(0).asString())
           .isEqualTo("pmm_sol.yml");
-      assertThat(rpc(api, "balance/limit", "{\"exchange\": \"sim\", \"asset\": \"SOL\", \"amount\": 1}")
+      JsonNode limit = rpc(api, "balance/limit", "{\"exchange\": \"sim\", \"asset\": \"SOL\", \"amount\": 1}");
+      assertThat(limit.get("data").get("status").asInt()).as(limit.toString()).isEqualTo(200);
+      assertThat(limit.get("data").get("msg").asString()).isEqualTo("Limit for SOL on sim exchange set to 1");
+      assertThat(rpc(api, "balance/limit", "{\"exchange\": \"nope\", \"asset\": \"SOL\", \"amount\": 1}")
           .get("data").get("status").asInt()).isEqualTo(400);
 
       JsonNode stopped = rpc(api, "stop", "{\"skip_order_cancellation\": false, \"async_backend\": true}");

@@ -329,6 +329,26 @@ class BotRuntimeSimTest {
     }
   }
 
+  @Test
+  void aBalanceLimitKeepsOrdersThatWouldCommitMoreUnsentUntilItIsRaised() {
+    BalanceLimits limits = new BalanceLimits();
+    limits.set("sim", "USDT", new BigDecimal("5")); // the bid needs 0.1 × 99.50 = 9.95 USDT
+    runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+        List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+    runtime.useBalanceLimits(limits);
+    runtime.start();
+
+    await().atMost(WAIT).until(() -> eventsOf(OrderFailed.class).stream()
+        .anyMatch(f -> f.errorMessage().contains("balance limit of 5 USDT")));
+    await().atMost(WAIT).until(() -> botOrders().size() == 1);
+    assertThat(botOrders()).extracting(o -> o.side()).containsExactly(TradeType.SELL);
+
+    limits.set("sim", "USDT", new BigDecimal("-1")); // removed, as Hummingbot's negative amount does
+    await().atMost(WAIT).until(() -> botOrders().size() == 2);
+    assertThat(botOrders()).extracting(o -> o.side()).containsExactlyInAnyOrder(TradeType.BUY, TradeType.SELL);
+  }
+
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
     return start(trading, controller, maxControllerDrawdown, null);
   }
