@@ -15,6 +15,7 @@ import io.aviary.bot.instance.InstanceFolder;
 import io.aviary.bot.instance.InvalidInstanceException;
 import io.aviary.bot.mqtt.BotMqttBridge;
 import io.aviary.bot.mqtt.BridgeOptions;
+import io.aviary.bot.mqtt.ControllerReport;
 import io.aviary.bot.mqtt.MqttLogAppender;
 import io.aviary.bot.runtime.BalanceLimits;
 import io.aviary.bot.runtime.BotRuntime;
@@ -223,7 +224,9 @@ final class BotProcess {
     try {
       BotRuntime current = runtime;
       if (current != null && current.state() == BotRuntime.State.RUNNING) {
-        bridge.publishPerformance(PerformanceWire.of(current.performance()));
+        Map<String, ControllerReport> reports = new LinkedHashMap<>();
+        current.performance().forEach((id, report) -> reports.put(id, new ControllerReport(report, Map.of())));
+        bridge.publishPerformance(reports);
       }
     } catch (RuntimeException e) {
       log.warn("performance report not published: {}", e.toString());

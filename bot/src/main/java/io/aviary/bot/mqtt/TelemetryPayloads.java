@@ -1,5 +1,7 @@
 package io.aviary.bot.mqtt;
 
+import io.aviary.bot.runtime.PerformanceReport;
+import io.aviary.bot.runtime.PositionSummary;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.FundingPaymentCompleted;
 import io.aviary.bot.events.OrderCancelled;
@@ -60,6 +62,36 @@ final class TelemetryPayloads {
   static Map<String, Object> performance(Map<String, ControllerReport> reports) {
     Map<String, Object> m = new LinkedHashMap<>();
     reports.forEach((id, report) -> m.put(id, report.toWire()));
+    return m;
+  }
+
+  /** Hummingbot's {@code PerformanceReport.dict()}: the {@code *_pct} figures in percent. */
+  static Map<String, Object> performanceReport(PerformanceReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("realized_pnl_quote", r.realizedPnlQuote());
+    m.put("unrealized_pnl_quote", r.unrealizedPnlQuote());
+    m.put("unrealized_pnl_pct", r.unrealizedPnlPct());
+    m.put("realized_pnl_pct", r.realizedPnlPct());
+    m.put("global_pnl_quote", r.globalPnlQuote());
+    m.put("global_pnl_pct", r.globalPnlPct());
+    m.put("volume_traded", r.volumeTraded());
+    m.put("positions_summary", r.positionsSummary().stream().map(TelemetryPayloads::positionSummary).toList());
+    m.put("close_type_counts", new java.util.TreeMap<>(r.closeTypeCounts())); // stable order on the wire
+    return m;
+  }
+
+  /** One held position as Hummingbot's {@code PositionSummary}; {@code side} is written {@code "TradeType.BUY"}. */
+  static Map<String, Object> positionSummary(PositionSummary p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("connector_name", p.connectorName());
+    m.put("trading_pair", p.tradingPair());
+    m.put("volume_traded_quote", p.volumeTradedQuote());
+    m.put("side", p.side());
+    m.put("amount", p.amount());
+    m.put("breakeven_price", p.breakevenPrice());
+    m.put("unrealized_pnl_quote", p.unrealizedPnlQuote());
+    m.put("realized_pnl_quote", p.realizedPnlQuote());
+    m.put("cum_fees_quote", p.cumFeesQuote());
     return m;
   }
 

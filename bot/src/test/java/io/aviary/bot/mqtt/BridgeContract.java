@@ -23,6 +23,8 @@ import io.aviary.bot.mqtt.CommandRequest.StatusRequest;
 import io.aviary.bot.mqtt.CommandRequest.StopRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.PositionAction;
+import io.aviary.bot.runtime.PerformanceReport;
+import io.aviary.bot.runtime.PositionSummary;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.strategy.executor.CloseType;
 import java.math.BigDecimal;
@@ -275,12 +277,10 @@ abstract class BridgeContract {
 
   @Test
   void performanceReportHasHummingbotsShape() {
-    PositionSummary position = new PositionSummary("binance", "BTC-USDT", new BigDecimal("50.0"), TradeType.BUY,
-        new BigDecimal("0.0005"), new BigDecimal("94000.0"), new BigDecimal("-0.05"), new BigDecimal("0.0"),
-        new BigDecimal("0.03"));
-    ControllerPerformance performance = new ControllerPerformance(new BigDecimal("1.2345"), new BigDecimal("-0.05"),
-        new BigDecimal("-0.0397"), new BigDecimal("0.9805"), new BigDecimal("1.1845"), new BigDecimal("0.9408"),
-        new BigDecimal("125.9"), List.of(position), Map.of(CloseType.TAKE_PROFIT, 3, CloseType.EARLY_STOP, 12));
+    PositionSummary position = new PositionSummary("binance", "BTC-USDT", 50.0,
+        io.aviary.strategy.executor.TradeType.BUY, 0.0005, 94000.0, -0.05, 0.0, 0.03);
+    PerformanceReport performance = new PerformanceReport("pmm_btc_1", 1.2345, -0.05, 0.9805, -0.0397, 1.1845,
+        0.9408, 125.9, List.of(position), Map.of(CloseType.TAKE_PROFIT, 3, CloseType.EARLY_STOP, 12));
     bridge.publishPerformance(Map.of("pmm_btc_1", new ControllerReport(performance, Map.of()),
         "pmm_eth_1", new ControllerReport(null, null)));
     JsonNode report = api.await(prefix + "/performance", WAIT).json();
