@@ -49,6 +49,8 @@ final class BotProcess {
 
   static final int EXIT_OK = 0;
   static final int EXIT_INVALID_INSTANCE = 2;
+  /** Hummingbot's {@code config_update_interval}: controller files are re-read this often. */
+  static final long CONFIG_RELOAD_SECONDS = 10;
 
   private final Path root;
   private final Map<String, String> env;
@@ -68,6 +70,8 @@ final class BotProcess {
   private BotDatabase database;
   private volatile BotRuntime runtime;
   private volatile long strategyStartMs;
+  private final Map<Path, java.nio.file.attribute.FileTime> controllerFileTimes =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private boolean shutDown;
 
   BotProcess(Path root, Map<String, String> env, MqttSettings mqtt, Supplier<ConnectorRegistry> registry) {
@@ -102,6 +106,8 @@ final class BotProcess {
         instance.scriptConfigName(), instance.controllers().size(), database.file());
     startStrategy(); // as Hummingbot's headless quickstart does with SCRIPT_CONFIG
     reporter.scheduleAtFixedRate(this::publishPerformance, 1, 1, TimeUnit.SECONDS);
+    reporter.scheduleWithFixedDelay(this::reloadEditedControllers, CONFIG_RELOAD_SECONDS, CONFIG_RELOAD_SECONDS,
+        TimeUnit.SECONDS);
     ended.await();
     return EXIT_OK;
   }
@@ -123,6 +129,7 @@ final class BotProcess {
       next.useBalanceLimits(balanceLimits);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
+      rememberControllerFileTimes(); // edits from now on are applied while it runs
       strategyStartMs = System.currentTimeMillis();
       runtime = next;
       log.info("Strategy {} started with controllers {}", instance.scriptConfigName(),
@@ -217,6 +224,44 @@ final class BotProcess {
           f.orderId(), f.amount().toPlainString(), f.amount().toPlainString(), f.tradingPair(), f.price().toPlainString());
       case OrderFailed f -> log.warn("Order {} failed: {}", f.orderId(), f.errorMessage());
       default -> { }
+    }
+  }
+
+  private void rememberControllerFileTimes() {
+    controllerFileTimes.clear();
+    for (ControllerFile file : instance.controllers()) {
+      try {
+        controllerFileTimes.put(file.file(), java.nio.file.Files.getLastModifiedTime(file.file()));
+      } catch (java.io.IOException e) {
+        log.warn("Controller config {} cannot be watched for edits: {}", file.name(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * Applies edited controller files to the running strategy (what the API's {@code POST /controllers/bots/{bot}/…}
+   * writes). A file that no longer validates is refused with the reason on the log, and the running config stays.
+   */
+  private void reloadEditedControllers() {
+    BotRuntime current = runtime;
+    if (current == null || current.state() != BotRuntime.State.RUNNING) {
+      return;
+    }
+    for (ControllerFile file : instance.controllers()) {
+      try {
+        java.nio.file.attribute.FileTime modified = java.nio.file.Files.getLastModifiedTime(file.file());
+        java.nio.file.attribute.FileTime seen = controllerFileTimes.put(file.file(), modified);
+        if (seen == null || seen.equals(modified)) {
+          continue;
+        }
+        current.updateController(Controllers.create(InstanceFolder.controllerConfig(root, file.file())));
+        log.info("Controller config {} changed: applied from the next tick", file.name());
+      } catch (InvalidInstanceException | IllegalArgumentException e) {
+        log.warn("Controller config {} changed but was not applied, the running config stays: {}", file.name(),
+            e.getMessage());
+      } catch (java.io.IOException | RuntimeException e) {
+        log.warn("Controller config {} could not be checked: {}", file.name(), e.toString());
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -74,6 +75,7 @@ public final class BotRuntime implements AutoCloseable {
   private final Map<String, TradingConnector> tradingByConnector = new LinkedHashMap<>();
   private final List<ControllerRunner> runners = new ArrayList<>();
   private final Semaphore wakeUp = new Semaphore(0);
+  private final ConcurrentLinkedQueue<Controller> replacements = new ConcurrentLinkedQueue<>();
   private final Object lifecycle = new Object();
   private volatile State state = State.NEW;
   private volatile boolean stopRequested;
@@ -115,13 +117,18 @@ public final class BotRuntime implements AutoCloseable {
     }
   }
 
-  /** The candles a controller's config asks for, or null when it reads none. */
-  static LiveMarketView.CandleFeed candleFeed(ControllerConfig config, Function<String, MarketDataConnector> byName) {
-    CandleSource source = switch (config) {
+  /** The candles source a controller's config names, or null when it reads none. */
+  static CandleSource candleSource(ControllerConfig config) {
+    return switch (config) {
       case DirectionalControllerConfig d -> d.candles();
       case PmmDynamicConfig p -> p.candles();
       default -> null;
     };
+  }
+
+  /** The candles a controller's config asks for, or null when it reads none. */
+  static LiveMarketView.CandleFeed candleFeed(ControllerConfig config, Function<String, MarketDataConnector> byName) {
+    CandleSource source = candleSource(config);
     if (source == null) {
       return null;
     }
@@ -133,6 +140,27 @@ public final class BotRuntime implements AutoCloseable {
           + source.connector());
     }
     return new LiveMarketView.CandleFeed(data, TradingPair.parse(source.tradingPair()), interval);
+  }
+
+  /**
+   * Replaces a running controller by one made from its edited config (Hummingbot re-reads {@code conf/controllers}
+   * every 10 s): it decides from the next tick on; executors already running keep the config they were created with.
+   * The id, market and candles source must stay (they bind the controller to its connector session and feed).
+   *
+   * @throws IllegalArgumentException naming what cannot change, or an unknown controller id
+   */
+  public void updateController(Controller next) {
+    ControllerConfig config = next.config();
+    ControllerRunner runner = runners.stream().filter(r -> r.id().equals(config.id())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no running controller has id " + config.id()));
+    ControllerConfig current = runner.controller().config();
+    if (!current.connectorName().equals(config.connectorName()) || !current.tradingPair().equals(config.tradingPair())
+        || !java.util.Objects.equals(candleSource(current), candleSource(config))) {
+      throw new IllegalArgumentException("controller " + config.id() + ": connector_name, trading_pair and the "
+          + "candles source cannot change while the bot runs (restart the bot for that)");
+    }
+    replacements.add(next);
+    wakeUp.release();
   }
 
   /** Applies {@code balance limit}s to every connector's orders from now on. */
@@ -237,6 +265,12 @@ public final class BotRuntime implements AutoCloseable {
       nextReconcileNanos = System.nanoTime() + settings.reconcileInterval().toNanos();
     }
     applyOrderOutcomes();
+    for (Controller next; (next = replacements.poll()) != null; ) {
+      String id = next.config().id();
+      Controller replacement = next;
+      runners.stream().filter(r -> r.id().equals(id)).findFirst().ifPresent(r -> r.replace(replacement));
+      log.info("controller {}: config reloaded", id);
+    }
     for (ControllerRunner runner : runners) {
       try {
         runner.tick();

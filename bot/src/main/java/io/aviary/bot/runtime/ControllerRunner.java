@@ -30,7 +30,8 @@ final class ControllerRunner {
    */
   static final int MAX_CLOSED_KEPT = 1_000;
 
-  private final Controller controller;
+  /** Replaced (on the strategy thread) when its config file is edited; read by status from other threads. */
+  private volatile Controller controller;
   private final LiveOrderGateway gateway;
   private final LiveMarketView market;
   private final ExecutorSupervisor executors;
@@ -62,6 +63,11 @@ final class ControllerRunner {
 
   Controller controller() {
     return controller;
+  }
+
+  /** Decides with {@code next} from the next tick on (same id and market; the runtime checked). */
+  void replace(Controller next) {
+    controller = next;
   }
 
   LiveOrderGateway gateway() {

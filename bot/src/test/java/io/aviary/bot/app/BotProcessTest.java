@@ -150,6 +150,17 @@ class BotProcessTest {
       assertThat(started.get("data").get("status").asInt()).as(started.toString()).isEqualTo(200);
       await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
 
+      // an edit of the controller file (what the API's /controllers/bots/... writes) is applied while it runs;
+      // one that does not validate is refused on the log and the running config stays
+      Path controllerFile = instance.resolve("conf/controllers/pmm_sol.yml");
+      Files.writeString(controllerFile, Files.readString(controllerFile).replace("[0.005]", "[0.006]"));
+      await().atMost(WAIT).until(() -> Files.readString(instance.resolve("logs/bot.out"))
+          .contains("Controller config pmm_sol.yml changed: applied"));
+      Files.writeString(controllerFile, Files.readString(controllerFile).replace("executor_refresh_time: 300",
+          "executor_refresh_time: soon"));
+      await().atMost(WAIT).until(() -> Files.readString(instance.resolve("logs/bot.out"))
+          .contains("Controller config pmm_sol.yml changed but was not applied"));
+
       api.clear();
       bot.destroy(); // SIGTERM
       assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("the bot ends within 30 s of SIGTERM").isTrue();

@@ -330,6 +330,25 @@ class BotRuntimeSimTest {
   }
 
   @Test
+  void anEditedConfigDecidesFromTheNextTickAndTheMarketCannotChange() {
+    runtime = start(bot, pmm(2), null); // refresh after 2 s, so new spreads show on the venue soon
+    await().atMost(WAIT).until(() -> botOrders().size() == 2);
+
+    Map<String, Object> wider = pmmConfig(2);
+    wider.put("buy_spreads", List.of(0.008));
+    wider.put("sell_spreads", List.of(0.008));
+    runtime.updateController(Controllers.create(ControllerRegistry.parse(wider)));
+    await().atMost(WAIT).until(() -> botOrders().stream().map(o -> o.price().stripTrailingZeros().toPlainString())
+        .sorted().toList().equals(List.of("100.8", "99.2")));
+
+    Map<String, Object> otherMarket = pmmConfig(2);
+    otherMarket.put("trading_pair", "BTC-USDT");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> runtime.updateController(Controllers.create(ControllerRegistry.parse(otherMarket))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trading_pair");
+  }
+
+  @Test
   void aBalanceLimitKeepsOrdersThatWouldCommitMoreUnsentUntilItIsRaised() {
     BalanceLimits limits = new BalanceLimits();
     limits.set("sim", "USDT", new BigDecimal("5")); // the bid needs 0.1 × 99.50 = 9.95 USDT
