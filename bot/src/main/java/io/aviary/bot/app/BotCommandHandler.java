@@ -19,6 +19,7 @@ import io.aviary.bot.mqtt.CommandResponse.StatusResponse;
 import io.aviary.bot.mqtt.CommandResponse.StopResponse;
 import io.aviary.bot.mqtt.ConfigParam;
 import io.aviary.bot.runtime.BotRuntime;
+import io.aviary.strategy.script.V2WithControllersConfig;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,10 +43,16 @@ final class BotCommandHandler implements BotCommands {
     if (bot.instance() == null) {
       return StartResponse.error("The bot's instance folder is not loaded");
     }
-    if (request.script() != null && !request.script().isBlank()) {
-      String script = request.conf() != null && !request.conf().isBlank() ? request.conf() : request.script();
+    // Hummingbot's `script` is the program (v2_with_controllers.py, the only one Aviary's bot runs) and `conf` its
+    // config file in conf/scripts/; a conf is imported first, like Hummingbot's `start --script x --conf y`
+    String script = request.script();
+    if (script != null && !script.isBlank() && !script.replaceFirst("\\.py$", "").equals(V2WithControllersConfig.NAME)) {
+      return StartResponse.error("Aviary's bot runs " + V2WithControllersConfig.SCRIPT_FILE_NAME + " only, not "
+          + (script.length() > 60 ? script.substring(0, 60) + "…" : script));
+    }
+    if (request.conf() != null && !request.conf().isBlank()) {
       try {
-        bot.importScriptConfig(script);
+        bot.importScriptConfig(request.conf());
       } catch (InvalidInstanceException | IllegalStateException e) {
         return StartResponse.error(e.getMessage());
       }

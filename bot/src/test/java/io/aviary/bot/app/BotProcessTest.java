@@ -146,7 +146,9 @@ class BotProcessTest {
       assertThat(botView.openOrders(Optional.of(SOL))).isEmpty();
       assertThat(rpc(api, "stop", "{}").get("data").get("status").asInt()).isEqualTo(400);
 
-      JsonNode started = rpc(api, "start", "{}");
+      assertThat(rpc(api, "start", "{\"script\": \"other_script.py\"}").get("data").get("status").asInt())
+          .as("only v2_with_controllers runs").isEqualTo(400);
+      JsonNode started = rpc(api, "start", "{\"script\": \"v2_with_controllers.py\", \"conf\": \"pmm_e2e.yml\"}");
       assertThat(started.get("data").get("status").asInt()).as(started.toString()).isEqualTo(200);
       await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
 
