@@ -7,9 +7,8 @@ import io.aviary.bot.mqtt.BotMqttBridge;
 import io.aviary.bot.mqtt.BridgeOptions;
 import io.aviary.bot.mqtt.CommandRequest;
 import io.aviary.bot.mqtt.CommandResponse;
-import io.aviary.bot.mqtt.ControllerPerformance;
 import io.aviary.bot.mqtt.ControllerReport;
-import java.math.BigDecimal;
+import io.aviary.bot.runtime.PerformanceReport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,9 @@ final class FakeBot implements BotCommands, AutoCloseable {
     }
 
     void reportPnl(String controllerId, String realizedPnl) {
-        BigDecimal pnl = new BigDecimal(realizedPnl);
-        bridge.publishPerformance(Map.of(controllerId, new ControllerReport(new ControllerPerformance(pnl,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, pnl, BigDecimal.ONE, new BigDecimal("125.9"), List.of(),
-                Map.of()), Map.of("level", 1))));
+        double pnl = Double.parseDouble(realizedPnl);
+        bridge.publishPerformance(Map.of(controllerId, new ControllerReport(new PerformanceReport(controllerId, pnl,
+                0, 1, 0, pnl, 1, 125.9, List.of(), Map.of()), Map.of("level", 1))));
     }
 
     private void slow() {
