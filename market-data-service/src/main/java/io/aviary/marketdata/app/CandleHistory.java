@@ -7,12 +7,9 @@ import io.aviary.kit.events.EventOutbox;
 import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.CandleKey;
 import io.aviary.marketdata.domain.CandleStore;
-import io.aviary.marketdata.domain.TimeRanges;
 import io.aviary.marketdata.domain.TimeRanges.Range;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +29,11 @@ public class CandleHistory {
     private final CandleStore store;
     private final EventOutbox outbox;
     private final TransactionTemplate tx;
-    private final ConcurrentHashMap<CandleKey, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final FetchedOnce<CandleKey> fetched;
 
     public CandleHistory(CandleStore store, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate) {
         this.store = store;
+        this.fetched = new FetchedOnce<>(store::coverage);
         this.outbox = outbox;
         this.tx = aviaryTransactionTemplate;
     }
@@ -56,19 +54,7 @@ public class CandleHistory {
 
     /** Makes sure every closed candle of {@code [from, to)} has been fetched from the venue once. */
     public void ensureStored(CandleKey key, MarketDataConnector venue, long from, long to) {
-        if (to <= from) {
-            return;
-        }
-        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock(); // one fetch per series at a time: a concurrent request then finds the range covered
-        try {
-            Range wanted = new Range(from, to);
-            for (Range gap : TimeRanges.missing(wanted, store.coverage(key, wanted))) {
-                fetch(key, venue, gap);
-            }
-        } finally {
-            lock.unlock();
-        }
+        fetched.ensure(key, from, to, gap -> fetch(key, venue, gap));
     }
 
     private void fetch(CandleKey key, MarketDataConnector venue, Range gap) {

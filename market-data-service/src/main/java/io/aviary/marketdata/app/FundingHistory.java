@@ -8,13 +8,10 @@ import io.aviary.kit.failure.Unprocessable;
 import io.aviary.marketdata.domain.FundingKey;
 import io.aviary.marketdata.domain.FundingPoint;
 import io.aviary.marketdata.domain.FundingStore;
-import io.aviary.marketdata.domain.TimeRanges;
 import io.aviary.marketdata.domain.TimeRanges.Range;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -40,11 +37,12 @@ public class FundingHistory {
     private final Markets markets;
     private final FundingStore store;
     private final Clock clock;
-    private final ConcurrentHashMap<FundingKey, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final FetchedOnce<FundingKey> fetched;
 
     public FundingHistory(Markets markets, FundingStore store, Clock clock) {
         this.markets = markets;
         this.store = store;
+        this.fetched = new FetchedOnce<>(store::coverage);
         this.clock = clock;
     }
 
@@ -81,19 +79,7 @@ public class FundingHistory {
 
     /** Makes sure every event of {@code [from, to)} has been fetched from the venue once. */
     private void ensureStored(FundingKey key, MarketDataConnector venue, long from, long to) {
-        if (to <= from) {
-            return;
-        }
-        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
-        lock.lock(); // one fetch per series at a time: a concurrent request then finds the range covered
-        try {
-            Range wanted = new Range(from, to);
-            for (Range gap : TimeRanges.missing(wanted, store.coverage(key, wanted))) {
-                fetch(key, venue, gap);
-            }
-        } finally {
-            lock.unlock();
-        }
+        fetched.ensure(key, from, to, gap -> fetch(key, venue, gap));
     }
 
     private void fetch(FundingKey key, MarketDataConnector venue, Range gap) {
