@@ -70,8 +70,7 @@ final class BotProcess {
   private BotDatabase database;
   private volatile BotRuntime runtime;
   private volatile long strategyStartMs;
-  private final Map<Path, java.nio.file.attribute.FileTime> controllerFileTimes =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final EditedControllerFiles controllerFiles = new EditedControllerFiles();
   private boolean shutDown;
 
   BotProcess(Path root, Map<String, String> env, MqttSettings mqtt, Supplier<ConnectorRegistry> registry) {
@@ -129,7 +128,7 @@ final class BotProcess {
       next.useBalanceLimits(balanceLimits);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
-      rememberControllerFileTimes(); // edits from now on are applied while it runs
+      controllerFiles.remember(instance.controllers()); // edits from now on are applied while it runs
       strategyStartMs = System.currentTimeMillis();
       runtime = next;
       log.info("Strategy {} started with controllers {}", instance.scriptConfigName(),
@@ -227,17 +226,6 @@ final class BotProcess {
     }
   }
 
-  private void rememberControllerFileTimes() {
-    controllerFileTimes.clear();
-    for (ControllerFile file : instance.controllers()) {
-      try {
-        controllerFileTimes.put(file.file(), java.nio.file.Files.getLastModifiedTime(file.file()));
-      } catch (java.io.IOException e) {
-        log.warn("Controller config {} cannot be watched for edits: {}", file.name(), e.toString());
-      }
-    }
-  }
-
   /**
    * Applies edited controller files to the running strategy (what the API's {@code POST /controllers/bots/{bot}/…}
    * writes). A file that no longer validates is refused with the reason on the log, and the running config stays.
@@ -247,19 +235,15 @@ final class BotProcess {
     if (current == null || current.state() != BotRuntime.State.RUNNING) {
       return;
     }
-    for (ControllerFile file : instance.controllers()) {
+    for (ControllerFile file : controllerFiles.edited(instance.controllers())) {
       try {
-        java.nio.file.attribute.FileTime modified = java.nio.file.Files.getLastModifiedTime(file.file());
-        java.nio.file.attribute.FileTime seen = controllerFileTimes.put(file.file(), modified);
-        if (seen == null || seen.equals(modified)) {
-          continue;
-        }
         current.updateController(Controllers.create(InstanceFolder.controllerConfig(root, file.file())));
         log.info("Controller config {} changed: applied from the next tick", file.name());
       } catch (InvalidInstanceException | IllegalArgumentException e) {
         log.warn("Controller config {} changed but was not applied, the running config stays: {}", file.name(),
             e.getMessage());
-      } catch (java.io.IOException | RuntimeException e) {
+      } catch (RuntimeException e) {
+        // never out of the scheduled task: an exception would cancel every later check
         log.warn("Controller config {} could not be checked: {}", file.name(), e.toString());
       }
     }

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +156,7 @@ public final class BotRuntime implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("no running controller has id " + config.id()));
     ControllerConfig current = runner.controller().config();
     if (!current.connectorName().equals(config.connectorName()) || !current.tradingPair().equals(config.tradingPair())
-        || !java.util.Objects.equals(candleSource(current), candleSource(config))) {
+        || !Objects.equals(candleSource(current), candleSource(config))) {
       throw new IllegalArgumentException("controller " + config.id() + ": connector_name, trading_pair and the "
           + "candles source cannot change while the bot runs (restart the bot for that)");
     }
