@@ -8,6 +8,7 @@ import io.aviary.bot.events.HistoryTrade;
 import io.aviary.bot.events.OrderCreated;
 import io.aviary.bot.events.OrderFailed;
 import io.aviary.bot.events.OrderFilled;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.bot.events.MqttSettings;
 import io.aviary.bot.instance.BotInstance;
 import io.aviary.bot.instance.ControllerFile;
@@ -24,6 +25,8 @@ import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.script.V2WithControllersConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -126,6 +129,7 @@ final class BotProcess {
           name -> ConnectorSessions.marketData(registry, name), this::onEvent, Clock.systemUTC());
       next.onExecutorClosed(database::storeExecutor);
       next.useBalanceLimits(balanceLimits);
+      adoptOrdersLeftOpen(next);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
       controllerFiles.remember(instance.controllers()); // edits from now on are applied while it runs
@@ -153,10 +157,44 @@ final class BotProcess {
         }
       }
       database.flush();
+      markOrdersKept(skipOrderCancellation);
       log.info("Strategy {} stopped ({})", instance.scriptConfigName(),
           skipOrderCancellation ? "open orders left on the venue" : "open orders cancelled");
       return true;
     }
+  }
+
+  /**
+   * Hands the orders the database shows unfinished to the new run: it records the fills they got meanwhile and
+   * cancels them, unless the last stop kept them on purpose (skip_order_cancellation); then they are only tracked
+   * and the next stop that cancels cancels them. A run that was killed leaves no mark, so its orders are cancelled.
+   */
+  private void adoptOrdersLeftOpen(BotRuntime next) {
+    List<UnfinishedOrder> unfinished = database.unfinishedOrders();
+    boolean keptOnPurpose = Files.exists(keptOrdersMark());
+    if (!unfinished.isEmpty()) {
+      log.info("{} order(s) of a previous run are unfinished: reconciling{}", unfinished.size(),
+          keptOnPurpose ? " (kept on purpose at the last stop, so not cancelled)" : " and cancelling them");
+    }
+    next.adoptOrdersLeftOpen(unfinished, !keptOnPurpose);
+    markOrdersKept(false);
+  }
+
+  /** Remembers (in {@code data/}) whether the last stop left the orders on the venue on purpose. */
+  private void markOrdersKept(boolean kept) {
+    try {
+      if (kept) {
+        Files.writeString(keptOrdersMark(), "orders left open by a stop with skip_order_cancellation\n");
+      } else {
+        Files.deleteIfExists(keptOrdersMark());
+      }
+    } catch (IOException e) {
+      log.warn("could not update {}: {}", keptOrdersMark().getFileName(), e.toString());
+    }
+  }
+
+  private Path keptOrdersMark() {
+    return instance.dataDir().resolve(instance.databaseName() + ".orders-kept");
   }
 
   /** Replaces the script config the next {@code start} runs (Hummingbot's {@code import}). */

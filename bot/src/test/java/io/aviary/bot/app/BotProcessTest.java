@@ -183,6 +183,51 @@ class BotProcessTest {
     }
   }
 
+  /**
+   * SIGKILL leaves the bot's two levels on the venue; the taker fills the bid while no bot runs. The restarted bot
+   * records that fill once, cancels the ask the killed run left, and quotes again.
+   */
+  @Test
+  void aBotRestartedAfterSigkillRecordsTheFillItMissedAndCancelsWhatTheKilledRunLeft(@TempDir Path instance)
+      throws Exception {
+    SimApiKeys.Created botKey = SimApiKeys.create(venue.url(), "killed-bot");
+    TradingConnector botView = account(botKey);
+    TradingConnector maker = account(SimApiKeys.create(venue.url(), "killed-maker"));
+    TradingConnector taker = account(SimApiKeys.create(venue.url(), "killed-taker"));
+    limit(maker, TradeType.BUY, "1", "99.00");
+    limit(maker, TradeType.SELL, "1", "101.00");
+    writeInstance(instance, "pmm_kill", botKey);
+    Path database = instance.resolve("data/pmm_kill.sqlite");
+
+    bot = launch(instance, PASSWORD);
+    await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+    List<OrderUpdate> left = botView.openOrders(Optional.of(SOL));
+    String oldBid = left.stream().filter(o -> o.side() == TradeType.BUY).findFirst().orElseThrow().clientOrderId();
+    String oldAsk = left.stream().filter(o -> o.side() == TradeType.SELL).findFirst().orElseThrow().clientOrderId();
+    // the writer commits each event as it comes; wait until both creations are on disk before the kill
+    await().atMost(WAIT).until(() -> count(database, "SELECT count(*) FROM \"Order\" WHERE id IN ('" + oldBid
+        + "', '" + oldAsk + "')") == 2);
+    bot.destroyForcibly(); // SIGKILL: no stop, no cancel, no flush
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(botView.openOrders(Optional.of(SOL))).as("the killed run's orders stay on the venue").hasSize(2);
+    market(taker, TradeType.SELL, "0.1"); // fills the old bid at 99.50 while no bot runs
+
+    bot = launch(instance, PASSWORD);
+    await().atMost(WAIT).until(() -> {
+      List<OrderUpdate> now = botView.openOrders(Optional.of(SOL));
+      return now.size() == 2 && now.stream().noneMatch(o -> o.clientOrderId().equals(oldAsk));
+    });
+    bot.destroy();
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(count(database, "SELECT count(*) FROM TradeFill WHERE order_id = '" + oldBid + "' AND trade_type = 'BUY'"
+        + " AND price = 99500000 AND amount = 100000")).as("the missed fill, recorded once").isEqualTo(1);
+    assertThat(count(database, "SELECT count(*) FROM \"Order\" WHERE id = '" + oldBid
+        + "' AND last_status = 'BuyOrderCompleted'")).isEqualTo(1);
+    assertThat(count(database, "SELECT count(*) FROM \"Order\" WHERE id = '" + oldAsk
+        + "' AND last_status = 'OrderCancelled'")).isEqualTo(1);
+  }
+
   @Test
   void aWrongConfigPasswordEndsTheBotWithTheReasonOnItsLogAndTopics(@TempDir Path instance) throws Exception {
     writeInstance(instance, "bad_pw", SimApiKeys.create(venue.url(), "bad-pw"));
@@ -263,6 +308,12 @@ class BotProcessTest {
         new BufferedReader(new StringReader(fields.toString())), System.out, BotApplication.registry(env));
     assertThat(exit).isZero();
     assertThat(Files.readString(conf.resolve("connectors/sim.yml"))).doesNotContain(key.apiSecret());
+  }
+
+  private static long count(Path database, String sql) throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+      return count(db, sql);
+    }
   }
 
   private static long count(Connection db, String sql) throws SQLException {

@@ -10,6 +10,7 @@ import io.aviary.bot.events.OrderCompleted;
 import io.aviary.bot.events.OrderCreated;
 import io.aviary.bot.events.OrderFailed;
 import io.aviary.bot.events.OrderFilled;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -366,6 +368,68 @@ class BotRuntimeSimTest {
     limits.set("sim", "USDT", new BigDecimal("-1")); // removed, as Hummingbot's negative amount does
     await().atMost(WAIT).until(() -> botOrders().size() == 2);
     assertThat(botOrders()).extracting(o -> o.side()).containsExactlyInAnyOrder(TradeType.BUY, TradeType.SELL);
+  }
+
+  /**
+   * A run that ends without cancelling (as a killed bot does) leaves its two levels on the venue; the taker fills the
+   * bid meanwhile. The next run takes the two over: the missed fill is recorded once, the ask is cancelled, and only
+   * then does the controller quote again.
+   */
+  @Test
+  void theNextRunRecordsWhatOrdersLeftOpenGotMeanwhileAndCancelsThem() {
+    runtime = start(bot, pmm(300), null);
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    List<UnfinishedOrder> leftOpen = eventsOf(OrderCreated.class).stream().map(BotRuntimeSimTest::unfinished).toList();
+    String oldBid = leftOpen.stream().filter(o -> o.tradeType() == TradeType.BUY).findFirst().orElseThrow().orderId();
+    String oldAsk = leftOpen.stream().filter(o -> o.tradeType() == TradeType.SELL).findFirst().orElseThrow().orderId();
+    runtime.stop(true);
+    market(taker, TradeType.SELL, "0.1"); // fills the old bid at 99.50 while no run watches it
+    events.clear();
+
+    runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+        List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+    runtime.adoptOrdersLeftOpen(leftOpen, true);
+    runtime.start();
+
+    await().atMost(WAIT).until(() -> eventsOf(OrderCancelled.class).stream().anyMatch(c -> c.orderId().equals(oldAsk)));
+    assertThat(eventsOf(OrderFilled.class)).filteredOn(f -> f.orderId().equals(oldBid)).singleElement()
+        .satisfies(f -> {
+          assertThat(f.price()).isEqualByComparingTo("99.50");
+          assertThat(f.amount()).isEqualByComparingTo("0.1");
+          assertThat(f.tradeType()).isEqualTo(TradeType.BUY);
+        });
+    assertThat(eventsOf(OrderCompleted.class)).extracting(OrderCompleted::orderId).contains(oldBid);
+    await().atMost(WAIT).until(() -> botOrders().size() == 2
+        && botOrders().stream().noneMatch(o -> o.clientOrderId().equals(oldAsk) || o.clientOrderId().equals(oldBid)));
+    assertThat(eventsOf(OrderFilled.class)).as("the old bid's fill, once").hasSize(1);
+  }
+
+  /** An order kept on purpose (a stop that skipped cancelling) is tracked, not cancelled, until a stop that cancels. */
+  @Test
+  void ordersKeptOnPurposeStayUntilAStopThatCancels() {
+    runtime = start(bot, pmm(300), null);
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    List<UnfinishedOrder> kept = eventsOf(OrderCreated.class).stream().map(BotRuntimeSimTest::unfinished).toList();
+    runtime.stop(true);
+
+    runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+        List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+    runtime.adoptOrdersLeftOpen(kept, false);
+    runtime.start();
+    await().atMost(WAIT).until(() -> botOrders().size() == 4); // the two kept and the new run's two
+    assertThat(runtime.stop(false)).isTrue();
+    assertThat(botOrders()).isEmpty();
+    assertThat(eventsOf(OrderCancelled.class)).extracting(OrderCancelled::orderId)
+        .containsAll(kept.stream().map(UnfinishedOrder::orderId).toList());
+  }
+
+  /** What the bot database reads back for a created, unfilled order. */
+  private static UnfinishedOrder unfinished(OrderCreated c) {
+    return new UnfinishedOrder(c.orderId(), c.exchangeOrderId(), c.connector(), c.tradingPair(), c.tradeType(),
+        c.orderType(), c.amount(), c.price(), c.leverage(), c.position(), c.timestampMs(), Set.of(), BigDecimal.ZERO,
+        BigDecimal.ZERO);
   }
 
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
