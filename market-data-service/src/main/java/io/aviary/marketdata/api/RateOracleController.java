@@ -108,7 +108,7 @@ public class RateOracleController {
         List<String> changes = new ArrayList<>();
         RateOracleConfig current = oracle.config();
         RateOracleConfig updated = current;
-        JsonNode source = present(body, "rate_oracle_source");
+        JsonNode source = object(body, "rate_oracle_source", errors);
         if (source != null) {
             String name = text(source, "name", List.of("body", "rate_oracle_source"), errors, true);
             List<String> valid = oracle.sources();
@@ -120,7 +120,7 @@ public class RateOracleController {
                 changes.add("rate_oracle_source updated to " + name);
             }
         }
-        JsonNode token = present(body, "global_token");
+        JsonNode token = object(body, "global_token", errors);
         if (token != null) {
             List<Object> loc = List.of("body", "global_token");
             String name = text(token, "global_token_name", loc, errors, false);
@@ -188,15 +188,22 @@ public class RateOracleController {
         return node == null || node.isNull() ? null : node;
     }
 
+    /** The optional object field {@code name} of the body; null (with an error when it is not an object) otherwise. */
+    private static JsonNode object(JsonNode body, String name, List<ValidationError> errors) {
+        JsonNode node = present(body, name);
+        if (node != null && !node.isObject()) {
+            errors.add(new ValidationError("model_attributes_type", List.of("body", name),
+                    "Input should be a valid dictionary or object to extract fields from"));
+            return null;
+        }
+        return node;
+    }
+
     /** A non-blank string of at most {@link #MAX_TOKEN_LENGTH} characters, or null (with an error when wrong or required). */
     private static String text(JsonNode parent, String name, List<Object> parentLoc, List<ValidationError> errors,
             boolean required) {
         List<Object> loc = new ArrayList<>(parentLoc);
         loc.add(name);
-        if (!parent.isObject()) {
-            errors.add(new ValidationError("model_attributes_type", parentLoc, "Input should be a valid dictionary"));
-            return null;
-        }
         JsonNode node = present(parent, name);
         if (node == null) {
             if (required) {
