@@ -81,6 +81,7 @@ class ContractThroughGatewayTest {
         return switch (method) {
             case "GET" -> api.get(path);
             case "POST" -> body == null ? api.post(path) : api.post(path, body, contentType);
+            case "PUT" -> api.put(path, body);
             case "DELETE" -> api.delete(path);
             default -> throw new IllegalArgumentException("method " + method);
         };

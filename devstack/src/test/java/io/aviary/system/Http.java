@@ -59,6 +59,11 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private Response send(HttpRequest.Builder request) {
         headers.forEach(request::header);
         request.timeout(Duration.ofSeconds(30));

@@ -28,8 +28,8 @@ public class ServiceRoutes {
         Map<String, List<String>> map = new LinkedHashMap<>();
         map.put("accounts", List.of("/accounts", "/portfolio"));
         map.put("trading", List.of("/trading"));
-        map.put("market-data", List.of("/market-data", "/connectors"));
-        map.put("orchestration", List.of("/bot-orchestration", "/docker", "/controllers", "/scripts"));
+        map.put("market-data", List.of("/market-data", "/connectors", "/rate-oracle"));
+        map.put("orchestration", List.of("/bot-orchestration", "/docker", "/controllers", "/scripts", "/system", "/storage"));
         map.put("backtesting", List.of("/backtesting"));
         map.put("archive", List.of("/archived-bots", "/databases"));
         return Collections.unmodifiableMap(map);

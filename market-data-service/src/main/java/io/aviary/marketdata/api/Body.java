@@ -100,6 +100,25 @@ final class Body {
         return value;
     }
 
+    /** An optional number within [min, max] (FastAPI's {@code ge}/{@code le}), else {@code fallback}. */
+    double number(String name, double fallback, double min, double max) {
+        JsonNode node = json.get(name);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isNumber()) {
+            return invalid(name, "float_type", "Input should be a valid number", fallback);
+        }
+        double value = node.asDouble();
+        if (value < min) {
+            return invalid(name, "greater_than_equal", "Input should be greater than or equal to " + min, fallback);
+        }
+        if (value > max) {
+            return invalid(name, "less_than_equal", "Input should be less than or equal to " + max, fallback);
+        }
+        return value;
+    }
+
     List<String> strings(String name) {
         JsonNode node = json.get(name);
         if (node == null || node.isNull()) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +102,29 @@ public class Feeds {
             feed.start();
             return feed;
         }));
+    }
+
+    /** The order-book feed of {@code id}, opened if needed and pinned: it stays until {@link #untrack} removes it. */
+    public OrderBookFeed track(FeedKey.OrderBook id, MarketDataConnector venue) {
+        OrderBookFeed feed = orderBook(id, venue);
+        Slot slot = feeds.get(id.id());
+        if (slot != null) {
+            slot.lease().pin();
+        }
+        return feed;
+    }
+
+    /** Stops and removes the order-book feed of {@code id}; false when there was none. */
+    public boolean untrack(FeedKey.OrderBook id) {
+        Slot slot = feeds.get(id.id());
+        return slot != null && drop(slot);
+    }
+
+    /** The open order-book feeds of {@code connector}, by pair. */
+    public List<OrderBookFeed> orderBooks(String connector) {
+        return new TreeMap<>(feeds).values().stream().map(Slot::feed)
+                .filter(f -> f instanceof OrderBookFeed book && book.key().connector().equals(connector))
+                .map(OrderBookFeed.class::cast).toList();
     }
 
     public Duration readyTimeout() {

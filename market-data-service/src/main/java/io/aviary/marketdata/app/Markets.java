@@ -86,6 +86,11 @@ public class Markets {
         }
     }
 
+    /** Every pair the venue lists (cached as for validation). */
+    public Set<TradingPair> listedPairs(ConnectorFactory connector) {
+        return listedPairs(connector, false);
+    }
+
     /** The venue's pairs, cached; {@code fresh} re-reads them unless they were read in the last few seconds. */
     private Set<TradingPair> listedPairs(ConnectorFactory connector, boolean fresh) {
         String name = connector.spec().name();

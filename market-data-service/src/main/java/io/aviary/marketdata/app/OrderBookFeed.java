@@ -9,6 +9,7 @@ import io.aviary.marketdata.domain.BookView;
 import io.aviary.marketdata.domain.FeedKey;
 import io.aviary.marketdata.domain.LocalOrderBook;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -57,6 +58,34 @@ public final class OrderBookFeed implements Feed, OrderBookListener {
     /** Subscribes; an unknown pair fails here, synchronously. */
     void start() {
         subscription = subscribe.apply(this);
+    }
+
+    public FeedKey.OrderBook key() {
+        return key;
+    }
+
+    /** The book now when it is in sync with the venue, without waiting. */
+    public Optional<BookView> current() {
+        return book.isSynced() ? Optional.of(book.view()) : Optional.empty();
+    }
+
+    /** Whether the venue stream is open (the feed is not closed and holds a subscription). */
+    public boolean streaming() {
+        return !closed && subscription != null;
+    }
+
+    /**
+     * Drops the stream and subscribes afresh (which brings a new snapshot), then waits up to {@code timeout} for the
+     * book to be in sync again: {@code POST /market-data/order-book/restart} for a book that looks stale.
+     */
+    void restart(Duration timeout) {
+        book.markUnsynced();
+        Subscription old = subscription;
+        subscription = subscribe.apply(this);
+        if (old != null) {
+            old.close();
+        }
+        view(timeout);
     }
 
     /** How many times a sequence gap made this feed resubscribe. */

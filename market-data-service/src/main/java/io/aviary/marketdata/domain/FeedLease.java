@@ -11,6 +11,8 @@ public final class FeedLease {
 
     private final Duration timeout;
     private volatile Instant lastAccess;
+    /** A pinned feed never expires: {@code POST /market-data/trading-pair/add} asked for it until it is removed. */
+    private volatile boolean pinned;
 
     public FeedLease(Instant now, Duration timeout) {
         this.lastAccess = now;
@@ -39,6 +41,14 @@ public final class FeedLease {
     }
 
     public boolean expired(Instant now) {
-        return sinceAccess(now).compareTo(timeout) > 0;
+        return !pinned && sinceAccess(now).compareTo(timeout) > 0;
+    }
+
+    public void pin() {
+        pinned = true;
+    }
+
+    public boolean pinned() {
+        return pinned;
     }
 }
