@@ -75,6 +75,8 @@ class ExecutorCheckpointTest {
   static final double[] UP = path(40, i -> i < 12 ? 100 + 0.3 * i - (i == 1 ? 0.5 : 0) : 103.6 - 0.35 * (i - 12));
   static final double[] DOWN = path(40, i -> 100 - 0.25 * i);
   static final double[] V = path(40, i -> i < 15 ? 100 - 0.25 * i : 96.25 + 0.3 * (i - 15));
+  static final double[] V_AND_BACK =
+      path(45, i -> i < 12 ? 100 - 0.25 * i : i < 27 ? 97.25 + 0.3 * (i - 12) : 101.75 - 0.3 * (i - 27));
   static final double[] WAVE = path(50, i -> 100 + 2.5 * Math.sin(i / 2.5));
 
   static PositionExecutorConfig position(TradeType side, TripleBarrierConfig barriers) {
@@ -105,6 +107,13 @@ class ExecutorCheckpointTest {
             103, 94, 600, 0.005, 50, 3, 2, 0, Double.NaN, 0.0001,
             TripleBarrierConfig.of(null, 0.005, 2400L, null, OrderType.LIMIT_MAKER, OrderType.LIMIT_MAKER), 1, null,
             false, false), CloseType.TIME_LIMIT),
+        Arguments.of("grid sell held at its limit price", UP, new GridExecutorConfig(null, START, "c1", "sim",
+            "BTC-USDT", TradeType.SELL, 99, 103, 103.4, 600, 0.005, 50, 4, 2, 120, 0.03, 0.0001,
+            TripleBarrierConfig.of(null, 0.004, null, null, OrderType.LIMIT, OrderType.LIMIT), 1, null, true, true),
+            CloseType.POSITION_HOLD),
+        Arguments.of("dca maker trailing stop", V_AND_BACK, new DCAExecutorConfig(null, START, "c1", "sim", "BTC-USDT",
+            TradeType.BUY, 1, List.of(100.0, 100.0), List.of(99.5, 98.5), 0.2, 0.2, new TrailingStop(0.01, 0.003),
+            null, DCAMode.MAKER, null, null), CloseType.TRAILING_STOP),
         Arguments.of("twap maker", WAVE, new TwapExecutorConfig(null, START, "c1", "sim", "BTC-USDT", TradeType.BUY,
             1, 1000, 600, 120, TwapMode.MAKER, 0.001, 180, null), CloseType.COMPLETED),
         Arguments.of("twap taker", DOWN, new TwapExecutorConfig(null, START, "c1", "sim", "BTC-USDT",
