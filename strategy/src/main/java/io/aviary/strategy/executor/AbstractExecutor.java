@@ -22,6 +22,8 @@ abstract class AbstractExecutor implements Executor {
   /** Funding booked by the host (perpetuals); every executor's net PnL adds it. */
   double cumFunding;
   private int retries;
+  /** The orders placed and their fills; null unless the executor is checkpointed (backtests never pay for it). */
+  private OrderJournal journal;
 
   AbstractExecutor(String id, ExecutorConfig config, OrderGateway gateway) {
     this.id = id;
@@ -101,6 +103,81 @@ abstract class AbstractExecutor implements Executor {
   final double adverseExtreme(MarketView market) {
     return sign > 0 ? market.lowSinceLastStep() : market.highSinceLastStep();
   }
+
+  /** Places {@code request} with this executor as its listener, noting it under {@code role} if journaled. */
+  final String place(String role, int level, OrderRequest request) {
+    String orderId = gateway.placeOrder(request, this);
+    if (journal != null) {
+      journal.placed(orderId, role, level, request);
+    }
+    return orderId;
+  }
+
+  /** Asks the venue to cancel {@code orderId} (noted first: the confirmation may arrive before this returns). */
+  final void cancel(String orderId) {
+    if (journal != null) {
+      journal.cancelRequested(orderId);
+    }
+    gateway.cancelOrder(orderId);
+  }
+
+  /** Cancels the resting order, if any; forgotten before the gateway call so a synchronous callback finds none. */
+  final void cancel(RestingOrder order) {
+    String live = order.id;
+    if (live != null) {
+      order.id = null;
+      cancel(live);
+    }
+  }
+
+  /**
+   * True when a journaled executor has counted {@code fill} already (same trade id) or its order had ended: the
+   * fill must then be ignored. Without a journal every fill is new (the backtester delivers each once).
+   */
+  final boolean isRepeat(OrderFill fill) {
+    return journal != null && !journal.accept(fill);
+  }
+
+  /** True when a journaled executor already knows {@code orderId} ended (the outcome must then be ignored). */
+  final boolean endedBefore(String orderId, CheckpointOrder.Status status) {
+    return journal != null && !journal.ended(orderId, status);
+  }
+
+  final void keepJournal() {
+    if (journal == null) {
+      journal = new OrderJournal();
+    }
+  }
+
+  final ExecutorCheckpoint checkpoint() {
+    if (journal == null) {
+      throw new IllegalStateException("executor " + id + " was not created checkpointable");
+    }
+    return new ExecutorCheckpoint(ExecutorCheckpoint.VERSION, id, config(), state, closeType, closeTimestamp, lastNow,
+        cumFees, cumFunding, retries, journal.snapshot(), progress());
+  }
+
+  /** Takes over a checkpoint's state (the executor was just built from the same config, nothing placed). */
+  final void restore(ExecutorCheckpoint checkpoint) {
+    if (state != ExecutorState.NOT_STARTED) {
+      throw new IllegalStateException("only a fresh executor can be restored");
+    }
+    state = checkpoint.state();
+    closeType = checkpoint.closeType();
+    closeTimestamp = checkpoint.closeTimestamp();
+    lastNow = checkpoint.lastNow();
+    cumFees = checkpoint.cumFeesQuote();
+    cumFunding = checkpoint.cumFundingQuote();
+    retries = checkpoint.retries();
+    journal = OrderJournal.restore(checkpoint.orders(), config());
+    restore(checkpoint.progress());
+  }
+
+  /** The type's own progress for a checkpoint. */
+  abstract ExecutorCheckpoint.Progress progress();
+
+  /** Takes over the type's own progress (a checkpoint of the same type). */
+  abstract void restore(ExecutorCheckpoint.Progress progress);
 
   final OrderRequest request(TradeType side, OrderType type, double amount, double price, PositionAction action) {
     ExecutorConfig c = config();

@@ -128,8 +128,8 @@ public final class DCAExecutor extends ClosingExecutor {
       }
     }
     int level = placed++;
-    orderIds[level] = gateway.placeOrder(request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET,
-        amountsQuote[level] / price, maker ? price : Double.NaN, PositionAction.OPEN), this);
+    orderIds[level] = place("level", level, request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET,
+        amountsQuote[level] / price, maker ? price : Double.NaN, PositionAction.OPEN));
   }
 
   @Override
@@ -158,7 +158,7 @@ public final class DCAExecutor extends ClosingExecutor {
       if (live != null && !levelDone[i]) {
         orderIds[i] = null;
         levelDone[i] = true;
-        gateway.cancelOrder(live);
+        cancel(live);
       }
     }
   }
@@ -167,8 +167,8 @@ public final class DCAExecutor extends ClosingExecutor {
   void closeRemaining(long now) {
     double remaining = open.base - exit.base;
     if (closeOrderId == null && remaining > EPS) {
-      closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
-          PositionAction.CLOSE), this);
+      closeOrderId = place("close", -1, request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
+          PositionAction.CLOSE));
     } else if (closeOrderId == null) {
       terminate(closeType, now);
     }
@@ -176,6 +176,9 @@ public final class DCAExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderFilled(OrderFill fill) {
+    if (isRepeat(fill)) {
+      return;
+    }
     cumFees += fill.feeQuote();
     lastNow = Math.max(lastNow, fill.timestamp());
     String id = fill.orderId();
@@ -203,11 +206,17 @@ public final class DCAExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderCancelled(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.CANCELLED)) {
+      return;
+    }
     forget(id);
   }
 
   @Override
   public void onOrderFailed(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.FAILED)) {
+      return;
+    }
     if (id.equals(closeOrderId)) {
       closeOrderId = null;
       closeOrderFailed();
@@ -227,6 +236,37 @@ public final class DCAExecutor extends ClosingExecutor {
         levelDone[i] = true;
       }
     }
+  }
+
+  @Override
+  ExecutorCheckpoint.Progress progress() {
+    List<Boolean> done = new java.util.ArrayList<>(levelDone.length);
+    for (boolean d : levelDone) {
+      done.add(d);
+    }
+    return new ExecutorCheckpoint.DcaProgress(java.util.Arrays.asList(orderIds.clone()), done, placed, filledLevels,
+        open.base, open.quote, exit.base, exit.quote, closeOrderId, markPrice, TrailingTrigger.triggerOf(trailing));
+  }
+
+  @Override
+  void restore(ExecutorCheckpoint.Progress progress) {
+    ExecutorCheckpoint.DcaProgress p = (ExecutorCheckpoint.DcaProgress) progress;
+    if (p.levelOrderIds().size() != orderIds.length || p.levelDone().size() != levelDone.length) {
+      throw new IllegalArgumentException("DCA checkpoint levels do not match the config's");
+    }
+    for (int i = 0; i < orderIds.length; i++) {
+      orderIds[i] = p.levelOrderIds().get(i);
+      levelDone[i] = p.levelDone().get(i);
+    }
+    placed = p.placed();
+    filledLevels = p.filledLevels();
+    open.base = p.openBase();
+    open.quote = p.openQuote();
+    exit.base = p.exitBase();
+    exit.quote = p.exitQuote();
+    closeOrderId = p.closeOrderId();
+    markPrice = p.markPrice();
+    TrailingTrigger.restore(trailing, p.trailingTrigger());
   }
 
   private double netPnlQuoteAt(double price) {

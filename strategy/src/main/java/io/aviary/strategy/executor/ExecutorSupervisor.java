@@ -38,6 +38,7 @@ public final class ExecutorSupervisor {
   private final PositionHoldLedger hold = new PositionHoldLedger();
   private final int[] closeTypeCounts = new int[CloseType.values().length];
   private Consumer<Executor> onClosed = e -> {};
+  private boolean checkpointable;
   private double closedRealized;
   private double closedVolume;
   private double closedFees;
@@ -62,6 +63,37 @@ public final class ExecutorSupervisor {
   /** Called with each executor as it is collected as terminated (a live host snapshots it once, for reports). */
   public void onClosed(Consumer<Executor> listener) {
     this.onClosed = listener;
+  }
+
+  /**
+   * Makes every executor started from now on {@link ExecutorCheckpoint#checkpointable checkpointable}: a live host
+   * that stores checkpoints to resume its executors after a restart (a backtest does not pay for it).
+   */
+  public void keepCheckpoints() {
+    this.checkpointable = true;
+  }
+
+  /**
+   * Takes over an executor {@link ExecutorCheckpoint#resume resumed} after a restart: it is stepped, stopped and
+   * accounted like one this supervisor started (started now only if its checkpoint was taken before its start).
+   * One that had already terminated is collected at once and shown as closed at the next decision.
+   *
+   * @throws IllegalArgumentException when an active executor has the same id
+   */
+  public void adopt(Executor resumed, MarketView market) {
+    for (int k = 0; k < active.size(); k++) {
+      if (active.get(k).id().equals(resumed.id())) {
+        throw new IllegalArgumentException("executor " + resumed.id() + " is already active");
+      }
+    }
+    if (keepsAll) {
+      all.add(resumed);
+    }
+    active.add(resumed);
+    if (resumed.state() == ExecutorState.NOT_STARTED) {
+      resumed.start(market);
+    }
+    collectDone();
   }
 
   /** Makes the executor a config describes, placing its orders through {@code gateway}. */
@@ -136,7 +168,8 @@ public final class ExecutorSupervisor {
   private void start(ExecutorConfig config, MarketView market) {
     created++;
     String id = config.id() != null ? config.id() : ids.next(config, created);
-    Executor executor = create(config, id, gateway);
+    Executor executor = checkpointable
+        ? ExecutorCheckpoint.checkpointable(config, id, gateway) : create(config, id, gateway);
     if (keepsAll) {
       all.add(executor);
     }

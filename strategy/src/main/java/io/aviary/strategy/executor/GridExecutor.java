@@ -30,6 +30,9 @@ public final class GridExecutor extends ClosingExecutor {
   private static final int OPEN_PLACED = 1;
   private static final int OPEN_FILLED = 2;
   private static final int CLOSE_PLACED = 3;
+  /** The level states' names in checkpoints, indexed by state. */
+  private static final java.util.List<String> STATE_NAMES =
+      java.util.List.of("NOT_ACTIVE", "OPEN_PLACED", "OPEN_FILLED", "CLOSE_PLACED");
 
   private final GridExecutorConfig config;
   private final double stopLoss;
@@ -95,7 +98,7 @@ public final class GridExecutor extends ClosingExecutor {
       quotePerLevel = basePerLevel * price;
       n = Math.max(1, Math.min(n, (int) Math.floor(total / quotePerLevel + 1e-9)));
     }
-    levelPrices = new double[n];
+    allocateLevels(n);
     double step;
     if (n == 1) {
       levelPrices[0] = (config.startPrice() + config.endPrice()) / 2;
@@ -108,6 +111,10 @@ public final class GridExecutor extends ClosingExecutor {
     }
     double tp = config.tripleBarrierConfig().takeProfit();
     takeProfit = config.coerceTpToStep() ? Math.max(step, tp) : tp;
+  }
+
+  private void allocateLevels(int n) {
+    levelPrices = new double[n];
     levelState = new int[n];
     openIds = new String[n];
     closeIds = new String[n];
@@ -176,8 +183,8 @@ public final class GridExecutor extends ClosingExecutor {
       double price = levelPrices[i] * (1 + sign * takeProfit);
       price = sign > 0 ? Math.max(price, mid * (1 + safe)) : Math.min(price, mid * (1 - safe));
       levelState[i] = CLOSE_PLACED;
-      closeIds[i] = gateway.placeOrder(request(config.side().opposite(), type,
-          openBase[i] - closeBase[i], price, PositionAction.CLOSE), this);
+      closeIds[i] = place("grid_close", i, request(config.side().opposite(), type,
+          openBase[i] - closeBase[i], price, PositionAction.CLOSE));
     }
   }
 
@@ -205,8 +212,8 @@ public final class GridExecutor extends ClosingExecutor {
       double price = levelPrices[nearest];
       price = sign > 0 ? Math.min(price, mid * (1 - safe)) : Math.max(price, mid * (1 + safe));
       levelState[nearest] = OPEN_PLACED;
-      openIds[nearest] = gateway.placeOrder(request(config.side(), type, quotePerLevel / levelPrices[nearest],
-          price, PositionAction.OPEN), this);
+      openIds[nearest] = place("grid_open", nearest, request(config.side(), type,
+          quotePerLevel / levelPrices[nearest], price, PositionAction.OPEN));
       placedNow++;
     }
     if (placedNow > 0) {
@@ -264,13 +271,13 @@ public final class GridExecutor extends ClosingExecutor {
         if (levelState[i] == OPEN_PLACED) {
           levelState[i] = openBase[i] > EPS ? OPEN_FILLED : NOT_ACTIVE;
         }
-        gateway.cancelOrder(open);
+        cancel(open);
       }
       String close = closeIds[i];
       if (close != null) {
         closeIds[i] = null;
         levelState[i] = OPEN_FILLED;
-        gateway.cancelOrder(close);
+        cancel(close);
       }
     }
   }
@@ -284,8 +291,8 @@ public final class GridExecutor extends ClosingExecutor {
     double base = positionBase();
     if (base > EPS) {
       shutdownBase = base;
-      shutdownOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, base, Double.NaN,
-          PositionAction.CLOSE), this);
+      shutdownOrderId = place("shutdown_close", -1, request(config.side().opposite(), OrderType.MARKET, base,
+          Double.NaN, PositionAction.CLOSE));
     } else {
       terminate(closeType, now);
     }
@@ -293,6 +300,9 @@ public final class GridExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderFilled(OrderFill fill) {
+    if (isRepeat(fill)) {
+      return;
+    }
     String id = fill.orderId();
     lastNow = Math.max(lastNow, fill.timestamp());
     double quote = fill.amount() * fill.price();
@@ -363,11 +373,15 @@ public final class GridExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderCancelled(String id) {
+    endedBefore(id, CheckpointOrder.Status.CANCELLED); // noted in the journal, if any
     // cancellations this executor requested were already applied to the level states
   }
 
   @Override
   public void onOrderFailed(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.FAILED)) {
+      return;
+    }
     if (id.equals(shutdownOrderId)) {
       shutdownOrderId = null;
       closeOrderFailed();
@@ -382,6 +396,58 @@ public final class GridExecutor extends ClosingExecutor {
         levelState[i] = OPEN_FILLED;
       }
     }
+  }
+
+  @Override
+  ExecutorCheckpoint.Progress progress() {
+    java.util.List<Double> prices = new java.util.ArrayList<>(levelPrices.length);
+    java.util.List<ExecutorCheckpoint.GridLevel> levels = new java.util.ArrayList<>(levelPrices.length);
+    for (int i = 0; i < levelPrices.length; i++) {
+      prices.add(levelPrices[i]);
+      levels.add(new ExecutorCheckpoint.GridLevel(STATE_NAMES.get(levelState[i]), openIds[i], closeIds[i],
+          openBase[i], openQuote[i], openFees[i], closeBase[i], closeQuote[i], closeFees[i]));
+    }
+    return new ExecutorCheckpoint.GridProgress(prices, takeProfit, quotePerLevel, levels, lastBatchAt,
+        realizedBuyQuote, realizedSellQuote, realizedBuyBase, realizedSellBase, realizedFees, shutdownOrderId,
+        shutdownBase, mid, TrailingTrigger.triggerOf(trailing));
+  }
+
+  @Override
+  void restore(ExecutorCheckpoint.Progress progress) {
+    ExecutorCheckpoint.GridProgress p = (ExecutorCheckpoint.GridProgress) progress;
+    int n = p.levelPrices().size();
+    if (p.levels().size() != n) {
+      throw new IllegalArgumentException("grid checkpoint needs one level per level price");
+    }
+    allocateLevels(n);
+    for (int i = 0; i < n; i++) {
+      ExecutorCheckpoint.GridLevel level = p.levels().get(i);
+      levelPrices[i] = p.levelPrices().get(i);
+      levelState[i] = STATE_NAMES.indexOf(level.state());
+      if (levelState[i] < 0) {
+        throw new IllegalArgumentException("grid checkpoint: unknown level state at level " + i);
+      }
+      openIds[i] = level.openOrderId();
+      closeIds[i] = level.closeOrderId();
+      openBase[i] = level.openBase();
+      openQuote[i] = level.openQuote();
+      openFees[i] = level.openFees();
+      closeBase[i] = level.closeBase();
+      closeQuote[i] = level.closeQuote();
+      closeFees[i] = level.closeFees();
+    }
+    takeProfit = p.takeProfit();
+    quotePerLevel = p.quotePerLevel();
+    lastBatchAt = p.lastBatchAt();
+    realizedBuyQuote = p.realizedBuyQuote();
+    realizedSellQuote = p.realizedSellQuote();
+    realizedBuyBase = p.realizedBuyBase();
+    realizedSellBase = p.realizedSellBase();
+    realizedFees = p.realizedFees();
+    shutdownOrderId = p.shutdownOrderId();
+    shutdownBase = p.shutdownBase();
+    mid = p.mid();
+    TrailingTrigger.restore(trailing, p.trailingTrigger());
   }
 
   /** Base held by filled, not closed levels. */

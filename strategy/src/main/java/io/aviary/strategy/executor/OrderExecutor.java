@@ -34,8 +34,8 @@ public final class OrderExecutor extends AbstractExecutor {
       return;
     }
     orderPrice = targetPrice(market);
-    order.id = gateway.placeOrder(request(config.side(), config.executionStrategy().orderType(), remaining,
-        orderPrice, config.positionAction()), this);
+    order.id = place("order", -1, request(config.side(), config.executionStrategy().orderType(), remaining,
+        orderPrice, config.positionAction()));
   }
 
   private double targetPrice(MarketView market) {
@@ -63,7 +63,7 @@ public final class OrderExecutor extends AbstractExecutor {
       double threshold = config.chaserConfig().refreshThreshold();
       boolean ranAway = sign > 0 ? target > orderPrice * (1 + threshold) : target < orderPrice * (1 - threshold);
       if (ranAway) {
-        order.cancel(gateway);
+        cancel(order);
         if (state == ExecutorState.RUNNING) {
           place(market);
         }
@@ -76,7 +76,7 @@ public final class OrderExecutor extends AbstractExecutor {
     if (state == ExecutorState.TERMINATED) {
       return;
     }
-    order.cancel(gateway);
+    cancel(order);
     if (state != ExecutorState.TERMINATED) {
       terminate(executed.any() ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
     }
@@ -84,6 +84,9 @@ public final class OrderExecutor extends AbstractExecutor {
 
   @Override
   public void onOrderFilled(OrderFill fill) {
+    if (isRepeat(fill)) {
+      return;
+    }
     executed.add(fill);
     cumFees += fill.feeQuote();
     lastNow = Math.max(lastNow, fill.timestamp());
@@ -97,11 +100,17 @@ public final class OrderExecutor extends AbstractExecutor {
 
   @Override
   public void onOrderCancelled(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.CANCELLED)) {
+      return;
+    }
     order.forget(id); // re-placed on the next step while running
   }
 
   @Override
   public void onOrderFailed(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.FAILED)) {
+      return;
+    }
     if (order.is(id)) {
       order.id = null;
       if (retriesExhausted() && state == ExecutorState.RUNNING) {
@@ -113,6 +122,20 @@ public final class OrderExecutor extends AbstractExecutor {
   @Override
   public void bookHeldFills(HeldFillSink sink) {
     executed.bookHeld(sink, sign);
+  }
+
+  @Override
+  ExecutorCheckpoint.Progress progress() {
+    return new ExecutorCheckpoint.OrderProgress(order.id, orderPrice, executed.base, executed.quote);
+  }
+
+  @Override
+  void restore(ExecutorCheckpoint.Progress progress) {
+    ExecutorCheckpoint.OrderProgress p = (ExecutorCheckpoint.OrderProgress) progress;
+    order.id = p.orderId();
+    orderPrice = p.orderPrice();
+    executed.base = p.executedBase();
+    executed.quote = p.executedQuote();
   }
 
   public double executedAmountBase() {

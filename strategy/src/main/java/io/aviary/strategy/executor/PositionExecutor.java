@@ -59,8 +59,8 @@ public final class PositionExecutor extends ClosingExecutor {
     }
     OrderType type = config.tripleBarrierConfig().openOrderType();
     entryPriceConfigured = openPrice(market, type);
-    openOrderId = gateway.placeOrder(request(config.side(), type, config.amount(), entryPriceConfigured,
-        PositionAction.OPEN), this);
+    openOrderId = place("open", -1, request(config.side(), type, config.amount(), entryPriceConfigured,
+        PositionAction.OPEN));
   }
 
   private double openPrice(MarketView market, OrderType type) {
@@ -111,8 +111,8 @@ public final class PositionExecutor extends ClosingExecutor {
       if (type == OrderType.LIMIT_MAKER) {
         price = sign > 0 ? Math.max(price, markPrice) : Math.min(price, markPrice);
       }
-      takeProfitOrderId = gateway.placeOrder(request(config.side().opposite(), type, open.base, price,
-          PositionAction.CLOSE), this);
+      takeProfitOrderId = place("take_profit", -1, request(config.side().opposite(), type, open.base, price,
+          PositionAction.CLOSE));
     }
   }
 
@@ -137,10 +137,10 @@ public final class PositionExecutor extends ClosingExecutor {
   @Override
   void cancelResting() {
     if (openOrderId != null) {
-      gateway.cancelOrder(openOrderId);
+      cancel(openOrderId);
     }
     if (takeProfitOrderId != null) {
-      gateway.cancelOrder(takeProfitOrderId);
+      cancel(takeProfitOrderId);
     }
   }
 
@@ -148,8 +148,8 @@ public final class PositionExecutor extends ClosingExecutor {
   void closeRemaining(long now) {
     double remaining = open.base - exit.base;
     if (closeOrderId == null && takeProfitOrderId == null && remaining > EPS) {
-      closeOrderId = gateway.placeOrder(request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
-          PositionAction.CLOSE), this);
+      closeOrderId = place("close", -1, request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
+          PositionAction.CLOSE));
     } else {
       finishIfFlat(now);
     }
@@ -164,6 +164,9 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderFilled(OrderFill fill) {
+    if (isRepeat(fill)) {
+      return;
+    }
     String orderId = fill.orderId();
     cumFees += fill.feeQuote();
     if (orderId.equals(openOrderId)) {
@@ -192,6 +195,9 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderCancelled(String orderId) {
+    if (endedBefore(orderId, CheckpointOrder.Status.CANCELLED)) {
+      return;
+    }
     if (orderId.equals(openOrderId)) {
       openOrderId = null;
       openDone = true;
@@ -204,6 +210,9 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   public void onOrderFailed(String orderId) {
+    if (endedBefore(orderId, CheckpointOrder.Status.FAILED)) {
+      return;
+    }
     if (orderId.equals(openOrderId)) {
       openOrderId = null;
       openDone = true;
@@ -216,6 +225,29 @@ public final class PositionExecutor extends ClosingExecutor {
       closeOrderId = null;
       closeOrderFailed();
     }
+  }
+
+  @Override
+  ExecutorCheckpoint.Progress progress() {
+    return new ExecutorCheckpoint.PositionProgress(openOrderId, entryPriceConfigured, open.base, open.quote, openDone,
+        takeProfitOrderId, closeOrderId, exit.base, exit.quote, markPrice, TrailingTrigger.triggerOf(trailing));
+  }
+
+  @Override
+  void restore(ExecutorCheckpoint.Progress progress) {
+    ExecutorCheckpoint.PositionProgress p = (ExecutorCheckpoint.PositionProgress) progress;
+    openOrderId = p.openOrderId();
+    entryPriceConfigured = p.entryPriceConfigured();
+    open.base = p.openBase();
+    open.quote = p.openQuote();
+    invOpenNotional = open.quote != 0 ? 1 / open.quote : 0;
+    openDone = p.openDone();
+    takeProfitOrderId = p.takeProfitOrderId();
+    closeOrderId = p.closeOrderId();
+    exit.base = p.exitBase();
+    exit.quote = p.exitQuote();
+    markPrice = p.markPrice();
+    TrailingTrigger.restore(trailing, p.trailingTrigger());
   }
 
   /** Open average fill price, or the configured entry before any fill. */

@@ -18,13 +18,4 @@ final class RestingOrder {
       id = null;
     }
   }
-
-  /** Cancels the resting order, if any; forgotten before the gateway call so a synchronous callback finds none. */
-  void cancel(OrderGateway gateway) {
-    String live = id;
-    if (live != null) {
-      id = null;
-      gateway.cancelOrder(live);
-    }
-  }
 }

@@ -19,6 +19,17 @@ final class TrailingTrigger {
     return stop == null ? null : new TrailingTrigger(stop);
   }
 
+  /** The trigger for a checkpoint: NaN while not activated or without a trailing stop. */
+  static double triggerOf(TrailingTrigger t) {
+    return t == null ? Double.NaN : t.trigger;
+  }
+
+  static void restore(TrailingTrigger t, double savedTrigger) {
+    if (t != null) {
+      t.trigger = savedTrigger;
+    }
+  }
+
   boolean hit(double pnlPct) {
     if (Double.isNaN(trigger)) {
       if (pnlPct > activation) {

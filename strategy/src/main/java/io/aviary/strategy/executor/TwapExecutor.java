@@ -59,8 +59,8 @@ public final class TwapExecutor extends AbstractExecutor {
     orderAmount = amount;
     orderFilled = 0;
     orderPlacedAt = now;
-    order.id = gateway.placeOrder(request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET, amount, price,
-        PositionAction.OPEN), this);
+    order.id = place("slice", ordersDone, request(config.side(), maker ? OrderType.LIMIT : OrderType.MARKET, amount,
+        price, PositionAction.OPEN));
   }
 
   private void resubmitIfStale(MarketView market, long now) {
@@ -69,7 +69,7 @@ public final class TwapExecutor extends AbstractExecutor {
       return;
     }
     double remaining = orderAmount - orderFilled;
-    order.cancel(gateway);
+    cancel(order);
     if (state == ExecutorState.RUNNING && remaining > EPS) {
       place(market, remaining, now);
     }
@@ -81,7 +81,7 @@ public final class TwapExecutor extends AbstractExecutor {
       return;
     }
     mid = market.midPrice();
-    order.cancel(gateway);
+    cancel(order);
     if (state != ExecutorState.TERMINATED) {
       terminate(keepPosition && executed.any() ? CloseType.POSITION_HOLD : CloseType.EARLY_STOP, market.now());
     }
@@ -89,6 +89,9 @@ public final class TwapExecutor extends AbstractExecutor {
 
   @Override
   public void onOrderFilled(OrderFill fill) {
+    if (isRepeat(fill)) {
+      return;
+    }
     executed.add(fill);
     cumFees += fill.feeQuote();
     lastNow = Math.max(lastNow, fill.timestamp());
@@ -106,17 +109,42 @@ public final class TwapExecutor extends AbstractExecutor {
 
   @Override
   public void onOrderCancelled(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.CANCELLED)) {
+      return;
+    }
     order.forget(id);
   }
 
   @Override
   public void onOrderFailed(String id) {
+    if (endedBefore(id, CheckpointOrder.Status.FAILED)) {
+      return;
+    }
     order.forget(id);
   }
 
   @Override
   public void bookHeldFills(HeldFillSink sink) {
     executed.bookHeld(sink, sign);
+  }
+
+  @Override
+  ExecutorCheckpoint.Progress progress() {
+    return new ExecutorCheckpoint.TwapProgress(order.id, ordersDone, orderPlacedAt, orderAmount, orderFilled,
+        executed.base, executed.quote, mid);
+  }
+
+  @Override
+  void restore(ExecutorCheckpoint.Progress progress) {
+    ExecutorCheckpoint.TwapProgress p = (ExecutorCheckpoint.TwapProgress) progress;
+    order.id = p.orderId();
+    ordersDone = p.ordersDone();
+    orderPlacedAt = p.orderPlacedAt();
+    orderAmount = p.orderAmount();
+    orderFilled = p.orderFilled();
+    executed.base = p.executedBase();
+    executed.quote = p.executedQuote();
+    mid = p.mid();
   }
 
   /** Orders of the plan filled so far. */

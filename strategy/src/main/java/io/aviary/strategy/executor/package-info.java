@@ -10,6 +10,8 @@
  * <p>An {@link io.aviary.strategy.executor.Executor} places and cancels orders only through an
  * {@link io.aviary.strategy.executor.OrderGateway}; fills come back as
  * {@link io.aviary.strategy.executor.OrderFill}s to its {@link io.aviary.strategy.executor.OrderListener} side.
+ * A live host can make executors checkpointable and resume them after a restart from an
+ * {@link io.aviary.strategy.executor.ExecutorCheckpoint} (ADR 0023).
  * Prices, amounts and PnL are {@code double}s (base or quote as named); times are epoch seconds.
  */
 package io.aviary.strategy.executor;
