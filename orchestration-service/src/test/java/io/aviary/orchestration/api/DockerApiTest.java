@@ -122,9 +122,12 @@ class DockerApiTest extends OrchestrationHttpTestBase {
                 + "containers. Container '" + other + "' is not a Hummingbot container.");
 
         String bot = container("hummingbot-" + suffix(), Map.of());
-        Answer s3 = post("/docker/remove-container/" + bot + "?archive_locally=false&s3_bucket=b", "");
-        assertThat(s3.status()).isEqualTo(400);
-        assertThat(s3.json().get("detail").asString()).contains("S3 archiving is not available");
+        Answer s3 = post("/docker/remove-container/" + bot + "?archive_locally=false&s3_bucket=bot-archives", "");
+        assertThat(s3.status()).as("no S3 credentials in this context").isEqualTo(503);
+        assertThat(s3.json().get("detail").asString()).contains("AWS S3 credentials are not provided");
+        Answer badBucket = post("/docker/remove-container/" + bot + "?s3_bucket=b", "");
+        assertThat(badBucket.status()).isEqualTo(400);
+        assertThat(badBucket.json().get("detail").asString()).contains("Invalid S3 bucket name");
         assertThat(exists(other)).isTrue();
         assertThat(exists(bot)).isTrue();
 

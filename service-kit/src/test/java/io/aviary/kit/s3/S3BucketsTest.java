@@ -54,7 +54,7 @@ class S3BucketsTest {
         assertThat(stored.key()).isEqualTo("bots/archived/bot-1_archive.tar.gz");
         assertThat(stored.sizeBytes()).isEqualTo(Files.size(tarGz));
         assertThat(stored.eTag()).matches("[0-9a-f]{32}");
-        assertThat(server.store().blobExists("archives", "bots/archived/bot-1_archive.tar.gz")).isTrue();
+        assertThat(server.objectFile("archives", "bots/archived/bot-1_archive.tar.gz")).hasSize(Files.size(tarGz));
         assertThat(s3.list("archives", BotArchiveTarball.KEY_PREFIX)).extracting(StoredObject::key)
                 .containsExactly("bots/archived/bot-1_archive.tar.gz");
 
