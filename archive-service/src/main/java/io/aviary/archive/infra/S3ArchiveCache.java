@@ -3,6 +3,7 @@ package io.aviary.archive.infra;
 import io.aviary.archive.domain.ArchiveProblem;
 import io.aviary.archive.domain.ArchiveProblem.Kind;
 import io.aviary.archive.domain.ArchivedFile;
+import io.aviary.kit.failure.Unprocessable;
 import io.aviary.kit.s3.BotArchiveTarball;
 import io.aviary.kit.s3.S3Buckets;
 import io.aviary.kit.s3.StoredObject;
@@ -193,8 +194,10 @@ public class S3ArchiveCache {
             Files.writeString(temporary.resolve(ETAG_FILE), eTag);
             replace(temporary, folder);
             LOG.info("S3 archive {}/{} cached", bucket, BotArchiveTarball.key(bot));
-        } catch (IOException e) {
-            throw new UncheckedIOException("caching the S3 archive " + bucket + "/" + bot + " failed", e);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // not a gzip'd tar, databases beyond the bound, a broken stream: the archive cannot be served from here
+            throw new Unprocessable("The S3 archive " + bucket + "/" + BotArchiveTarball.key(bot)
+                    + " cannot be cached: " + ArchiveProblem.bounded(e.getMessage()));
         } finally {
             deleteTree(temporary);
         }
