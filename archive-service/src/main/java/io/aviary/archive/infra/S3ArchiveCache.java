@@ -101,7 +101,12 @@ public class S3ArchiveCache {
                 String bot = BotArchiveTarball.botOf(object.key());
                 if (bot != null && ArchiveFolder.SAFE_SEGMENT.matcher(bot).matches()) {
                     bots.add(bot);
-                    files.addAll(cached(bucket, bot, object, false));
+                    try {
+                        files.addAll(cached(bucket, bot, object, false));
+                    } catch (Unprocessable broken) {
+                        // one unreadable archive must not hide the others; naming it answers the reason (422)
+                        LOG.warn("{}", broken.getMessage());
+                    }
                 }
             }
             forgetAllBut(bucket, bots);

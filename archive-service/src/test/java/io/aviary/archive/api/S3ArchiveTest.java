@@ -127,6 +127,23 @@ class S3ArchiveTest extends ArchiveHttpTestBase {
     }
 
     @Test
+    void anArchiveThatIsNotATarballIsLeftOutOfListingsAndRefusedWith422WhenNamed() throws IOException {
+        Path junk = Files.createTempFile("junk", ".tar.gz");
+        Files.writeString(junk, "not a gzip'd tar");
+        try (S3Buckets s3 = new S3Buckets(S3.settings())) {
+            s3.uploadVerified(BUCKET, BotArchiveTarball.key("sim_junk_bot"), junk);
+        }
+
+        Answer listing = get("/archived-bots/");
+        assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+        assertThat(listing.body()).contains(S3_DB).doesNotContain("sim_junk_bot");
+        Answer named = get("/archived-bots/s3/" + BUCKET + "/sim_junk_bot/data/conf_sim_pmm.sqlite/summary");
+        assertThat(named.status()).as(named.body()).isEqualTo(422);
+        assertThat(named.json().get("detail").asString()).startsWith("The S3 archive " + BUCKET
+                + "/bots/archived/sim_junk_bot_archive.tar.gz cannot be cached");
+    }
+
+    @Test
     void deleteRemovesTheObjectTheCachedCopyAndTheRows() {
         upload(BUCKET, "sim_doomed_bot");
         String dbPath = "s3/" + BUCKET + "/sim_doomed_bot/data/conf_sim_pmm.sqlite";
