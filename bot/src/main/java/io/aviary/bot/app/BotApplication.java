@@ -3,6 +3,7 @@ package io.aviary.bot.app;
 import io.aviary.bot.events.MqttSettings;
 import io.aviary.bot.instance.InstanceFolder;
 import io.aviary.bot.instance.InvalidInstanceException;
+import io.aviary.connectors.paper.PaperLedger;
 import io.aviary.connectors.paper.PaperSettings;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.connectors.registry.StandardConnectors;
@@ -42,7 +43,7 @@ public final class BotApplication {
       System.exit(BotProcess.EXIT_INVALID_INSTANCE);
       return;
     }
-    BotProcess bot = new BotProcess(root, env, mqtt, () -> registry(env));
+    BotProcess bot = new BotProcess(root, env, mqtt, (ledger, paper) -> registry(env, Optional.of(ledger), paper));
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("bot-shutdown").unstarted(bot::shutdown));
     int code = bot.run();
     if (code != BotProcess.EXIT_OK) {
@@ -50,9 +51,14 @@ public final class BotApplication {
     }
   }
 
-  /** The connectors a bot can trade on; paper ones need a ledger the bot does not have (a later issue). */
+  /** The connectors {@code connect} knows (paper ones need no credentials, so no ledger either). */
   static ConnectorRegistry registry(Map<String, String> env) {
+    return registry(env, Optional.empty(), PaperSettings.defaults());
+  }
+
+  /** The connectors a bot can trade on; paper sessions keep their accounts in {@code ledger}. */
+  static ConnectorRegistry registry(Map<String, String> env, Optional<PaperLedger> ledger, PaperSettings paper) {
     URI sim = URI.create(env.getOrDefault("AVIARY_SIM_EXCHANGE_URL", SimConnectorFactory.DEFAULT_URL));
-    return StandardConnectors.registry(sim, VenueSettings.defaults(), Optional.empty(), PaperSettings.defaults());
+    return StandardConnectors.registry(sim, VenueSettings.defaults(), ledger, paper);
   }
 }

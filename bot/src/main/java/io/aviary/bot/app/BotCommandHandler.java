@@ -1,5 +1,6 @@
 package io.aviary.bot.app;
 
+import io.aviary.bot.instance.InstanceFolder;
 import io.aviary.bot.instance.InvalidInstanceException;
 import io.aviary.bot.mqtt.BotCommands;
 import io.aviary.bot.mqtt.CommandRequest.BalanceLimitRequest;
@@ -19,6 +20,7 @@ import io.aviary.bot.mqtt.CommandResponse.StatusResponse;
 import io.aviary.bot.mqtt.CommandResponse.StopResponse;
 import io.aviary.bot.mqtt.ConfigParam;
 import io.aviary.bot.runtime.BotRuntime;
+import io.aviary.connectors.paper.PaperLedger;
 import io.aviary.strategy.script.V2WithControllersConfig;
 import java.math.BigDecimal;
 import java.util.List;
@@ -132,10 +134,31 @@ final class BotCommandHandler implements BotCommands {
         : "Limit for " + bounded(request.asset()) + " on " + bounded(request.exchange()) + " exchange removed");
   }
 
+  /**
+   * Hummingbot's {@code balance paper}: {@code asset} (upper-cased, as Hummingbot does) set to {@code amount} on the
+   * bot's paper accounts, stored in its paper ledger, so the running paper sessions trade with it at once and it
+   * stays across restarts (Hummingbot writes it to conf_client.yml, which its paper exchanges read at the next start).
+   */
   @Override
   public BalanceResponse balancePaper(BalancePaperRequest request) {
-    return BalanceResponse.error("Paper balances are set on the paper account (the API's paper-trading routes), "
-        + "not over MQTT");
+    if (bot.instance() == null) {
+      return BalanceResponse.error("The bot's instance folder is not loaded");
+    }
+    String asset = request.asset().strip().toUpperCase(java.util.Locale.ROOT);
+    if (!InstanceFolder.PAPER_ASSET.matcher(asset).matches()) {
+      return BalanceResponse.error("Invalid asset " + bounded(asset) + ": 1 to 40 letters, digits, '.', '_' or '-'");
+    }
+    if (request.amount().signum() < 0) {
+      return BalanceResponse.error("Invalid amount " + request.amount().toPlainString() + ": a paper balance is at least 0");
+    }
+    try {
+      bot.setPaperBalance(asset, request.amount());
+    } catch (PaperLedger.InsufficientBalance e) {
+      return BalanceResponse.error(e.getMessage());
+    } catch (PaperLedger.Unavailable e) {
+      return BalanceResponse.error("The paper ledger is unavailable: " + e.getMessage());
+    }
+    return BalanceResponse.ok("Paper balance for " + asset + " token set to " + request.amount().toPlainString());
   }
 
   private static String bounded(String text) {

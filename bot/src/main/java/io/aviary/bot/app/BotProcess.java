@@ -8,6 +8,7 @@ import io.aviary.bot.events.HistoryTrade;
 import io.aviary.bot.events.OrderCreated;
 import io.aviary.bot.events.OrderFailed;
 import io.aviary.bot.events.OrderFilled;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.bot.events.MqttSettings;
 import io.aviary.bot.instance.BotInstance;
 import io.aviary.bot.instance.ControllerFile;
@@ -20,10 +21,18 @@ import io.aviary.bot.mqtt.MqttLogAppender;
 import io.aviary.bot.runtime.BalanceLimits;
 import io.aviary.bot.runtime.BotRuntime;
 import io.aviary.bot.runtime.ExecutorSnapshot;
+import io.aviary.bot.paper.SqlitePaperLedger;
+import io.aviary.connectors.catalog.ConnectorSpec;
+import io.aviary.connectors.paper.PaperAccount;
+import io.aviary.connectors.paper.PaperConnectorFactory;
+import io.aviary.connectors.paper.PaperLedger;
+import io.aviary.connectors.paper.PaperSettings;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.script.V2WithControllersConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -34,7 +43,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.math.BigDecimal;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +64,8 @@ final class BotProcess {
 
   private final Path root;
   private final Map<String, String> env;
-  private final Supplier<ConnectorRegistry> registrySupplier;
+  /** The connectors, given where paper accounts live and what a new one starts with. */
+  private final BiFunction<PaperLedger, PaperSettings, ConnectorRegistry> registries;
   private final MqttSettings mqtt;
   private final long processStartMs = System.currentTimeMillis();
   private final CountDownLatch ended = new CountDownLatch(1);
@@ -66,6 +77,11 @@ final class BotProcess {
   private BotMqttBridge bridge;
   private MqttLogAppender appender;
   private ConnectorRegistry registry;
+  /** The paper accounts of this bot ({@code data/<instance_id>_paper.db}, made on first use). */
+  private SqlitePaperLedger paperLedger;
+  private PaperSettings paperSettings;
+  /** The connector sessions of the current strategy, closed when it ends (a paper session checks its book). */
+  private List<BotRuntime.ConnectorSession> sessions = List.of();
   private BotInstance instance;
   private BotDatabase database;
   private volatile BotRuntime runtime;
@@ -73,11 +89,12 @@ final class BotProcess {
   private final EditedControllerFiles controllerFiles = new EditedControllerFiles();
   private boolean shutDown;
 
-  BotProcess(Path root, Map<String, String> env, MqttSettings mqtt, Supplier<ConnectorRegistry> registry) {
+  BotProcess(Path root, Map<String, String> env, MqttSettings mqtt,
+      BiFunction<PaperLedger, PaperSettings, ConnectorRegistry> registries) {
     this.root = root;
     this.env = env;
     this.mqtt = mqtt;
-    this.registrySupplier = registry;
+    this.registries = registries;
   }
 
   /** Runs until {@link #shutdown()}; returns the exit code. */
@@ -88,7 +105,11 @@ final class BotProcess {
       appender = MqttLogAppender.install(bridge, Level.INFO);
     }
     try {
-      registry = registrySupplier.get();
+      PaperSettings defaults = PaperSettings.defaults();
+      paperSettings = new PaperSettings(defaults.makerFee(), defaults.takerFee(),
+          InstanceFolder.paperTradeAccountBalance(root), defaults.bookCheckInterval());
+      paperLedger = new SqlitePaperLedger(SqlitePaperLedger.fileFor(root.resolve("data"), mqtt.instanceId()));
+      registry = registries.apply(paperLedger, paperSettings);
       instance = InstanceFolder.load(root, env, registry.catalog());
     } catch (InvalidInstanceException e) {
       String reason = "The bot cannot start: " + e.getMessage();
@@ -119,13 +140,16 @@ final class BotProcess {
       }
       List<Controller> controllers = instance.controllers().stream().map(ControllerFile::config)
           .map(Controllers::create).toList();
+      closeSessions(); // of a strategy that stopped itself (a drawdown limit)
+      sessions = ConnectorSessions.open(instance, registry);
       BotRuntime next = new BotRuntime(
           BotRuntime.Settings.defaults(instance.script().maxGlobalDrawdownQuote(),
               instance.script().maxControllerDrawdownQuote()),
-          ConnectorSessions.open(instance, registry), controllers,
+          sessions, controllers,
           name -> ConnectorSessions.marketData(registry, name), this::onEvent, Clock.systemUTC());
       next.onExecutorClosed(database::storeExecutor);
       next.useBalanceLimits(balanceLimits);
+      adoptOrdersLeftOpen(next);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
       controllerFiles.remember(instance.controllers()); // edits from now on are applied while it runs
@@ -145,6 +169,7 @@ final class BotProcess {
         return false;
       }
       current.stop(skipOrderCancellation);
+      closeSessions();
       // executors that closed stored themselves as they closed; the ones still running (a skipped cancellation,
       // a venue that did not answer in time) are stored as they are now
       for (ExecutorSnapshot executor : current.executors()) {
@@ -153,10 +178,44 @@ final class BotProcess {
         }
       }
       database.flush();
+      markOrdersKept(skipOrderCancellation);
       log.info("Strategy {} stopped ({})", instance.scriptConfigName(),
           skipOrderCancellation ? "open orders left on the venue" : "open orders cancelled");
       return true;
     }
+  }
+
+  /**
+   * Hands the orders the database shows unfinished to the new run: it records the fills they got meanwhile and
+   * cancels them, unless the last stop kept them on purpose (skip_order_cancellation); then they are only tracked
+   * and the next stop that cancels cancels them. A run that was killed leaves no mark, so its orders are cancelled.
+   */
+  private void adoptOrdersLeftOpen(BotRuntime next) {
+    List<UnfinishedOrder> unfinished = database.unfinishedOrders();
+    boolean keptOnPurpose = Files.exists(keptOrdersMark());
+    if (!unfinished.isEmpty()) {
+      log.info("{} order(s) of a previous run are unfinished: reconciling{}", unfinished.size(),
+          keptOnPurpose ? " (kept on purpose at the last stop, so not cancelled)" : " and cancelling them");
+    }
+    next.adoptOrdersLeftOpen(unfinished, !keptOnPurpose);
+    markOrdersKept(false);
+  }
+
+  /** Remembers (in {@code data/}) whether the last stop left the orders on the venue on purpose. */
+  private void markOrdersKept(boolean kept) {
+    try {
+      if (kept) {
+        Files.writeString(keptOrdersMark(), "orders left open by a stop with skip_order_cancellation\n");
+      } else {
+        Files.deleteIfExists(keptOrdersMark());
+      }
+    } catch (IOException e) {
+      log.warn("could not update {}: {}", keptOrdersMark().getFileName(), e.toString());
+    }
+  }
+
+  private Path keptOrdersMark() {
+    return instance.dataDir().resolve(instance.databaseName() + ".orders-kept");
   }
 
   /** Replaces the script config the next {@code start} runs (Hummingbot's {@code import}). */
@@ -175,6 +234,30 @@ final class BotProcess {
       }
       instance = imported;
     }
+  }
+
+  /**
+   * Hummingbot's {@code balance paper}: sets {@code asset} to {@code amount} on this bot's account of every paper
+   * connector (Hummingbot's paper balance is one for all paper exchanges), opening accounts that do not exist yet
+   * with the configured starting balances. Refused, with nothing changed, where open orders lock more than that.
+   *
+   * @return the paper connectors changed
+   */
+  List<String> setPaperBalance(String asset, BigDecimal amount) {
+    List<PaperAccount> accounts = registry.catalog().all().stream().map(ConnectorSpec::name)
+        .filter(name -> name.endsWith(PaperConnectorFactory.SUFFIX)).sorted()
+        .map(name -> new PaperAccount(mqtt.instanceId(), name)).toList();
+    for (PaperAccount account : accounts) { // all or none: look before changing any
+      paperLedger.balances(account).stream().filter(b -> b.asset().equals(asset)).findFirst()
+          .map(b -> b.total().subtract(b.available())).filter(locked -> locked.compareTo(amount) > 0)
+          .ifPresent(locked -> {
+            throw PaperLedger.InsufficientBalance.lockedByOrders(asset + " on " + account.connectorName(), locked, amount);
+          });
+    }
+    for (PaperAccount account : accounts) {
+      paperLedger.setBalance(account, paperSettings.startingBalances(), asset, amount);
+    }
+    return accounts.stream().map(PaperAccount::connectorName).toList();
   }
 
   BalanceLimits balanceLimits() {
@@ -278,9 +361,24 @@ final class BotProcess {
         database.close();
       }
     } finally {
+      closeSessions();
+      if (paperLedger != null) {
+        paperLedger.close();
+      }
       closeBridge();
       ended.countDown();
     }
+  }
+
+  private void closeSessions() {
+    for (BotRuntime.ConnectorSession session : sessions) {
+      try {
+        session.trading().close();
+      } catch (RuntimeException e) {
+        log.warn("Closing the {} session failed: {}", session.connectorName(), e.toString());
+      }
+    }
+    sessions = List.of();
   }
 
   private void closeBridge() {

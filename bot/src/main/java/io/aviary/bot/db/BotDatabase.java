@@ -1,6 +1,7 @@
 package io.aviary.bot.db;
 
 import io.aviary.bot.events.HistoryTrade;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.strategy.config.V2ControllerConfig;
@@ -156,6 +157,11 @@ public final class BotDatabase implements BotEventListener, AutoCloseable {
   /** The stored positions of a controller, to recreate its position holds at restart. */
   public List<PositionRecord> positionsOf(String controllerId) {
     return read(s -> new Reads(s, scope).positionsOf(controllerId));
+  }
+
+  /** Orders a previous run left unfinished (see {@link UnfinishedOrder}), oldest first. */
+  public List<UnfinishedOrder> unfinishedOrders() {
+    return read(s -> new Reads(s, scope).unfinishedOrders());
   }
 
   /** Waits until everything enqueued before this call is committed. */

@@ -1,19 +1,29 @@
 package io.aviary.bot.db;
 
 import io.aviary.bot.events.HistoryTrade;
+import io.aviary.bot.events.UnfinishedOrder;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionAction;
+import io.aviary.connectors.model.TradeType;
 import io.aviary.strategy.executor.CloseType;
 import io.aviary.strategy.executor.ExecutorState;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What the bot reads back: the {@code history} RPC's trades and, at restart, a controller's executors and positions. */
+/**
+ * What the bot reads back: the {@code history} RPC's trades and, at restart, a controller's executors and positions and
+ * the orders a previous run left unfinished.
+ */
 final class Reads {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -115,6 +125,60 @@ final class Reads {
       }
     }
     return positions;
+  }
+
+  /**
+   * Orders whose last status is a creation or a fill (not a cancel, failure or completion), oldest first, with the
+   * fills already recorded. The side is the creation's ({@code Buy/SellOrderCreated}), else the first fill's.
+   */
+  List<UnfinishedOrder> unfinishedOrders() throws SQLException {
+    PreparedStatement query = statements.get("""
+        SELECT o.id, o.exchange_order_id, o.market, o.symbol, o.creation_timestamp, o.order_type, o.amount,
+          o.leverage, o.price, o.position,
+          COALESCE((SELECT CASE s.status WHEN 'BuyOrderCreated' THEN 'BUY' ELSE 'SELL' END FROM "OrderStatus" s
+                    WHERE s.order_id = o.id AND s.status IN ('BuyOrderCreated', 'SellOrderCreated') LIMIT 1),
+                   (SELECT f.trade_type FROM "TradeFill" f WHERE f.order_id = o.id LIMIT 1)) AS side
+        FROM "Order" o WHERE o.last_status IN ('BuyOrderCreated', 'SellOrderCreated', 'OrderFilled')
+        ORDER BY o.creation_timestamp""");
+    List<UnfinishedOrder> orders = new ArrayList<>();
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        String side = rows.getString("side");
+        if (side == null) {
+          continue; // neither a creation nor a fill says which side: nothing to reconcile it as
+        }
+        String id = rows.getString("id");
+        OrderType type = OrderType.valueOf(rows.getString("order_type"));
+        BigDecimal price = SqliteDecimal.decode(rows.getLong("price"));
+        orders.add(recordedFills(new UnfinishedOrder(id, rows.getString("exchange_order_id"), rows.getString("market"),
+            rows.getString("symbol"), TradeType.valueOf(side), type, SqliteDecimal.decode(rows.getLong("amount")),
+            type.isLimitType() ? price : null, rows.getInt("leverage"),
+            PositionAction.valueOf(rows.getString("position")), rows.getLong("creation_timestamp"), Set.of(),
+            BigDecimal.ZERO, BigDecimal.ZERO)));
+      }
+    }
+    return orders;
+  }
+
+  private UnfinishedOrder recordedFills(UnfinishedOrder order) throws SQLException {
+    PreparedStatement query = statements.get(
+        "SELECT exchange_trade_id, price, amount FROM \"TradeFill\" WHERE order_id = ? AND market = ?");
+    query.setString(1, order.orderId());
+    query.setString(2, order.connector());
+    Set<String> tradeIds = new HashSet<>();
+    BigDecimal base = BigDecimal.ZERO;
+    BigDecimal quote = BigDecimal.ZERO;
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        tradeIds.add(rows.getString("exchange_trade_id"));
+        BigDecimal amount = SqliteDecimal.decode(rows.getLong("amount"));
+        base = base.add(amount);
+        quote = quote.add(amount.multiply(SqliteDecimal.decode(rows.getLong("price"))));
+      }
+    }
+    return new UnfinishedOrder(order.orderId(), order.exchangeOrderId(), order.connector(), order.tradingPair(),
+        order.tradeType(), order.orderType(), order.amount(), order.price(), order.leverage(), order.position(),
+        order.createdAtMs(), tradeIds, base, quote);
   }
 
   private static Map<String, Object> jsonObject(String text) {

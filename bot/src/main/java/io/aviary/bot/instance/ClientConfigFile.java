@@ -1,6 +1,9 @@
 package io.aviary.bot.instance;
 
 import io.aviary.bot.events.MqttSettings;
+import io.aviary.connectors.paper.PaperSettings;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,8 +22,54 @@ final class ClientConfigFile {
     private static final Pattern TOPIC_LEVEL = Pattern.compile("[^/+#\\p{Cntrl}]{1,200}");
     private static final Pattern NAMESPACE = Pattern.compile("[^+#\\p{Cntrl}]{1,200}");
     private static final String BRIDGE = "mqtt_bridge";
+    private static final String PAPER_TRADE = "paper_trade";
+    private static final String ACCOUNT_BALANCE = "paper_trade_account_balance";
+    /** What Hummingbot's {@code balance paper} and the paper connectors accept as an asset (Aviary's bound). */
+    static final Pattern ASSET = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
     private ClientConfigFile() {
+    }
+
+    /**
+     * {@code paper_trade.paper_trade_account_balance}: what a new paper account starts with, Hummingbot's defaults
+     * when the key is missing ({@code PaperTradeConfigMap}); an empty mapping starts accounts empty.
+     */
+    static Map<String, BigDecimal> paperTradeAccountBalance(Map<String, Object> client) {
+        Object section = client.get(PAPER_TRADE);
+        if (section == null) {
+            return PaperSettings.defaults().startingBalances();
+        }
+        if (!(section instanceof Map<?, ?> paper)) {
+            throw invalid(PAPER_TRADE, "must be a mapping (paper_trade_exchanges, paper_trade_account_balance)");
+        }
+        Object raw = paper.get(ACCOUNT_BALANCE);
+        if (raw == null) {
+            return PaperSettings.defaults().startingBalances();
+        }
+        String key = PAPER_TRADE + "." + ACCOUNT_BALANCE;
+        if (!(raw instanceof Map<?, ?> balances) || balances.size() > 1000) {
+            throw invalid(key, "must be a mapping of asset to amount (at most 1000 assets)");
+        }
+        Map<String, BigDecimal> parsed = new LinkedHashMap<>();
+        for (var entry : balances.entrySet()) {
+            if (!(entry.getKey() instanceof String asset) || !ASSET.matcher(asset).matches()) {
+                throw invalid(key, "asset names must be 1 to 40 letters, digits, '.', '_' or '-'");
+            }
+            parsed.put(asset, amount(key + "." + asset, entry.getValue()));
+        }
+        return parsed;
+    }
+
+    private static BigDecimal amount(String key, Object raw) {
+        try {
+            BigDecimal amount = new BigDecimal(String.valueOf(raw).strip());
+            if (amount.signum() >= 0) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(key, "must be a number of at least 0");
     }
 
     static MqttSettings mqttSettings(Map<String, Object> client) {

@@ -39,6 +39,8 @@ public final class InstanceFolder {
     public static final String CONFIG_PASSWORD = "CONFIG_PASSWORD";
     static final String SCRIPTS = "conf/scripts/";
     static final String CONTROLLERS = "conf/controllers/";
+    /** An asset name a paper balance may be set for (conf_client.yml's paper balances, {@code balance paper}). */
+    public static final Pattern PAPER_ASSET = ClientConfigFile.ASSET;
 
     /** A file name inside {@code conf/scripts/}: no path characters. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,199}");
@@ -68,6 +70,14 @@ public final class InstanceFolder {
      */
     public static MqttSettings mqttSettings(Path root) {
         return ClientConfigFile.mqttSettings(mapping(root, ClientConfigFile.FILE));
+    }
+
+    /**
+     * Only {@code conf/conf_client.yml}'s {@code paper_trade.paper_trade_account_balance}: the balances a new paper
+     * account of this bot starts with (Hummingbot's defaults when the key is missing).
+     */
+    public static Map<String, java.math.BigDecimal> paperTradeAccountBalance(Path root) {
+        return ClientConfigFile.paperTradeAccountBalance(mapping(root, ClientConfigFile.FILE));
     }
 
     /**

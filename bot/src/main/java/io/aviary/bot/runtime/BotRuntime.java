@@ -1,6 +1,7 @@
 package io.aviary.bot.runtime;
 
 import io.aviary.bot.events.BotEventListener;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.MarketDataConnector;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,8 @@ public final class BotRuntime implements AutoCloseable {
   private final Object lifecycle = new Object();
   private volatile State state = State.NEW;
   private volatile boolean stopRequested;
+  private List<UnfinishedOrder> leftOpen = List.of();
+  private boolean cancelLeftOpen;
   private volatile boolean skipOrderCancellation;
   private volatile String stopReason;
   private Thread thread;
@@ -164,6 +168,22 @@ public final class BotRuntime implements AutoCloseable {
     wakeUp.release();
   }
 
+  /**
+   * Orders a previous run left unfinished, taken over at {@link #start()} (see {@link LiveOrderGateway#adopt}):
+   * reconciled with the venue, and cancelled when {@code cancel}. Orders on a connector this run has no session for
+   * are left alone. Set before {@link #start()}.
+   */
+  public void adoptOrdersLeftOpen(List<UnfinishedOrder> orders, boolean cancel) {
+    Set<String> connectors = gateways.keySet();
+    List<UnfinishedOrder> elsewhere = orders.stream().filter(o -> !connectors.contains(o.connector())).toList();
+    if (!elsewhere.isEmpty()) {
+      log.warn("{} unfinished order(s) of a previous run are on connectors this run does not open: {}",
+          elsewhere.size(), elsewhere.stream().map(UnfinishedOrder::orderId).limit(10).toList());
+    }
+    this.leftOpen = List.copyOf(orders);
+    this.cancelLeftOpen = cancel;
+  }
+
   /** Applies {@code balance limit}s to every connector's orders from now on. */
   public void useBalanceLimits(BalanceLimits limits) {
     gateways.values().forEach(g -> g.useBalanceLimits(limits));
@@ -189,6 +209,7 @@ public final class BotRuntime implements AutoCloseable {
       runners.forEach(r -> PerpetualSettings.apply(r.controller().config(),
           tradingByConnector.get(r.controller().config().connectorName())));
       gateways.values().forEach(LiveOrderGateway::start);
+      gateways.values().forEach(g -> g.adopt(leftOpen, cancelLeftOpen));
       state = State.RUNNING;
       thread = Thread.ofPlatform().name("bot-strategy").daemon(false).start(this::run);
     }

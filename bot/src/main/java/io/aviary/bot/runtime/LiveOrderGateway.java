@@ -4,6 +4,7 @@ import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.bot.events.OrderCancelled;
 import io.aviary.bot.events.OrderFailed;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderType;
@@ -70,6 +71,21 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
 
     record Disconnected(String cause) implements Message {}
   }
+
+  /** The listener of an adopted order: no executor waits for it, its events still reach the database and MQTT. */
+  private static final OrderListener NO_EXECUTOR = new OrderListener() {
+    @Override
+    public void onOrderFilled(OrderFill fill) {
+    }
+
+    @Override
+    public void onOrderCancelled(String orderId) {
+    }
+
+    @Override
+    public void onOrderFailed(String orderId) {
+    }
+  };
 
   private final String connectorName;
   private final TradingConnector trading;
@@ -430,6 +446,39 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
   public void reconcile() {
     for (TrackedOrder order : new ArrayList<>(open.values())) {
       recheck(order);
+    }
+  }
+
+  /**
+   * Takes over orders a previous run of this bot left unfinished on this connector (it was killed, or stopped without
+   * cancelling): they are tracked like the bot's own orders but belong to no executor. Each is reconciled with the
+   * venue now (fills it got meanwhile are recorded once, an order the venue ended is finished) and, when
+   * {@code cancel}, cancelled if still open; otherwise the next stop that cancels cancels it. A venue that does not
+   * answer pauses the session, and reconciliation finishes the job once it is back. Call before the strategy thread
+   * runs, or on it.
+   */
+  public void adopt(List<UnfinishedOrder> orders, boolean cancel) {
+    for (UnfinishedOrder left : orders) {
+      if (!left.connector().equals(connectorName) || open.containsKey(left.orderId())) {
+        continue;
+      }
+      TradingPair pair = TradingPair.parse(left.tradingPair());
+      TrackedOrder order = new TrackedOrder(new io.aviary.connectors.model.OrderRequest(left.orderId(), pair,
+          left.tradeType(), left.orderType(), left.amount(), left.price(), left.position()), NO_EXECUTOR, null,
+          left.leverage(), left.createdAtMs());
+      order.exchangeOrderId = left.exchangeOrderId();
+      order.tradeIds.addAll(left.recordedTradeIds());
+      order.executedBase = left.recordedBase();
+      order.executedQuote = left.recordedQuote();
+      order.confirmed = true; // the venue accepted it in the previous run (its creation is recorded)
+      order.createdEmitted = true;
+      order.cancelRequested = cancel;
+      open.put(order.id(), order);
+    }
+    try {
+      reconcile();
+    } catch (VenueException e) {
+      pause("reconciling the orders a previous run left: " + e.getMessage());
     }
   }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.aviary.bot.mqtt.HummingbotApiClient;
 import io.aviary.bot.mqtt.MosquittoTestBroker;
 import io.aviary.bot.mqtt.TestBroker;
+import io.aviary.bot.paper.SqlitePaperLedger;
+import io.aviary.connectors.paper.PaperAccount;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
@@ -183,6 +185,51 @@ class BotProcessTest {
     }
   }
 
+  /**
+   * SIGKILL leaves the bot's two levels on the venue; the taker fills the bid while no bot runs. The restarted bot
+   * records that fill once, cancels the ask the killed run left, and quotes again.
+   */
+  @Test
+  void aBotRestartedAfterSigkillRecordsTheFillItMissedAndCancelsWhatTheKilledRunLeft(@TempDir Path instance)
+      throws Exception {
+    SimApiKeys.Created botKey = SimApiKeys.create(venue.url(), "killed-bot");
+    TradingConnector botView = account(botKey);
+    TradingConnector maker = account(SimApiKeys.create(venue.url(), "killed-maker"));
+    TradingConnector taker = account(SimApiKeys.create(venue.url(), "killed-taker"));
+    limit(maker, TradeType.BUY, "1", "99.00");
+    limit(maker, TradeType.SELL, "1", "101.00");
+    writeInstance(instance, "pmm_kill", botKey);
+    Path database = instance.resolve("data/pmm_kill.sqlite");
+
+    bot = launch(instance, PASSWORD);
+    await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+    List<OrderUpdate> left = botView.openOrders(Optional.of(SOL));
+    String oldBid = left.stream().filter(o -> o.side() == TradeType.BUY).findFirst().orElseThrow().clientOrderId();
+    String oldAsk = left.stream().filter(o -> o.side() == TradeType.SELL).findFirst().orElseThrow().clientOrderId();
+    // the writer commits each event as it comes; wait until both creations are on disk before the kill
+    await().atMost(WAIT).until(() -> count(database, "SELECT count(*) FROM \"Order\" WHERE id IN ('" + oldBid
+        + "', '" + oldAsk + "')") == 2);
+    bot.destroyForcibly(); // SIGKILL: no stop, no cancel, no flush
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(botView.openOrders(Optional.of(SOL))).as("the killed run's orders stay on the venue").hasSize(2);
+    market(taker, TradeType.SELL, "0.1"); // fills the old bid at 99.50 while no bot runs
+
+    bot = launch(instance, PASSWORD);
+    await().atMost(WAIT).until(() -> {
+      List<OrderUpdate> now = botView.openOrders(Optional.of(SOL));
+      return now.size() == 2 && now.stream().noneMatch(o -> o.clientOrderId().equals(oldAsk));
+    });
+    bot.destroy();
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(count(database, "SELECT count(*) FROM TradeFill WHERE order_id = '" + oldBid + "' AND trade_type = 'BUY'"
+        + " AND price = 99500000 AND amount = 100000")).as("the missed fill, recorded once").isEqualTo(1);
+    assertThat(count(database, "SELECT count(*) FROM \"Order\" WHERE id = '" + oldBid
+        + "' AND last_status = 'BuyOrderCompleted'")).isEqualTo(1);
+    assertThat(count(database, "SELECT count(*) FROM \"Order\" WHERE id = '" + oldAsk
+        + "' AND last_status = 'OrderCancelled'")).isEqualTo(1);
+  }
+
   @Test
   void aWrongConfigPasswordEndsTheBotWithTheReasonOnItsLogAndTopics(@TempDir Path instance) throws Exception {
     writeInstance(instance, "bad_pw", SimApiKeys.create(venue.url(), "bad-pw"));
@@ -198,10 +245,77 @@ class BotProcessTest {
     }
   }
 
+  /**
+   * A bot on {@code sim_paper_trade}: it needs no credentials; its account starts with conf_client.yml's paper
+   * balances, trades against the sim venue's public book, and lives in {@code data/paper_e2e_paper.db}, which
+   * {@code balance/paper} changes and a restart keeps (Hummingbot would start again from the configured balances).
+   */
+  @Test
+  void aPaperBotTradesOnItsLedgerTakesBalancePaperAndKeepsBalancesAcrossARestart(@TempDir Path instance)
+      throws Exception {
+    TradingConnector maker = account(SimApiKeys.create(venue.url(), "paper-maker"));
+    limit(maker, TradeType.BUY, "1", "99.00");
+    limit(maker, TradeType.SELL, "1", "101.00");
+    writePaperInstance(instance, "paper_e2e");
+    PaperAccount account = new PaperAccount("paper_e2e", "sim_paper_trade");
+    Map<String, String> beforeRestart;
+    try (HummingbotApiClient api = new HummingbotApiClient(broker.port(), "hbot/paper_e2e");
+        SqlitePaperLedger ledger = new SqlitePaperLedger(instance.resolve("data/paper_e2e_paper.db"))) {
+      bot = launch(instance, "unused");
+      api.await("hbot/paper_e2e/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
+      await().atMost(WAIT).until(() -> ledger.openOrders(account).size() == 2);
+      assertThat(totals(ledger, account)).isEqualTo(Map.of("USDT", "500", "SOL", "3"));
+      assertThat(Files.exists(instance.resolve("data/paper_e2e.sqlite"))).as("the bot database is its own file").isTrue();
+
+      OrderUpdate through = limit(maker, TradeType.SELL, "0.1", "99.40"); // new ask volume through the paper bid
+      await().atMost(WAIT).until(() -> totals(ledger, account).get("SOL").equals("3.1"));
+      assertThat(totals(ledger, account).get("USDT")).isEqualTo("490.04005"); // 9.95 + 0.1 % maker fee
+      maker.cancelOrder(SOL, through.clientOrderId());
+
+      JsonNode set = rpc(api, "paper_e2e", "balance/paper", "{\"asset\": \"usdt\", \"amount\": 1000}");
+      assertThat(set.get("data").get("status").asInt()).as(set.toString()).isEqualTo(200);
+      assertThat(set.get("data").get("msg").asString()).isEqualTo("Paper balance for USDT token set to 1000");
+      assertThat(totals(ledger, account).get("USDT")).isEqualTo("1000");
+      // the ask level (0.099) and the long's take profit (0.1 at 99.50 · 1.02) lock 0.199 SOL
+      await().atMost(WAIT).until(() -> ledger.openOrders(account).stream()
+          .anyMatch(o -> o.price().compareTo(new BigDecimal("101.49")) == 0));
+      JsonNode refused = rpc(api, "paper_e2e", "balance/paper", "{\"asset\": \"SOL\", \"amount\": 0.05}");
+      assertThat(refused.get("data").get("status").asInt()).isEqualTo(400);
+      assertThat(refused.get("data").get("msg").asString()).contains("open orders lock 0.199 SOL");
+      assertThat(rpc(api, "paper_e2e", "balance/paper", "{\"asset\": \"SOL\", \"amount\": -1}")
+          .get("data").get("status").asInt()).isEqualTo(400);
+      assertThat(totals(ledger, account).get("SOL")).isEqualTo("3.1");
+
+      bot.destroy(); // SIGTERM: the long is closed on paper, at the venue's 99.00 bid
+      assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(ledger.openOrders(account)).isEmpty();
+      beforeRestart = totals(ledger, account);
+      assertThat(beforeRestart).containsEntry("SOL", "3").containsEntry("USDT", "1009.8901");
+
+      api.clear();
+      bot = launch(instance, "unused");
+      api.await("hbot/paper_e2e/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
+      await().atMost(WAIT).until(() -> ledger.openOrders(account).size() == 2);
+      assertThat(totals(ledger, account)).as("the ledger's balances, not conf_client.yml's again").isEqualTo(beforeRestart);
+      bot.destroy();
+      assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static Map<String, String> totals(SqlitePaperLedger ledger, PaperAccount account) {
+    Map<String, String> totals = new HashMap<>();
+    ledger.balances(account).forEach(b -> totals.put(b.asset(), b.total().stripTrailingZeros().toPlainString()));
+    return totals;
+  }
+
   /** Sends a command as the Hummingbot API does and waits for the bot's reply envelope. */
   private static JsonNode rpc(HummingbotApiClient api, String command, String data) throws Exception {
+    return rpc(api, "pmm_e2e", command, data);
+  }
+
+  private static JsonNode rpc(HummingbotApiClient api, String botId, String command, String data) throws Exception {
     String replyTo = "hummingbot-api/response/" + System.nanoTime();
-    api.request("hbot/pmm_e2e/" + command, replyTo, data);
+    api.request("hbot/" + botId + "/" + command, replyTo, data);
     return api.await(replyTo, Duration.ofSeconds(35)).json();
   }
 
@@ -265,6 +379,51 @@ class BotProcessTest {
     assertThat(Files.readString(conf.resolve("connectors/sim.yml"))).doesNotContain(key.apiSecret());
   }
 
+  private static long count(Path database, String sql) throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database)) {
+      return count(db, sql);
+    }
+  }
+
+  /** A paper bot's folder: no connector file, no password check; paper balances as Hummingbot's client config has them. */
+  private void writePaperInstance(Path root, String botId) throws IOException {
+    Path conf = Files.createDirectories(root.resolve("conf"));
+    Files.createDirectories(conf.resolve("scripts"));
+    Files.createDirectories(conf.resolve("controllers"));
+    Files.writeString(conf.resolve("conf_client.yml"), """
+        instance_id: %s
+        mqtt_bridge:
+          mqtt_host: 127.0.0.1
+          mqtt_port: %d
+        paper_trade:
+          paper_trade_exchanges:
+          - binance
+          paper_trade_account_balance:
+            USDT: 500
+            SOL: 3.0
+        """.formatted(botId, broker.port()));
+    Files.writeString(conf.resolve("scripts/" + botId + ".yml"), """
+        script_file_name: v2_with_controllers.py
+        controllers_config:
+        - pmm_paper.yml
+        """);
+    Files.writeString(conf.resolve("controllers/pmm_paper.yml"), """
+        id: pmm_paper
+        controller_name: pmm_simple
+        controller_type: market_making
+        connector_name: sim_paper_trade
+        trading_pair: SOL-USDT
+        total_amount_quote: '20'
+        buy_spreads: [0.005]
+        sell_spreads: [0.005]
+        buy_amounts_pct: ['1']
+        sell_amounts_pct: ['1']
+        executor_refresh_time: 300
+        take_profit: '0.02'
+        take_profit_order_type: 2
+        """);
+  }
+
   private static long count(Connection db, String sql) throws SQLException {
     try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
@@ -278,8 +437,8 @@ class BotProcessTest {
     return account;
   }
 
-  private void limit(TradingConnector account, TradeType side, String amount, String price) {
-    account.placeOrder(new OrderRequest("e" + ids.incrementAndGet(), SOL, side, OrderType.LIMIT,
+  private OrderUpdate limit(TradingConnector account, TradeType side, String amount, String price) {
+    return account.placeOrder(new OrderRequest("e" + ids.incrementAndGet(), SOL, side, OrderType.LIMIT,
         new BigDecimal(amount), new BigDecimal(price), null));
   }
 

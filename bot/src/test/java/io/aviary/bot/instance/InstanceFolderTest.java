@@ -114,6 +114,34 @@ class InstanceFolderTest {
     }
 
     @Test
+    void paperAccountsStartWithTheClientConfigsPaperBalancesOrHummingbotsDefaults() throws IOException {
+        assertThat(InstanceFolder.paperTradeAccountBalance(root)).as("no paper_trade section")
+                .containsEntry("BTC", BigDecimal.ONE).containsEntry("USDT", new BigDecimal("100000")).hasSize(8);
+
+        write("conf/conf_client.yml", """
+                instance_id: bot-1
+                paper_trade:
+                  paper_trade_exchanges: [binance, kucoin]
+                  paper_trade_account_balance:
+                    USDT: 2500
+                    WETH: 1.5
+                    SOL: '10'
+                """);
+        assertThat(InstanceFolder.paperTradeAccountBalance(root)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "USDT", new BigDecimal("2500"), "WETH", new BigDecimal("1.5"), "SOL", new BigDecimal("10")));
+
+        write("conf/conf_client.yml", "instance_id: bot-1\npaper_trade:\n  paper_trade_account_balance: {}\n");
+        assertThat(InstanceFolder.paperTradeAccountBalance(root)).as("an empty mapping starts accounts empty").isEmpty();
+
+        write("conf/conf_client.yml", "instance_id: bot-1\npaper_trade:\n  paper_trade_account_balance:\n    USDT: -5\n");
+        assertThatThrownBy(() -> InstanceFolder.paperTradeAccountBalance(root)).isInstanceOf(InvalidInstanceException.class)
+                .hasMessage("conf/conf_client.yml: paper_trade.paper_trade_account_balance.USDT: must be a number of at least 0");
+        write("conf/conf_client.yml", "instance_id: bot-1\npaper_trade:\n  paper_trade_account_balance: [USDT]\n");
+        assertThatThrownBy(() -> InstanceFolder.paperTradeAccountBalance(root)).isInstanceOf(InvalidInstanceException.class)
+                .hasMessageStartingWith("conf/conf_client.yml: paper_trade.paper_trade_account_balance: must be a mapping");
+    }
+
+    @Test
     void readsTheLegacyDrawdownKeysOfOlderDeployments() throws IOException {
         write("conf/scripts/my_bot-20250101-120000.yml", """
                 script_file_name: v2_with_controllers.py

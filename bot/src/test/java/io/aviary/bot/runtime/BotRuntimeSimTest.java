@@ -10,6 +10,7 @@ import io.aviary.bot.events.OrderCompleted;
 import io.aviary.bot.events.OrderCreated;
 import io.aviary.bot.events.OrderFailed;
 import io.aviary.bot.events.OrderFilled;
+import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
 import io.aviary.connectors.model.OrderUpdate;
@@ -26,6 +27,7 @@ import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.executor.CloseType;
 import io.aviary.strategy.market.Candles;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +69,7 @@ class BotRuntimeSimTest {
 
   @BeforeAll
   void startVenue() {
-    venue = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+    venue = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,perp:ETH-USDT"));
     sim = SimConnectorFactory.spot(venue.url());
   }
 
@@ -329,6 +332,105 @@ class BotRuntimeSimTest {
     }
   }
 
+  /**
+   * A full run on {@code sim_perpetual}: the quiet ETH-USDT perpetual has only a maker's 3267 / 3333 (mid 3300), so
+   * the controller quotes 3283.50 / 3316.50; a taker's market sell opens the bot's long on the venue, the fills are
+   * recorded in the bot database with their position side, and stop closes the position.
+   */
+  @Test
+  void aPerpetualRunOpensAPositionOnTheVenueRecordsItAndClosesItOnStop(@org.junit.jupiter.api.io.TempDir Path data)
+      throws Exception {
+    TradingPair eth = TradingPair.parse("ETH-USDT");
+    SimConnectorFactory perp = SimConnectorFactory.perpetual(venue.url());
+    TradingConnector perpBot = perp.trading(SimApiKeys.create(venue.url(), "perp-bot").credentials("sim_perpetual"));
+    TradingConnector perpMaker = perp.trading(SimApiKeys.create(venue.url(), "perp-maker").credentials("sim_perpetual"));
+    TradingConnector perpTaker = perp.trading(SimApiKeys.create(venue.url(), "perp-taker").credentials("sim_perpetual"));
+    try {
+      runPerpetual(data, eth, perp, perpBot, perpMaker, perpTaker);
+    } finally {
+      if (runtime != null) {
+        runtime.stop(true);
+      }
+      for (TradingConnector account : List.of(perpBot, perpMaker)) {
+        for (OrderUpdate o : account.openOrders(Optional.of(eth))) {
+          account.cancelOrder(eth, o.clientOrderId());
+        }
+      }
+      List.of(perpBot, perpMaker, perpTaker).forEach(TradingConnector::close);
+    }
+  }
+
+  private void runPerpetual(Path data, TradingPair eth, SimConnectorFactory perp, TradingConnector perpBot,
+      TradingConnector perpMaker, TradingConnector perpTaker) throws Exception {
+    perpMaker.placeOrder(new OrderRequest("pm1", eth, TradeType.BUY, OrderType.LIMIT, BigDecimal.ONE,
+        new BigDecimal("3267"), null));
+    perpMaker.placeOrder(new OrderRequest("pm2", eth, TradeType.SELL, OrderType.LIMIT, BigDecimal.ONE,
+        new BigDecimal("3333"), null));
+    Map<String, Object> config = pmmConfig(300);
+    config.put("id", "pmm_eth");
+    config.put("connector_name", "sim_perpetual");
+    config.put("trading_pair", "ETH-USDT");
+    config.put("total_amount_quote", "100");
+    config.put("leverage", 5);
+    try (io.aviary.bot.db.BotDatabase database = io.aviary.bot.db.BotDatabase.open(data,
+        new io.aviary.bot.db.RecordingScope("perp_bot.yml", "v2_with_controllers"))) {
+      runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+          Duration.ofSeconds(30), null, null),
+          List.of(new BotRuntime.ConnectorSession("sim_perpetual", perpBot, perp.marketData())),
+          List.of(Controllers.create(ControllerRegistry.parse(config))), name -> null,
+          event -> { events.add(event); database.onEvent(event); }, Clock.systemUTC());
+      runtime.start();
+
+      await().atMost(WAIT).until(() -> perpBot.openOrders(Optional.of(eth)).size() == 2);
+      assertThat(perpBot.openOrders(Optional.of(eth))).extracting(o -> o.side() + " " + o.amount().stripTrailingZeros()
+          .toPlainString() + " @ " + o.price().stripTrailingZeros().toPlainString())
+          .containsExactlyInAnyOrder("BUY 0.015 @ 3283.5", "SELL 0.015 @ 3316.5");
+
+      perpTaker.placeOrder(new OrderRequest("pt1", eth, TradeType.SELL, OrderType.MARKET, new BigDecimal("0.015"), null,
+          null)); // crosses the bot's bid at 3283.50, the best
+
+      await().atMost(WAIT).until(() -> !eventsOf(OrderFilled.class).isEmpty());
+      OrderFilled open = eventsOf(OrderFilled.class).getFirst();
+      assertThat(open.price()).isEqualByComparingTo("3283.5");
+      assertThat(open.position()).isEqualTo(io.aviary.connectors.model.PositionAction.OPEN);
+      await().atMost(WAIT).until(() -> !perpBot.positions().isEmpty());
+      assertThat(perpBot.positions()).singleElement().satisfies(p -> {
+        assertThat(p.tradingPair()).isEqualTo(eth);
+        assertThat(p.side()).isEqualTo(io.aviary.connectors.model.PositionSide.LONG);
+        assertThat(p.amount()).isEqualByComparingTo("0.015");
+        assertThat(p.entryPrice()).isEqualByComparingTo("3283.5");
+      });
+      // long 0.015 from 3283.50 marked at the best bid 3267: (3267 − 3283.50) · 0.015 = −0.2475, less the fee
+      double openFee = open.feeInQuote().doubleValue();
+      await().atMost(WAIT).until(() -> Math.abs(report("pmm_eth").unrealizedPnlQuote() - (-0.2475 - openFee)) < 1e-6);
+
+      assertThat(runtime.stop(false)).isTrue();
+
+      assertThat(perpBot.positions()).as("stop closed the long on the venue").isEmpty();
+      List<OrderFilled> fills = eventsOf(OrderFilled.class);
+      assertThat(fills).hasSize(2);
+      OrderFilled close = fills.get(1);
+      assertThat(close.tradeType()).isEqualTo(TradeType.SELL);
+      assertThat(close.price()).isEqualByComparingTo("3267");
+      assertThat(close.position()).isEqualTo(io.aviary.connectors.model.PositionAction.CLOSE);
+      double fees = fills.stream().mapToDouble(f -> f.feeInQuote().doubleValue()).sum();
+      assertThat(report("pmm_eth").realizedPnlQuote()).isCloseTo(-0.2475 - fees, within(1e-6));
+      database.flush();
+      try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database.file());
+          java.sql.Statement sql = db.createStatement();
+          java.sql.ResultSet rs = sql.executeQuery("SELECT market, trade_type, position, price, amount FROM TradeFill "
+              + "ORDER BY timestamp")) {
+        List<String> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+        }
+        // Hummingbot's encodings: the position as its PositionAction name, price and amount × 10^6
+        assertThat(rows).containsExactly("sim_perpetual BUY OPEN 3283500000 15000",
+            "sim_perpetual SELL CLOSE 3267000000 15000");
+      }
+    }
+  }
+
   @Test
   void anEditedConfigDecidesFromTheNextTickAndTheMarketCannotChange() {
     runtime = start(bot, pmm(2), null); // refresh after 2 s, so new spreads show on the venue soon
@@ -366,6 +468,68 @@ class BotRuntimeSimTest {
     limits.set("sim", "USDT", new BigDecimal("-1")); // removed, as Hummingbot's negative amount does
     await().atMost(WAIT).until(() -> botOrders().size() == 2);
     assertThat(botOrders()).extracting(o -> o.side()).containsExactlyInAnyOrder(TradeType.BUY, TradeType.SELL);
+  }
+
+  /**
+   * A run that ends without cancelling (as a killed bot does) leaves its two levels on the venue; the taker fills the
+   * bid meanwhile. The next run takes the two over: the missed fill is recorded once, the ask is cancelled, and only
+   * then does the controller quote again.
+   */
+  @Test
+  void theNextRunRecordsWhatOrdersLeftOpenGotMeanwhileAndCancelsThem() {
+    runtime = start(bot, pmm(300), null);
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    List<UnfinishedOrder> leftOpen = eventsOf(OrderCreated.class).stream().map(BotRuntimeSimTest::unfinished).toList();
+    String oldBid = leftOpen.stream().filter(o -> o.tradeType() == TradeType.BUY).findFirst().orElseThrow().orderId();
+    String oldAsk = leftOpen.stream().filter(o -> o.tradeType() == TradeType.SELL).findFirst().orElseThrow().orderId();
+    runtime.stop(true);
+    market(taker, TradeType.SELL, "0.1"); // fills the old bid at 99.50 while no run watches it
+    events.clear();
+
+    runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+        List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+    runtime.adoptOrdersLeftOpen(leftOpen, true);
+    runtime.start();
+
+    await().atMost(WAIT).until(() -> eventsOf(OrderCancelled.class).stream().anyMatch(c -> c.orderId().equals(oldAsk)));
+    assertThat(eventsOf(OrderFilled.class)).filteredOn(f -> f.orderId().equals(oldBid)).singleElement()
+        .satisfies(f -> {
+          assertThat(f.price()).isEqualByComparingTo("99.50");
+          assertThat(f.amount()).isEqualByComparingTo("0.1");
+          assertThat(f.tradeType()).isEqualTo(TradeType.BUY);
+        });
+    assertThat(eventsOf(OrderCompleted.class)).extracting(OrderCompleted::orderId).contains(oldBid);
+    await().atMost(WAIT).until(() -> botOrders().size() == 2
+        && botOrders().stream().noneMatch(o -> o.clientOrderId().equals(oldAsk) || o.clientOrderId().equals(oldBid)));
+    assertThat(eventsOf(OrderFilled.class)).as("the old bid's fill, once").hasSize(1);
+  }
+
+  /** An order kept on purpose (a stop that skipped cancelling) is tracked, not cancelled, until a stop that cancels. */
+  @Test
+  void ordersKeptOnPurposeStayUntilAStopThatCancels() {
+    runtime = start(bot, pmm(300), null);
+    await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() == 2);
+    List<UnfinishedOrder> kept = eventsOf(OrderCreated.class).stream().map(BotRuntimeSimTest::unfinished).toList();
+    runtime.stop(true);
+
+    runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+        Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+        List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+    runtime.adoptOrdersLeftOpen(kept, false);
+    runtime.start();
+    await().atMost(WAIT).until(() -> botOrders().size() == 4); // the two kept and the new run's two
+    assertThat(runtime.stop(false)).isTrue();
+    assertThat(botOrders()).isEmpty();
+    assertThat(eventsOf(OrderCancelled.class)).extracting(OrderCancelled::orderId)
+        .containsAll(kept.stream().map(UnfinishedOrder::orderId).toList());
+  }
+
+  /** What the bot database reads back for a created, unfilled order. */
+  private static UnfinishedOrder unfinished(OrderCreated c) {
+    return new UnfinishedOrder(c.orderId(), c.exchangeOrderId(), c.connector(), c.tradingPair(), c.tradeType(),
+        c.orderType(), c.amount(), c.price(), c.leverage(), c.position(), c.timestampMs(), Set.of(), BigDecimal.ZERO,
+        BigDecimal.ZERO);
   }
 
   private BotRuntime start(TradingConnector trading, Controller controller, BigDecimal maxControllerDrawdown) {
@@ -429,7 +593,11 @@ class BotRuntimeSimTest {
   }
 
   private PerformanceReport report() {
-    return runtime.performance().get("pmm_sol");
+    return report("pmm_sol");
+  }
+
+  private PerformanceReport report(String controllerId) {
+    return runtime.performance().get(controllerId);
   }
 
   private <T extends BotEvent> List<T> eventsOf(Class<T> type) {

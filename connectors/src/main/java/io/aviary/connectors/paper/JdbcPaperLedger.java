@@ -123,6 +123,39 @@ public final class JdbcPaperLedger implements PaperLedger {
         });
     }
 
+    @Override
+    public void setBalance(PaperAccount account, Map<String, BigDecimal> startingBalances, String asset, BigDecimal total) {
+        if (total.signum() < 0) {
+            throw new IllegalArgumentException("a paper balance cannot be negative");
+        }
+        open(account, startingBalances);
+        inTransaction(db -> {
+            BigDecimal locked = BigDecimal.ZERO;
+            try (PreparedStatement select = db.prepareStatement("SELECT locked FROM paper_balance "
+                    + "WHERE account_name = ? AND connector_name = ? AND asset = ? FOR UPDATE")) {
+                bindAccount(select, account);
+                select.setString(3, asset);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        locked = rs.getBigDecimal(1);
+                    }
+                }
+            }
+            if (total.compareTo(locked) < 0) {
+                throw InsufficientBalance.lockedByOrders(asset, locked, total);
+            }
+            try (PreparedStatement upsert = db.prepareStatement("INSERT INTO paper_balance (account_name, connector_name, "
+                    + "asset, total) VALUES (?, ?, ?, ?) ON CONFLICT (account_name, connector_name, asset) "
+                    + "DO UPDATE SET total = EXCLUDED.total")) {
+                bindAccount(upsert, account);
+                upsert.setString(3, asset);
+                upsert.setBigDecimal(4, total);
+                upsert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     private static void applyBalance(Connection db, PaperAccount account, BalanceChange change) throws SQLException {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal locked = BigDecimal.ZERO;
@@ -265,7 +298,7 @@ public final class JdbcPaperLedger implements PaperLedger {
     }
 
     /** The ledger's database failed; the paper venue is then unavailable, like a real one whose backend is down. */
-    public static final class PaperLedgerException extends RuntimeException {
+    public static final class PaperLedgerException extends PaperLedger.Unavailable {
         PaperLedgerException(SQLException cause) {
             super("paper ledger: " + cause.getMessage(), cause);
         }

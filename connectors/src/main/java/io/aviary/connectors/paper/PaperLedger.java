@@ -35,11 +35,39 @@ public interface PaperLedger {
      */
     void apply(PaperAccount account, PaperOrder order, List<Fill> newFills, List<BalanceChange> changes);
 
+    /**
+     * Sets the total of {@code asset} (Hummingbot's {@code balance paper}), opening the account with
+     * {@code startingBalances} first if it does not exist; what open orders lock of it stays locked.
+     *
+     * @throws InsufficientBalance when {@code total} is below what open orders lock of the asset; nothing was stored
+     */
+    void setBalance(PaperAccount account, Map<String, BigDecimal> startingBalances, String asset, BigDecimal total);
+
     /** A change needed more of {@code asset} than was available; nothing was stored. */
     final class InsufficientBalance extends RuntimeException {
         public InsufficientBalance(String asset, BigDecimal needed, BigDecimal available) {
-            super("insufficient " + asset + " balance: need " + needed.stripTrailingZeros().toPlainString()
-                    + ", available " + available.stripTrailingZeros().toPlainString());
+            super("insufficient " + asset + " balance: need " + plain(needed) + ", available " + plain(available));
+        }
+
+        private InsufficientBalance(String message) {
+            super(message);
+        }
+
+        /** A balance set below what open orders hold of it. */
+        public static InsufficientBalance lockedByOrders(String asset, BigDecimal locked, BigDecimal total) {
+            return new InsufficientBalance("open orders lock " + plain(locked) + " " + asset
+                    + "; the paper balance cannot be set below that (" + plain(total) + ")");
+        }
+
+        private static String plain(BigDecimal value) {
+            return value.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** The ledger's store failed; the paper venue is then unavailable, like a real one whose backend is down. */
+    class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -309,7 +309,7 @@ final class PaperTradingConnector implements TradingConnector {
             ledger.apply(account, order, fills, changes);
         } catch (PaperLedger.InsufficientBalance e) {
             throw new VenueException.Rejected(name(), e.getMessage());
-        } catch (JdbcPaperLedger.PaperLedgerException e) {
+        } catch (PaperLedger.Unavailable e) {
             throw new VenueException.Unavailable(name(), e.getMessage(), e);
         }
         OrderUpdate update = order.toUpdate();

@@ -212,7 +212,8 @@ public class BotDeployments {
             tx.executeWithoutResult(status -> runs.markFailed(plan.botName(), problem));
             delete(folder);
             LOG.warn("Deploy of {} failed: {}", plan.botName(), problem);
-            throw new Unavailable(problem);
+            // a name the runtime already uses (a container or pod not ours) is the caller's to change: 409, not 503
+            throw e instanceof Conflict conflict ? conflict : new Unavailable(problem);
         }
     }
 

@@ -14,12 +14,8 @@ import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.orchestration.domain.BotRuntimeDriver;
 import io.aviary.orchestration.infra.DockerEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +35,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnExpression("'${aviary.bots.runtime:${BOT_RUNTIME:process}}' == 'docker'")
 public class DockerRuntime implements BotRuntimeDriver {
 
-    /** Where Hummingbot's image keeps its instance files; Aviary's image uses the same. */
-    static final String HOME = "/home/hummingbot";
     static final Map<String, String> LOG_ROTATION = Map.of("max-size", "10m", "max-file", "5");
 
     private final DockerEngine engine;
@@ -153,29 +147,10 @@ public class DockerRuntime implements BotRuntimeDriver {
         };
     }
 
-    /** Hummingbot's mounts (api-catalog §6.2); conf's sub-folders and the shared code folders only where they exist. */
+    /** Hummingbot's mounts (api-catalog §6.2) as bind mounts. */
     static List<Bind> binds(Path folder) {
-        createFolders(folder.resolve("data"), folder.resolve("logs"), folder.resolve("conf"));
-        List<Bind> binds = new ArrayList<>();
-        binds.add(bind(folder.resolve("conf"), HOME + "/conf"));
-        for (String sub : List.of("connectors", "scripts", "controllers")) {
-            Path conf = folder.resolve("conf").resolve(sub);
-            if (Files.isDirectory(conf)) {
-                binds.add(bind(conf, HOME + "/conf/" + sub));
-            }
-        }
-        binds.add(bind(folder.resolve("data"), HOME + "/data"));
-        binds.add(bind(folder.resolve("logs"), HOME + "/logs"));
-        // <BOTS_PATH>/bots/instances/<bot> → <BOTS_PATH>/bots/{scripts,controllers}: Python code a Hummingbot image runs
-        Path bots = folder.getParent() == null ? null : folder.getParent().getParent();
-        if (bots != null) {
-            for (String shared : List.of("scripts", "controllers")) {
-                if (Files.isDirectory(bots.resolve(shared))) {
-                    binds.add(bind(bots.resolve(shared), HOME + "/" + shared));
-                }
-            }
-        }
-        return binds;
+        return HummingbotMounts.of(folder).stream()
+                .map(mount -> new Bind(mount.source().toString(), new Volume(mount.target()))).toList();
     }
 
     /**
@@ -186,11 +161,7 @@ public class DockerRuntime implements BotRuntimeDriver {
         if (!user.isBlank()) {
             return user;
         }
-        try {
-            return Files.getAttribute(folder, "unix:uid") + ":" + Files.getAttribute(folder, "unix:gid");
-        } catch (IOException | UnsupportedOperationException e) {
-            return "";
-        }
+        return FolderOwner.of(folder).map(FolderOwner::toString).orElse("");
     }
 
     private void requireImage() {
@@ -213,19 +184,5 @@ public class DockerRuntime implements BotRuntimeDriver {
     private static boolean isBot(InspectContainerResponse container, String botName) {
         Map<String, String> labels = container.getConfig() == null ? null : container.getConfig().getLabels();
         return labels != null && botName.equals(labels.get(DockerEngine.BOT_LABEL));
-    }
-
-    private static Bind bind(Path hostPath, String containerPath) {
-        return new Bind(hostPath.toString(), new Volume(containerPath));
-    }
-
-    private static void createFolders(Path... folders) {
-        try {
-            for (Path folder : folders) {
-                Files.createDirectories(folder);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the instance folder's " + folders.length + " folders", e);
-        }
     }
 }

@@ -49,8 +49,8 @@ import tools.jackson.databind.JsonNode;
 @Import(BotDeploymentApiTest.Runtime.class)
 class BotDeploymentApiTest extends OrchestrationHttpTestBase {
 
-    private static final String CONFIG_PASSWORD = "deploy-test-password";
-    private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
+    static final String CONFIG_PASSWORD = "deploy-test-password";
+    static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
     private static final Map<String, String> SIM_CREDENTIALS = Map.of("sim_api_key", "key-123",
             "sim_api_secret", "secret-456");
     private static final HttpServer ACCOUNTS = accountsService();
@@ -428,7 +428,7 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
     }
 
     /** accounts-service's credential API: account {@code alice} holds credentials for {@code sim}. */
-    private static HttpServer accountsService() {
+    static HttpServer accountsService() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/internal/credentials", BotDeploymentApiTest::credentials);

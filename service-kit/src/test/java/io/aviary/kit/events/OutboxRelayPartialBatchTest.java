@@ -7,6 +7,8 @@ import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -33,13 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox relay against a real PostgreSQL (the kit's migrations) and a real in-JVM KRaft broker that does not
  * create topics on demand, so a row addressed to a topic that does not exist yet fails to send while its
- * neighbours succeed. Each {@code publishBatch()} call is one tick of the relay's loop.
+ * neighbours succeed, and a topic that refuses large records. Each {@code publishBatch()} call is one tick of the relay's loop.
  */
 class OutboxRelayPartialBatchTest {
 
     private static final String SCHEMA = KitDatabase.SCHEMA;
     private static final String PRESENT = "aviary.present.events";
     private static final String LATE = "aviary.late.events";
+    private static final String SMALL = "aviary.small.events";
+    private static final String REPLICA = "aviary.replica.events";
 
     private static KitDatabase database;
     private static EmbeddedKafkaKraftBroker kafka;
@@ -55,7 +60,7 @@ class OutboxRelayPartialBatchTest {
         jdbc = database.jdbc;
         tx = database.tx;
 
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, PRESENT);
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, PRESENT, REPLICA);
         kafka.brokerProperty("auto.create.topics.enable", "false");
         kafka.afterPropertiesSet();
         producers = new DefaultKafkaProducerFactory<>(Map.of(
@@ -64,6 +69,12 @@ class OutboxRelayPartialBatchTest {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1500,
                 ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());
+    }
+
+    /** Each test starts with an empty outbox: a row another test left unsendable must not change this one's batches. */
+    @BeforeEach
+    void emptyOutbox() {
+        jdbc.update("DELETE FROM event_outbox");
     }
 
     @AfterAll
@@ -80,14 +91,14 @@ class OutboxRelayPartialBatchTest {
     }
 
     @Test
-    void theSentPrefixIsMarkedTheFailedRowCountsAttemptsWithItsErrorAndEverythingIsSentOnceTheTopicExists() {
+    void aRowThatFailsHoldsBackOnlyItsOwnTopicAndKeyAndEverythingIsSentOnceTheTopicExists() {
         OutboxRelay relay = new OutboxRelay(jdbc, tx, new KafkaTemplate<>(producers));
-        EventEnvelope first = append(PRESENT, relay, "a");
-        EventEnvelope toMissingTopic = append(LATE, relay, "b");
-        EventEnvelope behindIt = append(PRESENT, relay, "c");
+        EventEnvelope first = append(PRESENT, relay, "relay-test", "a", "0");
+        EventEnvelope toMissingTopic = append(LATE, relay, "relay-test", "b", "0");
+        EventEnvelope behindIt = append(PRESENT, relay, "relay-test", "c", "0");
 
-        // tick 1: the first row goes out and is marked; the row whose topic is missing stops the prefix
-        assertThat(relay.publishBatch()).isEqualTo(1);
+        // tick 1: the row whose topic is missing fails; the rows of the other topic are not ordered behind it
+        assertThat(relay.publishBatch()).isEqualTo(2);
         assertThat(row(first).published()).isTrue();
         assertThat(row(first).attempts()).isZero();
         Row failed = row(toMissingTopic);
@@ -95,32 +106,73 @@ class OutboxRelayPartialBatchTest {
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastError()).as("last_error names the failure").isNotBlank()
                 .doesNotContain(json.write(toMissingTopic)).doesNotContain("\"payload\"").hasSizeLessThan(600);
-        assertThat(row(behindIt).published()).as("not marked ahead of the failed row: order is kept").isFalse();
-        assertThat(row(behindIt).attempts()).isZero();
+        assertThat(row(behindIt).published()).isTrue();
 
-        // tick 2: the failed row is now first; nothing can be marked, the relay reports it (and backs off)
+        // tick 2: only the failed row is left; nothing can be marked, the relay reports it (and backs off)
         assertThatThrownBy(relay::publishBatch).isInstanceOf(IllegalStateException.class);
         assertThat(row(toMissingTopic).attempts()).as("a batch that sent nothing still counts the attempt").isEqualTo(2);
         assertThat(row(toMissingTopic).lastError()).isNotBlank();
-        assertThat(row(behindIt).published()).isFalse();
 
-        // tick 3: the topic exists now; both remaining rows go out, the error is cleared, the count kept
+        // tick 3: the topic exists now; the row goes out, the error is cleared, the count kept
         kafka.addTopics(new NewTopic(LATE, 1, (short) 1));
-        assertThat(relay.publishBatch()).isEqualTo(2);
+        assertThat(relay.publishBatch()).isEqualTo(1);
         assertThat(row(toMissingTopic).published()).isTrue();
         assertThat(row(toMissingTopic).attempts()).isEqualTo(2);
         assertThat(row(toMissingTopic).lastError()).isNull();
-        assertThat(row(behindIt).published()).isTrue();
         assertThat(relay.publishBatch()).as("nothing left").isZero();
 
-        // on the wire: every event arrived; a row sent behind a failure may arrive twice (consumers dedupe on id)
-        assertThat(eventIds(PRESENT, 2)).containsSubsequence(first.id(), behindIt.id()).containsOnly(first.id(), behindIt.id());
+        // on the wire: every event exactly once, in order
+        assertThat(eventIds(PRESENT, 2)).containsExactly(first.id(), behindIt.id());
         assertThat(eventIds(LATE, 1)).containsExactly(toMissingTopic.id());
     }
 
-    private EventEnvelope append(String topic, OutboxRelay relay, String instance) {
+    /**
+     * The broker refuses one record (larger than the topic allows) after the producer has sent it, while the records
+     * sent with it are accepted. A later event of the same aggregate must not reach the topic ahead of the refused
+     * one (consumers would apply it first); another aggregate's event is not held back.
+     */
+    @Test
+    void aLaterEventOfTheSameAggregateIsNeverSentAheadOfOneThatFailed() {
+        kafka.addTopics(new NewTopic(SMALL, 1, (short) 1).configs(Map.of("max.message.bytes", "2048")));
+        OutboxRelay relay = new OutboxRelay(jdbc, tx, new KafkaTemplate<>(producers));
+        EventEnvelope tooLarge = append(SMALL, relay, "aggregate-k", "1", "x".repeat(20_000));
+        EventEnvelope sameAggregateAfter = append(SMALL, relay, "aggregate-k", "2", "0");
+        EventEnvelope otherAggregate = append(SMALL, relay, "aggregate-l", "3", "0");
+
+        // tick 1: the other aggregate's event goes out; tick 2: only the refused row could go, so the relay backs off
+        assertThat(relay.publishBatch()).isEqualTo(1);
+        assertThatThrownBy(relay::publishBatch).isInstanceOf(IllegalStateException.class);
+        assertThat(row(tooLarge).published()).isFalse();
+        assertThat(row(tooLarge).attempts()).isEqualTo(2);
+        assertThat(row(tooLarge).lastError()).contains("RecordTooLarge");
+        assertThat(row(sameAggregateAfter).published()).isFalse();
+        assertThat(row(sameAggregateAfter).attempts()).as("held back, never sent").isZero();
+        assertThat(row(otherAggregate).published()).isTrue();
+        assertThat(eventIds(SMALL, 1)).as("only the other aggregate's event, once")
+                .containsExactly(otherAggregate.id());
+    }
+
+    /** Replicas of a service share its outbox; while one relays (holds the schema's relay lock), another sends nothing. */
+    @Test
+    void whileAnotherReplicaRelaysThisOneSendsNothing() throws Exception {
+        OutboxRelay relay = new OutboxRelay(jdbc, tx, new KafkaTemplate<>(producers));
+        try (Connection otherReplica = jdbc.getDataSource().getConnection();
+                Statement statement = otherReplica.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(hashtext(current_schema() || '.event_outbox'))");
+            EventEnvelope waiting = append(REPLICA, relay, "replica-test", "r", "0");
+            assertThat(relay.publishBatch()).isZero();
+            assertThat(row(waiting).published()).isFalse();
+            assertThat(row(waiting).attempts()).isZero();
+            statement.execute("SELECT pg_advisory_unlock(hashtext(current_schema() || '.event_outbox'))");
+            assertThat(relay.publishBatch()).isEqualTo(1);
+            assertThat(row(waiting).published()).isTrue();
+        }
+    }
+
+    /** Appends a {@code ServiceStarted} keyed by {@code service}; {@code version} sets its size. */
+    private EventEnvelope append(String topic, OutboxRelay relay, String service, String instance, String version) {
         EventOutbox outbox = new EventOutbox(jdbc, json, "relay-test", topic, relay);
-        return tx.execute(status -> outbox.append(new ServiceStarted("relay-test", instance, "0")));
+        return tx.execute(status -> outbox.append(new ServiceStarted(service, instance, version)));
     }
 
     private record Row(boolean published, int attempts, String lastError) {
