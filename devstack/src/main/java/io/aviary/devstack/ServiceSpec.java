@@ -34,10 +34,11 @@ public record ServiceSpec(String module, int defaultPort, String urlVariable, St
             service("market-data-service", 8103, "AVIARY_MARKET_DATA_URL", "market_data"),
             // a bot's instance folder holds the account's credentials encrypted under CONFIG_PASSWORD (the bot opens
             // them with it), read from the credential API: orchestration is that API's second consumer
+            // the S3 credentials of bot archives: the two services that upload and read them
             service("orchestration-service", 8104, "AVIARY_ORCHESTRATION_URL", "orchestration", "CONFIG_PASSWORD",
-                    SuiteConfig.CREDENTIALS_TOKEN),
+                    SuiteConfig.CREDENTIALS_TOKEN, "AWS_API_KEY", "AWS_SECRET_KEY"),
             service("backtesting-service", 8105, "AVIARY_BACKTESTING_URL", "backtesting"),
-            service("archive-service", 8106, "AVIARY_ARCHIVE_URL", "archive"));
+            service("archive-service", 8106, "AVIARY_ARCHIVE_URL", "archive", "AWS_API_KEY", "AWS_SECRET_KEY"));
 
     public ServiceSpec {
         secrets = Set.copyOf(secrets);

@@ -64,6 +64,9 @@ class SuiteConfigTest {
         assertThat(ServiceSpec.require("accounts-service").secrets())
                 .containsExactlyInAnyOrder("CONFIG_PASSWORD", "AVIARY_CREDENTIALS_TOKEN");
         assertThat(ServiceSpec.require("trading-service").secrets()).containsExactly("AVIARY_CREDENTIALS_TOKEN");
+        assertThat(ServiceSpec.require("archive-service").secrets()).containsExactlyInAnyOrder("AWS_API_KEY",
+                "AWS_SECRET_KEY");
+        assertThat(ServiceSpec.require("market-data-service").secrets()).isEmpty();
         assertThat(ServiceSpec.allSecrets(ServiceSpec.ALL)).contains("USERNAME", "PASSWORD", "CONFIG_PASSWORD");
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::module).doesNotHaveDuplicates();
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::defaultPort).doesNotHaveDuplicates();

@@ -3,8 +3,8 @@ package io.aviary.archive.app;
 import io.aviary.archive.domain.ArchiveProblem;
 import io.aviary.archive.domain.ArchivedFile;
 import io.aviary.archive.domain.DatabaseSummary;
-import io.aviary.archive.infra.ArchiveFolder;
 import io.aviary.archive.infra.ArchiveIndexRepository;
+import io.aviary.archive.infra.Archives;
 import io.aviary.archive.infra.ArchiveIndexRepository.Entry;
 import io.aviary.archive.infra.BotSqlite;
 import java.util.List;
@@ -31,7 +31,7 @@ public class ArchiveIndexer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndexer.class);
 
-    private final ArchiveFolder folder;
+    private final Archives folder;
     private final ArchiveIndexRepository index;
     /** One background indexer: indexing reads whole tables, two at once would only compete for the disk. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
@@ -41,7 +41,7 @@ public class ArchiveIndexer implements AutoCloseable {
     });
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    public ArchiveIndexer(ArchiveFolder folder, ArchiveIndexRepository index) {
+    public ArchiveIndexer(Archives folder, ArchiveIndexRepository index) {
         this.folder = folder;
         this.index = index;
     }
@@ -86,9 +86,20 @@ public class ArchiveIndexer implements AutoCloseable {
 
     /** Indexes every database of an archived instance folder (a {@code BotArchived} event). */
     public int indexInstance(String instance) {
-        List<ArchivedFile> files = folder.instance(instance);
+        List<ArchivedFile> files = folder.localInstance(instance);
         files.forEach(this::index);
         return files.size();
+    }
+
+    /** Fetches an S3 archive into the cache and indexes its databases (a {@code BotArchived} event with a bucket). */
+    public int indexS3Instance(String bucket, String bot) {
+        List<ArchivedFile> files = folder.s3Instance(bucket, bot);
+        files.forEach(this::index);
+        return files.size();
+    }
+
+    public boolean s3Enabled() {
+        return folder.s3Enabled();
     }
 
     /** The row of a located file, indexing it first when it is missing or stale. */

@@ -7,8 +7,8 @@ import io.aviary.archive.domain.DatabaseSummary;
 import io.aviary.archive.domain.Page;
 import io.aviary.archive.domain.PageRequest;
 import io.aviary.archive.domain.Performance;
-import io.aviary.archive.infra.ArchiveFolder;
 import io.aviary.archive.infra.ArchiveIndexRepository;
+import io.aviary.archive.infra.Archives;
 import io.aviary.archive.infra.ArchiveIndexRepository.Entry;
 import io.aviary.archive.infra.BotSqlite;
 import io.aviary.kit.failure.InvalidRequest;
@@ -19,8 +19,8 @@ import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Service;
 
 /**
- * The archived-bots use cases: every read names a database by its db_path, which {@link ArchiveFolder} turns into a
- * file or refuses; counts come from the index, rows straight from the SQLite file a page at a time.
+ * The archived-bots use cases: every read names a database by its db_path, which {@link Archives} turns into a
+ * file (local, or an S3 archive's cached copy) or refuses; counts come from the index, rows straight from the SQLite file a page at a time.
  */
 @Service
 public class ArchivedBots {
@@ -29,11 +29,11 @@ public class ArchivedBots {
     public static final List<String> ORDER_STATUSES = List.of("BuyOrderCreated", "SellOrderCreated", "OrderFilled",
             "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled", "OrderFailure", "OrderExpired");
 
-    private final ArchiveFolder folder;
+    private final Archives folder;
     private final ArchiveIndexer indexer;
     private final ArchiveIndexRepository index;
 
-    public ArchivedBots(ArchiveFolder folder, ArchiveIndexer indexer, ArchiveIndexRepository index) {
+    public ArchivedBots(Archives folder, ArchiveIndexer indexer, ArchiveIndexRepository index) {
         this.folder = folder;
         this.indexer = indexer;
         this.index = index;
@@ -98,12 +98,16 @@ public class ArchivedBots {
         return page(dbPath, page, DatabaseSummary::totalControllers, database -> database.controllers(page));
     }
 
-    /** Deletes the archived bot's whole instance folder (Hummingbot API HEAD); returns the instance name. */
+    /**
+     * Deletes the archived bot's whole instance folder (Hummingbot API HEAD), or its S3 object and cached copy;
+     * returns the bot's name.
+     */
     public String delete(String dbPath) {
         ArchivedFile file = folder.locate(dbPath);
-        folder.deleteInstance(file.instance());
+        folder.deleteInstance(file);
         index.deleteInstance(file.instance());
-        return file.instance();
+        String instance = file.instance();
+        return instance.substring(instance.lastIndexOf('/') + 1);
     }
 
     private Page<Map<String, Object>> page(String dbPath, PageRequest page, ToLongFunction<DatabaseSummary> total,

@@ -32,7 +32,7 @@ public class ArchiveFolder {
 
     /** The prefix every db_path carries, as Hummingbot API lists them. */
     public static final String PREFIX = "bots/archived/";
-    private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+@=-]{0,199}");
+    static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+@=-]{0,199}");
     private static final int MAX_PATH = 1_000;
 
     private final Path botsPath;

@@ -1,6 +1,5 @@
 package io.aviary.orchestration.api;
 
-import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
 import io.aviary.orchestration.deploy.BotDeployments;
@@ -83,7 +82,8 @@ public class BotDeploymentController {
 
     /**
      * Starts the job and answers at once; Aviary adds {@code job_id} and {@code job_url} to poll. A bot that is not
-     * deployed is a 404 (hummingbot-api: 200 with {@code status: error}); S3 is refused until a client exists.
+     * deployed is a 404 (hummingbot-api: 200 with {@code status: error}). A named {@code s3_bucket} or
+     * {@code archive_locally=false} archives to S3 (docs/adr/0021-s3-archives.md).
      */
     @PostMapping("/stop-and-archive-bot/{bot_name}")
     @Operation(summary = "Stop a bot (MQTT, then its runtime) and archive its instance folder, as a tracked job")
@@ -91,10 +91,7 @@ public class BotDeploymentController {
             @RequestParam(name = "skip_order_cancellation", defaultValue = "true") boolean skipOrderCancellation,
             @RequestParam(name = "archive_locally", defaultValue = "true") boolean archiveLocally,
             @RequestParam(name = "s3_bucket", required = false) String s3Bucket) {
-        if (!archiveLocally || (s3Bucket != null && !s3Bucket.isBlank())) {
-            throw new InvalidRequest("Archiving to S3 is not supported yet: use archive_locally=true without s3_bucket");
-        }
-        StopAndArchiveJobs.Job job = archiving.start(botName, skipOrderCancellation);
+        StopAndArchiveJobs.Job job = archiving.start(botName, skipOrderCancellation, archiveLocally, s3Bucket);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("input_name", job.botName());
         details.put("actual_bot_name", job.botName());
@@ -120,6 +117,7 @@ public class BotDeploymentController {
         response.put("status", job.state().name().toLowerCase(java.util.Locale.ROOT));
         response.put("step", job.step());
         response.put("archive_path", job.archivePath());
+        response.put("s3_bucket", job.s3Bucket());
         response.put("error", job.error());
         response.put("started_at", job.startedAt());
         response.put("ended_at", job.endedAt());

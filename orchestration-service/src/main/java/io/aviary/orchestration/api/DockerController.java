@@ -79,7 +79,7 @@ public class DockerController {
     }
 
     @PostMapping("/remove-container/{container_name}")
-    @Operation(summary = "Force-remove a bot container and archive its instance folder locally (S3: not available)")
+    @Operation(summary = "Force-remove a bot container and archive its instance folder locally or to S3 (s3_bucket)")
     public DockerOperations.Removal removeContainer(@PathVariable("container_name") String containerName,
             @RequestParam(name = "archive_locally", defaultValue = "true") boolean archiveLocally,
             @RequestParam(name = "s3_bucket", required = false) String s3Bucket) {

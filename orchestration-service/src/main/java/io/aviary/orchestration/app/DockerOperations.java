@@ -10,7 +10,9 @@ import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.orchestration.infra.DockerEngine;
+import io.aviary.orchestration.domain.ArchiveTarget;
 import io.aviary.orchestration.infra.LocalBotArchive;
+import io.aviary.orchestration.infra.S3BotArchive;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,10 @@ public class DockerOperations {
 
     private final DockerEngine engine;
     private final LocalBotArchive archive;
+    private final S3BotArchive s3Archive;
 
-    public DockerOperations(DockerEngine engine, LocalBotArchive archive) {
+    public DockerOperations(DockerEngine engine, LocalBotArchive archive, S3BotArchive s3Archive) {
+        this.s3Archive = s3Archive;
         this.engine = engine;
         this.archive = archive;
     }
@@ -101,21 +105,20 @@ public class DockerOperations {
     }
 
     /**
-     * Force-removes a bot container, then moves its instance folder into the local archive. Everything that could
-     * refuse is checked before the container goes, so a refusal leaves the container and the folder as they were.
+     * Force-removes a bot container, then moves its instance folder into the local archive or uploads it to S3.
+     * Everything that could refuse is checked before the container goes, so a refusal leaves the container and the
+     * folder as they were; a failed upload (after the container went) leaves the folder in place and answers its reason.
      */
     public Removal remove(String rawName, boolean archiveLocally, String s3Bucket) {
         String name = Names.botName(rawName);
-        if (!archiveLocally || (s3Bucket != null && !s3Bucket.isBlank())) {
-            throw new InvalidRequest("S3 archiving is not available: remove with archive_locally=true and no s3_bucket");
-        }
+        ArchiveTarget target = s3Archive.target(archiveLocally, s3Bucket);
         InspectContainerResponse container = inspect(name);
         if (!isBotContainer(name, container)) {
             throw new InvalidRequest("This endpoint only removes Hummingbot containers. Container '" + name
                     + "' is not a Hummingbot container.");
         }
         boolean hasInstance = archive.hasInstance(name);
-        if (hasInstance && archive.isArchived(name)) {
+        if (hasInstance && target instanceof ArchiveTarget.Local && archive.isArchived(name)) {
             throw new Conflict("An archive of '" + name + "' already exists; the container was not removed");
         }
         try {
@@ -125,6 +128,11 @@ public class DockerOperations {
         }
         if (!hasInstance) {
             return new Removal(true, "Container " + name + " removed; it had no instance folder to archive.");
+        }
+        if (target instanceof ArchiveTarget.S3 s3) {
+            var stored = s3Archive.archive(name, s3.bucket());
+            return new Removal(true, "Container " + name + " removed and its instance folder archived to s3://"
+                    + stored.bucket() + "/" + stored.key() + ".");
         }
         archive.archive(name);
         return new Removal(true, "Container " + name + " removed and its instance folder archived locally.");

@@ -5,8 +5,11 @@ import io.aviary.common.events.orchestration.BotStopped;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.s3.StoredObject;
+import io.aviary.orchestration.domain.ArchiveTarget;
 import io.aviary.orchestration.domain.BotControl;
 import io.aviary.orchestration.domain.BotRuntimeDriver;
+import io.aviary.orchestration.infra.S3BotArchive;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -31,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stop-and-archive as a tracked job (api-catalog §1.6 #7): the bot's strategy is stopped over MQTT (when the bot is
  * live there), then after a settle time its runtime is stopped, its instance folder moved to
- * {@code bots/archived/<bot>}, the runtime's leftovers removed, the run marked ARCHIVED and {@link BotArchived}
- * announced. Each job is kept in memory for polling; the bot run in PostgreSQL is the lasting record. Archiving to
- * S3 is not offered (no S3 client yet): a request for it is refused.
+ * {@code bots/archived/<bot>} (or packed, uploaded to an S3 bucket and verified, and only then deleted: see
+ * {@link S3BotArchive}), the runtime's leftovers removed, the run marked ARCHIVED and {@link BotArchived} announced.
+ * Each job is kept in memory for polling; the bot run in PostgreSQL is the lasting record. A failed upload fails the
+ * job at its {@code archive} step with the reason, and the instance folder stays where it was.
  */
 @Service
 public class StopAndArchiveJobs implements AutoCloseable {
@@ -43,6 +47,7 @@ public class StopAndArchiveJobs implements AutoCloseable {
     private final BotRuns runs;
     private final BotsFolders folders;
     private final BotRuntimeDriver runtime;
+    private final S3BotArchive s3Archive;
     private final ObjectProvider<BotControl> control;
     private final EventOutbox outbox;
     private final TransactionTemplate tx;
@@ -60,23 +65,29 @@ public class StopAndArchiveJobs implements AutoCloseable {
      * One job's progress.
      *
      * @param step        the step it is on or ended at: mqtt_stop, settle, runtime_stop, archive, remove, done
-     * @param archivePath relative to {@code BOTS_PATH}, once archived
+     * @param archivePath once archived: relative to {@code BOTS_PATH}, or the object key in {@code s3Bucket}
+     * @param s3Bucket    the bucket of an S3 archive; {@code null} for a local one
      */
-    public record Job(String id, String botName, State state, String step, String archivePath, String error,
-            Instant startedAt, Instant endedAt) {
+    public record Job(String id, String botName, State state, String step, String archivePath, String s3Bucket,
+            String error, Instant startedAt, Instant endedAt) {
 
         Job at(String newStep) {
-            return new Job(id, botName, state, newStep, archivePath, error, startedAt, endedAt);
+            return new Job(id, botName, state, newStep, archivePath, s3Bucket, error, startedAt, endedAt);
         }
     }
 
-    public StopAndArchiveJobs(BotRuns runs, BotsFolders folders, BotRuntimeDriver runtime,
+    /** Where the folder went: a path under {@code BOTS_PATH} or an object key, with its bucket. */
+    private record Archived(String path, String bucket) {
+    }
+
+    public StopAndArchiveJobs(BotRuns runs, BotsFolders folders, BotRuntimeDriver runtime, S3BotArchive s3Archive,
             ObjectProvider<BotControl> control, EventOutbox outbox, TransactionTemplate tx,
             @Value("${aviary.bots.archive.stop-timeout:30s}") Duration stopTimeout,
             @Value("${aviary.bots.archive.settle:5s}") Duration settle) {
         this.runs = runs;
         this.folders = folders;
         this.runtime = runtime;
+        this.s3Archive = s3Archive;
         this.control = control;
         this.outbox = outbox;
         this.tx = tx;
@@ -87,22 +98,25 @@ public class StopAndArchiveJobs implements AutoCloseable {
     /**
      * Starts the job and returns at once.
      *
-     * @throws NotFound for a bot that is not deployed; {@link Conflict} when a job for it runs already
+     * @param archiveLocally Hummingbot's {@code archive_locally}; {@code false} or a named {@code s3Bucket} = S3
+     * @throws NotFound for a bot that is not deployed; {@link Conflict} when a job for it runs already; the
+     *                  refusals of {@link S3BotArchive#target} for a bad bucket or S3 without credentials
      */
-    public Job start(String rawBotName, boolean skipOrderCancellation) {
+    public Job start(String rawBotName, boolean skipOrderCancellation, boolean archiveLocally, String s3Bucket) {
         String botName = BotsFolders.botName(rawBotName);
+        ArchiveTarget target = s3Archive.target(archiveLocally, s3Bucket);
         if (runs.deployedBot(botName).isEmpty()) {
             throw new NotFound("Bot '" + botName + "' not found in deployed bots. Deployed bots: "
                     + runs.deployedBotNames().stream().limit(20).toList());
         }
-        Job job = new Job(UUID.randomUUID().toString(), botName, State.RUNNING, "mqtt_stop", null, null,
-                clock.instant(), null);
+        Job job = new Job(UUID.randomUUID().toString(), botName, State.RUNNING, "mqtt_stop", null,
+                target instanceof ArchiveTarget.S3 s3 ? s3.bucket() : null, null, clock.instant(), null);
         if (activeByBot.putIfAbsent(botName, job.id()) != null) {
             throw new Conflict("Stop and archive of bot '" + botName + "' is already running (job "
                     + activeByBot.get(botName) + ")");
         }
         jobs.put(job.id(), job);
-        executor.execute(() -> run(job, skipOrderCancellation));
+        executor.execute(() -> run(job, skipOrderCancellation, target));
         return job;
     }
 
@@ -110,7 +124,7 @@ public class StopAndArchiveJobs implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    private void run(Job job, boolean skipOrderCancellation) {
+    private void run(Job job, boolean skipOrderCancellation, ArchiveTarget target) {
         String botName = job.botName();
         try {
             boolean graceful = stopOverMqtt(job, skipOrderCancellation);
@@ -126,16 +140,20 @@ public class StopAndArchiveJobs implements AutoCloseable {
                 outbox.append(new BotStopped(botName, graceful, stopped));
             });
             update(job.id(), "archive");
-            String archivePath = archive(botName);
+            Archived archive = switch (target) {
+                case ArchiveTarget.Local local -> new Archived(archive(botName), null);
+                case ArchiveTarget.S3 s3 -> uploaded(s3Archive.archive(botName, s3.bucket()));
+            };
             update(job.id(), "remove");
             runtime.remove(botName);
             Instant archived = clock.instant();
             tx.executeWithoutResult(status -> {
-                runs.markArchived(botName, "{\"archive_path\": \"" + archivePath + "\"}");
-                outbox.append(new BotArchived(botName, archivePath, null, archived));
+                runs.markArchived(botName, finalStatus(archive));
+                outbox.append(new BotArchived(botName, archive.path(), archive.bucket(), archived));
             });
-            finish(job.id(), State.COMPLETED, "done", archivePath, null);
-            LOG.info("Stopped and archived bot {} to {}", botName, archivePath);
+            finish(job.id(), State.COMPLETED, "done", archive.path(), null);
+            LOG.info("Stopped and archived bot {} to {}{}", botName,
+                    archive.bucket() == null ? "" : "s3://" + archive.bucket() + "/", archive.path());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(job, "interrupted");
@@ -158,6 +176,16 @@ public class StopAndArchiveJobs implements AutoCloseable {
                     + stopTimeout.toSeconds() + " s; it keeps running, nothing was archived");
         }
         return true;
+    }
+
+    private static Archived uploaded(StoredObject object) {
+        return new Archived(object.key(), object.bucket());
+    }
+
+    /** The run's final_status: where the archive is (names only, validated, so no JSON escaping is needed). */
+    private static String finalStatus(Archived archive) {
+        return archive.bucket() == null ? "{\"archive_path\": \"" + archive.path() + "\"}"
+                : "{\"archive_path\": \"" + archive.path() + "\", \"s3_bucket\": \"" + archive.bucket() + "\"}";
     }
 
     private String archive(String botName) {
@@ -187,8 +215,8 @@ public class StopAndArchiveJobs implements AutoCloseable {
     }
 
     private void finish(String id, State state, String step, String archivePath, String error) {
-        jobs.computeIfPresent(id, (key, job) -> new Job(job.id(), job.botName(), state, step, archivePath, error,
-                job.startedAt(), clock.instant()));
+        jobs.computeIfPresent(id, (key, job) -> new Job(job.id(), job.botName(), state, step, archivePath,
+                job.s3Bucket(), error, job.startedAt(), clock.instant()));
     }
 
     private void fail(Job job, String error) {

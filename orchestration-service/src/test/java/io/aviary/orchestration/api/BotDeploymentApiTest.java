@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.aviary.connectors.hummingbot.HummingbotFiles;
 import io.aviary.connectors.hummingbot.HummingbotSecrets;
+import io.aviary.kit.s3.LocalS3Server;
 import io.aviary.kit.web.CredentialsToken;
 import io.aviary.orchestration.domain.BotControl;
 import io.aviary.orchestration.domain.BotRuntimeDriver;
@@ -24,6 +25,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +55,13 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
             "sim_api_secret", "secret-456");
     private static final HttpServer ACCOUNTS = accountsService();
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** A real S3-compatible server (s3proxy on a filesystem blobstore) with one bucket for the S3 archives. */
+    private static final LocalS3Server S3 = LocalS3Server.start();
+    private static final String BUCKET = "bot-archives";
+
+    static {
+        S3.createBucket(BUCKET);
+    }
 
     private static final String PMM = """
             {"controller_name": "pmm_simple", "controller_type": "market_making", "connector_name": "sim",
@@ -71,6 +82,10 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
         registry.add("BROKER_PASSWORD", () -> "broker-pw");
         registry.add("aviary.bots.runtime", () -> "test");
         registry.add("aviary.bots.archive.settle", () -> "0s");
+        registry.add("AWS_API_KEY", () -> LocalS3Server.ACCESS_KEY);
+        registry.add("AWS_SECRET_KEY", () -> LocalS3Server.SECRET_KEY);
+        registry.add("S3_ENDPOINT", S3::endpoint);
+        registry.add("S3_PATH_STYLE", () -> "true");
     }
 
     /**
@@ -123,8 +138,9 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
     }
 
     @AfterAll
-    static void stopAccounts() {
+    static void stopAccounts() throws Exception {
         ACCOUNTS.stop(0);
+        S3.close();
     }
 
     @BeforeEach
@@ -270,7 +286,9 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
                 "Bot 'ghost' not found in deployed bots");
         assertRefused(post("/bot-orchestration/stop-and-archive-bot/bad.name", ""), 400, "Invalid bot name");
         assertRefused(post("/bot-orchestration/stop-and-archive-bot/ghost?s3_bucket=b", ""), 400,
-                "Archiving to S3 is not supported yet");
+                "Invalid S3 bucket name");
+        assertRefused(post("/bot-orchestration/stop-and-archive-bot/ghost?archive_locally=false", ""), 400,
+                "No S3 bucket: pass s3_bucket (or set AWS_S3_DEFAULT_BUCKET_NAME)");
         assertRefused(get("/bot-orchestration/stop-and-archive-bot/jobs/nope"), 404, "Stop and archive job not found");
     }
 
@@ -296,6 +314,77 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
 
         assertRefused(get("/bot-orchestration/bot-runs/999999"), 404, "Bot run 999999 not found");
         assertRefused(get("/bot-orchestration/bot-runs?limit=0"), 400, "limit must be between 1 and 1000");
+    }
+
+    @Test
+    void stopAndArchiveToS3UploadsTheFolderVerifiesItThenRemovesItAndAnnouncesBucketAndKey() throws Exception {
+        String bot = deployedBotWithDatabase("s3arch");
+
+        Answer started = post("/bot-orchestration/stop-and-archive-bot/" + bot + "?s3_bucket=" + BUCKET, "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        Answer done = awaitPath(started.json().get("job_url").asString(),
+                answer -> !answer.json().get("status").asString().equals("running"));
+
+        String key = "bots/archived/" + bot + "_archive.tar.gz";
+        assertThat(done.json().get("status").asString()).as(done.body()).isEqualTo("completed");
+        assertThat(done.json().get("archive_path").asString()).isEqualTo(key);
+        assertThat(done.json().get("s3_bucket").asString()).isEqualTo(BUCKET);
+        assertThat(tarEntries(BUCKET, key)).contains(bot + "/data/" + bot + ".sqlite", bot + "/logs/bot.log",
+                bot + "/conf/conf_client.yml");
+        assertThat(BOTS_PATH.resolve("bots/instances/" + bot)).as("removed after the verified upload").doesNotExist();
+        assertThat(BOTS_PATH.resolve("bots/archived/" + bot)).doesNotExist();
+        assertThat(BOTS_PATH.resolve("bots/archived/" + bot + "_archive.tar.gz")).as("staging tarball").doesNotExist();
+        String payload = jdbc.queryForObject("SELECT envelope FROM orchestration.event_outbox WHERE event_key = ? "
+                + "AND event_type = 'BotArchived'", String.class, bot);
+        assertThat(JSON.readTree(payload).at("/payload/archivePath").asString()).isEqualTo(key);
+        assertThat(JSON.readTree(payload).at("/payload/s3Bucket").asString()).isEqualTo(BUCKET);
+        JsonNode run = get("/bot-orchestration/bot-runs?bot_name=" + bot).json();
+        assertThat(run.at("/data/0/deployment_status").asString()).isEqualTo("ARCHIVED");
+        assertThat(run.toString()).doesNotContain(LocalS3Server.SECRET_KEY);
+    }
+
+    @Test
+    void aFailedUploadFailsTheJobWithItsReasonAndKeepsTheInstanceFolder() throws Exception {
+        String bot = deployedBotWithDatabase("s3fail");
+        Path folder = BOTS_PATH.resolve("bots/instances/" + bot);
+
+        Answer started = post("/bot-orchestration/stop-and-archive-bot/" + bot + "?archive_locally=false"
+                + "&s3_bucket=no-such-bucket", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        Answer failed = awaitPath(started.json().get("job_url").asString(),
+                answer -> !answer.json().get("status").asString().equals("running"));
+
+        assertThat(failed.json().get("status").asString()).as(failed.body()).isEqualTo("failed");
+        assertThat(failed.json().get("step").asString()).isEqualTo("archive");
+        assertThat(failed.json().get("error").asString()).isEqualTo("S3 bucket not found: no-such-bucket");
+        assertThat(folder.resolve("data/" + bot + ".sqlite")).as("nothing lost").hasContent("rows of " + bot);
+        assertThat(folder.resolve("conf/conf_client.yml")).isRegularFile();
+        assertThat(BOTS_PATH.resolve("bots/archived/" + bot + "_archive.tar.gz")).doesNotExist();
+        assertThat(outboxEvents(bot)).containsExactly("BotDeployed", "BotStopped");
+        assertThat(get("/bot-orchestration/bot-runs?bot_name=" + bot).json().at("/data/0/error_message").asString())
+                .contains("stop-and-archive failed at archive: S3 bucket not found: no-such-bucket");
+    }
+
+    /** A deployed bot whose instance folder holds a database, as a running bot leaves it. */
+    private String deployedBotWithDatabase(String prefix) throws IOException {
+        Answer deployed = deploy(unique(prefix), "alice", "pmm_deploy");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String bot = deployed.json().get("unique_instance_name").asString();
+        Files.writeString(BOTS_PATH.resolve("bots/instances/" + bot + "/data/" + bot + ".sqlite"), "rows of " + bot);
+        return bot;
+    }
+
+    private static List<String> tarEntries(String bucket, String key) throws IOException {
+        assertThat(S3.objectFile(bucket, key)).as("object " + key).isRegularFile();
+        List<String> names = new java.util.ArrayList<>();
+        try (var tar = new TarArchiveInputStream(new GzipCompressorInputStream(
+                Files.newInputStream(S3.objectFile(bucket, key))))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     private Answer deploy(String instance, String account, String controller) {

@@ -3,6 +3,7 @@ package io.aviary.orchestration.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.aviary.kit.s3.LocalS3Server;
 import io.aviary.orchestration.infra.DockerEngine;
 import io.aviary.orchestration.infra.LocalDockerEngine;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,26 @@ import tools.jackson.databind.JsonNode;
  */
 class DockerApiTest extends OrchestrationHttpTestBase {
 
+    /** A real S3-compatible server for remove-container's S3 archive. */
+    private static final LocalS3Server S3 = LocalS3Server.start();
+    private static final String BUCKET = "docker-archives";
+
+    static {
+        S3.createBucket(BUCKET);
+    }
+
     @DynamicPropertySource
     static void docker(DynamicPropertyRegistry registry) {
         registry.add("aviary.docker.host", () -> LocalDockerEngine.HOST);
+        registry.add("AWS_API_KEY", () -> LocalS3Server.ACCESS_KEY);
+        registry.add("AWS_SECRET_KEY", () -> LocalS3Server.SECRET_KEY);
+        registry.add("S3_ENDPOINT", S3::endpoint);
+        registry.add("S3_PATH_STYLE", () -> "true");
+    }
+
+    @AfterAll
+    static void stopS3() throws Exception {
+        S3.close();
     }
 
     private DockerEngine engine;
@@ -114,6 +133,31 @@ class DockerApiTest extends OrchestrationHttpTestBase {
     }
 
     @Test
+    void removingABotContainerToS3UploadsItsFolderAndDeletesItOnlyAfterAVerifiedUpload() throws Exception {
+        String name = container("hummingbot-" + suffix(), Map.of());
+        Path instance = Files.createDirectories(BOTS_PATH.resolve("bots/instances").resolve(name).resolve("data"));
+        Files.writeString(instance.resolve("bot.sqlite"), "rows");
+
+        Answer removed = post("/docker/remove-container/" + name + "?archive_locally=false&s3_bucket=" + BUCKET, "");
+
+        String key = "bots/archived/" + name + "_archive.tar.gz";
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("message").asString()).isEqualTo("Container " + name
+                + " removed and its instance folder archived to s3://" + BUCKET + "/" + key + ".");
+        assertThat(S3.objectFile(BUCKET, key)).isRegularFile();
+        assertThat(BOTS_PATH.resolve("bots/instances").resolve(name)).doesNotExist();
+        assertThat(exists(name)).isFalse();
+
+        String other = container("hummingbot-" + suffix(), Map.of());
+        Path kept = Files.createDirectories(BOTS_PATH.resolve("bots/instances").resolve(other).resolve("data"));
+        Files.writeString(kept.resolve("bot.sqlite"), "rows");
+        Answer failed = post("/docker/remove-container/" + other + "?s3_bucket=no-such-bucket", "");
+        assertThat(failed.status()).isEqualTo(404);
+        assertThat(failed.json().get("detail").asString()).isEqualTo("S3 bucket not found: no-such-bucket");
+        assertThat(kept.resolve("bot.sqlite")).as("the folder stays when the upload fails").hasContent("rows");
+    }
+
+    @Test
     void refusalsAreStatusesAndLeaveTheContainerInPlace() {
         String other = container("aviary-api-other-" + suffix(), Map.of());
         Answer notABot = post("/docker/remove-container/" + other, "");
@@ -122,9 +166,12 @@ class DockerApiTest extends OrchestrationHttpTestBase {
                 + "containers. Container '" + other + "' is not a Hummingbot container.");
 
         String bot = container("hummingbot-" + suffix(), Map.of());
-        Answer s3 = post("/docker/remove-container/" + bot + "?archive_locally=false&s3_bucket=b", "");
-        assertThat(s3.status()).isEqualTo(400);
-        assertThat(s3.json().get("detail").asString()).contains("S3 archiving is not available");
+        Answer s3 = post("/docker/remove-container/" + bot + "?archive_locally=false", "");
+        assertThat(s3.status()).as("no bucket named and no default bucket").isEqualTo(400);
+        assertThat(s3.json().get("detail").asString()).contains("No S3 bucket");
+        Answer badBucket = post("/docker/remove-container/" + bot + "?s3_bucket=b", "");
+        assertThat(badBucket.status()).isEqualTo(400);
+        assertThat(badBucket.json().get("detail").asString()).contains("Invalid S3 bucket name");
         assertThat(exists(other)).isTrue();
         assertThat(exists(bot)).isTrue();
 
