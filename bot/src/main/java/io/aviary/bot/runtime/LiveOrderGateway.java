@@ -349,8 +349,10 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
       finish(order);
       emit(OrderEvents.completed(order, connectorName, clock.millis()));
     }
+    // the venue's trade id lets a resumed executor ignore a fill it already counted (ADR 0023)
     order.listener.onOrderFilled(new OrderFill(order.id(), fill.timestamp().getEpochSecond(),
-        fill.price().doubleValue(), fill.amount().doubleValue(), feeInQuote.doubleValue(), completes));
+        fill.price().doubleValue(), fill.amount().doubleValue(), feeInQuote.doubleValue(), completes,
+        fill.tradeId()));
   }
 
   private void cancelled(TrackedOrder order) {
