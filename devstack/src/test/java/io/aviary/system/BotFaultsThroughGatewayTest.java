@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Faults while a bot runs (issue 14), on the embedded suite with the local-process runtime, through the gateway:
  * orchestration-service is SIGKILLed and started again (the bot process keeps running, is re-adopted from its
  * {@code bot.pid}, is listed running again and is stopped and archived by the new orchestration, and no second bot
- * process appears). Needs gateway, sim-exchange, accounts-service, trading-service,
+ * process appears), and the MQTT broker is restarted (the bot and orchestration both reconnect, the bot reports fresh
+ * performance and answers {@code history}). Needs gateway, sim-exchange, accounts-service, trading-service,
  * orchestration-service and archive-service, and the bot jar built.
  *
- * <p>Bounds are generous for a loaded 2-core machine: a deployed bot's JVM has 120 s to be listed running, a stop-and-archive 120 s.
+ * <p>Bounds are generous for a loaded 2-core machine: a deployed bot's JVM has 120 s to be listed running, a
+ * restarted orchestration or broker 90 s to be reconnected and hear the bot again, a stop-and-archive 120 s.
  */
 class BotFaultsThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration BOT_UP = Duration.ofSeconds(120);
+    private static final Duration RECONNECTED = Duration.ofSeconds(90);
     private static final Duration ARCHIVED = Duration.ofSeconds(120);
     private static RunningSuite suite;
     private static Http api;
@@ -65,6 +69,41 @@ class BotFaultsThroughGatewayTest {
         stopAndArchive(bot);
         await("the re-adopted bot process ends with its stop").atMost(Duration.ofSeconds(30))
                 .until(() -> !process.isAlive());
+        assertArchived(bot);
+    }
+
+    @Test
+    void aBotAndOrchestrationReconnectAfterAnMqttBrokerRestartAndCommandsWork() {
+        String bot = deployPmmBot("faults_mqtt");
+        awaitRunning(bot);
+        ProcessHandle process = botProcess(bot);
+
+        suite.stopMqtt();
+        try {
+            await("orchestration sees the broker gone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !json(api.get("/bot-orchestration/mqtt")).at("/data/mqtt_connected").asBoolean());
+            Http.Response down = api.get("/bot-orchestration/" + bot + "/history");
+            assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        } finally {
+            suite.startMqtt();
+        }
+        Instant restarted = Instant.now();
+
+        await("orchestration reconnected").atMost(RECONNECTED).pollInterval(Duration.ofMillis(500))
+                .until(() -> json(api.get("/bot-orchestration/mqtt")).at("/data/mqtt_connected").asBoolean());
+        JsonNode fresh = await("the bot reconnected and reports fresh performance").atMost(RECONNECTED)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> json(api.get("/bot-orchestration/" + bot + "/status")).get("data"),
+                        status -> "running".equals(status.get("status").asString())
+                                && status.get("recently_active").asBoolean()
+                                && Instant.parse(status.get("last_seen").asString()).isAfter(restarted));
+        assertThat(fresh.toString()).contains("pmm_faults_mqtt", "volume_traded");
+        assertThat(process.isAlive()).as("the bot process rode out the broker restart").isTrue();
+        Http.Response history = api.get("/bot-orchestration/" + bot + "/history");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(json(history).at("/response/success").asBoolean()).isTrue();
+
+        stopAndArchive(bot);
         assertArchived(bot);
     }
 
