@@ -49,8 +49,11 @@ class BotFaultsThroughGatewayTest {
         suite.killService("orchestration-service");
         assertThat(process.isAlive()).as("the bot process outlives its parent's SIGKILL").isTrue();
         suite.startService("orchestration-service");
+        long healthy = System.nanoTime();
 
         JsonNode again = desk.awaitRunning(bot);
+        System.out.printf("bot %s listed running again %d ms after the restarted orchestration-service was healthy%n",
+                bot, Duration.ofNanos(System.nanoTime() - healthy).toMillis());
         assertThat(again.get("runtime_state").asString()).as("re-adopted by the new orchestration's runtime: " + again)
                 .isEqualTo("running");
         assertThat(process.isAlive()).isTrue();
@@ -86,12 +89,16 @@ class BotFaultsThroughGatewayTest {
 
         await("orchestration reconnected").atMost(RECONNECTED).pollInterval(Duration.ofMillis(500))
                 .until(() -> json(api.get("/bot-orchestration/mqtt")).at("/data/mqtt_connected").asBoolean());
+        long orchestrationBack = Duration.between(restarted, Instant.now()).toMillis();
         JsonNode fresh = await("the bot reconnected and reports fresh performance").atMost(RECONNECTED)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> json(api.get("/bot-orchestration/" + bot + "/status")).get("data"),
                         status -> "running".equals(status.get("status").asString())
                                 && status.get("recently_active").asBoolean()
                                 && Instant.parse(status.get("last_seen").asString()).isAfter(restarted));
+        System.out.printf("after the broker was up again: orchestration reconnected within %d ms, bot %s running with "
+                + "fresh performance within %d ms%n", orchestrationBack, bot,
+                Duration.between(restarted, Instant.now()).toMillis());
         assertThat(fresh.toString()).contains("pmm_faults_mqtt", "volume_traded");
         assertThat(process.isAlive()).as("the bot process rode out the broker restart").isTrue();
         Http.Response history = api.get("/bot-orchestration/" + bot + "/history");
