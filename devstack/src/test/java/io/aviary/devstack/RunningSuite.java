@@ -278,6 +278,28 @@ public final class RunningSuite implements AutoCloseable {
         return embeddedKafka().isRunning();
     }
 
+    /** Stops the embedded MQTT broker (HiveMQ CE); bots and orchestration-service keep running and reconnect. */
+    public void stopMqtt() {
+        embeddedMqtt().stop();
+    }
+
+    /** Starts the embedded MQTT broker again on the same port and data; returns once it accepts connections. */
+    public void startMqtt() {
+        try {
+            embeddedMqtt().start();
+        } catch (Exception e) {
+            throw new IllegalStateException("MQTT did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddedMqttBroker embeddedMqtt() {
+        EmbeddedMqttBroker mqtt = suite.infrastructure().mqtt();
+        if (mqtt == null) {
+            throw new IllegalStateException("BROKER_HOST points at an external MQTT broker; only the embedded one can be restarted");
+        }
+        return mqtt;
+    }
+
     /** Stops the embedded PostgreSQL (fast shutdown; the services keep running and see their connections fail). */
     public void stopPostgres() {
         embeddedPostgres().close();
