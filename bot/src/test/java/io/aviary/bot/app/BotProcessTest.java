@@ -274,10 +274,14 @@ class BotProcessTest {
           .withStartupCheckStrategy(new IsRunningStartupCheckStrategy())
           .start();
 
-      api.await("hbot/pmm_image/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
-      await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
-      JsonNode status = rpc(api, "status", "{\"async_backend\": false}");
-      assertThat(status.get("data").get("msg").asString()).contains("pmm_sol");
+      try {
+        api.await("hbot/pmm_image/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
+        await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+        JsonNode status = rpc(api, "pmm_image", "status", "{\"async_backend\": false}");
+        assertThat(status.get("data").get("msg").asString()).contains("pmm_sol");
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError("the bot container did not answer; its output:\n" + container.getLogs(), e);
+      }
 
       api.clear();
       container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
