@@ -19,8 +19,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The issue's bound: a large bot database (default 1 GiB, {@code -Daviary.bench.bytes=…}) built from Hummingbot's
  * DDL with a fill and its order per trade on four pairs, then timed through HTTP: indexing (the first summary),
- * summaries from the index, a first and a middle page of trades, a filtered orders page, and the full performance
- * pass. Run it with a small heap ({@code -DargLine=-Xmx256m}) to show the memory bound. Not a test: run with
+ * summaries from the index, a first and a middle page of trades, a filtered orders page, the performance pass that
+ * stores an archive's performance once, and performance answered from that store (first and middle rows). Run it with a small heap ({@code -DargLine=-Xmx256m}) to show the memory bound. Not a test: run with
  * {@code -Daviary.bench=true}; figures in docs/benchmarks.md. The file is deleted afterwards.
  */
 @EnabledIfSystemProperty(named = "aviary.bench", matches = "true")
@@ -47,8 +47,14 @@ class ArchiveBenchmark extends ArchiveHttpTestBase {
             time("orders page 1 (limit 100)", 5, () -> get("/archived-bots/" + PATH + "/orders?limit=100"));
             time("orders ?status=OrderCancelled (counts matches)", 1,
                     () -> get("/archived-bots/" + PATH + "/orders?limit=100&status=OrderCancelled"));
-            time("performance (every fill streamed, 100 rows)", 1,
+            time("performance, first call (one pass over every fill, stored with its segments)", 1,
                     () -> get("/archived-bots/" + PATH + "/performance?limit=100"));
+            time("performance from the store (100 rows)", 5,
+                    () -> get("/archived-bots/" + PATH + "/performance?limit=100"));
+            time("performance from the store (1,000 rows, the default)", 5,
+                    () -> get("/archived-bots/" + PATH + "/performance"));
+            time("performance from the store, rows in the middle (limit 100)", 3,
+                    () -> get("/archived-bots/" + PATH + "/performance?limit=100&offset=" + (fills / 2 + 777)));
             Runtime runtime = Runtime.getRuntime();
             report("heap", "max %d MB", runtime.maxMemory() >> 20);
         } finally {
