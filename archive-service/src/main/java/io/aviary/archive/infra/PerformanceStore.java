@@ -5,6 +5,7 @@ import io.aviary.archive.domain.ControllerFigures;
 import io.aviary.archive.domain.MarketBook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public class PerformanceStore {
     };
     private static final TypeReference<List<ControllerFigures>> CONTROLLERS = new TypeReference<>() {
     };
+
+    private static final int SEGMENTS_PER_BATCH = 100;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -93,10 +96,15 @@ public class PerformanceStore {
                 status.setRollbackOnly();
                 return Optional.<Stored>empty();
             }
-            Totals totals = computation.run((index, booksBefore, rowids) -> jdbc.update("""
-                    INSERT INTO archived_performance_segment (db_path, segment, books_before, rowids)
-                    VALUES (?, ?, ?, ?)""", file.dbPath(), index, JSON.writeValueAsString(booksBefore),
-                    Arrays.stream(rowids).boxed().toArray(Long[]::new)));
+            List<Object[]> batch = new ArrayList<>();
+            Totals totals = computation.run((index, booksBefore, rowids) -> {
+                batch.add(new Object[] {file.dbPath(), index, JSON.writeValueAsString(booksBefore),
+                        Arrays.stream(rowids).boxed().toArray(Long[]::new)});
+                if (batch.size() == SEGMENTS_PER_BATCH) {
+                    insertSegments(batch);
+                }
+            });
+            insertSegments(batch);
             long millis = (System.nanoTime() - started) / 1_000_000;
             jdbc.update("""
                     UPDATE archived_performance SET total_trades = ?, final_books = ?, controllers = ?, compute_millis = ?,
@@ -106,6 +114,16 @@ public class PerformanceStore {
             return Optional.of(new Stored(file.dbPath(), file.sizeBytes(), file.modifiedMillis(), totals.totalTrades(),
                     segmentSize, totals.finalBooks(), totals.controllers(), millis));
         });
+    }
+
+    /** One round trip per batch: a pass over a large archive writes thousands of segments. */
+    private void insertSegments(List<Object[]> batch) {
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO archived_performance_segment (db_path, segment, books_before, rowids)
+                    VALUES (?, ?, ?, ?)""", batch);
+            batch.clear();
+        }
     }
 
     private static Stored stored(ResultSet row, int i) throws SQLException {

@@ -2,6 +2,9 @@ package io.aviary.archive.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aviary.archive.domain.PageRequest;
+import io.aviary.archive.domain.Performance;
+import io.aviary.archive.infra.BotSqlite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,6 +50,14 @@ class ArchiveBenchmark extends ArchiveHttpTestBase {
             time("orders page 1 (limit 100)", 5, () -> get("/archived-bots/" + PATH + "/orders?limit=100"));
             time("orders ?status=OrderCancelled (counts matches)", 1,
                     () -> get("/archived-bots/" + PATH + "/orders?limit=100&status=OrderCancelled"));
+            // what every performance call cost before it was stored: the same pass, without storing (same load)
+            time("a fresh pass over every fill, in-process, not stored", 1, () -> {
+                Performance pass = new Performance(new PageRequest(100, 0));
+                try (BotSqlite database = BotSqlite.open(file)) {
+                    database.streamFills(pass::accept);
+                }
+                return new Answer(200, null, Long.toString(pass.totalTrades()));
+            });
             time("performance, first call (one pass over every fill, stored with its segments)", 1,
                     () -> get("/archived-bots/" + PATH + "/performance?limit=100"));
             time("performance from the store (100 rows)", 5,
