@@ -78,7 +78,10 @@ public class PerformanceIndex {
         if (segments.isEmpty()) {
             return List.of();
         }
-        List<Long> rowids = segments.stream().flatMap(segment -> segment.rowids().stream()).toList();
+        List<Long> spanned = segments.stream().flatMap(segment -> segment.rowids().stream()).toList();
+        // only up to the page's last fill: the rest of the last segment is not replayed
+        List<Long> rowids = spanned.subList(0, (int) Math.min(spanned.size(),
+                page.offset() + page.limit() - (long) first * size));
         Performance replay = Performance.resumed(page, segments.getFirst().booksBefore(), (long) first * size);
         try (BotSqlite database = BotSqlite.open(folder.file(file))) {
             for (Fill fill : database.fillsAt(rowids)) {

@@ -18,6 +18,8 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The issue's bound: a large bot database (default 1 GiB, {@code -Daviary.bench.bytes=…}) built from Hummingbot's
@@ -31,6 +33,12 @@ class ArchiveBenchmark extends ArchiveHttpTestBase {
 
     private static final String PATH = "bots/archived/bench_bot/data/conf_bench.sqlite";
     private static final String[] PAIRS = {"BTC-USDT", "ETH-USDT", "SOL-USDT", "XRP-USDT"};
+
+    /** The production segment size (the module tests use tiny segments to cross their boundaries). */
+    @DynamicPropertySource
+    static void productionSegments(DynamicPropertyRegistry registry) {
+        registry.add("aviary.archive.performance-segment", () -> "1000");
+    }
 
     @Test
     void summaryAndAPageOfTradesOfALargeDatabase() throws Exception {
