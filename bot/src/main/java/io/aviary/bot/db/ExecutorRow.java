@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.execution.ExecutorConfigJson;
 import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.PositionExecutor;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ record ExecutorRow(
     String controllerId) {
 
   static ExecutorRow of(ExecutorInfo info, Map<String, Object> customInfo) {
-    Map<String, Object> config = ExecutorJson.config(info.config());
+    Map<String, Object> config = ExecutorConfigJson.config(info.config());
     // a host-assigned id is not in the config record: Hummingbot's config always carries it
     config.put("id", info.id());
     return new ExecutorRow(
@@ -59,8 +60,8 @@ record ExecutorRow(
     custom.put("level_id", info.levelId());
     custom.put("side", info.side().code());
     if (info instanceof PositionExecutor position) {
-      custom.put("current_position_average_price", ExecutorJson.decimal(position.entryPrice()));
-      custom.put("close_price", ExecutorJson.decimal(position.closePrice()));
+      custom.put("current_position_average_price", ExecutorConfigJson.decimal(position.entryPrice()));
+      custom.put("close_price", ExecutorConfigJson.decimal(position.closePrice()));
     }
     return custom;
   }

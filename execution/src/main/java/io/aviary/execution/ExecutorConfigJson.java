@@ -1,4 +1,4 @@
-package io.aviary.bot.db;
+package io.aviary.execution;
 
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.ExecutorConfig;
@@ -20,12 +20,12 @@ import java.util.Map;
  * order types as their integer values, the string enums (DCA/TWAP {@code mode}, {@code execution_strategy},
  * {@code position_action}) by name, unset optionals as {@code null}.
  */
-final class ExecutorJson {
+public final class ExecutorConfigJson {
 
-  private ExecutorJson() {
+  private ExecutorConfigJson() {
   }
 
-  static Map<String, Object> config(ExecutorConfig config) {
+  public static Map<String, Object> config(ExecutorConfig config) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("id", config.id());
     map.put("type", config.type());
@@ -153,7 +153,7 @@ final class ExecutorJson {
   }
 
   private static List<String> decimals(List<Double> values) {
-    return values.stream().map(ExecutorJson::decimal).toList();
+    return values.stream().map(ExecutorConfigJson::decimal).toList();
   }
 
   private static String decimal(Double value) {
@@ -164,7 +164,7 @@ final class ExecutorJson {
    * A double as pydantic writes a Decimal ({@code str(Decimal)}): the double's shortest digits, integral values
    * without a fraction ({@code 94000}, not {@code 9.4E+4}); NaN (Aviary's "unset") as {@code null}.
    */
-  static String decimal(double value) {
+  public static String decimal(double value) {
     if (Double.isNaN(value)) {
       return null;
     }
