@@ -2,6 +2,8 @@ package io.aviary.execution;
 
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.ExecutorConfig;
+import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.PositionExecutor;
 import io.aviary.strategy.executor.GridExecutorConfig;
 import io.aviary.strategy.executor.LimitChaserConfig;
 import io.aviary.strategy.executor.OrderExecutorConfig;
@@ -39,6 +41,22 @@ public final class ExecutorConfigJson {
       case TwapExecutorConfig c -> twap(c, map);
     }
     return map;
+  }
+
+  /**
+   * The part of Hummingbot's {@code custom_info} that readers use ({@code level_id}, {@code side}; for a position
+   * executor also {@code current_position_average_price} and {@code close_price}, which the API's performance
+   * reader takes as break-even and close price).
+   */
+  public static Map<String, Object> customInfo(ExecutorInfo info) {
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("level_id", info.levelId());
+    custom.put("side", info.side().code());
+    if (info instanceof PositionExecutor position) {
+      custom.put("current_position_average_price", decimal(position.entryPrice()));
+      custom.put("close_price", decimal(position.closePrice()));
+    }
+    return custom;
   }
 
   private static void position(PositionExecutorConfig c, Map<String, Object> map) {
