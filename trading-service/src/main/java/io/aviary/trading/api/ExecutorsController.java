@@ -4,6 +4,7 @@ import io.aviary.execution.ExecutorTypes;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
+import io.aviary.kit.web.WireTime;
 import io.aviary.trading.app.executors.ExecutorLog;
 import io.aviary.trading.app.executors.ExecutorManagement;
 import io.aviary.trading.app.executors.ExecutorManagement.SearchPage;
@@ -69,7 +70,7 @@ public class ExecutorsController {
         out.put("trading_pair", row.tradingPair());
         out.put("controller_id", row.controllerId());
         out.put("status", row.status());
-        out.put("created_at", row.createdAt().toString());
+        out.put("created_at", WireTime.iso(row.createdAt()));
         return out;
     }
 
@@ -146,7 +147,7 @@ public class ExecutorsController {
         List<ExecutorLog.Entry> last = limit > 0 && all.size() > limit ? all.subList(all.size() - limit, all.size()) : all;
         return Map.of("executor_id", executorId, "total_count", all.size(), "logs", last.stream().map(e -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("timestamp", e.timestamp().toString());
+            m.put("timestamp", WireTime.iso(e.timestamp()));
             m.put("level", e.level());
             m.put("message", e.message());
             m.put("exc_info", null);
@@ -260,7 +261,7 @@ public class ExecutorsController {
         m.put("is_active", r.active());
         m.put("is_trading", r.trading());
         m.put("timestamp", r.createdAt().toEpochMilli() / 1000.0);
-        m.put("created_at", r.createdAt().toString());
+        m.put("created_at", WireTime.iso(r.createdAt()));
         m.put("close_type", r.closeType());
         m.put("close_timestamp", r.closedAt() == null ? null : r.closedAt().toEpochMilli() / 1000.0);
         m.put("controller_id", r.controllerId());
@@ -297,7 +298,7 @@ public class ExecutorsController {
         m.put("unrealized_pnl_quote", unrealized == null ? null : unrealized.doubleValue());
         m.put("executor_count", h.executorIds().size());
         m.put("executor_ids", h.executorIds());
-        m.put("last_updated", h.lastUpdated() == null ? null : h.lastUpdated().toString());
+        m.put("last_updated", h.lastUpdated() == null ? null : WireTime.iso(h.lastUpdated()));
         return m;
     }
 
