@@ -27,7 +27,7 @@ public class ServiceRoutes {
     private static Map<String, List<String>> prefixes() {
         Map<String, List<String>> map = new LinkedHashMap<>();
         map.put("accounts", List.of("/accounts", "/portfolio"));
-        map.put("trading", List.of("/trading"));
+        map.put("trading", List.of("/trading", "/executors"));
         map.put("market-data", List.of("/market-data", "/connectors", "/rate-oracle"));
         map.put("orchestration", List.of("/bot-orchestration", "/docker", "/controllers", "/scripts", "/system", "/storage"));
         map.put("backtesting", List.of("/backtesting"));
