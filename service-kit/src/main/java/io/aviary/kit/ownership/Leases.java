@@ -48,7 +48,6 @@ public final class Leases implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final String ownerId;
     private final Duration ttl;
-    private final Duration renewEvery;
     private final Map<String, Lease> held = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("lease-renewal").daemon().factory());
@@ -65,7 +64,6 @@ public final class Leases implements AutoCloseable {
         this.jdbc = jdbc;
         this.ownerId = ownerId;
         this.ttl = ttl;
-        this.renewEvery = renewEvery;
         renewer.scheduleWithFixedDelay(this::renewAll, renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 

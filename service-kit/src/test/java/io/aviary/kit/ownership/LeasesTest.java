@@ -89,6 +89,21 @@ class LeasesTest {
     }
 
     @Test
+    void anOwnerThatCannotReachTheDatabaseStopsWithinTheTimeToLive() throws Exception {
+        KitDatabase lonely = new KitDatabase();
+        try (Leases a = new Leases(lonely.jdbc, "a", TTL, RENEW)) {
+            Recorder onA = new Recorder();
+            Lease lease = a.tryAcquire("unreachable", onA).orElseThrow();
+            lonely.close(); // PostgreSQL gone: renewals fail from now on
+            long downAt = System.nanoTime();
+
+            await().atMost(TTL.plus(RENEW).plusSeconds(1)).until(() -> !onA.lost.isEmpty());
+            assertThat(Duration.ofNanos(System.nanoTime() - downAt)).isLessThanOrEqualTo(TTL.plus(RENEW).plusMillis(500));
+            assertThat(lease.isValid()).isFalse();
+        }
+    }
+
+    @Test
     void aReleasedLeaseIsFreeAtOnce() {
         try (Leases a = new Leases(db.jdbc, "a", TTL, RENEW); Leases b = new Leases(db.jdbc, "b", TTL, RENEW)) {
             Recorder onA = new Recorder();
