@@ -211,14 +211,9 @@ public final class Leases implements AutoCloseable {
         return duration.toMillis() / 1000.0;
     }
 
-    /** Stops renewing; the leases expire in the table within their time to live (a graceful stop releases them first). */
+    /** Stops renewing; the leases expire in the table within their time to live (a graceful stop releases its own first). */
     @Override
     public void close() {
         renewer.shutdownNow();
-    }
-
-    /** Releases everything this replica holds, so a graceful stop hands its work over at once. */
-    public void releaseAll() {
-        held.values().forEach(this::release);
     }
 }
