@@ -351,6 +351,20 @@ public final class RunningSuite implements AutoCloseable {
         suite.kill(module);
     }
 
+    /** {@code http://127.0.0.1:<port>} of every instance of {@code module}, its first one first (see {@code replicas}). */
+    public List<String> instanceUrls(String module) {
+        return config.instanceUrls(module);
+    }
+
+    /** SIGKILL of the {@code instance}-th replica of {@code module} (1 = the first, {@link #killService}). */
+    public void killInstance(String module, int instance) {
+        if (instance == 1) {
+            killService(module);
+        } else {
+            suite.replica(Suite.replicaName(module, instance)).kill();
+        }
+    }
+
     /** Starts a killed service again on its port and waits until it is healthy. */
     public void startService(String module) {
         suite.startAgain(module);
