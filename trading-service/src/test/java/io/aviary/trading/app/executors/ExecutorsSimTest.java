@@ -27,7 +27,9 @@ import io.aviary.trading.app.TradingRulesCache;
 import io.aviary.trading.app.session.BalanceChanges;
 import io.aviary.trading.app.session.BalancePoller;
 import io.aviary.trading.app.session.Reconciler;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.trading.app.session.SessionAccess;
+import io.aviary.trading.app.session.SessionOwnership;
 import io.aviary.trading.app.session.SessionJobs;
 import io.aviary.trading.app.session.SessionRegistry;
 import io.aviary.trading.app.session.SessionStreamListeners;
@@ -73,6 +75,7 @@ class ExecutorsSimTest {
     private TradingStore store;
     private HttpServer vault;
     private SessionRegistry registry;
+    private Leases leases;
     private SessionJobs jobs;
     private ExecutorManagement executors;
     private ExecutorRepository repository;
@@ -99,8 +102,9 @@ class ExecutorsSimTest {
                 recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
+        leases = new Leases(store.jdbc, "executors-test", Duration.ofSeconds(15), Duration.ofSeconds(5));
         SessionAccess access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
-                store.positions, balanceChanges);
+                store.positions, balanceChanges, new SessionOwnership(leases));
         TradingRulesCache rules = new TradingRulesCache(connectors, clock);
         OrderPlacement placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock);
         AccountControl control = new AccountControl(access, store.orders, recorder, rules, jobs);
@@ -114,7 +118,7 @@ class ExecutorsSimTest {
 
     @AfterAll
     void stop() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, maker, taker, sim, store}) {
+        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, taker, sim, store}) {
             try {
                 if (c != null) {
                     c.close();
