@@ -162,6 +162,10 @@ build_infra() { # Debian's own packages, no JRE: imported once (FORCE=1 rebuilds
     rootfs=$(debian_rootfs infra "$INFRA_PACKAGES")
     # the package scripts made a default cluster and started nothing; the entry script makes its own on a volume
     rm -rf "$rootfs/var/lib/postgresql/"* "$rootfs/etc/postgresql/"*
+    # PostgreSQL's LLVM JIT (libLLVM, z3, bitcode: ~155 MB; aviary-postgres runs with jit=off), promtool, locale sources
+    rm -rf "$rootfs"/usr/lib/x86_64-linux-gnu/libLLVM-*.so* "$rootfs"/usr/lib/x86_64-linux-gnu/libz3.so* \
+           "$rootfs"/usr/lib/postgresql/*/lib/llvmjit* "$rootfs"/usr/lib/postgresql/*/lib/bitcode \
+           "$rootfs/usr/bin/promtool" "$rootfs/usr/share/i18n"
     slim "$rootfs"
     say "docker import $base"
     tar -C "$rootfs" -c . | docker import --change 'ENV LANG=C.UTF-8' - "$base" >/dev/null
