@@ -222,7 +222,9 @@ class BotProcessTest {
     market(taker, TradeType.SELL, "0.1"); // fills the old bid at 99.50 while no bot runs
 
     bot = launch(instance, PASSWORD);
-    await().atMost(WAIT).until(() -> {
+    // a JVM start, 1,000,000 PBKDF2 rounds for the credentials, the reconciliation and two new orders: on a saturated
+    // CI machine that took more than 30 s, so this one step gets 90 s
+    await().atMost(Duration.ofSeconds(90)).until(() -> {
       List<OrderUpdate> now = botView.openOrders(Optional.of(SOL));
       return now.size() == 2 && now.stream().noneMatch(o -> o.clientOrderId().equals(oldAsk));
     });
