@@ -1,0 +1,212 @@
+package io.aviary.marketdata.api.stream;
+
+import io.aviary.marketdata.app.MarketStream;
+import io.aviary.marketdata.domain.Outbox;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One client of {@code /ws/market-data}: its subscriptions, its bounded {@link Outbox} and the one virtual thread
+ * that sends from it (so sends never overlap and a slow client blocks only its own thread). The shared ticker polls
+ * each due subscription, but only when its previous update has left: a client that reads slowly gets the latest
+ * state when it is ready, never a growing backlog. A send stuck longer than the send timeout closes the connection
+ * with 1008 and a reason; so does a full control queue.
+ */
+final class Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    /** RFC 6455 policy violation: used for a stalled reader and for repeated bad input. */
+    static final int POLICY = 1008;
+
+    private final class Subscribed {
+        final MarketStream stream;
+        final long periodNanos;
+        long dueNanos;
+
+        Subscribed(MarketStream stream, long periodNanos, long now) {
+            this.stream = stream;
+            this.periodNanos = periodNanos;
+            this.dueNanos = now;
+        }
+    }
+
+    private final String id;
+    private final WebSocketSession session;
+    private final StreamSettings settings;
+    private final StreamJson json;
+    private final Outbox<String, Outgoing> outbox;
+    private final Map<String, Subscribed> subscriptions = new LinkedHashMap<>(); // guarded by this
+    private final AtomicLong coalesced = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final long heartbeatNanos;
+    private long nextHeartbeat; // guarded by this
+    private int errors; // guarded by this
+    private volatile long sendingSince; // System.nanoTime() when the current send started; 0 while idle
+    private volatile CloseStatus closedWith;
+
+    Connection(String id, WebSocketSession session, StreamSettings settings, StreamJson json) {
+        this.id = id;
+        this.session = session;
+        this.settings = settings;
+        this.json = json;
+        this.outbox = new Outbox<>(settings.controlQueue());
+        this.heartbeatNanos = settings.heartbeat().toNanos();
+        this.nextHeartbeat = System.nanoTime() + heartbeatNanos;
+    }
+
+    String id() {
+        return id;
+    }
+
+    void start() {
+        Thread.ofVirtual().name("ws-md-send-" + id).start(this::pump);
+    }
+
+    /** Queues a reply or an error; a client so far behind that the control queue is full is closed. */
+    void reply(Map<String, Object> body) {
+        if (!outbox.offerControl(new Outgoing.Control(body))) {
+            close(new CloseStatus(POLICY, "consumer too slow: " + settings.controlQueue() + " replies unread"));
+        }
+    }
+
+    /** Replies with an error; the {@code maxErrors}-th error of the connection closes it instead. */
+    synchronized void error(String message) {
+        errors++;
+        if (errors > settings.maxErrors()) {
+            close(new CloseStatus(POLICY, "too many invalid messages (" + errors + ")"));
+            return;
+        }
+        reply(StreamJson.error(message));
+    }
+
+    synchronized int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    synchronized boolean subscribed(String subscriptionId) {
+        return subscriptions.containsKey(subscriptionId);
+    }
+
+    /** Adds (or replaces) a subscription and confirms it; its first update follows on the next tick. */
+    synchronized void subscribe(MarketStream stream, long periodNanos) {
+        if (closedWith != null) {
+            stream.close();
+            return;
+        }
+        Subscribed old = subscriptions.put(stream.id(), new Subscribed(stream, periodNanos, System.nanoTime()));
+        if (old != null) {
+            outbox.discard(stream.id());
+            old.stream.close();
+        }
+        reply(StreamJson.control("subscribed", "subscription_id", stream.id()));
+    }
+
+    /** Removes a subscription, its pending update with it; false when there was none. */
+    synchronized boolean unsubscribe(String subscriptionId) {
+        Subscribed sub = subscriptions.remove(subscriptionId);
+        if (sub == null) {
+            return false;
+        }
+        outbox.discard(subscriptionId);
+        sub.stream.close();
+        reply(StreamJson.control("unsubscribed", "subscription_id", subscriptionId));
+        return true;
+    }
+
+    /** Called by the shared ticker: stall check, due subscriptions, heartbeat. */
+    synchronized void tick(long now) {
+        if (closedWith != null) {
+            return;
+        }
+        long since = sendingSince;
+        if (since != 0 && now - since > settings.sendTimeout().toNanos()) {
+            close(new CloseStatus(POLICY, "consumer too slow: a message waited over "
+                    + settings.sendTimeout().toSeconds() + " s to be sent"));
+            return;
+        }
+        for (Subscribed sub : subscriptions.values()) {
+            if (now - sub.dueNanos < 0) {
+                continue;
+            }
+            sub.dueNanos = now + sub.periodNanos;
+            if (outbox.pending(sub.stream.id())) {
+                coalesced.incrementAndGet(); // the client has not taken the last one yet: it gets the latest later
+                continue;
+            }
+            try {
+                sub.stream.poll().ifPresent(u -> outbox.offerLatest(sub.stream.id(), new Outgoing.Update(sub.stream.id(), u)));
+            } catch (RuntimeException e) {
+                log.warn("WebSocket {}: polling {} failed: {}", id, sub.stream.id(), e.toString());
+            }
+        }
+        if (now - nextHeartbeat >= 0) {
+            nextHeartbeat = now + heartbeatNanos;
+            reply(StreamJson.control("heartbeat"));
+        }
+    }
+
+    /** Sends from the outbox until the connection closes; a failed or timed-out send closes it. */
+    private void pump() {
+        try {
+            while (closedWith == null) {
+                Outgoing next = outbox.take(1, TimeUnit.SECONDS);
+                if (next == null || closedWith != null) {
+                    continue;
+                }
+                TextMessage text = new TextMessage(json.render(next));
+                sendingSince = System.nanoTime() | 1;
+                session.sendMessage(text);
+                sendingSince = 0;
+                sent.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            close(new CloseStatus(POLICY, "consumer too slow or gone: sending failed"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes once: releases every stream (and so its feeds) at once, then closes the socket off the caller's thread,
+     * since closing a socket whose reader stalled may itself wait for the send timeout.
+     */
+    void close(CloseStatus status) {
+        Map<String, Subscribed> released;
+        synchronized (this) {
+            if (closedWith != null) {
+                return;
+            }
+            closedWith = status;
+            released = new LinkedHashMap<>(subscriptions);
+            subscriptions.clear();
+        }
+        released.values().forEach(s -> s.stream.close());
+        if (status.getCode() != CloseStatus.NORMAL.getCode() || status.getReason() != null) {
+            log.info("WebSocket {} closed: {} {}", id, status.getCode(), status.getReason());
+        }
+        Thread.ofVirtual().name("ws-md-close-" + id).start(() -> {
+            try {
+                if (session.isOpen()) {
+                    session.close(status);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("WebSocket {}: close failed: {}", id, e.toString());
+            }
+        });
+    }
+
+    /** What a test or an operator sees of this connection. */
+    synchronized StreamStats stats() {
+        return new StreamStats(id, subscriptions.size(), outbox.size(), coalesced.get() + outbox.replaced(), sent.get(),
+                closedWith == null ? 0 : closedWith.getCode(), closedWith == null ? null : closedWith.getReason());
+    }
+}
