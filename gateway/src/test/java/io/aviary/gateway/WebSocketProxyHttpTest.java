@@ -52,6 +52,9 @@ class WebSocketProxyHttpTest {
                 request.requestHeaders().forEach(h -> seen.put(h.getKey().toLowerCase(), h.getValue()));
                 seen.put("uri", request.uri());
                 SEEN.put(seen.getOrDefault("x-request-id", "-"), seen);
+                if (seen.getOrDefault("x-request-id", "").equals("no-such-stream")) {
+                    return response.status(404).send(); // as a service that does not serve the stream (yet)
+                }
                 return response.sendWebsocket(WebSocketProxyHttpTest::echo);
             }).bindNow();
 
@@ -131,11 +134,15 @@ class WebSocketProxyHttpTest {
     }
 
     @Test
-    void aServiceThatIsDownIsA503BeforeAnyUpgrade() {
+    void aServiceThatIsDownIsA503BeforeAnyUpgradeAndOneWithoutTheStreamA404() {
         HttpClient from = GatewayHttpTestBase.clientFrom("127.0.0.32");
-        WebSocketHandshakeException refused = handshakeFailure(from, "/ws/executors?token=" + TOKEN);
-        assertThat(refused.getResponse().statusCode()).isEqualTo(503);
-        assertThat(refused.getResponse().body()).isEqualTo("{\"detail\":\"trading service is unavailable\"}");
+        WebSocketHandshakeException down = handshakeFailure(from, "/ws/executors?token=" + TOKEN, Map.of());
+        assertThat(down.getResponse().statusCode()).isEqualTo(503);
+        assertThat(down.getResponse().body()).isEqualTo("{\"detail\":\"trading service is unavailable\"}");
+
+        WebSocketHandshakeException missing = handshakeFailure(from, "/ws/market-data?token=" + TOKEN,
+                Map.of("X-Request-Id", "no-such-stream"));
+        assertThat(missing.getResponse().statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -148,11 +155,13 @@ class WebSocketProxyHttpTest {
     }
 
     private int refusal(HttpClient from, String path) {
-        return handshakeFailure(from, path).getResponse().statusCode();
+        return handshakeFailure(from, path, Map.of()).getResponse().statusCode();
     }
 
-    private WebSocketHandshakeException handshakeFailure(HttpClient from, String path) {
-        Throwable failure = catchThrowable(() -> from.newWebSocketBuilder()
+    private WebSocketHandshakeException handshakeFailure(HttpClient from, String path, Map<String, String> headers) {
+        WebSocket.Builder builder = from.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        Throwable failure = catchThrowable(() -> builder
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() { }).join());
         assertThat(failure).hasCauseInstanceOf(WebSocketHandshakeException.class);
         return (WebSocketHandshakeException) failure.getCause();

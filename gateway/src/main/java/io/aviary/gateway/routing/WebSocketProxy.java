@@ -4,6 +4,7 @@ import io.aviary.gateway.auth.WebSocketLogin;
 import io.aviary.gateway.web.JsonErrors;
 import io.aviary.gateway.web.RequestIdFilter;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +132,11 @@ public class WebSocketProxy implements GatewayFilter, Ordered {
         if (exchange.getResponse().isCommitted()) {
             log.debug("{} stream ended with an error: {}", service, error.toString());
             return Mono.empty();
+        }
+        if (error instanceof WebSocketClientHandshakeException refused && refused.response() != null
+                && refused.response().status().code() == HttpStatus.NOT_FOUND.value()) {
+            // the service is up but serves no such stream (yet): an honest 404, not "unavailable"
+            return JsonErrors.write(exchange.getResponse(), HttpStatus.NOT_FOUND, "Not Found");
         }
         log.warn("{} service unavailable for a stream: {} rid={}", service, error.toString(),
                 RequestIdFilter.requestIdOf(exchange));
