@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aviary.connectors.sim.SimVenueProcess;
 import io.aviary.kit.testing.ServiceHttpTestBase;
 import io.aviary.kit.testing.WsClient;
-import io.aviary.marketdata.api.stream.MarketDataSocket;
-import io.aviary.marketdata.api.stream.StreamStats;
+import io.aviary.kit.stream.StreamSocket;
+import io.aviary.kit.stream.StreamStats;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -143,7 +143,7 @@ class MarketDataStreamTest extends ServiceHttpTestBase {
             }
             client.send("{\"action\": \"subscribe\", \"type\": \"order_book\", \"connector\": \"sim\","
                     + " \"trading_pair\": \"BTC-USDT\", \"depth\": 1000, \"update_interval\": 0.25}");
-            MarketDataSocket socket = server.bean(MarketDataSocket.class);
+            StreamSocket socket = server.bean(StreamSocket.class);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             Optional<StreamStats> ended = Optional.empty();
             long maxQueued = 0;

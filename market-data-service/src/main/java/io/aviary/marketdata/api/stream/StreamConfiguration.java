@@ -1,5 +1,6 @@
 package io.aviary.marketdata.api.stream;
 
+import io.aviary.kit.stream.StreamSocket;
 import io.aviary.marketdata.app.MarketStreams;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +20,15 @@ class StreamConfiguration implements WebSocketConfigurer {
     /** The container drops a frame bigger than this with close 1009; smaller oversize messages get an error reply. */
     static final int HARD_MESSAGE_LIMIT = 64 * 1024;
 
-    private final MarketDataSocket socket;
+    private final StreamSocket socket;
 
     StreamConfiguration(MarketStreams streams, StreamSettings settings, JsonMapper mapper) {
-        this.socket = new MarketDataSocket(streams, settings, mapper);
+        this.socket = new StreamSocket("market-data", new MarketDataStreams(streams), settings.limits(), mapper);
     }
 
+    /** The endpoint's handler (its {@code stats()} show each connection's queue and coalesced updates). */
     @Bean
-    MarketDataSocket marketDataSocket() {
+    StreamSocket marketDataSocket() {
         return socket;
     }
 

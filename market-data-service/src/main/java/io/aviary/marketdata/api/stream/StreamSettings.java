@@ -1,5 +1,6 @@
 package io.aviary.marketdata.api.stream;
 
+import io.aviary.kit.stream.StreamLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,25 +24,9 @@ public record StreamSettings(double heartbeatInterval, double minUpdateInterval,
         int maxConnections, int maxSubscriptions, int maxMessageBytes, int maxErrors, Duration sendTimeout,
         int controlQueue) {
 
-    public StreamSettings {
-        if (minUpdateInterval <= 0 || maxUpdateInterval < minUpdateInterval || heartbeatInterval <= 0) {
-            throw new IllegalStateException("aviary.market-data.ws: need 0 < min-update-interval <= max-update-interval"
-                    + " and a positive heartbeat-interval");
-        }
-        if (maxConnections < 1 || maxSubscriptions < 1 || maxMessageBytes < 256 || maxErrors < 1 || controlQueue < 4
-                || sendTimeout == null || sendTimeout.isNegative() || sendTimeout.isZero()) {
-            throw new IllegalStateException("aviary.market-data.ws: max-connections, max-subscriptions, max-errors must"
-                    + " be positive, max-message-bytes at least 256, control-queue at least 4, send-timeout positive");
-        }
-    }
-
-    /** The push period asked for, clamped to the allowed range as the original does. */
-    public Duration updateInterval(double seconds) {
-        double clamped = Math.max(minUpdateInterval, Math.min(maxUpdateInterval, seconds));
-        return Duration.ofNanos((long) (clamped * 1e9));
-    }
-
-    public Duration heartbeat() {
-        return Duration.ofNanos((long) (heartbeatInterval * 1e9));
+    /** The kit's limits (validated there). */
+    public StreamLimits limits() {
+        return new StreamLimits(heartbeatInterval, minUpdateInterval, maxUpdateInterval, maxConnections,
+                maxSubscriptions, maxMessageBytes, maxErrors, sendTimeout, controlQueue);
     }
 }

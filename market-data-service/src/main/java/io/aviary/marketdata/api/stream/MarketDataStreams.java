@@ -2,58 +2,79 @@ package io.aviary.marketdata.api.stream;
 
 import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.PublicTrade;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.kit.failure.Unavailable;
+import io.aviary.kit.stream.LiveStream;
+import io.aviary.kit.stream.StreamSource;
+import io.aviary.kit.stream.SubscribeMessage;
+import io.aviary.marketdata.app.MarketStream;
+import io.aviary.marketdata.app.MarketStreams;
+import io.aviary.marketdata.app.StreamRequest;
 import io.aviary.marketdata.app.StreamUpdate;
 import io.aviary.marketdata.domain.CandleBar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Optional;
 
 /**
- * The wire shapes of hummingbot-api's {@code /ws/market-data}: {@code {"type", "subscription_id", "data", "timestamp"}}
- * with candles as Hummingbot's records, books as {@code [[price, amount], ...]} per side, trades as
- * {@code {timestamp, price, amount, side}}; timestamps in epoch seconds.
+ * What {@code /ws/market-data} streams, in hummingbot-api's wire shapes: {@code candles} (Hummingbot's candle
+ * records) and {@code candle_update}, {@code order_book} ({@code [[price, amount], ...]} per side), {@code trades}
+ * ({@code {timestamp, price, amount, side}}); timestamps in epoch seconds.
  */
-final class StreamJson {
+final class MarketDataStreams implements StreamSource {
 
-    private final JsonMapper mapper;
+    private final MarketStreams streams;
 
-    StreamJson(JsonMapper mapper) {
-        this.mapper = mapper;
+    MarketDataStreams(MarketStreams streams) {
+        this.streams = streams;
     }
 
-    String render(Outgoing message) {
-        Map<String, Object> body = switch (message) {
-            case Outgoing.Control c -> c.body();
-            case Outgoing.Update u -> update(u.subscriptionId(), u.update());
+    @Override
+    public LiveStream open(SubscribeMessage msg) {
+        String type = msg.type("candles", "order_book", "trades");
+        String connector = msg.name("connector");
+        String pair = msg.name("trading_pair");
+        StreamRequest request = switch (type) {
+            case "candles" -> new StreamRequest.Candles(connector, pair, msg.name("interval", "1m"),
+                    msg.integer("max_records", 100));
+            case "order_book" -> new StreamRequest.OrderBook(connector, pair, msg.integer("depth", 10));
+            default -> new StreamRequest.Trades(connector, pair);
         };
-        return mapper.writeValueAsString(body);
-    }
-
-    static Map<String, Object> control(String type, Object... fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        for (int i = 0; i + 1 < fields.length; i += 2) {
-            body.put((String) fields[i], fields[i + 1]);
+        MarketStream stream;
+        try {
+            stream = streams.open(request);
+        } catch (VenueException e) {
+            throw new Unavailable("Failed to start feed: " + e.getMessage());
         }
-        body.putIfAbsent("timestamp", now());
-        return body;
+        return new Wire(stream);
     }
 
-    static Map<String, Object> error(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "error");
-        body.put("message", message);
-        return body;
+    /** A market stream whose updates leave as hummingbot-api's messages. */
+    private record Wire(MarketStream stream) implements LiveStream {
+        @Override
+        public String id() {
+            return stream.id();
+        }
+
+        @Override
+        public Optional<Map<String, Object>> poll() {
+            return stream.poll().map(MarketDataStreams::body);
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
     }
 
-    private static Map<String, Object> update(String id, StreamUpdate update) {
+    static Map<String, Object> body(StreamUpdate update) {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (update) {
             case StreamUpdate.Candles c -> {
                 body.put("type", "candles");
-                body.put("data", c.candles().stream().map(StreamJson::candle).toList());
+                body.put("data", c.candles().stream().map(MarketDataStreams::candle).toList());
             }
             case StreamUpdate.CandleUpdate c -> {
                 body.put("type", "candle_update");
@@ -65,14 +86,12 @@ final class StreamJson {
             }
             case StreamUpdate.Trades t -> {
                 body.put("type", "trades");
-                body.put("data", t.trades().stream().map(StreamJson::trade).toList());
+                body.put("data", t.trades().stream().map(MarketDataStreams::trade).toList());
                 if (t.dropped() > 0) {
                     body.put("dropped", t.dropped()); // Aviary's addition: older trades the buffer could not keep
                 }
             }
         }
-        body.put("subscription_id", id);
-        body.put("timestamp", now());
         return body;
     }
 
@@ -102,9 +121,5 @@ final class StreamJson {
         row.put("amount", t.amount().doubleValue());
         row.put("side", t.takerSide().name().toLowerCase(Locale.ROOT));
         return row;
-    }
-
-    private static double now() {
-        return System.currentTimeMillis() / 1000.0;
     }
 }

@@ -1,7 +1,7 @@
-package io.aviary.marketdata.api.stream;
+package io.aviary.kit.stream;
 
 /**
- * One {@code /ws/market-data} connection as tests and diagnostics see it.
+ * One WebSocket stream connection as tests and diagnostics see it.
  *
  * @param queued    messages waiting in its outbox now (bounded: the control queue plus one per subscription)
  * @param coalesced updates not sent because the client had not taken the previous one yet

@@ -1,7 +1,5 @@
-package io.aviary.marketdata.api.stream;
+package io.aviary.kit.stream;
 
-import io.aviary.marketdata.app.MarketStream;
-import io.aviary.marketdata.domain.Outbox;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,27 +10,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One client of {@code /ws/market-data}: its subscriptions, its bounded {@link Outbox} and the one virtual thread
+ * One client of a {@link StreamSocket}: its subscriptions, its bounded {@link Outbox} and the one virtual thread
  * that sends from it (so sends never overlap and a slow client blocks only its own thread). The shared ticker polls
  * each due subscription, but only when its previous update has left: a client that reads slowly gets the latest
  * state when it is ready, never a growing backlog. A send stuck longer than the send timeout closes the connection
  * with 1008 and a reason; so does a full control queue.
  */
-final class Connection {
+final class StreamConnection {
 
-    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+    private static final Logger log = LoggerFactory.getLogger(StreamConnection.class);
 
     /** RFC 6455 policy violation: used for a stalled reader and for repeated bad input. */
     static final int POLICY = 1008;
 
     private final class Subscribed {
-        final MarketStream stream;
+        final LiveStream stream;
         final long periodNanos;
         long dueNanos;
 
-        Subscribed(MarketStream stream, long periodNanos, long now) {
+        Subscribed(LiveStream stream, long periodNanos, long now) {
             this.stream = stream;
             this.periodNanos = periodNanos;
             this.dueNanos = now;
@@ -41,8 +40,9 @@ final class Connection {
 
     private final String id;
     private final WebSocketSession session;
-    private final StreamSettings settings;
-    private final StreamJson json;
+    private final StreamLimits settings;
+    private final String name;
+    private final JsonMapper json;
     private final Outbox<String, Outgoing> outbox;
     private final Map<String, Subscribed> subscriptions = new LinkedHashMap<>(); // guarded by this
     private final AtomicLong coalesced = new AtomicLong();
@@ -53,7 +53,8 @@ final class Connection {
     private volatile long sendingSince; // System.nanoTime() when the current send started; 0 while idle
     private volatile CloseStatus closedWith;
 
-    Connection(String id, WebSocketSession session, StreamSettings settings, StreamJson json) {
+    StreamConnection(String name, String id, WebSocketSession session, StreamLimits settings, JsonMapper json) {
+        this.name = name;
         this.id = id;
         this.session = session;
         this.settings = settings;
@@ -68,12 +69,12 @@ final class Connection {
     }
 
     void start() {
-        Thread.ofVirtual().name("ws-md-send-" + id).start(this::pump);
+        Thread.ofVirtual().name("ws-" + name + "-send-" + id).start(this::pump);
     }
 
     /** Queues a reply or an error; a client so far behind that the control queue is full is closed. */
-    void reply(Map<String, Object> body) {
-        if (!outbox.offerControl(new Outgoing.Control(body))) {
+    void reply(Outgoing message) {
+        if (!outbox.offerControl(message)) {
             close(new CloseStatus(POLICY, "consumer too slow: " + settings.controlQueue() + " replies unread"));
         }
     }
@@ -85,7 +86,7 @@ final class Connection {
             close(new CloseStatus(POLICY, "too many invalid messages (" + errors + ")"));
             return;
         }
-        reply(StreamJson.error(message));
+        reply(Outgoing.error(message));
     }
 
     synchronized int subscriptionCount() {
@@ -97,7 +98,7 @@ final class Connection {
     }
 
     /** Adds (or replaces) a subscription and confirms it; its first update follows on the next tick. */
-    synchronized void subscribe(MarketStream stream, long periodNanos) {
+    synchronized void subscribe(LiveStream stream, long periodNanos) {
         if (closedWith != null) {
             stream.close();
             return;
@@ -107,7 +108,7 @@ final class Connection {
             outbox.discard(stream.id());
             old.stream.close();
         }
-        reply(StreamJson.control("subscribed", "subscription_id", stream.id()));
+        reply(Outgoing.control("subscribed", "subscription_id", stream.id()));
     }
 
     /** Removes a subscription, its pending update with it; false when there was none. */
@@ -118,7 +119,7 @@ final class Connection {
         }
         outbox.discard(subscriptionId);
         sub.stream.close();
-        reply(StreamJson.control("unsubscribed", "subscription_id", subscriptionId));
+        reply(Outgoing.control("unsubscribed", "subscription_id", subscriptionId));
         return true;
     }
 
@@ -143,14 +144,14 @@ final class Connection {
                 continue;
             }
             try {
-                sub.stream.poll().ifPresent(u -> outbox.offerLatest(sub.stream.id(), new Outgoing.Update(sub.stream.id(), u)));
+                sub.stream.poll().ifPresent(u -> outbox.offerLatest(sub.stream.id(), Outgoing.update(sub.stream.id(), u)));
             } catch (RuntimeException e) {
                 log.warn("WebSocket {}: polling {} failed: {}", id, sub.stream.id(), e.toString());
             }
         }
         if (now - nextHeartbeat >= 0) {
             nextHeartbeat = now + heartbeatNanos;
-            reply(StreamJson.control("heartbeat"));
+            reply(Outgoing.control("heartbeat"));
         }
     }
 
@@ -162,7 +163,7 @@ final class Connection {
                 if (next == null || closedWith != null) {
                     continue;
                 }
-                TextMessage text = new TextMessage(json.render(next));
+                TextMessage text = new TextMessage(json.writeValueAsString(next.body()));
                 sendingSince = System.nanoTime() | 1;
                 session.sendMessage(text);
                 sendingSince = 0;
@@ -193,7 +194,7 @@ final class Connection {
         if (status.getCode() != CloseStatus.NORMAL.getCode() || status.getReason() != null) {
             log.info("WebSocket {} closed: {} {}", id, status.getCode(), status.getReason());
         }
-        Thread.ofVirtual().name("ws-md-close-" + id).start(() -> {
+        Thread.ofVirtual().name("ws-" + name + "-close-" + id).start(() -> {
             try {
                 if (session.isOpen()) {
                     session.close(status);

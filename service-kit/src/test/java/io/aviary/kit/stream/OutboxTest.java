@@ -1,4 +1,4 @@
-package io.aviary.marketdata.domain;
+package io.aviary.kit.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
