@@ -40,6 +40,8 @@ public final class Suite implements AutoCloseable {
     private final String javaCommand;
     private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
     private final List<ServiceProcess> extras = new CopyOnWriteArrayList<>();
+    /** Further replicas of a service ({@code trading-service-2}...), also in {@link #extras}. */
+    private final Map<String, ServiceProcess> replicas = new ConcurrentHashMap<>();
     private final Map<String, Path> preparedJars = new ConcurrentHashMap<>();
     private final AppCds appCds;
     private final Path pidFile;
@@ -111,6 +113,7 @@ public final class Suite implements AutoCloseable {
                 .forEach(topic -> progress.accept("topic " + topic.describe()));
         cds.join();
         List<String> failed = startServices(progress, keepGoing);
+        startReplicas(progress);
         if (config.restartPolicy().enabled() && !closing) {
             // what failed to start is reported, not restarted: that would only repeat the failure
             supervisor = Supervisor.start(this, config.restartPolicy(), config.services().stream().map(ServiceSpec::module)
@@ -165,6 +168,44 @@ public final class Suite implements AutoCloseable {
             ServiceProcess.sleep(150);
         }
         return failed;
+    }
+
+    /** The further replicas of every service configured with several, once their first instance is up. */
+    private void startReplicas(Consumer<String> progress) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (ServiceSpec spec : config.services()) {
+            List<Integer> ports = config.replicaPorts(spec.module());
+            for (int i = 0; i < ports.size(); i++) {
+                String name = replicaName(spec.module(), i + 2);
+                ServiceProcess process = newProcess(spec, ports.get(i), Map.of("AVIARY_INSTANCE_ID", name), name, true, true);
+                replicas.put(name, process);
+                extras.add(process);
+                launch(process);
+                started.add(process);
+            }
+        }
+        for (ServiceProcess process : started) {
+            if (!process.awaitHealthy(config.startTimeout())) {
+                throw new SuiteException("replica on port " + process.port() + " did not become healthy. Last lines of "
+                        + process.logFile() + ":\n" + indent(process.tail(40)));
+            }
+            progress.accept("replica on port " + process.port() + " UP");
+        }
+        writePidFile();
+    }
+
+    /** {@code trading-service-2}: the second instance of {@code module} (the first one is {@code module} itself). */
+    public static String replicaName(String module, int instance) {
+        return module + "-" + instance;
+    }
+
+    /** A further replica started by the suite, by {@link #replicaName}. */
+    public ServiceProcess replica(String name) {
+        ServiceProcess process = replicas.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("no replica " + name + "; running: " + replicas.keySet());
+        }
+        return process;
     }
 
     private ServiceProcess startService(ServiceSpec spec) {
@@ -330,11 +371,15 @@ public final class Suite implements AutoCloseable {
             // the local-process runtime starts bots from the bot module's runnable jar
             botJar().ifPresent(jar -> env.putIfAbsent("AVIARY_BOT_JAR", jar.toString()));
         }
-        // where every service is (the gateway routes with these; any service may call another)
+        // where every service is (the gateway routes with these, over every replica; any service may call another)
         for (ServiceSpec other : ServiceSpec.ALL) {
             if (other.urlVariable() != null) {
-                env.put(other.urlVariable(), "http://127.0.0.1:" + config.port(other.module()));
+                env.put(other.urlVariable(), spec.isGateway() ? String.join(",", config.instanceUrls(other.module()))
+                        : "http://127.0.0.1:" + config.port(other.module()));
             }
+        }
+        if (!config.replicaPorts(spec.module()).isEmpty()) {
+            env.put("AVIARY_INSTANCE_ID", replicaName(spec.module(), 1)); // the further replicas get theirs as overrides
         }
         overrides.forEach((name, value) -> {
             if (value == null) {

@@ -44,6 +44,7 @@ public final class SuiteConfig {
     private final int kafkaControllerPort;
     private final int mqttPort;
     private final Map<String, Integer> servicePorts;
+    private final Map<String, List<Integer>> replicaPorts;
     private final List<ServiceSpec> services;
     private final List<String> jvmOptions;
     private final Duration startTimeout;
@@ -69,6 +70,7 @@ public final class SuiteConfig {
             ports.put(spec.module(), b.servicePorts.getOrDefault(spec.module(), spec.defaultPort()));
         }
         this.servicePorts = Map.copyOf(ports);
+        this.replicaPorts = Map.copyOf(b.replicaPorts);
         this.services = List.copyOf(b.services);
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.startTimeout = b.startTimeout;
@@ -157,6 +159,17 @@ public final class SuiteConfig {
         return services;
     }
 
+    /** Ports of the further replicas of {@code module} (its first one is on {@link #port}); empty when it runs once. */
+    public List<Integer> replicaPorts(String module) {
+        return replicaPorts.getOrDefault(module, List.of());
+    }
+
+    /** Every instance of {@code module}: {@code http://127.0.0.1:<port>}, its first one first. */
+    public List<String> instanceUrls(String module) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(port(module)), replicaPorts(module).stream())
+                .map(p -> "http://" + LOOPBACK + ":" + p).toList();
+    }
+
     public List<String> jvmOptions() {
         return jvmOptions;
     }
@@ -222,6 +235,7 @@ public final class SuiteConfig {
         private int kafkaControllerPort = 9093;
         private int mqttPort = 1883;
         private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> replicaPorts = new LinkedHashMap<>();
         private List<ServiceSpec> services = ServiceSpec.ALL;
         private List<String> jvmOptions;
         private Duration startTimeout = Duration.ofSeconds(180);
@@ -286,6 +300,19 @@ public final class SuiteConfig {
 
         public Builder servicePort(String module, int port) {
             servicePorts.put(module, port);
+            return this;
+        }
+
+        /**
+         * Runs {@code count} instances of {@code module} (the further ones on free ports, each with its own
+         * {@code AVIARY_INSTANCE_ID}); the gateway gets all of them in the service's {@code AVIARY_<SERVICE>_URL}.
+         */
+        public Builder replicas(String module, int count) {
+            ServiceSpec spec = ServiceSpec.require(module);
+            if (spec.isGateway() || count < 1) {
+                throw new IllegalArgumentException("replicas of " + module + ": a service, at least one");
+            }
+            replicaPorts.put(module, count == 1 ? List.of() : List.copyOf(Ports.free(count - 1)));
             return this;
         }
 

@@ -278,6 +278,28 @@ public final class RunningSuite implements AutoCloseable {
         return embeddedKafka().isRunning();
     }
 
+    /** Stops the embedded MQTT broker (HiveMQ CE); bots and orchestration-service keep running and reconnect. */
+    public void stopMqtt() {
+        embeddedMqtt().stop();
+    }
+
+    /** Starts the embedded MQTT broker again on the same port and data; returns once it accepts connections. */
+    public void startMqtt() {
+        try {
+            embeddedMqtt().start();
+        } catch (Exception e) {
+            throw new IllegalStateException("MQTT did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private EmbeddedMqttBroker embeddedMqtt() {
+        EmbeddedMqttBroker mqtt = suite.infrastructure().mqtt();
+        if (mqtt == null) {
+            throw new IllegalStateException("BROKER_HOST points at an external MQTT broker; only the embedded one can be restarted");
+        }
+        return mqtt;
+    }
+
     /** Stops the embedded PostgreSQL (fast shutdown; the services keep running and see their connections fail). */
     public void stopPostgres() {
         embeddedPostgres().close();
@@ -327,6 +349,20 @@ public final class RunningSuite implements AutoCloseable {
     /** SIGKILL of one service (a crash); {@link #startService} brings it back. */
     public void killService(String module) {
         suite.kill(module);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of every instance of {@code module}, its first one first (see {@code replicas}). */
+    public List<String> instanceUrls(String module) {
+        return config.instanceUrls(module);
+    }
+
+    /** SIGKILL of the {@code instance}-th replica of {@code module} (1 = the first, {@link #killService}). */
+    public void killInstance(String module, int instance) {
+        if (instance == 1) {
+            killService(module);
+        } else {
+            suite.replica(Suite.replicaName(module, instance)).kill();
+        }
     }
 
     /** Starts a killed service again on its port and waits until it is healthy. */

@@ -35,6 +35,25 @@ class SuiteEnvironmentTest {
     }
 
     @Test
+    void theGatewayIsToldEveryReplicaAndEachReplicaItsOwnInstanceId() {
+        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", "postgresql://u:p@127.0.0.1:5432/aviary",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "BROKER_HOST", "127.0.0.1"));
+        SuiteConfig config = SuiteConfig.builder(repo).baseEnvironment(env).readDotEnv(false)
+                .replicas("trading-service", 2).build();
+        Suite suite = new Suite(config);
+        int second = config.replicaPorts("trading-service").getFirst();
+
+        assertThat(suite.environmentFor(ServiceSpec.require("gateway"), 8000, Map.of()))
+                .containsEntry("AVIARY_TRADING_URL", "http://127.0.0.1:8102,http://127.0.0.1:" + second)
+                .containsEntry("AVIARY_ACCOUNTS_URL", "http://127.0.0.1:8101");
+        assertThat(suite.environmentFor(ServiceSpec.require("accounts-service"), 8101, Map.of()))
+                .containsEntry("AVIARY_TRADING_URL", "http://127.0.0.1:8102")
+                .doesNotContainKey("AVIARY_INSTANCE_ID");
+        assertThat(suite.environmentFor(ServiceSpec.require("trading-service"), 8102, Map.of()))
+                .containsEntry("AVIARY_INSTANCE_ID", "trading-service-1");
+    }
+
+    @Test
     void onlyTheGatewayFollowsAnExplicitBindAddress() {
         Suite suite = suite(Map.of("AVIARY_GATEWAY_BIND_ADDRESS", "0.0.0.0", "USERNAME", "desk", "PASSWORD", "s3cret"));
         for (ServiceSpec spec : ServiceSpec.ALL) {

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +120,7 @@ class TradingCrashRecoveryTest {
     }
 
     /** Buys up to {@code amount} at every ask up to our price level, so our resting sells fill. */
-    private static void sweepTo(TradingConnector counterparty, TradingDesk desk, String id, BigDecimal amount) {
+    static void sweepTo(TradingConnector counterparty, TradingDesk desk, String id, BigDecimal amount) {
         try {
             List<PriceLevel> asks = desk.venueBook("sim", "SOL-USDT").asks();
             if (asks.isEmpty()) {
@@ -136,13 +135,19 @@ class TradingCrashRecoveryTest {
     }
 
     private static Map<String, BigDecimal> storedFills(RunningSuite suite) throws Exception {
+        return storedFills(suite, "desk_crash");
+    }
+
+    /** The fills stored for {@code account}, by trade id; fails when one is recorded twice. */
+    static Map<String, BigDecimal> storedFills(RunningSuite suite, String account) throws Exception {
         Map<String, BigDecimal> fills = new HashMap<>();
         try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
-                Statement query = db.createStatement();
-                ResultSet rs = query.executeQuery(
-                        "SELECT trade_id, amount FROM trading.trades WHERE account_name = 'desk_crash'")) {
-            while (rs.next()) {
-                assertThat(fills.put(rs.getString(1), rs.getBigDecimal(2))).as("trade recorded twice").isNull();
+                var query = db.prepareStatement("SELECT trade_id, amount FROM trading.trades WHERE account_name = ?")) {
+            query.setString(1, account);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(fills.put(rs.getString(1), rs.getBigDecimal(2))).as("trade recorded twice").isNull();
+                }
             }
         }
         return fills;

@@ -18,6 +18,7 @@ import io.aviary.kit.events.OutboxRelay;
 import io.aviary.kit.events.RequiredTopics;
 import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.web.ApiExceptionHandler;
 import io.aviary.kit.web.BodySizeLimitFilter;
 import io.aviary.kit.web.EmptyBodyFilter;
@@ -25,6 +26,7 @@ import io.aviary.kit.web.InternalTokenFilter;
 import io.aviary.kit.web.RequestIdFilter;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -188,6 +190,17 @@ public class ServiceKitAutoConfiguration {
         return new EventMaintenance(new DeadLetterReplay(deadLetters, inbox, json, aviaryTransactionTemplate),
                 new EventRetention(jdbc, events.retention(), events.pruneBatch()), events.replayInterval(),
                 events.pruneInterval());
+    }
+
+    /**
+     * Leases for stateful work owned by one replica at a time (ADR 0026). The owner id is {@code AVIARY_INSTANCE_ID}
+     * when set (unique per running replica), otherwise the application name and a random suffix.
+     */
+    @Bean(destroyMethod = "close")
+    Leases leases(JdbcTemplate jdbc, @Value("${spring.application.name}") String applicationName,
+            @Value("${AVIARY_INSTANCE_ID:}") String configuredId, @Value("${AVIARY_LEASE_TTL:15s}") Duration ttl) {
+        String ownerId = configuredId.isBlank() ? applicationName + "-" + instanceId.substring(0, 8) : configuredId;
+        return new Leases(jdbc, ownerId, ttl, ttl.dividedBy(3));
     }
 
     @Bean

@@ -6,7 +6,9 @@ import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.web.InternalServiceClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,25 +20,38 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** trading-service's internal {@code GET /internal/sessions/balance-changes}, bounded to a short timeout. */
+/**
+ * trading-service's internal {@code GET /internal/sessions/balance-changes}, bounded to a short timeout. With several
+ * replicas ({@code AVIARY_TRADING_URL} a comma-separated list, ADR 0026) each knows only the sessions it runs: every
+ * instance is asked and the latest change per session wins.
+ */
 @Component
 class TradingBalanceChanges implements BalanceChangeSource {
 
     private static final Logger log = LoggerFactory.getLogger(TradingBalanceChanges.class);
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-    private final InternalServiceClient trading;
+    private final List<InternalServiceClient> instances;
 
-    TradingBalanceChanges(@Value("${AVIARY_TRADING_URL:http://localhost:8102}") String baseUrl, ServiceProperties service,
+    TradingBalanceChanges(@Value("${AVIARY_TRADING_URL:http://localhost:8102}") String baseUrls, ServiceProperties service,
             JsonMapper json) {
-        this.trading = new InternalServiceClient("trading-service", baseUrl, service.internalToken(), "accounts-service",
-                TIMEOUT, json);
+        this.instances = Arrays.stream(baseUrls.split(",")).map(String::strip).filter(u -> !u.isEmpty())
+                .map(url -> new InternalServiceClient("trading-service", url, service.internalToken(), "accounts-service",
+                        TIMEOUT, json))
+                .toList();
     }
 
     @Override
     public Map<CredentialRef, Instant> lastChanges(Set<String> accounts) {
         String query = accounts.stream().map(a -> "account_names=" + InternalServiceClient.encode(a))
                 .collect(Collectors.joining("&"));
+        Map<CredentialRef, Instant> changes = new HashMap<>();
+        instances.forEach(trading -> lastChanges(trading, query).forEach((ref, at) -> changes.merge(ref, at,
+                (a, b) -> a.isAfter(b) ? a : b)));
+        return changes;
+    }
+
+    private static Map<CredentialRef, Instant> lastChanges(InternalServiceClient trading, String query) {
         try {
             Optional<JsonNode> body = trading.get("internal/sessions/balance-changes" + (query.isEmpty() ? "" : "?" + query));
             if (body.isEmpty()) {

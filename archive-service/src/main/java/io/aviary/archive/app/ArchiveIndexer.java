@@ -33,6 +33,7 @@ public class ArchiveIndexer implements AutoCloseable {
 
     private final Archives folder;
     private final ArchiveIndexRepository index;
+    private final PerformanceIndex performance;
     /** One background indexer: indexing reads whole tables, two at once would only compete for the disk. */
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "archive-indexer");
@@ -41,16 +42,20 @@ public class ArchiveIndexer implements AutoCloseable {
     });
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
 
-    public ArchiveIndexer(Archives folder, ArchiveIndexRepository index) {
+    public ArchiveIndexer(Archives folder, ArchiveIndexRepository index, PerformanceIndex performance) {
         this.folder = folder;
         this.index = index;
+        this.performance = performance;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void atStart() {
         background.execute(() -> {
             try {
-                stale(folder.list()).forEach(this::indexQuietly);
+                List<ArchivedFile> files = folder.list();
+                stale(files).forEach(this::indexQuietly);
+                // archives indexed before their performance was stored (or whose computation was cut short)
+                files.forEach(this::withPerformance);
             } catch (RuntimeException e) {
                 LOG.warn("archive rescan at start failed ({}); listings rescan again", e.getMessage());
             }
@@ -84,10 +89,14 @@ public class ArchiveIndexer implements AutoCloseable {
         }).toList();
     }
 
-    /** Indexes every database of an archived instance folder (a {@code BotArchived} event). */
+    /**
+     * Indexes every database of an archived instance folder (a {@code BotArchived} event); their performance is
+     * computed afterwards in the background, outside the event's transaction (a pass over every fill).
+     */
     public int indexInstance(String instance) {
         List<ArchivedFile> files = folder.localInstance(instance);
         files.forEach(this::index);
+        files.forEach(file -> background.execute(() -> withPerformance(file)));
         return files.size();
     }
 
@@ -126,9 +135,26 @@ public class ArchiveIndexer implements AutoCloseable {
 
     private void indexQuietly(ArchivedFile file) {
         try {
-            index(file);
+            if (index(file).problem() == null) {
+                performance.current(file);
+            }
         } catch (RuntimeException e) {
             LOG.warn("indexing an archived database failed ({}); a request for it indexes it again", e.getMessage());
+        }
+    }
+
+    /**
+     * The performance of a file indexed in another transaction (a {@code BotArchived} event's): its row is read again
+     * first (waiting for that transaction, or indexing it here), so the stored performance always has its index row.
+     */
+    private void withPerformance(ArchivedFile file) {
+        try {
+            if (current(file).problem() == null) {
+                performance.current(file);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("computing the performance of an archived database failed ({}); its first request computes it",
+                    e.getMessage());
         }
     }
 

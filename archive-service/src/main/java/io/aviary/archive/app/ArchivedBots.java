@@ -11,6 +11,7 @@ import io.aviary.archive.infra.ArchiveIndexRepository;
 import io.aviary.archive.infra.Archives;
 import io.aviary.archive.infra.ArchiveIndexRepository.Entry;
 import io.aviary.archive.infra.BotSqlite;
+import io.aviary.archive.infra.PerformanceStore;
 import io.aviary.kit.failure.InvalidRequest;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,14 @@ public class ArchivedBots {
     private final Archives folder;
     private final ArchiveIndexer indexer;
     private final ArchiveIndexRepository index;
+    private final PerformanceIndex performance;
 
-    public ArchivedBots(Archives folder, ArchiveIndexer indexer, ArchiveIndexRepository index) {
+    public ArchivedBots(Archives folder, ArchiveIndexer indexer, ArchiveIndexRepository index,
+            PerformanceIndex performance) {
         this.folder = folder;
         this.indexer = indexer;
         this.index = index;
+        this.performance = performance;
     }
 
     /** The db_paths of the archive folder, sorted; the index follows the folder (new files in the background). */
@@ -55,13 +59,17 @@ public class ArchivedBots {
         return readable(folder.locate(dbPath));
     }
 
-    /** The fills' performance (one streamed pass) with a page of its per-fill rows, and the executors' per controller. */
+    /**
+     * The fills' performance from the store (computed once per archive, see {@link PerformanceIndex}) with a page of
+     * its per-fill rows, and the executors' figures per controller.
+     */
     public PerformanceReport performance(String dbPath, PageRequest rows) {
-        try (BotSqlite database = open(folder.locate(dbPath))) {
-            Performance performance = new Performance(rows);
-            database.streamFills(performance::accept);
-            return new PerformanceReport(performance, database.controllerFigures());
-        }
+        ArchivedFile file = folder.locate(dbPath);
+        readable(file);
+        PerformanceStore.Stored stored = performance.current(file);
+        List<Performance.Row> page = performance.rows(file, stored, rows);
+        return new PerformanceReport(Performance.of(stored.finalBooks(), stored.totalTrades(), rows, page),
+                stored.controllers());
     }
 
     /** Performance and what the executors reported per controller. */

@@ -32,6 +32,38 @@ public final class MarketBook {
         this.market = market;
     }
 
+    /**
+     * Everything a book has accounted, exactly: stored when an archive is indexed so that performance is answered
+     * without reading the fills again, and restored to continue from there.
+     */
+    public record State(Fill.Market market, long trades, BigDecimal buyVolume, BigDecimal buyNotional,
+            BigDecimal sellVolume, BigDecimal sellNotional, BigDecimal position, BigDecimal entryPrice,
+            BigDecimal realized, BigDecimal closedCost, BigDecimal fees, BigDecimal volumeQuote, BigDecimal lastPrice) {
+    }
+
+    public State state() {
+        return new State(market, trades, buyVolume, buyNotional, sellVolume, sellNotional, position, entryPrice,
+                realized, closedCost, fees, volumeQuote, lastPrice);
+    }
+
+    /** A book that continues exactly where {@code state} was taken. */
+    public static MarketBook restore(State state) {
+        MarketBook book = new MarketBook(state.market());
+        book.trades = state.trades();
+        book.buyVolume = state.buyVolume();
+        book.buyNotional = state.buyNotional();
+        book.sellVolume = state.sellVolume();
+        book.sellNotional = state.sellNotional();
+        book.position = state.position();
+        book.entryPrice = state.entryPrice();
+        book.realized = state.realized();
+        book.closedCost = state.closedCost();
+        book.fees = state.fees();
+        book.volumeQuote = state.volumeQuote();
+        book.lastPrice = state.lastPrice();
+        return book;
+    }
+
     /** Books a fill (fills of one market must come in time order). */
     public void apply(Fill fill) {
         BigDecimal price = fill.price();

@@ -22,6 +22,35 @@ public final class Performance {
         this.page = page;
     }
 
+    /**
+     * Continues from books taken after {@code seenBefore} fills (a stored checkpoint): the next accepted fill is fill
+     * number {@code seenBefore} in time order, and rows are kept for the page as if every fill had been streamed.
+     */
+    public static Performance resumed(PageRequest page, List<MarketBook.State> booksBefore, long seenBefore) {
+        Performance performance = new Performance(page);
+        booksBefore.forEach(state -> performance.books.put(state.market(), MarketBook.restore(state)));
+        performance.seen = seenBefore;
+        return performance;
+    }
+
+    /** The totals of every fill (stored final books) with the rows of {@code page} worked out separately. */
+    public static Performance of(List<MarketBook.State> finalBooks, long totalTrades, PageRequest page,
+            List<Row> pageRows) {
+        Performance performance = resumed(page, finalBooks, totalTrades);
+        performance.rows.addAll(pageRows);
+        return performance;
+    }
+
+    /** Whether the page still needs rows: past its end, streaming further only moves the totals. */
+    public boolean pageComplete() {
+        return rows.size() >= page.limit();
+    }
+
+    /** Every market's book as it stands (in order of first fill). */
+    public List<MarketBook.State> states() {
+        return books.values().stream().map(MarketBook::state).toList();
+    }
+
     /** Books the next fill (time order). */
     public void accept(Fill fill) {
         MarketBook book = books.computeIfAbsent(fill.market(), MarketBook::new);

@@ -271,21 +271,55 @@ public final class BotSqlite implements AutoCloseable {
 
     /** Every fill in time order (ties in stored order), one row in memory at a time. */
     public void streamFills(Consumer<Fill> sink) {
+        streamFillsWithRowid((rowid, fill) -> sink.accept(fill));
+    }
+
+    /** A fill with the rowid it is stored under, so that a stored position in time order can fetch it again. */
+    @FunctionalInterface
+    public interface FillSink {
+        void accept(long rowid, Fill fill);
+    }
+
+    /** Every fill in time order (ties in stored order) with its rowid; rows without a price or amount are skipped. */
+    public void streamFillsWithRowid(FillSink sink) {
         if (!has("TradeFill")) {
             return;
         }
+        query("SELECT rowid, " + fillColumns() + " FROM \"TradeFill\" ORDER BY timestamp, rowid", List.of(),
+                row -> decodeFill(row, sink));
+    }
+
+    /**
+     * The fills stored under {@code rowids}, in the order of that list: primary-key lookups, so a page of fills at any
+     * position in time order costs its own size, not the table's.
+     */
+    public List<Fill> fillsAt(List<Long> rowids) {
+        if (rowids.isEmpty() || !has("TradeFill")) {
+            return List.of();
+        }
+        Map<Long, Fill> found = new HashMap<>();
+        StringBuilder in = new StringBuilder();
+        for (Long rowid : rowids) {
+            in.append(in.isEmpty() ? "" : ",").append(rowid.longValue());
+        }
+        query("SELECT rowid, " + fillColumns() + " FROM \"TradeFill\" WHERE rowid IN (" + in + ")", List.of(),
+                row -> decodeFill(row, found::put));
+        return rowids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private String fillColumns() {
         String fee = columns("TradeFill").contains("trade_fee_in_quote") ? "trade_fee_in_quote" : "NULL";
-        query("SELECT timestamp, market, symbol, trade_type, price, amount, " + fee
-                + " FROM \"TradeFill\" ORDER BY timestamp, rowid", List.of(), row -> {
-                    BigDecimal price = SqliteDecimal.decode(row.getObject(5));
-                    BigDecimal amount = SqliteDecimal.decode(row.getObject(6));
-                    if (price == null || amount == null) {
-                        return;
-                    }
-                    sink.accept(new Fill(row.getLong(1), row.getString(2), row.getString(3),
-                            "BUY".equalsIgnoreCase(row.getString(4)), price, amount,
-                            SqliteDecimal.decode(row.getObject(7))));
-                });
+        return "timestamp, market, symbol, trade_type, price, amount, " + fee;
+    }
+
+    private static void decodeFill(ResultSet row, FillSink sink) throws SQLException {
+        BigDecimal price = SqliteDecimal.decode(row.getObject(6));
+        BigDecimal amount = SqliteDecimal.decode(row.getObject(7));
+        if (price == null || amount == null) {
+            return;
+        }
+        sink.accept(row.getLong(1), new Fill(row.getLong(2), row.getString(3), row.getString(4),
+                "BUY".equalsIgnoreCase(row.getString(5)), price, amount, SqliteDecimal.decode(row.getObject(8))));
     }
 
     /** The executors' own figures summed per controller (none without an Executors table). */

@@ -1,5 +1,6 @@
 package io.aviary.archive.infra;
 
+import org.springframework.util.FileSystemUtils;
 import io.aviary.archive.domain.ArchiveProblem;
 import io.aviary.archive.domain.ArchiveProblem.Kind;
 import io.aviary.archive.domain.ArchivedFile;
@@ -11,11 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -312,21 +311,7 @@ public class S3ArchiveCache {
 
     private static void deleteTree(Path folder) {
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // gone already
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             LOG.warn("cannot delete {} from the S3 archive cache: {}", folder.getFileName(), e.getMessage());
         }

@@ -30,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "aviary.service.domain=archive",
                 "aviary.service.schema=archive",
                 "aviary.service.internal-token=test-internal-token",
+                // segments of 3 fills: the 7-fill fixtures span three, so pages replay across segment boundaries
+                "aviary.archive.performance-segment=3",
                 "spring.autoconfigure.exclude=io.aviary.kit.ServiceKitAutoConfiguration,"
                         + "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"})
 abstract class ArchiveHttpTestBase extends ServiceHttpTestBase {

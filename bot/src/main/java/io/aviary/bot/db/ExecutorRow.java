@@ -1,8 +1,7 @@
 package io.aviary.bot.db;
 
+import io.aviary.execution.ExecutorConfigJson;
 import io.aviary.strategy.executor.ExecutorInfo;
-import io.aviary.strategy.executor.PositionExecutor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -28,7 +27,7 @@ record ExecutorRow(
     String controllerId) {
 
   static ExecutorRow of(ExecutorInfo info, Map<String, Object> customInfo) {
-    Map<String, Object> config = ExecutorJson.config(info.config());
+    Map<String, Object> config = ExecutorConfigJson.config(info.config());
     // a host-assigned id is not in the config record: Hummingbot's config always carries it
     config.put("id", info.id());
     return new ExecutorRow(
@@ -49,19 +48,9 @@ record ExecutorRow(
         info.controllerId());
   }
 
-  /**
-   * The part of Hummingbot's {@code custom_info} that readers use ({@code level_id}, {@code side}; for a position
-   * executor also {@code current_position_average_price} and {@code close_price}, which the API's performance
-   * reader takes as break-even and close price).
-   */
+  /** Hummingbot's {@code custom_info} as far as readers use it (shared with trading-service's executors host). */
   static Map<String, Object> defaultCustomInfo(ExecutorInfo info) {
-    Map<String, Object> custom = new LinkedHashMap<>();
-    custom.put("level_id", info.levelId());
-    custom.put("side", info.side().code());
-    if (info instanceof PositionExecutor position) {
-      custom.put("current_position_average_price", ExecutorJson.decimal(position.entryPrice()));
-      custom.put("close_price", ExecutorJson.decimal(position.closePrice()));
-    }
-    return custom;
+    return ExecutorConfigJson.customInfo(info);
   }
+
 }

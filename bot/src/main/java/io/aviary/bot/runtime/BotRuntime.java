@@ -1,5 +1,7 @@
 package io.aviary.bot.runtime;
 
+import io.aviary.execution.LiveMarketView;
+import io.aviary.execution.HummingbotOrderIds;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.CandleInterval;

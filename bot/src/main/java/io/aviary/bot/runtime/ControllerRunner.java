@@ -1,5 +1,6 @@
 package io.aviary.bot.runtime;
 
+import io.aviary.execution.LiveMarketView;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.executor.CloseType;

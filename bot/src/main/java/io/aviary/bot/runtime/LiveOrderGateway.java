@@ -1,5 +1,7 @@
 package io.aviary.bot.runtime;
 
+import io.aviary.execution.Fees;
+import io.aviary.execution.HummingbotOrderIds;
 import io.aviary.bot.events.BotEvent;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.bot.events.OrderCancelled;
@@ -342,15 +344,17 @@ public final class LiveOrderGateway implements OrderGateway, AutoCloseable {
     }
     order.executedBase = order.executedBase.add(fill.amount());
     order.executedQuote = order.executedQuote.add(fill.amount().multiply(fill.price()));
-    BigDecimal feeInQuote = OrderEvents.feeInQuote(fill, order.request.tradingPair());
+    BigDecimal feeInQuote = Fees.feeInQuote(fill, order.request.tradingPair());
     boolean completes = order.isFullyFilled();
     emit(OrderEvents.filled(order, fill, feeInQuote, connectorName, perpetual));
     if (completes) {
       finish(order);
       emit(OrderEvents.completed(order, connectorName, clock.millis()));
     }
+    // the venue's trade id lets a resumed executor ignore a fill it already counted (ADR 0023)
     order.listener.onOrderFilled(new OrderFill(order.id(), fill.timestamp().getEpochSecond(),
-        fill.price().doubleValue(), fill.amount().doubleValue(), feeInQuote.doubleValue(), completes));
+        fill.price().doubleValue(), fill.amount().doubleValue(), feeInQuote.doubleValue(), completes,
+        fill.tradeId()));
   }
 
   private void cancelled(TrackedOrder order) {

@@ -7,7 +7,6 @@ import io.aviary.bot.events.TradeFee;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.TradeType;
-import io.aviary.connectors.model.TradingPair;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,20 +33,6 @@ final class OrderEvents {
     return new OrderCompleted(nowMs, order.id(), order.exchangeOrderId, connectorName, r.tradingPair().toString(),
         r.side(), r.tradingPair().base(), r.tradingPair().quote(), order.executedBase, order.executedQuote,
         r.type());
-  }
-
-  /** The fee in the quote asset: as charged, or converted at the fill price when charged in the base asset. */
-  static BigDecimal feeInQuote(Fill fill, TradingPair pair) {
-    if (fill.fee() == null || fill.feeAsset() == null) {
-      return BigDecimal.ZERO;
-    }
-    if (fill.feeAsset().equalsIgnoreCase(pair.quote())) {
-      return fill.fee();
-    }
-    if (fill.feeAsset().equalsIgnoreCase(pair.base())) {
-      return fill.fee().multiply(fill.price());
-    }
-    return BigDecimal.ZERO; // a third token (no rate oracle here): Hummingbot would convert, we report 0
   }
 
   /** Hummingbot's {@code new_spot_fee}/{@code new_perpetual_fee} with the venue's charge as one flat fee. */

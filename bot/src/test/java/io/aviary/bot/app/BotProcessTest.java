@@ -3,6 +3,7 @@ package io.aviary.bot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.aviary.bot.mqtt.HummingbotApiClient;
 import io.aviary.bot.mqtt.MosquittoTestBroker;
 import io.aviary.bot.mqtt.TestBroker;
@@ -43,6 +44,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.IsRunningStartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +63,7 @@ import tools.jackson.databind.JsonNode;
 class BotProcessTest {
   private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
   private static final String PASSWORD = "bot-test-password";
+  private static final String BOT_IMAGE = "aviary/bot:local";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private SimVenueProcess venue;
@@ -228,6 +235,69 @@ class BotProcessTest {
         + "' AND last_status = 'BuyOrderCompleted'")).isEqualTo(1);
     assertThat(count(database, "SELECT count(*) FROM \"Order\" WHERE id = '" + oldAsk
         + "' AND last_status = 'OrderCancelled'")).isEqualTo(1);
+  }
+
+  /**
+   * The same hand-made folder run by Aviary's bot image (what orchestration's Docker runtime starts), through
+   * Testcontainers on the local engine: host network, the folder's conf/data/logs mounted where Hummingbot's image
+   * has them. It quotes on sim, answers status, and a container stop (SIGTERM) cancels its orders and says offline.
+   * Skipped, saying how to get them, without a Docker engine or without the image.
+   */
+  @Test
+  void theBotImageRunsTheSameFolder(@TempDir Path instance) throws Exception {
+    Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+        "no Docker engine: apt-get install -y docker.io and start dockerd");
+    Assumptions.assumeTrue(imagePresent(BOT_IMAGE), BOT_IMAGE + " is not built: deploy/images/build-bot-image.sh");
+    SimApiKeys.Created botKey = SimApiKeys.create(venue.url(), "image-bot");
+    TradingConnector botView = account(botKey);
+    TradingConnector maker = account(SimApiKeys.create(venue.url(), "image-maker"));
+    limit(maker, TradeType.BUY, "1", "99.00");
+    limit(maker, TradeType.SELL, "1", "101.00");
+    writeInstance(instance, "pmm_image", botKey);
+    for (String folder : List.of("data", "logs")) {
+      Files.createDirectories(instance.resolve(folder));
+    }
+    int uid = (Integer) Files.getAttribute(instance, "unix:uid");
+    int gid = (Integer) Files.getAttribute(instance, "unix:gid");
+
+    try (HummingbotApiClient api = new HummingbotApiClient(broker.port(), "hbot/pmm_image");
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(BOT_IMAGE))) {
+      container.withNetworkMode("host")
+          .withEnv("CONFIG_PASSWORD", PASSWORD)
+          .withEnv("SCRIPT_CONFIG", scriptConfig(instance))
+          .withEnv("AVIARY_SIM_EXCHANGE_URL", venue.url().toString())
+          .withFileSystemBind(instance.resolve("conf").toString(), "/home/hummingbot/conf", BindMode.READ_WRITE)
+          .withFileSystemBind(instance.resolve("data").toString(), "/home/hummingbot/data", BindMode.READ_WRITE)
+          .withFileSystemBind(instance.resolve("logs").toString(), "/home/hummingbot/logs", BindMode.READ_WRITE)
+          // as the Docker runtime does: the container runs as the folder's owner, so it can write data/ and logs/
+          .withCreateContainerCmdModifier(cmd -> cmd.withUser(uid + ":" + gid))
+          .withStartupCheckStrategy(new IsRunningStartupCheckStrategy())
+          .start();
+
+      try {
+        api.await("hbot/pmm_image/status_updates", j -> j.get("msg").asString().equals("online"), WAIT);
+        await().atMost(WAIT).until(() -> botView.openOrders(Optional.of(SOL)).size() == 2);
+        JsonNode status = rpc(api, "pmm_image", "status", "{\"async_backend\": false}");
+        assertThat(status.get("data").get("msg").asString()).contains("pmm_sol");
+      } catch (RuntimeException | AssertionError e) {
+        throw new AssertionError("the bot container did not answer; its output:\n" + container.getLogs(), e);
+      }
+
+      api.clear();
+      container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(30).exec();
+      api.await("hbot/pmm_image/status_updates", j -> j.get("msg").asString().equals("offline"), WAIT);
+      assertThat(botView.openOrders(Optional.of(SOL))).as("a container stop cancels the bot's orders").isEmpty();
+    }
+    assertThat(instance.resolve("data/pmm_image.sqlite")).isRegularFile();
+  }
+
+  private static boolean imagePresent(String image) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.execution.ExecutorConfigJson;
 import io.aviary.bot.events.HistoryTrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +64,7 @@ class EncodingTest {
   @ParameterizedTest
   @CsvSource({"94000, 94000", "0.001, 0.001", "1.0E-7, 1E-7", "0.015, 0.015", "100.5, 100.5"})
   void executorDecimalsAreStrDecimal(double value, String text) {
-    assertThat(ExecutorJson.decimal(value)).isEqualTo(text);
+    assertThat(ExecutorConfigJson.decimal(value)).isEqualTo(text);
   }
 
   @ParameterizedTest

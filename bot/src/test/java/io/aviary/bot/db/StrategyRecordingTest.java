@@ -1,5 +1,6 @@
 package io.aviary.bot.db;
 
+import io.aviary.execution.ExecutorConfigJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -80,12 +81,12 @@ class StrategyRecordingTest {
     DCAExecutorConfig dca = new DCAExecutorConfig("dca1", 1_735_689_600L, "c1", "binance", "ETH-USDT",
         TradeType.BUY, 1, List.of(10.0, 20.0), List.of(3300.0, 3250.5), 0.01, null, null, 3600L, null, null, "l1");
 
-    assertThat(PyJson.dumps(ExecutorJson.config(order))).isEqualTo("{\"id\": \"ord1\", \"type\": \"order_executor\", "
+    assertThat(PyJson.dumps(ExecutorConfigJson.config(order))).isEqualTo("{\"id\": \"ord1\", \"type\": \"order_executor\", "
         + "\"timestamp\": 1735689600.0, \"controller_id\": \"c1\", \"trading_pair\": \"ETH-USDT\", "
         + "\"connector_name\": \"binance\", \"side\": 2, \"amount\": \"0.5\", \"position_action\": \"CLOSE\", "
         + "\"price\": null, \"chaser_config\": null, \"execution_strategy\": \"MARKET\", \"leverage\": 1, "
         + "\"level_id\": null}");
-    assertThat(PyJson.dumps(ExecutorJson.config(dca))).isEqualTo("{\"id\": \"dca1\", \"type\": \"dca_executor\", "
+    assertThat(PyJson.dumps(ExecutorConfigJson.config(dca))).isEqualTo("{\"id\": \"dca1\", \"type\": \"dca_executor\", "
         + "\"timestamp\": 1735689600.0, \"controller_id\": \"c1\", \"connector_name\": \"binance\", "
         + "\"trading_pair\": \"ETH-USDT\", \"side\": 1, \"leverage\": 1, \"amounts_quote\": [\"10\", \"20\"], "
         + "\"prices\": [\"3300\", \"3250.5\"], \"take_profit\": \"0.01\", \"stop_loss\": null, "

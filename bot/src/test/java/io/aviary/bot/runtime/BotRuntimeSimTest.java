@@ -1,5 +1,6 @@
 package io.aviary.bot.runtime;
 
+import io.aviary.execution.LiveMarketView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;

@@ -14,6 +14,9 @@ import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
+import io.aviary.common.events.trading.ExecutorStarted;
+import io.aviary.common.events.trading.ExecutorStopped;
+import io.aviary.common.events.trading.ExecutorUpdated;
 import io.aviary.common.events.trading.FundingPaymentRecorded;
 import io.aviary.common.events.trading.OrderSubmitted;
 import io.aviary.common.events.trading.OrderUpdated;
@@ -53,6 +56,9 @@ public final class EventCatalog {
         register(BotDeployed.class, 1);
         register(BotStopped.class, 1);
         register(BotPerformanceReported.class, 1);
+        register(ExecutorStarted.class, 1);
+        register(ExecutorUpdated.class, 1);
+        register(ExecutorStopped.class, 1);
     }
 
     private EventCatalog() {

@@ -14,6 +14,9 @@ import io.aviary.common.events.orchestration.BotPerformanceReported;
 import io.aviary.common.events.orchestration.ControllerConfigDeleted;
 import io.aviary.common.events.orchestration.ControllerConfigSaved;
 import io.aviary.common.events.trading.BalancesUpdated;
+import io.aviary.common.events.trading.ExecutorStarted;
+import io.aviary.common.events.trading.ExecutorStopped;
+import io.aviary.common.events.trading.ExecutorUpdated;
 import io.aviary.common.events.trading.FundingPaymentRecorded;
 import io.aviary.common.events.trading.OrderSubmitted;
 import io.aviary.common.events.trading.OrderUpdated;
@@ -67,6 +70,11 @@ final class EventSamples {
                 new BotStopped("pmm_bot-20261123-120000", true, NOW),
                 new BotPerformanceReported("pmm_bot-20261123-120000", "pmm_btc_1", "running", new BigDecimal("1.2345"),
                         new BigDecimal("-0.05"), new BigDecimal("1.1845"), new BigDecimal("0.9408"),
-                        new BigDecimal("125.9"), NOW));
+                        new BigDecimal("125.9"), NOW),
+                new ExecutorStarted("desk_a", "sim", "ex-1", "position_executor", "BTC-USDT", "main", "BUY", NOW),
+                new ExecutorUpdated("desk_a", "sim", "ex-1", "BTC-USDT", "RUNNING", true, new BigDecimal("1.5"),
+                        new BigDecimal("0.015"), new BigDecimal("0.1"), new BigDecimal("100"), NOW),
+                new ExecutorStopped("desk_a", "sim", "ex-1", "BTC-USDT", "main", "TAKE_PROFIT", new BigDecimal("2"),
+                        new BigDecimal("0.02"), new BigDecimal("0.2"), new BigDecimal("200"), NOW));
     }
 }

@@ -4,6 +4,8 @@ import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
 import io.aviary.kit.web.WireTime;
+import io.aviary.orchestration.app.BotStatuses;
+import io.aviary.orchestration.app.BotStatuses.BotStatus;
 import io.aviary.orchestration.mqtt.BotRegistry;
 import io.aviary.orchestration.mqtt.BotRpc;
 import io.aviary.orchestration.mqtt.BotView;
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,22 +46,24 @@ public class BotOrchestrationController {
     private final BotRpc rpc;
     private final MqttBotClient client;
     private final ControllerPerformance performance;
+    private final BotStatuses statuses;
 
     public BotOrchestrationController(BotRegistry registry, BotRpc rpc, MqttBotClient client,
-            ControllerPerformance performance) {
+            ControllerPerformance performance, BotStatuses statuses) {
         this.registry = registry;
+        this.statuses = statuses;
         this.rpc = rpc;
         this.client = client;
         this.performance = performance;
     }
 
     @GetMapping("/status")
-    @Operation(summary = "Status of every bot heard on MQTT in the last 5 minutes")
+    @Operation(summary = "Status of every bot heard on MQTT in the last 5 minutes or run by the runtime")
     public Map<String, Object> status() {
         Map<String, Object> data = new LinkedHashMap<>();
-        for (BotView bot : registry.bots()) {
+        for (BotStatus bot : statuses.all()) {
             Map<String, Object> status = statusObject(bot);
-            status.put("source", "mqtt");
+            status.put("source", bot.source());
             data.put(bot.name(), status);
         }
         return Map.of("status", "success", "data", data);
@@ -80,9 +85,10 @@ public class BotOrchestrationController {
     }
 
     @GetMapping("/{bot_name}/status")
-    @Operation(summary = "Status of one bot (404 when it was not heard in the last 5 minutes)")
+    @Operation(summary = "Status of one bot (404 when it was not heard in the last 5 minutes and the runtime does not "
+            + "run it)")
     public Map<String, Object> botStatus(@PathVariable("bot_name") String botName) {
-        BotView bot = registry.bot(BotRpc.requireBotName(botName))
+        BotStatus bot = statuses.one(BotRpc.requireBotName(botName))
                 .orElseThrow(() -> new NotFound("Bot '" + botName + "' not found"));
         return Map.of("status", "success", "data", statusObject(bot));
     }
@@ -190,8 +196,31 @@ public class BotOrchestrationController {
         return Duration.ofMillis((long) (seconds * 1000));
     }
 
-    /** The catalog's bot status object. */
-    private static Map<String, Object> statusObject(BotView bot) {
+    /**
+     * The catalog's bot status object, plus {@code runtime_state}; a bot not heard on MQTT has no performance, logs
+     * or last-seen time.
+     */
+    private static Map<String, Object> statusObject(BotStatus status) {
+        BotView bot = status.heard();
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (bot == null) {
+            m.put("status", status.status());
+            m.put("performance", Map.of());
+            m.put("error_logs", List.of());
+            m.put("general_logs", List.of());
+            m.put("recently_active", false);
+            m.put("last_seen", null);
+            m.put("availability", null);
+        } else {
+            m.putAll(heardObject(bot));
+            m.put("status", status.status());
+        }
+        m.put("runtime_state", status.runtimeState() == null ? null
+                : status.runtimeState().name().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    private static Map<String, Object> heardObject(BotView bot) {
         Map<String, Object> perf = new LinkedHashMap<>();
         bot.performance().forEach((id, report) -> {
             Map<String, Object> c = new LinkedHashMap<>();

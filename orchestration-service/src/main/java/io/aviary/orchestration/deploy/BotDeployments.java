@@ -195,15 +195,7 @@ public class BotDeployments {
     }
 
     private void start(Plan plan, Path folder) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("CONFIG_PASSWORD", settings.configPassword());
-        if (plan.scriptConfigFile() != null) {
-            environment.put("SCRIPT_CONFIG", plan.scriptConfigFile());
-        }
-        if (plan.headless()) {
-            environment.put("HEADLESS_MODE", "true");
-        }
-        environment.put("AVIARY_SIM_EXCHANGE_URL", settings.simExchangeUrl());
+        Map<String, String> environment = environment(plan.scriptConfigFile(), plan.headless());
         try {
             runtime.start(plan.botName(), folder, environment, BotResources.defaults());
         } catch (RuntimeException e) {
@@ -215,6 +207,35 @@ public class BotDeployments {
             // a name the runtime already uses (a container or pod not ours) is the caller's to change: 409, not 503
             throw e instanceof Conflict conflict ? conflict : new Unavailable(problem);
         }
+    }
+
+    /** Hummingbot's container environment for a bot (api-catalog §6.2), the same at deploy and at a restart. */
+    private Map<String, String> environment(String scriptConfigFile, boolean headless) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("CONFIG_PASSWORD", settings.configPassword());
+        if (scriptConfigFile != null) {
+            environment.put("SCRIPT_CONFIG", scriptConfigFile);
+        }
+        if (headless) {
+            environment.put("HEADLESS_MODE", "true");
+        }
+        environment.put("AVIARY_SIM_EXCHANGE_URL", settings.simExchangeUrl());
+        return environment;
+    }
+
+    /**
+     * Starts a deployed bot again on its instance folder, with the environment of its deploy (its script config,
+     * headless mode from the recorded request): for a bot whose process, container or pod ended without a stop. What
+     * the runtime kept of the ended one (an exited container, a finished pod) is removed first.
+     */
+    public void restart(BotRun run) {
+        Path folder = folders.instance(run.botName());
+        if (!Files.isDirectory(folder)) {
+            throw new NotFound("Bot '" + run.botName() + "' has no instance folder to start again");
+        }
+        boolean headless = json.readTree(run.deploymentConfig()).path("headless").asBoolean(false);
+        runtime.remove(run.botName());
+        runtime.start(run.botName(), folder, environment(run.configName(), headless), BotResources.defaults());
     }
 
     /** Writes the folder next to its place and moves it in at once: a reader sees no folder or a complete one. */

@@ -120,6 +120,11 @@ public class StopAndArchiveJobs implements AutoCloseable {
         return job;
     }
 
+    /** Whether a stop-and-archive job of this bot is under way (its runtime stop is not a crash). */
+    public boolean isActive(String botName) {
+        return activeByBot.containsKey(botName);
+    }
+
     public Optional<Job> job(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -1,16 +1,14 @@
 package io.aviary.orchestration.infra;
 
+import org.springframework.util.FileSystemUtils;
 import io.aviary.kit.s3.BotArchiveTarball;
 import io.aviary.kit.s3.S3Buckets;
 import io.aviary.kit.s3.StoredObject;
 import io.aviary.orchestration.domain.ArchiveTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -66,22 +64,7 @@ public class S3BotArchive {
     }
 
     private static void deleteTree(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileSystemUtils.deleteRecursively(folder);
     }
 
     private static void deleteQuietly(Path file) {

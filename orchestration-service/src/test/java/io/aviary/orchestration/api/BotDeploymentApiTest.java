@@ -1,6 +1,7 @@
 package io.aviary.orchestration.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +10,7 @@ import io.aviary.connectors.hummingbot.HummingbotSecrets;
 import io.aviary.kit.s3.LocalS3Server;
 import io.aviary.kit.web.CredentialsToken;
 import io.aviary.orchestration.domain.BotControl;
+import io.aviary.orchestration.deploy.BotSupervisor;
 import io.aviary.orchestration.domain.BotRuntimeDriver;
 import io.aviary.orchestration.domain.BotRuntimeDriver.RuntimeState;
 import io.aviary.orchestration.runtime.LocalProcessRuntime;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -82,6 +85,10 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
         registry.add("BROKER_PASSWORD", () -> "broker-pw");
         registry.add("aviary.bots.runtime", () -> "test");
         registry.add("aviary.bots.archive.settle", () -> "0s");
+        // the supervisor's passes are driven by the tests (check()), without backoff, at most 2 restarts
+        registry.add("aviary.bots.restart-check", () -> "1h");
+        registry.add("aviary.bots.restart-backoff", () -> "0s");
+        registry.add("aviary.bots.max-restarts", () -> "2");
         registry.add("AWS_API_KEY", () -> LocalS3Server.ACCESS_KEY);
         registry.add("AWS_SECRET_KEY", () -> LocalS3Server.SECRET_KEY);
         registry.add("S3_ENDPOINT", S3::endpoint);
@@ -99,6 +106,9 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
             return new LocalProcessRuntime(folder -> {
                 if (folder.getFileName().toString().startsWith("broken")) {
                     throw new IllegalStateException("no bot jar here");
+                }
+                if (folder.getFileName().toString().startsWith("crashy")) {
+                    return List.of("sh", "-c", "echo SCRIPT_CONFIG=$SCRIPT_CONFIG; exit 3");
                 }
                 return List.of("sh", "-c", "echo SCRIPT_CONFIG=$SCRIPT_CONFIG; exec sleep 600");
             }, Duration.ofSeconds(5), Path.of(botsPath).resolve("bots").resolve("instances"));
@@ -131,6 +141,8 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
     BotRuntimeDriver runtime;
     @Autowired
     RecordingBotControl control;
+    @Autowired
+    BotSupervisor supervisor;
 
     @AfterEach
     void stopBots() {
@@ -238,6 +250,51 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
         assertThat(runs.json().get("total").asLong()).isEqualTo(1);
         assertThat(runs.json().at("/data/0/error_message").asString()).contains("no bot jar here");
         assertThat(deploy(instance.replace("broken", "fixed"), "alice", "pmm_deploy").status()).isEqualTo(200);
+    }
+
+    /** SIGKILL of a bot's process (no stop asked): the supervisor starts it again on its folder and environment. */
+    @Test
+    void aBotWhoseProcessIsKilledIsStartedAgainOnItsFolder() throws Exception {
+        Answer deployed = deploy(unique("killed"), "alice", "pmm_deploy");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String bot = deployed.json().get("unique_instance_name").asString();
+        ProcessHandle first = ProcessHandle.of(((LocalProcessRuntime) runtime).pid(bot).orElseThrow()).orElseThrow();
+
+        first.destroyForcibly();
+        first.onExit().get(10, TimeUnit.SECONDS);
+        supervisor.check();
+
+        long second = ((LocalProcessRuntime) runtime).pid(bot).orElseThrow();
+        assertThat(second).isNotEqualTo(first.pid());
+        assertThat(runtime.state(bot)).contains(BotRuntimeDriver.RuntimeState.RUNNING);
+        Path folder = BOTS_PATH.resolve("bots/instances/" + bot);
+        awaitLog(folder, "SCRIPT_CONFIG=" + bot + ".yml\nSCRIPT_CONFIG=" + bot + ".yml");
+        Answer run = get("/bot-orchestration/bot-runs?bot_name=" + bot);
+        assertThat(run.json().at("/data/0/run_status").asString()).isEqualTo("RUNNING");
+        assertThat(run.json().at("/data/0/error_message").asString()).contains("restarted at")
+                .contains("ended without a stop");
+        supervisor.check();
+        assertThat(((LocalProcessRuntime) runtime).pid(bot)).as("a running bot is left alone").contains(second);
+    }
+
+    /** A bot that ends at once every time is started again at most max-restarts times, then left down with why. */
+    @Test
+    void aBotThatKeepsEndingIsGivenUpAfterTheRestartLimit() throws Exception {
+        Answer deployed = deploy(unique("crashy"), "alice", "pmm_deploy");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String bot = deployed.json().get("unique_instance_name").asString();
+        Path log = BOTS_PATH.resolve("bots/instances/" + bot).resolve(LocalProcessRuntime.LOG_FILE);
+
+        for (int pass = 0; pass < 5; pass++) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> runtime.state(bot).orElseThrow() == BotRuntimeDriver.RuntimeState.EXITED);
+            supervisor.check();
+        }
+
+        assertThat(Files.readString(log).lines().filter(line -> line.startsWith("SCRIPT_CONFIG=")).count())
+                .as("the deploy's start and two restarts").isEqualTo(3);
+        Answer run = get("/bot-orchestration/bot-runs?bot_name=" + bot);
+        assertThat(run.json().at("/data/0/error_message").asString()).contains("is not started again");
     }
 
     @Test

@@ -7,7 +7,8 @@ package io.aviary.kit.failure;
  * secret material and never echoes unbounded input.
  */
 public abstract sealed class UseCaseException extends RuntimeException
-        permits InvalidRequest, NotFound, Conflict, Unprocessable, TooBusy, Unavailable, TimedOut {
+        permits InvalidRequest, NotFound, Conflict, Unprocessable, TooBusy, Unavailable, TimedOut,
+        OwnedElsewhere {
 
     protected UseCaseException(String detail) {
         super(detail);

@@ -4,6 +4,7 @@ import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.TimedOut;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.failure.TooBusy;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.kit.failure.Unprocessable;
@@ -45,6 +46,10 @@ public class ApiExceptionHandler {
     /** Use cases refuse without naming a status; this is where each kind of refusal gets its one. */
     @ExceptionHandler(UseCaseException.class)
     ResponseEntity<Map<String, Object>> refused(UseCaseException e) {
+        if (e instanceof OwnedElsewhere) {
+            // the gateway tries the next replica; a client that still gets this retries after a moment
+            return ResponseEntity.status(status(e)).header("Retry-After", "1").body(ErrorBody.of(e.getMessage()));
+        }
         return ResponseEntity.status(status(e)).body(ErrorBody.of(e.getMessage()));
     }
 
@@ -57,6 +62,7 @@ public class ApiExceptionHandler {
             case TooBusy tooBusy -> HttpStatus.TOO_MANY_REQUESTS;
             case Unavailable unavailable -> HttpStatus.SERVICE_UNAVAILABLE;
             case TimedOut timedOut -> HttpStatus.GATEWAY_TIMEOUT;
+            case OwnedElsewhere ownedElsewhere -> HttpStatus.MISDIRECTED_REQUEST;
         };
     }
 

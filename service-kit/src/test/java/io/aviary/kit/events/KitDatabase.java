@@ -9,15 +9,15 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A real (embedded) PostgreSQL with only the kit's migrations (outbox, inbox, dead letters) in schema {@value #SCHEMA}. */
-final class KitDatabase implements AutoCloseable {
+public final class KitDatabase implements AutoCloseable {
 
-    static final String SCHEMA = "kit";
+    public static final String SCHEMA = "kit";
 
     private final EmbeddedPostgres postgres;
-    final JdbcTemplate jdbc;
-    final TransactionTemplate tx;
+    public final JdbcTemplate jdbc;
+    public final TransactionTemplate tx;
 
-    KitDatabase() throws IOException {
+    public KitDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));

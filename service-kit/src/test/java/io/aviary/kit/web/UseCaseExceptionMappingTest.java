@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.failure.TimedOut;
 import io.aviary.kit.failure.TooBusy;
 import io.aviary.kit.failure.Unavailable;
@@ -28,6 +29,13 @@ class UseCaseExceptionMappingTest {
         assertAnswer(new TooBusy("too many feeds"), 429);
         assertAnswer(new Unavailable("venue down"), 503);
         assertAnswer(new TimedOut("no answer"), 504);
+        assertAnswer(new OwnedElsewhere("another replica runs it"), 421);
+    }
+
+    @Test
+    void aRequestForWorkAnotherReplicaOwnsSaysWhenToRetry() {
+        assertThat(handler.refused(new OwnedElsewhere("another replica runs it")).getHeaders().getFirst("Retry-After"))
+                .isEqualTo("1");
     }
 
     @Test

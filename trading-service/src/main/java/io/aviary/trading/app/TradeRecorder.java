@@ -24,8 +24,11 @@ import io.aviary.trading.infra.TradeRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -46,9 +49,12 @@ public class TradeRecorder {
     private final EventOutbox outbox;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final List<OrderOutcomeListener> outcomes;
 
     public TradeRecorder(OrderRepository orders, TradeRepository trades, PositionRepository positions,
-            FundingRepository funding, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate, Clock clock) {
+            FundingRepository funding, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate, Clock clock,
+            List<OrderOutcomeListener> outcomes) {
+        this.outcomes = List.copyOf(outcomes);
         this.orders = orders;
         this.trades = trades;
         this.positions = positions;
@@ -158,6 +164,8 @@ public class TradeRecorder {
                         null, fill.timestamp());
             }
             publishUpdate(filled, next, null, null, fill.timestamp());
+            boolean completes = next == OrderStatus.FILLED;
+            afterCommit(() -> outcomes.forEach(o -> o.filled(session, fill, completes)));
             return true;
         }));
     }
@@ -220,9 +228,27 @@ public class TradeRecorder {
 
     /** {@code current} carries the executed totals as stored now (state changes leave them as they were). */
     private void publishUpdate(OrderRecord current, OrderStatus status, String exchangeOrderId, String reason, Instant at) {
+        if (status == OrderStatus.CANCELLED || status == OrderStatus.FAILED) {
+            SessionKey session = new SessionKey(current.accountName(), current.connectorName());
+            afterCommit(() -> outcomes.forEach(o -> o.finished(session, current.clientOrderId(), status)));
+        }
         outbox.append(new OrderUpdated(current.accountName(), current.connectorName(), current.clientOrderId(),
                 exchangeOrderId != null ? exchangeOrderId : current.exchangeOrderId(), current.tradingPair().toString(),
                 status.hummingbotState(), current.filledAmount(), current.filledQuote(), reason, at));
+    }
+
+    /** Runs {@code action} once the surrounding transaction committed (at once outside one). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     /** The in-flight state of an order finished without a venue report: FAILED, or CANCELED for a cancelled one. */

@@ -63,7 +63,12 @@ public final class TradingStore implements AutoCloseable {
 
     /** The recorder every path of the service writes through, on this store. */
     public TradeRecorder recorder(Clock clock) {
-        return new TradeRecorder(orders, trades, positions, funding, outbox, tx, clock);
+        return recorder(clock, java.util.List.of());
+    }
+
+    /** The recorder, telling {@code outcomes} of fills and finished orders as the service's executors host is. */
+    public TradeRecorder recorder(Clock clock, java.util.List<io.aviary.trading.app.OrderOutcomeListener> outcomes) {
+        return new TradeRecorder(orders, trades, positions, funding, outbox, tx, clock, outcomes);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.aviary.trading.app.session;
 
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
 import io.aviary.trading.infra.AccountsClient.AccountsUnavailableException;
 import io.aviary.trading.infra.AccountsClient.StoredCredential;
 import io.aviary.trading.infra.PositionRepository;
+import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>Opening talks to the venue, so it happens under a lock per session only (never a global one), and only for
  * credentials the vault confirmed exist: input naming unknown accounts cannot grow the lock table.
+ *
+ * <p>With several replicas a session is opened only under its lease ({@link SessionOwnership}, ADR 0026): a call for
+ * a session another replica runs is refused with {@code OwnedElsewhere} (421, nothing done; the gateway tries the next
+ * replica), an unowned session is taken on demand, and a session whose lease is lost is closed at once.
  */
 @Service
 public class SessionAccess {
@@ -41,10 +47,13 @@ public class SessionAccess {
     private final SessionStreamListeners listeners;
     private final PositionRepository positions;
     private final BalanceChanges balanceChanges;
+    private final SessionOwnership ownership;
     private final Map<SessionKey, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public SessionAccess(AccountsClient accounts, SessionRegistry sessions, SessionJobs jobs,
-            SessionStreamListeners listeners, PositionRepository positions, BalanceChanges balanceChanges) {
+            SessionStreamListeners listeners, PositionRepository positions, BalanceChanges balanceChanges,
+            SessionOwnership ownership) {
+        this.ownership = ownership;
         this.accounts = accounts;
         this.sessions = sessions;
         this.jobs = jobs;
@@ -64,7 +73,7 @@ public class SessionAccess {
         try {
             revision = accounts.revision(key);
         } catch (AccountsUnavailableException e) {
-            return sessions.find(key).orElseThrow(() -> vaultUnavailable(key));
+            return sessions.find(key).filter(s -> ownership.held(key).isPresent()).orElseThrow(() -> vaultUnavailable(key));
         }
         if (revision.isEmpty()) {
             if (sessions.find(key).isPresent()) {
@@ -73,7 +82,7 @@ public class SessionAccess {
             throw sessions.missing(key);
         }
         Optional<LiveSession> open = sessions.find(key).filter(s -> s.credentialRevision() == revision.get());
-        if (open.isPresent()) {
+        if (open.isPresent() && ownership.held(key).filter(ownership::confirm).isPresent()) {
             return open.get();
         }
         try {
@@ -107,7 +116,7 @@ public class SessionAccess {
     private Optional<LiveSession> refresh(SessionKey key, long knownRevision) {
         return underLock(key, () -> {
             Optional<LiveSession> open = sessions.find(key);
-            if (open.isPresent() && open.get().credentialRevision() >= knownRevision) {
+            if (open.isPresent() && open.get().credentialRevision() >= knownRevision && ownership.held(key).isPresent()) {
                 return open;
             }
             Optional<StoredCredential> stored = accounts.credential(key);
@@ -120,6 +129,10 @@ public class SessionAccess {
     }
 
     private LiveSession openUnlessCurrent(SessionKey key, StoredCredential credential) {
+        if (ownership.claim(key, lease -> lost(key)).isEmpty()) {
+            closeHere(key); // a session left open after its lease lapsed must not run next to the new owner's
+            throw ownership.elsewhere(key);
+        }
         Optional<LiveSession> open = sessions.find(key);
         if (open.isPresent() && open.get().credentialRevision() >= credential.revision()) {
             return open.get(); // a concurrent caller opened it (or a newer revision) while we waited
@@ -127,6 +140,49 @@ public class SessionAccess {
         LiveSession session = sessions.open(key, credential.fields(), credential.revision(), listeners.forSession(key));
         jobs.sessionOpened(key);
         return session;
+    }
+
+    /**
+     * For the synchronizer: opens the session when its lease is free (or already this replica's); false, and
+     * nothing done, when another replica runs it.
+     */
+    public boolean takeIfFree(SessionKey key) {
+        if (ownership.held(key).isEmpty() && ownership.owned(key)) {
+            return false;
+        }
+        try {
+            return refresh(key).isPresent();
+        } catch (OwnedElsewhere e) {
+            return false; // another replica took it a moment earlier
+        }
+    }
+
+    /** Closes the session here and gives its lease up, so another replica takes it (rebalancing, shutdown). */
+    public void handOver(SessionKey key) {
+        underLock(key, () -> {
+            closeHere(key);
+            ownership.release(key);
+            return null;
+        });
+    }
+
+    /**
+     * The lease was lost (taken over, or not renewable for its time to live): stop at once. The close runs off the
+     * renewal thread and without waiting for the session's lock, so no slow venue call can delay it; the stored
+     * positions stay, they belong to the session wherever it runs.
+     */
+    private void lost(SessionKey key) {
+        Thread.ofVirtual().name("session-lost").start(() -> {
+            if (ownership.held(key).isEmpty()) { // not re-taken meanwhile
+                log.warn("Session {} closed here: its lease was lost, another replica may run it now", key);
+                closeHere(key);
+            }
+        });
+    }
+
+    private void closeHere(SessionKey key) {
+        sessions.close(key);
+        balanceChanges.forget(key);
     }
 
     /** The credential or its account was removed: close the session and forget its positions. */
@@ -146,9 +202,19 @@ public class SessionAccess {
 
     private void closeAndForget(SessionKey key) {
         sessions.close(key);
+        ownership.release(key);
         positions.deleteSession(key);
         balanceChanges.forget(key);
         log.debug("Session {} removed", key);
+    }
+
+    /** A graceful stop hands every session over at once instead of after its lease's time to live. */
+    @PreDestroy
+    void handOverAll() {
+        sessions.keys().forEach(key -> {
+            sessions.close(key);
+            ownership.release(key);
+        });
     }
 
     private <T> T underLock(SessionKey key, Supplier<T> work) {

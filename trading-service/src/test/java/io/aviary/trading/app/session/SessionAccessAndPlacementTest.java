@@ -16,9 +16,11 @@ import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.connectors.sim.SimConnectorFactory;
 import io.aviary.connectors.sim.SimVenueProcess;
 import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.kit.failure.Unprocessable;
 import io.aviary.kit.failure.UseCaseException;
@@ -81,34 +83,56 @@ class SessionAccessAndPlacementTest {
         jdbc = store.jdbc;
         vault = startVault();
 
+        Replica a = replica("replica-a", Duration.ofSeconds(15));
+        registry = a.registry;
+        jobs = a.jobs;
+        access = a.access;
+        synchronizer = a.synchronizer;
+        placement = a.placement;
+    }
+
+    /** One trading-service replica as the service wires it, on the shared store, vault and venue. */
+    private record Replica(Leases leases, SessionRegistry registry, SessionJobs jobs, SessionAccess access,
+            SessionSynchronizer synchronizer, OrderPlacement placement) implements AutoCloseable {
+        @Override
+        public void close() {
+            synchronizer.close();
+            jobs.close();
+            registry.close();
+            leases.close();
+        }
+    }
+
+    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private Replica replica(String id, Duration leaseTtl) {
         Clock clock = Clock.systemUTC();
         OrderRepository orders = store.orders;
         PositionRepository positions = store.positions;
         TradeRecorder recorder = store.recorder(clock);
         ConnectorRegistry connectors = new ConnectorRegistry(List.of(SimConnectorFactory.spot(sim.url())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
-        registry = new SessionRegistry(connectors, clock);
-        jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, store.watermarks,
+        SessionRegistry registry = new SessionRegistry(connectors, clock);
+        SessionJobs jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, store.watermarks,
                 recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
         SessionStreamListeners listeners = new SessionStreamListeners(recorder, jobs);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(), CREDENTIALS_TOKEN,
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
-        access = new SessionAccess(accounts, registry, jobs, listeners, positions, balanceChanges);
-        synchronizer = new SessionSynchronizer(accounts, registry, access, Duration.ofHours(1)); // never started: syncAll by hand
-        placement = new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock);
+        Leases leases = new Leases(jdbc, id, leaseTtl, leaseTtl.dividedBy(5));
+        SessionAccess access = new SessionAccess(accounts, registry, jobs, listeners, positions, balanceChanges,
+                new SessionOwnership(leases));
+        // never started: syncAll and takeOrphans by hand
+        SessionSynchronizer synchronizer = new SessionSynchronizer(accounts, registry, access, new SessionOwnership(leases),
+                Duration.ofHours(1));
+        Replica replica = new Replica(leases, registry, jobs, access, synchronizer,
+                new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock));
+        replicas.add(replica);
+        return replica;
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (synchronizer != null) {
-            synchronizer.close();
-        }
-        if (jobs != null) {
-            jobs.close();
-        }
-        if (registry != null) {
-            registry.close();
-        }
+        replicas.forEach(Replica::close);
         if (vault != null) {
             vault.stop(0);
         }
@@ -200,6 +224,85 @@ class SessionAccessAndPlacementTest {
 
         assertRefused(() -> placement.place(limitBuy(key, "0.0000000001", "frank-1", null)), InvalidRequest.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'frank'", Long.class)).isZero();
+    }
+
+    @Test
+    void aSessionRunsOnOneReplicaAndMovesWhenItsOwnerStopsRenewing() {
+        Duration ttl = Duration.ofSeconds(2);
+        SessionKey key = new SessionKey("ivy", "sim");
+        try (Replica owner = replica("replica-owner", ttl); Replica other = replica("replica-other", ttl)) {
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "ivy").credentials("sim")));
+
+        owner.access().current(key);
+        assertRefused(() -> other.access().current(key), OwnedElsewhere.class);
+        other.synchronizer().syncAll();
+        assertThat(other.registry().find(key)).as("the other replica does not open it").isEmpty();
+
+        owner.leases().close(); // the owner stops renewing, as when it is killed
+        long stoppedAt = System.nanoTime();
+        org.awaitility.Awaitility.await().atMost(ttl.plusSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            other.synchronizer().takeOrphans();
+            return other.registry().find(key).isPresent();
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isGreaterThanOrEqualTo(ttl.minusMillis(200));
+        // fenced: the old owner, still holding its session object, refuses to trade with it and closes it
+        assertRefused(() -> owner.access().current(key), OwnedElsewhere.class);
+        assertThat(owner.registry().find(key)).isEmpty();
+        assertThat(other.placement().place(limitBuy(key, "0.1", "ivy-1", null)).order().status()).isEqualTo(OrderStatus.OPEN);
+        } finally {
+            credentials.remove(key);
+        }
+    }
+
+    @Test
+    void aReplicaWhoseLeaseWasTakenOverClosesItsSession() {
+        Duration ttl = Duration.ofSeconds(2);
+        SessionKey key = new SessionKey("jack", "sim");
+        try (Replica stalled = replica("replica-stalled", ttl); Replica taker = replica("replica-taker", ttl)) {
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "jack").credentials("sim")));
+        stalled.access().current(key);
+
+        // the owner stalled past its lease's expiry (a long pause): another replica takes the session over
+        jdbc.update("UPDATE ownership_lease SET expires_at = now() - interval '1 second' WHERE name = 'trading-session/jack/sim'");
+        assertThat(taker.access().current(key)).isNotNull();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(3))
+                .until(() -> stalled.registry().find(key).isEmpty());
+        assertRefused(() -> stalled.access().current(key), OwnedElsewhere.class);
+        assertThat(jdbc.queryForObject("SELECT owner_id FROM ownership_lease WHERE name = 'trading-session/jack/sim'",
+                String.class)).isEqualTo("replica-taker");
+        } finally {
+            credentials.remove(key);
+        }
+    }
+
+    @Test
+    void replicasSplitTheSessionsBetweenThem() {
+        Map<SessionKey, Stored> others = new java.util.HashMap<>(credentials);
+        credentials.clear(); // only this test's sessions are stored meanwhile
+        // only this test's two replicas count as live (the other tests' replicas do not run their synchronizers)
+        jdbc.update("DELETE FROM ownership_lease WHERE name LIKE 'trading-replica/%'");
+        try (Replica first = replica("replica-first", Duration.ofSeconds(15));
+                Replica second = replica("replica-second", Duration.ofSeconds(15))) {
+        List<SessionKey> keys = List.of(new SessionKey("kim", "sim"), new SessionKey("lea", "sim"),
+                new SessionKey("max", "sim"), new SessionKey("ned", "sim"));
+        keys.forEach(k -> credentials.put(k, new Stored(1, SimApiKeys.create(sim.url(), k.accountName()).credentials("sim"))));
+
+        first.synchronizer().syncAll(); // alone: it takes everything it may
+        second.synchronizer().syncAll(); // joins: takes only what is free
+        first.synchronizer().syncAll(); // now above its share: hands the surplus over
+        second.synchronizer().syncAll(); // takes it
+
+        java.util.Set<SessionKey> onFirst = first.registry().keys();
+        java.util.Set<SessionKey> onSecond = second.registry().keys();
+        assertThat(onFirst).doesNotContainAnyElementsOf(onSecond);
+        assertThat(java.util.stream.Stream.concat(onFirst.stream(), onSecond.stream()).filter(keys::contains))
+                .containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(onSecond.stream().filter(keys::contains)).isNotEmpty();
+        } finally {
+            credentials.clear();
+            credentials.putAll(others);
+        }
     }
 
     private static TradeCommand limitBuy(SessionKey key, String amount, String clientOrderId, String idempotencyKey) {

@@ -1,7 +1,9 @@
-package io.aviary.bot.db;
+package io.aviary.execution;
 
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.ExecutorConfig;
+import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.PositionExecutor;
 import io.aviary.strategy.executor.GridExecutorConfig;
 import io.aviary.strategy.executor.LimitChaserConfig;
 import io.aviary.strategy.executor.OrderExecutorConfig;
@@ -20,12 +22,12 @@ import java.util.Map;
  * order types as their integer values, the string enums (DCA/TWAP {@code mode}, {@code execution_strategy},
  * {@code position_action}) by name, unset optionals as {@code null}.
  */
-final class ExecutorJson {
+public final class ExecutorConfigJson {
 
-  private ExecutorJson() {
+  private ExecutorConfigJson() {
   }
 
-  static Map<String, Object> config(ExecutorConfig config) {
+  public static Map<String, Object> config(ExecutorConfig config) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("id", config.id());
     map.put("type", config.type());
@@ -39,6 +41,22 @@ final class ExecutorJson {
       case TwapExecutorConfig c -> twap(c, map);
     }
     return map;
+  }
+
+  /**
+   * The part of Hummingbot's {@code custom_info} that readers use ({@code level_id}, {@code side}; for a position
+   * executor also {@code current_position_average_price} and {@code close_price}, which the API's performance
+   * reader takes as break-even and close price).
+   */
+  public static Map<String, Object> customInfo(ExecutorInfo info) {
+    Map<String, Object> custom = new LinkedHashMap<>();
+    custom.put("level_id", info.levelId());
+    custom.put("side", info.side().code());
+    if (info instanceof PositionExecutor position) {
+      custom.put("current_position_average_price", decimal(position.entryPrice()));
+      custom.put("close_price", decimal(position.closePrice()));
+    }
+    return custom;
   }
 
   private static void position(PositionExecutorConfig c, Map<String, Object> map) {
@@ -153,7 +171,7 @@ final class ExecutorJson {
   }
 
   private static List<String> decimals(List<Double> values) {
-    return values.stream().map(ExecutorJson::decimal).toList();
+    return values.stream().map(ExecutorConfigJson::decimal).toList();
   }
 
   private static String decimal(Double value) {
@@ -164,7 +182,7 @@ final class ExecutorJson {
    * A double as pydantic writes a Decimal ({@code str(Decimal)}): the double's shortest digits, integral values
    * without a fraction ({@code 94000}, not {@code 9.4E+4}); NaN (Aviary's "unset") as {@code null}.
    */
-  static String decimal(double value) {
+  public static String decimal(double value) {
     if (Double.isNaN(value)) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.aviary.bot.runtime;
+package io.aviary.execution;
 
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;

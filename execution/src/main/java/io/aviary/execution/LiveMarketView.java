@@ -1,4 +1,4 @@
-package io.aviary.bot.runtime;
+package io.aviary.execution;
 
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Strategy's {@link MarketView} of one live market, refreshed once per tick by the runtime: the top of the order
+ * Strategy's {@link MarketView} of one live market, refreshed once per tick by its host (the bot runtime, the executors host of trading-service): the top of the order
  * book (mid, best bid/ask; the last traded price when a side is empty) and, for controllers with a candles config,
  * the closed candles of {@code candles_connector}/{@code candles_trading_pair}/{@code interval}, re-read only when
  * a candle has closed since the last read. Values stay fixed between refreshes so a controller and its executors
@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class LiveMarketView implements MarketView {
   /** Closed candles kept for indicators (Hummingbot's controllers ask for a few hundred at most). */
-  static final int CANDLE_WINDOW = 500;
+  public static final int CANDLE_WINDOW = 500;
   private static final Candles NO_CANDLES = Candles.of(60, new long[0], new double[0], new double[0], new double[0],
       new double[0], new double[0]);
 

@@ -1,0 +1,166 @@
+package io.aviary.trading.app.executors;
+
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.MarketDataConnector;
+import io.aviary.execution.LiveMarketView;
+import io.aviary.kit.failure.TimedOut;
+import io.aviary.kit.failure.UseCaseException;
+import io.aviary.trading.domain.SessionKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the executors of one trading session on one thread: every tick it reads each traded market once
+ * ({@link LiveMarketView}), steps the executors on it, writes and publishes what changed and finishes those that
+ * terminated. Order outcomes and API calls (create, stop) are queued onto the same thread, so an executor is only
+ * ever touched by it (strategy's threading rule) and never re-entered from inside its own order placement.
+ */
+final class ExecutorHost implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutorHost.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private final SessionKey session;
+    private final MarketDataConnector marketData;
+    private final ExecutorRecords records;
+    private final Clock clock;
+    private final Consumer<HostedExecutor> onTerminated;
+    private final ScheduledExecutorService thread;
+    private final Map<String, HostedExecutor> running = new LinkedHashMap<>();
+    private final Map<String, LiveMarketView> views = new HashMap<>();
+
+    ExecutorHost(SessionKey session, MarketDataConnector marketData, ExecutorRecords records, Clock clock,
+            Duration tick, Consumer<HostedExecutor> onTerminated) {
+        this.session = session;
+        this.marketData = marketData;
+        this.records = records;
+        this.clock = clock;
+        this.onTerminated = onTerminated;
+        this.thread = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("executors-" + session).daemon().factory());
+        thread.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    SessionKey session() {
+        return session;
+    }
+
+    /** Runs {@code work} on the host thread and waits for it; its use-case failures reach the caller as thrown. */
+    <T> T call(Callable<T> work) {
+        Future<T> future = thread.submit(work);
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimedOut("The executors host of " + session + " did not answer within "
+                    + CALL_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimedOut("Interrupted while waiting for the executors host of " + session);
+        }
+    }
+
+    /** Queues an order outcome for a hosted executor; it runs after whatever the thread is doing now. */
+    void deliver(String executorId, Runnable outcome) {
+        thread.execute(() -> {
+            HostedExecutor hosted = running.get(executorId);
+            if (hosted == null) {
+                return;
+            }
+            try {
+                outcome.run();
+            } catch (RuntimeException e) {
+                hosted.log.add(clock.instant(), "ERROR", "handling an order outcome failed: " + e);
+            }
+            afterChange(hosted, clock.instant());
+        });
+    }
+
+    /** The market view of {@code pair}, refreshed now. Host thread only. */
+    LiveMarketView freshView(String pair) {
+        LiveMarketView view = views.computeIfAbsent(pair, p -> new LiveMarketView(session.connectorName(),
+                TradingPair.parse(p), marketData, null, clock));
+        view.refresh();
+        return view;
+    }
+
+    /** Adopts a started executor. Host thread only. */
+    void adopt(HostedExecutor hosted) {
+        running.put(hosted.id(), hosted);
+        afterChange(hosted, clock.instant());
+    }
+
+    HostedExecutor running(String executorId) {
+        return running.get(executorId);
+    }
+
+    private void tick() {
+        if (running.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, LiveMarketView> fresh = new HashMap<>();
+        for (HostedExecutor hosted : List.copyOf(running.values())) {
+            String pair = hosted.executor.config().tradingPair();
+            try {
+                LiveMarketView view = fresh.containsKey(pair) ? fresh.get(pair) : freshView(pair);
+                fresh.put(pair, view);
+                hosted.executor.step(view);
+            } catch (UseCaseException | io.aviary.connectors.port.VenueException e) {
+                hosted.log.add(now, "WARNING", "not stepped this tick: " + e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("Executor {} on {} failed a step", hosted.id(), session, e);
+                hosted.log.add(now, "ERROR", "step failed: " + e);
+            }
+            afterChange(hosted, now);
+        }
+        try {
+            records.heartbeat(new ArrayList<>(running.keySet()), now);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the heartbeat of the executors on {}: {}", session, e.toString());
+        }
+    }
+
+    /** Writes and publishes what changed; finishes a terminated executor. */
+    private void afterChange(HostedExecutor hosted, Instant now) {
+        try {
+            if (hosted.executor.isDone()) {
+                records.stopped(hosted, now); // a failure leaves it running here: the next tick records it again
+                running.remove(hosted.id());
+                hosted.log.add(now, "INFO", "terminated: " + hosted.executor.closeType());
+                onTerminated.accept(hosted);
+                return;
+            }
+            HostedExecutor.Figures update = hosted.dueUpdate(now);
+            if (update != null) {
+                records.updated(hosted, update, now);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not record executor {} on {}: {}", hosted.id(), session, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,328 @@
+package io.aviary.trading.app.executors;
+
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.MarketDataConnector;
+import io.aviary.connectors.port.VenueException;
+import io.aviary.connectors.registry.ConnectorRegistry;
+import io.aviary.execution.ExecutorConfigJson;
+import io.aviary.execution.ExecutorConfigReader;
+import io.aviary.execution.ExecutorConfigReader.InvalidExecutorConfig;
+import io.aviary.execution.HummingbotOrderIds;
+import io.aviary.execution.LiveMarketView;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.Unavailable;
+import io.aviary.strategy.executor.Executor;
+import io.aviary.strategy.executor.ExecutorConfig;
+import io.aviary.strategy.executor.ExecutorSupervisor;
+import io.aviary.trading.app.AccountControl;
+import io.aviary.trading.app.OrderPlacement;
+import io.aviary.trading.app.TradingRulesCache;
+import io.aviary.trading.app.session.SessionAccess;
+import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorRow;
+import io.aviary.trading.domain.PositionHold;
+import io.aviary.trading.domain.SessionKey;
+import io.aviary.trading.infra.ExecutorRepository;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The executors API's use cases: executors created through {@code /executors} run on this instance's trading
+ * sessions, one {@link ExecutorHost} (one thread) per session, with their state in PostgreSQL.
+ *
+ * <p>Restarts: an executor whose host stopped beating (this or another instance was restarted or crashed) is marked
+ * {@link ExecutorRow#AWAITING_RESUME} once its heartbeat is {@code staleAfter} old: nothing steps it, and its orders
+ * and position on the venue stay as they were until the checkpoint/resume support picks it up. It is never reported
+ * as running by a host that is not running it.
+ */
+@Service
+public class ExecutorManagement implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutorManagement.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Logs kept for this many executors (running or recently terminated); older ones are dropped first. */
+    private static final int LOGS_KEPT = 1000;
+    public static final String DEFAULT_ACCOUNT = "master_account";
+
+    private final SessionAccess sessions;
+    private final TradingRulesCache rules;
+    private final ConnectorRegistry connectors;
+    private final ExecutorRepository repository;
+    private final ExecutorRecords records;
+    private final ExecutorOrderRouter router;
+    private final OrderPlacement placement;
+    private final AccountControl control;
+    private final Clock clock;
+    private final Duration tick;
+    private final Duration staleAfter;
+    private final HummingbotOrderIds ids = new HummingbotOrderIds("x", 32);
+    private final Map<SessionKey, ExecutorHost> hosts = new ConcurrentHashMap<>();
+    private final Map<String, ExecutorHost> hostOf = new ConcurrentHashMap<>();
+    private final Map<String, ExecutorLog> logs = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ExecutorLog> eldest) {
+                    return size() > LOGS_KEPT;
+                }
+            });
+    private final ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("executors-sweep").daemon().factory());
+
+    public ExecutorManagement(SessionAccess sessions, TradingRulesCache rules, ConnectorRegistry connectors,
+            ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
+            OrderPlacement placement, AccountControl control, Clock clock,
+            @Value("${aviary.executors.tick:1s}") Duration tick,
+            @Value("${aviary.executors.stale-after:30s}") Duration staleAfter) {
+        this.sessions = sessions;
+        this.rules = rules;
+        this.connectors = connectors;
+        this.repository = repository;
+        this.records = records;
+        this.router = router;
+        this.placement = placement;
+        this.control = control;
+        this.clock = clock;
+        this.tick = tick;
+        this.staleAfter = staleAfter;
+    }
+
+    /** Starts the sweep that marks executors whose host stopped beating (see the class comment). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        long every = Math.max(1000, staleAfter.toMillis() / 3);
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void sweep() {
+        try {
+            List<String> marked = repository.markAwaitingResume(clock.instant().minus(staleAfter));
+            if (!marked.isEmpty()) {
+                log.warn("Executors {} lost their host (restart or crash): marked {}; nothing runs them until resumed",
+                        marked, ExecutorRow.AWAITING_RESUME);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not sweep executors whose host stopped: {}", e.toString());
+        }
+    }
+
+    public ExecutorRow create(String accountName, String controllerId, Map<String, Object> executorConfig) {
+        String account = accountName == null || accountName.isBlank() ? DEFAULT_ACCOUNT : accountName;
+        String controller = controllerId == null || controllerId.isBlank() ? "main" : controllerId;
+        Instant now = clock.instant();
+        ExecutorConfig config;
+        try {
+            config = ExecutorConfigReader.read(executorConfig, newId(), now.getEpochSecond(), controller);
+        } catch (InvalidExecutorConfig e) {
+            throw new InvalidRequest(e.getMessage());
+        }
+        SessionKey key = new SessionKey(account, config.connectorName());
+        TradingPair pair = listedPair(config);
+        sessions.current(key); // 404 naming the account or connector when there is no such session
+        MarketDataConnector marketData = connectors.find(key.connectorName()).orElseThrow().marketData();
+        ExecutorHost host = hosts.computeIfAbsent(key, k -> new ExecutorHost(k, marketData, records, clock, tick,
+                this::terminated));
+        String configJson = configJson(config);
+        return host.call(() -> startOn(host, key, config, configJson, pair));
+    }
+
+    private ExecutorRow startOn(ExecutorHost host, SessionKey key, ExecutorConfig config, String configJson,
+            TradingPair pair) {
+        LiveMarketView view;
+        try {
+            view = host.freshView(pair.toString());
+        } catch (VenueException e) {
+            throw new Unavailable("Cannot read the market " + pair + " on " + key.connectorName()
+                    + " to start the executor: " + e.getMessage());
+        }
+        if (Double.isNaN(view.midPrice())) {
+            throw new Unavailable("No price for " + pair + " on " + key.connectorName() + " yet; try again");
+        }
+        ExecutorLog executorLog = new ExecutorLog();
+        String id = config.id();
+        ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
+                ids, executorLog, clock);
+        Executor executor = ExecutorSupervisor.create(config, id, gateway);
+        HostedExecutor hosted = new HostedExecutor(executor, key, configJson,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), executorLog);
+        records.started(hosted, clock.instant());
+        logs.put(id, executorLog);
+        hostOf.put(id, host);
+        executorLog.add(clock.instant(), "INFO", "started " + config.type() + " on " + key + " " + pair);
+        try {
+            executor.start(view);
+        } catch (RuntimeException e) {
+            executorLog.add(clock.instant(), "ERROR", "start failed: " + e);
+        }
+        host.adopt(hosted);
+        return hosted.row();
+    }
+
+    private TradingPair listedPair(ExecutorConfig config) {
+        TradingPair pair;
+        try {
+            pair = TradingPair.parse(config.tradingPair());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest("executor_config.trading_pair: " + e.getMessage());
+        }
+        if (connectors.find(config.connectorName()).isEmpty()) {
+            throw new InvalidRequest("executor_config.connector_name: unknown connector '"
+                    + bounded(config.connectorName()) + "'");
+        }
+        if (!rules.rules(config.connectorName()).containsKey(pair)) {
+            throw new InvalidRequest("executor_config.trading_pair: " + pair + " is not listed on "
+                    + config.connectorName());
+        }
+        return pair;
+    }
+
+    private static String configJson(ExecutorConfig config) {
+        Map<String, Object> map = ExecutorConfigJson.config(config);
+        map.put("id", config.id());
+        return JSON.writeValueAsString(map);
+    }
+
+    private void terminated(HostedExecutor hosted) {
+        hostOf.remove(hosted.id());
+        router.forget(hosted.id());
+    }
+
+    /** The executor now: from its host when it runs here, else as stored. */
+    public ExecutorRow get(String executorId) {
+        ExecutorHost host = hostOf.get(executorId);
+        if (host != null) {
+            Optional<ExecutorRow> live = host.call(() -> Optional.ofNullable(host.running(executorId))
+                    .map(HostedExecutor::row));
+            if (live.isPresent()) {
+                return live.get();
+            }
+        }
+        return repository.find(executorId).orElseThrow(() -> notFound(executorId));
+    }
+
+    /** What a stop answers: Hummingbot's "stopping", or the final status when it terminated at once. */
+    public record Stopping(String executorId, String status, boolean keepPosition) {
+    }
+
+    public Stopping stop(String executorId, boolean keepPosition) {
+        ExecutorHost host = hostOf.get(executorId);
+        if (host == null) {
+            ExecutorRow stored = repository.find(executorId).orElseThrow(() -> notFound(executorId));
+            if (ExecutorRow.AWAITING_RESUME.equals(stored.status())) {
+                throw new Conflict("Executor " + executorId + " lost its host in a restart and awaits resume; "
+                        + "nothing runs it, so it cannot be stopped now (its orders and position are on the venue)");
+            }
+            if (stored.active()) {
+                throw new Conflict("Executor " + executorId + " runs on another trading-service instance");
+            }
+            throw new Conflict("Executor " + executorId + " is already closed (" + stored.closeType() + ")");
+        }
+        return host.call(() -> {
+            HostedExecutor hosted = host.running(executorId);
+            if (hosted == null) {
+                throw new Conflict("Executor " + executorId + " is already closed");
+            }
+            LiveMarketView view = host.freshView(hosted.executor.config().tradingPair());
+            hosted.executor.earlyStop(view, keepPosition);
+            hosted.log.add(clock.instant(), "INFO", "stop requested (keep_position=" + keepPosition + ")");
+            return new Stopping(executorId, "stopping", keepPosition);
+        });
+    }
+
+    public List<ExecutorLog.Entry> logs(String executorId, String level) {
+        ExecutorLog executorLog = logs.get(executorId);
+        if (executorLog == null) {
+            repository.find(executorId).orElseThrow(() -> notFound(executorId));
+            return List.of();
+        }
+        return executorLog.entries(level);
+    }
+
+    /** One page of the search and the total the filter selects. */
+    public record SearchPage(List<ExecutorRow> rows, boolean hasMore, String nextCursor, long total) {
+    }
+
+    public SearchPage search(ExecutorFilter filter) {
+        List<ExecutorRow> rows = repository.search(filter);
+        boolean more = rows.size() > filter.limit();
+        List<ExecutorRow> page = more ? rows.subList(0, filter.limit()) : rows;
+        String next = more ? page.getLast().cursor() : null;
+        return new SearchPage(page, more, next, repository.count(filter));
+    }
+
+    public ExecutorReports.Summary summary() {
+        return ExecutorReports.summary(repository.active());
+    }
+
+    public ExecutorReports.Performance performance(String controllerId) {
+        return ExecutorReports.performance(controllerId, repository.byController(controllerId),
+                repository.activeHolds(controllerId), h -> price(h.connectorName(), h.tradingPair()));
+    }
+
+    public List<PositionHold> holds(String controllerId) {
+        return repository.activeHolds(controllerId);
+    }
+
+    public PositionHold hold(String account, String connector, String pair, String controllerId) {
+        return repository.activeHolds(controllerId).stream()
+                .filter(h -> h.accountName().equals(account) && h.connectorName().equals(connector)
+                        && h.tradingPair().equals(pair))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("No position hold found for " + bounded(connector) + "/"
+                        + bounded(pair)));
+    }
+
+    public void clearHold(String account, String connector, String pair, String controllerId) {
+        if (!repository.clearHold(account, connector, pair, controllerId, clock.instant())) {
+            throw new NotFound("No position hold found for " + bounded(connector) + "/" + bounded(pair));
+        }
+    }
+
+    /** The venue's last price of a pair, for unrealized PnL; null when unknown. */
+    public BigDecimal price(String connector, String pair) {
+        try {
+            return rules.lastPrice(connector, TradingPair.parse(pair)).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static NotFound notFound(String executorId) {
+        return new NotFound("Executor " + bounded(executorId) + " not found");
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static String bounded(String text) {
+        return text == null || text.length() <= 64 ? text : text.substring(0, 64) + "...";
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+        hosts.values().forEach(ExecutorHost::close);
+    }
+}

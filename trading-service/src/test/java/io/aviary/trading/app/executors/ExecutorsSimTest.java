@@ -1,0 +1,349 @@
+package io.aviary.trading.app.executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.aviary.connectors.model.OrderRequest;
+import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.TradeType;
+import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.TradingConnector;
+import io.aviary.connectors.registry.ConnectorRegistry;
+import io.aviary.connectors.sim.SimApiKeys;
+import io.aviary.connectors.sim.SimConnectorFactory;
+import io.aviary.connectors.sim.SimVenueProcess;
+import io.aviary.kit.config.ServiceProperties;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.InvalidRequest;
+import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.web.CredentialsToken;
+import io.aviary.trading.app.AccountControl;
+import io.aviary.trading.app.OrderPlacement;
+import io.aviary.trading.app.TradeRecorder;
+import io.aviary.trading.app.TradingRulesCache;
+import io.aviary.trading.app.session.BalanceChanges;
+import io.aviary.trading.app.session.BalancePoller;
+import io.aviary.trading.app.session.Reconciler;
+import io.aviary.trading.app.session.SessionAccess;
+import io.aviary.trading.app.session.SessionJobs;
+import io.aviary.trading.app.session.SessionRegistry;
+import io.aviary.trading.app.session.SessionStreamListeners;
+import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorRow;
+import io.aviary.trading.domain.PositionHold;
+import io.aviary.trading.infra.AccountsClient;
+import io.aviary.trading.infra.ExecutorRepository;
+import io.aviary.trading.testing.TradingStore;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Executors created through the executors API's use cases, running on a real trading session (sim venue process,
+ * quiet SOL-USDT where only this test trades), with their orders on trading-service's own order path (embedded
+ * PostgreSQL) and their events in the outbox. A "maker" account quotes the book, a "taker" crosses it; fees: maker
+ * 0.02 % and taker 0.05 % of what is received. accounts-service's credential API is a small HTTP server here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExecutorsSimTest {
+
+    private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+    private static final String TOKEN = "internal-test-token";
+    private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private SimVenueProcess sim;
+    private TradingStore store;
+    private HttpServer vault;
+    private SessionRegistry registry;
+    private SessionJobs jobs;
+    private ExecutorManagement executors;
+    private ExecutorRepository repository;
+    private TradingConnector maker;
+    private TradingConnector taker;
+    private final List<String> makerOrders = new ArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private Map<String, String> execCredential;
+
+    @BeforeAll
+    void start() throws IOException {
+        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+        store = new TradingStore();
+        execCredential = SimApiKeys.create(sim.url(), "exec").credentials("sim");
+        vault = startVault();
+        Clock clock = Clock.systemUTC();
+        ExecutorOrderRouter router = new ExecutorOrderRouter();
+        TradeRecorder recorder = store.recorder(clock, List.of(router));
+        SimConnectorFactory factory = SimConnectorFactory.spot(sim.url());
+        ConnectorRegistry connectors = new ConnectorRegistry(List.of(factory));
+        BalanceChanges balanceChanges = new BalanceChanges(clock);
+        registry = new SessionRegistry(connectors, clock);
+        jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
+                recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
+        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
+                CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
+        SessionAccess access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
+                store.positions, balanceChanges);
+        TradingRulesCache rules = new TradingRulesCache(connectors, clock);
+        OrderPlacement placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock);
+        AccountControl control = new AccountControl(access, store.orders, recorder, rules, jobs);
+        repository = new ExecutorRepository(store.jdbc);
+        executors = new ExecutorManagement(access, rules, connectors, repository,
+                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, control, clock,
+                Duration.ofMillis(250), Duration.ofSeconds(30));
+        maker = factory.trading(SimApiKeys.create(sim.url(), "maker").credentials("sim"));
+        taker = factory.trading(SimApiKeys.create(sim.url(), "taker").credentials("sim"));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, maker, taker, sim, store}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+        if (vault != null) {
+            vault.stop(0);
+        }
+    }
+
+    /**
+     * BUY 0.1 SOL at 99.50 with a 1 % MARKET take profit: the open order rests on the venue and in trading's orders;
+     * the taker's sell fills it (maker fee 0.00002 SOL = 0.00199 USDT); the book moves to 101.50 / 102.50, so the
+     * PnL at the best bid is (10.15 − 9.95 − 0.00199) / 9.95 = 1.99 % and the executor sells 0.1 at market into
+     * 101.50 (taker fee 0.005075 USDT): net PnL 0.2 − 0.007065 = 0.192935, 1.939 %, volume 20.1.
+     */
+    @Test
+    void aPositionExecutorOpensOnTheSessionAndClosesAtItsTakeProfit() {
+        quote("99.00", "101.00");
+        ExecutorRow created = executors.create("exec", null, position("0.1", "99.5", Map.of("take_profit", "0.01")));
+        assertThat(created.status()).isEqualTo("RUNNING");
+        String id = created.executorId();
+        List<String> orders = repository.orderIds(id);
+        assertThat(orders).hasSize(1);
+        assertThat(orderStatus(orders.getFirst())).as("the open order is one of trading's orders").isEqualTo("OPEN");
+
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> executors.get(id).trading());
+
+        quote("101.50", "102.50");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(executors.get(id).status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.00199 + 0.005075, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.2 - 0.007065, within(1e-9));
+        assertThat(done.netPnlPct().doubleValue()).isCloseTo((0.2 - 0.007065) / 9.95, within(1e-9));
+        assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.1, within(1e-9));
+        List<String> all = repository.orderIds(id);
+        assertThat(all).hasSize(2);
+        assertThat(all).allSatisfy(o -> assertThat(orderStatus(o)).isEqualTo("FILLED"));
+
+        assertThat(eventTypes(id)).startsWith("ExecutorStarted").endsWith("ExecutorStopped")
+                .contains("ExecutorUpdated");
+        assertThat(store.jdbc.queryForObject("SELECT envelope FROM event_outbox WHERE event_type = "
+                + "'ExecutorStopped' AND event_key LIKE ?", String.class, "%" + id)).contains("TAKE_PROFIT");
+    }
+
+    /** Stopped with keep_position=true after its open filled: POSITION_HOLD and a hold of 0.1 SOL at 99.50. */
+    @Test
+    void aStopThatKeepsThePositionLeavesAPositionHold() {
+        quote("99.00", "101.00");
+        String id = executors.create("exec", "holder", position("0.1", "99.5", Map.of())).executorId();
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> executors.get(id).trading());
+
+        assertThat(executors.stop(id, true).status()).isEqualTo("stopping");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+        assertThat(executors.get(id).closeType()).isEqualTo("POSITION_HOLD");
+
+        PositionHold hold = executors.hold("exec", "sim", "SOL-USDT", "holder");
+        assertThat(hold.netAmountBase()).isEqualByComparingTo("0.1");
+        assertThat(hold.buyBreakevenPrice()).isEqualByComparingTo("99.5");
+        assertThat(hold.positionSide()).isEqualTo("LONG");
+        assertThat(hold.executorIds()).containsExactly(id);
+        assertThat(hold.unrealizedPnl(new BigDecimal("100"))).isEqualByComparingTo("0.05");
+
+        assertThat(catchThrowable(() -> executors.stop(id, false))).as("a terminated executor").isInstanceOf(Conflict.class);
+        executors.clearHold("exec", "sim", "SOL-USDT", "holder");
+        assertThat(catchThrowable(() -> executors.hold("exec", "sim", "SOL-USDT", "holder"))).isInstanceOf(NotFound.class);
+    }
+
+    /** Three resting executors of one controller, searched two per page with the cursor, then stopped. */
+    @Test
+    void searchFiltersAndPagesNewestFirst() {
+        quote("99.00", "101.00");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(executors.create("exec", "paging", position("0.1", "90", Map.of())).executorId());
+        }
+        ExecutorFilter first = filter(List.of("paging"), 2, null, null);
+        ExecutorManagement.SearchPage page1 = executors.search(first);
+        assertThat(page1.rows()).extracting(ExecutorRow::executorId).containsExactly(created.get(2), created.get(1));
+        assertThat(page1.hasMore()).isTrue();
+        assertThat(page1.total()).isEqualTo(3);
+        ExecutorRow last = page1.rows().getLast();
+        ExecutorManagement.SearchPage page2 = executors.search(filter(List.of("paging"), 2, last.createdAt(),
+                last.executorId()));
+        assertThat(page2.rows()).extracting(ExecutorRow::executorId).containsExactly(created.get(0));
+        assertThat(page2.hasMore()).isFalse();
+        assertThat(page2.nextCursor()).isNull();
+        assertThat(executors.search(new ExecutorFilter(List.of(), List.of("binance"), List.of(), List.of(), null,
+                List.of("paging"), 10, null, null)).rows()).isEmpty();
+
+        created.forEach(id -> executors.stop(id, false));
+        await().atMost(WAIT).until(() -> created.stream().allMatch(id -> "TERMINATED".equals(
+                repository.find(id).orElseThrow().status())));
+        assertThat(created).allSatisfy(id -> {
+            assertThat(repository.find(id).orElseThrow().closeType()).isEqualTo("EARLY_STOP");
+            assertThat(orderStatus(repository.orderIds(id).getFirst())).isEqualTo("CANCELLED");
+        });
+        assertThat(executors.search(filter(List.of("paging"), 10, null, null)).rows())
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo("TERMINATED"));
+    }
+
+    /**
+     * An executor stored as running whose host stopped beating (the service was killed) is marked AWAITING_RESUME
+     * by the sweep, never reported as running, and a stop explains why it cannot act; a live one is left alone.
+     */
+    @Test
+    void anExecutorWhoseHostDiedAwaitsResumeInsteadOfClaimingToRun() {
+        Instant longAgo = Instant.now().minusSeconds(600);
+        ExecutorRow orphan = new ExecutorRow("orphan-1", "position_executor", "exec", "sim", "SOL-USDT", "main", "BUY",
+                "RUNNING", null, true, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                "{\"type\": \"position_executor\"}", null, 0, null, longAgo, null);
+        repository.insert(orphan, longAgo);
+        quote("99.00", "101.00");
+        String live = executors.create("exec", "alive", position("0.1", "90", Map.of())).executorId();
+
+        executors.sweep();
+
+        assertThat(repository.find("orphan-1").orElseThrow().status()).isEqualTo(ExecutorRow.AWAITING_RESUME);
+        assertThat(repository.find(live).orElseThrow().status()).isEqualTo("RUNNING");
+        assertThat(catchThrowable(() -> executors.stop("orphan-1", false))).isInstanceOf(Conflict.class)
+                .hasMessageContaining("awaits resume");
+        executors.stop(live, false);
+    }
+
+    @Test
+    void badInputIsRefusedNamingWhatIsWrong() {
+        Map<String, Object> unknownType = new LinkedHashMap<>(position("0.1", "90", Map.of()));
+        unknownType.put("type", "lp_executor");
+        assertThat(catchThrowable(() -> executors.create("exec", null, unknownType)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("lp_executor");
+        assertThat(catchThrowable(() -> executors.create("exec", null, position("-1", "90", Map.of()))))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("amount");
+        Map<String, Object> unlisted = new LinkedHashMap<>(position("0.1", "90", Map.of()));
+        unlisted.put("trading_pair", "FOO-BAR");
+        assertThat(catchThrowable(() -> executors.create("exec", null, unlisted)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("trading_pair");
+        assertThat(catchThrowable(() -> executors.create("nobody", null, position("0.1", "90", Map.of()))))
+                .isInstanceOf(NotFound.class).hasMessageContaining("nobody");
+        assertThat(catchThrowable(() -> executors.get("no-such-executor"))).isInstanceOf(NotFound.class);
+        assertThat(catchThrowable(() -> executors.stop("no-such-executor", false))).isInstanceOf(NotFound.class);
+    }
+
+    private static ExecutorFilter filter(List<String> controllers, int limit, Instant after, String afterId) {
+        return new ExecutorFilter(List.of(), List.of(), List.of(), List.of(), null, controllers, limit, after, afterId);
+    }
+
+    private static Map<String, Object> position(String amount, String entry, Map<String, Object> barriers) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("type", "position_executor");
+        config.put("connector_name", "sim");
+        config.put("trading_pair", "SOL-USDT");
+        config.put("side", "BUY");
+        config.put("amount", amount);
+        config.put("entry_price", entry);
+        config.put("triple_barrier_config", barriers);
+        return config;
+    }
+
+    private String orderStatus(String clientOrderId) {
+        return store.jdbc.queryForObject("SELECT status FROM orders WHERE client_order_id = ?", String.class,
+                clientOrderId);
+    }
+
+    private List<String> eventTypes(String executorId) {
+        return store.jdbc.queryForList("SELECT event_type FROM event_outbox WHERE event_key LIKE ? ORDER BY seq",
+                String.class, "%/executor/" + executorId);
+    }
+
+    /** The maker's book: its previous quotes cancelled, 1 SOL bid and asked at the given prices. */
+    private void quote(String bid, String ask) {
+        for (String id : makerOrders) {
+            try {
+                maker.cancelOrder(SOL, id);
+            } catch (RuntimeException e) {
+                // already filled or cancelled
+            }
+        }
+        makerOrders.clear();
+        makerOrders.add(limit(maker, TradeType.BUY, "1", bid));
+        makerOrders.add(limit(maker, TradeType.SELL, "1", ask));
+    }
+
+    private String limit(TradingConnector account, TradeType side, String amount, String price) {
+        String id = "m" + ids.incrementAndGet();
+        account.placeOrder(new OrderRequest(id, SOL, side, OrderType.LIMIT, new BigDecimal(amount),
+                new BigDecimal(price), null));
+        return id;
+    }
+
+    private void market(TradingConnector account, TradeType side, String amount) {
+        account.placeOrder(new OrderRequest("t" + ids.incrementAndGet(), SOL, side, OrderType.MARKET,
+                new BigDecimal(amount), null, null));
+    }
+
+    /** accounts-service's internal credential API for the one "exec" credential on sim. */
+    private HttpServer startVault() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String fields = JsonMapper.builder().build().writeValueAsString(Map.of("revision", 1, "fields", execCredential));
+        server.createContext("/internal/credentials", exchange -> {
+            try (exchange) {
+                boolean authorized = TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))
+                        && CREDENTIALS_TOKEN.equals(exchange.getRequestHeaders().getFirst(CredentialsToken.HEADER));
+                String[] parts = exchange.getRequestURI().getPath().split("/"); // "", internal, credentials, a, c[, revision]
+                String body;
+                int status = 200;
+                if (!authorized) {
+                    status = 401;
+                    body = "{\"detail\":\"unauthorized\"}";
+                } else if (parts.length == 3) {
+                    body = "[{\"account_name\":\"exec\",\"connector_name\":\"sim\"}]";
+                } else if (!"exec".equals(parts[3]) || !"sim".equals(parts[4])) {
+                    status = 404;
+                    body = "{\"detail\":\"Not Found\"}";
+                } else {
+                    body = parts.length == 6 ? "{\"revision\":1}" : fields;
+                }
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        server.start();
+        return server;
+    }
+}
