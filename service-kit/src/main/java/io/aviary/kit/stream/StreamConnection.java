@@ -3,6 +3,8 @@ package io.aviary.kit.stream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ final class StreamConnection {
         final LiveStream stream;
         final long periodNanos;
         long dueNanos;
+        boolean polling;
 
         Subscribed(LiveStream stream, long periodNanos, long now) {
             this.stream = stream;
@@ -43,6 +46,7 @@ final class StreamConnection {
     private final StreamLimits settings;
     private final String name;
     private final JsonMapper json;
+    private final Executor pollers;
     private final Outbox<String, Outgoing> outbox;
     private final Map<String, Subscribed> subscriptions = new LinkedHashMap<>(); // guarded by this
     private final AtomicLong coalesced = new AtomicLong();
@@ -53,8 +57,10 @@ final class StreamConnection {
     private volatile long sendingSince; // System.nanoTime() when the current send started; 0 while idle
     private volatile CloseStatus closedWith;
 
-    StreamConnection(String name, String id, WebSocketSession session, StreamLimits settings, JsonMapper json) {
+    StreamConnection(String name, String id, WebSocketSession session, StreamLimits settings, JsonMapper json,
+            Executor pollers) {
         this.name = name;
+        this.pollers = pollers;
         this.id = id;
         this.session = session;
         this.settings = settings;
@@ -135,7 +141,7 @@ final class StreamConnection {
             return;
         }
         for (Subscribed sub : subscriptions.values()) {
-            if (now - sub.dueNanos < 0) {
+            if (now - sub.dueNanos < 0 || sub.polling) {
                 continue;
             }
             sub.dueNanos = now + sub.periodNanos;
@@ -143,15 +149,28 @@ final class StreamConnection {
                 coalesced.incrementAndGet(); // the client has not taken the last one yet: it gets the latest later
                 continue;
             }
-            try {
-                sub.stream.poll().ifPresent(u -> outbox.offerLatest(sub.stream.id(), Outgoing.update(sub.stream.id(), u)));
-            } catch (RuntimeException e) {
-                log.warn("WebSocket {}: polling {} failed: {}", id, sub.stream.id(), e.toString());
-            }
+            sub.polling = true; // a poll may read a database: off the shared ticker, one at a time per subscription
+            pollers.execute(() -> poll(sub));
         }
         if (now - nextHeartbeat >= 0) {
             nextHeartbeat = now + heartbeatNanos;
             reply(Outgoing.control("heartbeat"));
+        }
+    }
+
+    /** Polls one subscription and queues its update, unless it was unsubscribed or replaced meanwhile. */
+    private void poll(Subscribed sub) {
+        Optional<Map<String, Object>> update = Optional.empty();
+        try {
+            update = sub.stream.poll();
+        } catch (RuntimeException e) {
+            log.warn("WebSocket {}: polling {} failed: {}", id, sub.stream.id(), e.toString());
+        }
+        synchronized (this) {
+            sub.polling = false;
+            if (closedWith == null && subscriptions.get(sub.stream.id()) == sub) {
+                update.ifPresent(u -> outbox.offerLatest(sub.stream.id(), Outgoing.update(sub.stream.id(), u)));
+            }
         }
     }
 

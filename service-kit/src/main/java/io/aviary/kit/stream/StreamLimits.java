@@ -8,6 +8,7 @@ import java.time.Duration;
  * @param heartbeatInterval seconds between {@code heartbeat} messages (hummingbot-api: 30)
  * @param minUpdateInterval fastest push period a subscription may ask for, seconds (0.25)
  * @param maxUpdateInterval slowest one (60)
+ * @param defaultUpdateInterval the period when a subscription names none (market data 1, executors 2)
  * @param maxConnections    open connections at once; one more is closed with 1013
  * @param maxSubscriptions  subscriptions per connection
  * @param maxMessageBytes   largest client message answered normally; a larger one gets an error naming the limit
@@ -16,7 +17,7 @@ import java.time.Duration;
  * @param controlQueue      replies, errors and heartbeats waiting for a slow client before it is closed
  */
 public record StreamLimits(double heartbeatInterval, double minUpdateInterval, double maxUpdateInterval,
-        int maxConnections, int maxSubscriptions, int maxMessageBytes, int maxErrors, Duration sendTimeout,
+        double defaultUpdateInterval, int maxConnections, int maxSubscriptions, int maxMessageBytes, int maxErrors, Duration sendTimeout,
         int controlQueue) {
 
     public StreamLimits {

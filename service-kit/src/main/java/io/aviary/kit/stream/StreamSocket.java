@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,7 @@ public class StreamSocket extends TextWebSocketHandler {
     private final Map<String, StreamConnection> connections = new ConcurrentHashMap<>();
     private final ArrayDeque<StreamStats> recentlyClosed = new ArrayDeque<>();
     private final ScheduledExecutorService ticker;
+    private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
 
     /** @param name short name for threads and logs, e.g. {@code market-data} */
     public StreamSocket(String name, StreamSource source, StreamLimits limits, JsonMapper mapper) {
@@ -75,7 +77,7 @@ public class StreamSocket extends TextWebSocketHandler {
             container.getUserProperties().put(TOMCAT_SEND_TIMEOUT, limits.sendTimeout().plusSeconds(5).toMillis());
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        StreamConnection connection = new StreamConnection(name, id, session, limits, mapper);
+        StreamConnection connection = new StreamConnection(name, id, session, limits, mapper, pollers);
         connections.put(session.getId(), connection);
         connection.reply(Outgoing.control("connected", "connection_id", id));
         connection.start();
@@ -131,7 +133,7 @@ public class StreamSocket extends TextWebSocketHandler {
             connection.error("Failed to start the stream");
             return;
         }
-        connection.subscribe(stream, limits.updateInterval(msg.number("update_interval", 1.0)).toNanos());
+        connection.subscribe(stream, limits.updateInterval(msg.number("update_interval", limits.defaultUpdateInterval())).toNanos());
     }
 
     private static void unsubscribe(StreamConnection connection, SubscribeMessage msg) {
@@ -188,6 +190,7 @@ public class StreamSocket extends TextWebSocketHandler {
     @PreDestroy
     public void stop() {
         ticker.shutdownNow();
+        pollers.shutdownNow();
         connections.values().forEach(c -> c.close(CloseStatus.GOING_AWAY));
         connections.clear();
     }

@@ -26,7 +26,7 @@ public record StreamSettings(double heartbeatInterval, double minUpdateInterval,
 
     /** The kit's limits (validated there). */
     public StreamLimits limits() {
-        return new StreamLimits(heartbeatInterval, minUpdateInterval, maxUpdateInterval, maxConnections,
+        return new StreamLimits(heartbeatInterval, minUpdateInterval, maxUpdateInterval, 1.0, maxConnections,
                 maxSubscriptions, maxMessageBytes, maxErrors, sendTimeout, controlQueue);
     }
 }
