@@ -24,6 +24,7 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
@@ -102,7 +103,10 @@ public class WebSocketProxy implements GatewayFilter, Ordered {
     private Mono<Void> relay(WebSocketSession front, WebSocketSession backend) {
         Mono<Void> up = backend.send(front.receive().doOnNext(WebSocketMessage::retain).limitRate(IN_FLIGHT))
                 .onErrorResume(e -> Mono.empty());
-        Mono<Void> down = front.send(backend.receive().doOnNext(WebSocketMessage::retain).limitRate(IN_FLIGHT))
+        // The end of the service's messages must not end the client's outbound by itself (Reactor Netty would then
+        // close the client without a status): the client is closed by serviceClosed, with the service's status.
+        Mono<Void> down = front.send(backend.receive().doOnNext(WebSocketMessage::retain).limitRate(IN_FLIGHT)
+                        .concatWith(Flux.never()).takeUntilOther(front.closeStatus().then(Mono.just(true))))
                 .onErrorResume(e -> Mono.empty());
         Mono<Void> serviceClosed = backend.closeStatus().defaultIfEmpty(CloseStatus.NO_CLOSE_FRAME)
                 .flatMap(status -> front.close(towardsClient(status))).onErrorResume(e -> Mono.empty());
