@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * HTTP Basic on everything but the public paths (root, docs, health status) and CORS preflights,
  * with the failed-login throttle in front: an address that must still wait gets 429 (with
  * Retry-After) before its credentials are even looked at. Neither the Authorization header nor the
- * password is ever logged.
+ * password is ever logged. A WebSocket upgrade of a {@code /ws/} stream may present its credentials in the query
+ * instead ({@link WebSocketLogin}); a refused one gets the same 401 or 429 before any upgrade.
  *
  * <p>Health: anyone gets the status of {@code /actuator/health} and its probe groups; the components
  * and their details live in the {@value #DETAILED_HEALTH} group, which needs Basic like the API. An
@@ -80,7 +81,7 @@ public class BasicAuthFilter implements WebFilter, Ordered {
         if (blocked.isPresent()) {
             return tooManyFailures(exchange, blocked.get());
         }
-        var verdict = credentials.check(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        var verdict = credentials.check(presented(exchange));
         if (verdict == BasicCredentials.Verdict.ACCEPTED) {
             throttle.recordSuccess(address);
             return chain.filter(onSuccess.apply(exchange));
@@ -90,6 +91,13 @@ public class BasicAuthFilter implements WebFilter, Ordered {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic");
         return JsonErrors.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, verdict.detail());
+    }
+
+    /** The Authorization header; for a {@code /ws/} upgrade also the query credentials ({@link WebSocketLogin}). */
+    private static String presented(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        return WebSocketLogin.isStreamUpgrade(request) ? WebSocketLogin.authorization(request)
+                : request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     }
 
     private void recordFailure(String address) {

@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
  * without the trailing slash. Each route runs behind a circuit breaker named after its service: a
  * connection failure, timeout or open breaker is forwarded to {@link UnavailableFallback} (503),
  * while every answer the service gives, 4xx and 5xx included, passes through untouched (no
- * {@code statusCodes} are configured on the breaker, so no status is turned into a failure).
+ * {@code statusCodes} are configured on the breaker, so no status is turned into a failure). The WebSocket streams
+ * ({@link #STREAMS}) have their own routes, without the breaker, whose time limit would cut a long-lived stream.
  *
  * <p>A service with several instances ({@code AVIARY_TRADING_URL=http://a:8102,http://b:8112}) gets them in turn
  * ({@link InstanceRoundRobinFilter}); inside the breaker, a request whose connection was refused, or that an instance
@@ -44,6 +45,11 @@ public class ServiceRoutes {
         return Collections.unmodifiableMap(map);
     }
 
+    /** WebSocket stream → the service that serves it (proxied by {@link WebSocketProxy}, authenticated like HTTP). */
+    public static final Map<String, String> STREAMS = Map.of(
+            "/ws/market-data", "market-data",
+            "/ws/executors", "trading");
+
     /** The base URL of {@code service} (its first instance), failing startup when it is not configured. */
     public static String baseUrl(GatewayProperties properties, String service) {
         return instances(properties, service).first().toString();
@@ -56,6 +62,8 @@ public class ServiceRoutes {
     @Bean
     RouteLocator serviceRouteLocator(RouteLocatorBuilder builder, GatewayProperties properties) {
         RouteLocatorBuilder.Builder routes = builder.routes();
+        STREAMS.forEach((path, service) -> routes.route(service + "-stream" + path.substring(path.lastIndexOf('/')),
+                r -> r.path(path).filters(f -> f.filter(new WebSocketProxy(service))).uri(baseUrl(properties, service))));
         PREFIXES.forEach((service, prefixes) -> {
             ServiceInstances instances = instances(properties, service);
             routes.route(service, r -> r.path(patterns(prefixes))

@@ -114,6 +114,38 @@ public class Feeds {
         return feed;
     }
 
+    /**
+     * A feed held for a live subscriber (a WebSocket stream): it does not expire while held, whatever the feed
+     * timeout; {@link #close()} releases it, after which it expires like a feed last read at that moment.
+     */
+    public record Held<F extends Feed>(F feed, FeedLease lease, Clock clock) implements AutoCloseable {
+        @Override
+        public void close() {
+            lease.release(clock.instant());
+        }
+    }
+
+    /** The candle feed of {@code key} (ready, at least {@code records} candles), held until the result is closed. */
+    public Held<CandleFeed> holdCandles(CandleKey key, MarketDataConnector venue, int records) {
+        CandleFeed feed = candles(key, venue, records);
+        return held(new FeedKey.Candles(key), feed);
+    }
+
+    /** The order-book feed of {@code id}, held until the result is closed. */
+    public Held<OrderBookFeed> holdOrderBook(FeedKey.OrderBook id, MarketDataConnector venue) {
+        return held(id, orderBook(id, venue));
+    }
+
+    /** Holds the lease of the slot that serves {@code feed} (just touched, so the sweep cannot have taken it). */
+    private <F extends Feed> Held<F> held(FeedKey id, F feed) {
+        Slot slot = feeds.get(id.id());
+        if (slot == null || slot.feed() != feed) { // removed by trading-pair/remove in between
+            throw new Unavailable("The " + id.id() + " feed was stopped while it was being opened; retry.");
+        }
+        slot.lease().hold();
+        return new Held<>(feed, slot.lease(), clock);
+    }
+
     /** Stops and removes the order-book feed of {@code id}; false when there was none. */
     public boolean untrack(FeedKey.OrderBook id) {
         Slot slot = feeds.get(id.id());

@@ -28,4 +28,18 @@ class FeedLeaseTest {
         assertThat(lease.expired(t0.plusSeconds(15))).isFalse();
         assertThat(lease.sinceAccess(t0.plusSeconds(15))).isEqualTo(Duration.ofSeconds(7));
     }
+
+    @Test
+    void aHeldFeedNeverExpiresAndExpiresATimeoutAfterItsLastRelease() {
+        FeedLease lease = new FeedLease(t0, Duration.ofSeconds(10));
+        lease.hold();
+        lease.hold();
+        assertThat(lease.expired(t0.plusSeconds(3600))).isFalse();
+        lease.release(t0.plusSeconds(100));
+        assertThat(lease.expired(t0.plusSeconds(3600))).as("one holder left").isFalse();
+        lease.release(t0.plusSeconds(200));
+        assertThat(lease.holders()).isZero();
+        assertThat(lease.expired(t0.plusSeconds(210))).isFalse();
+        assertThat(lease.expired(t0.plusSeconds(211))).isTrue();
+    }
 }

@@ -1,0 +1,47 @@
+package io.aviary.marketdata.api.stream;
+
+import io.aviary.kit.stream.StreamSocket;
+import io.aviary.marketdata.app.MarketStreams;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Mounts {@code /ws/market-data} on the service's servlet stack (Tomcat's JSR 356 container). */
+@Configuration
+@EnableWebSocket
+@EnableConfigurationProperties(StreamSettings.class)
+class StreamConfiguration implements WebSocketConfigurer {
+
+    /** The container drops a frame bigger than this with close 1009; smaller oversize messages get an error reply. */
+    static final int HARD_MESSAGE_LIMIT = 64 * 1024;
+
+    private final StreamSocket socket;
+
+    StreamConfiguration(MarketStreams streams, StreamSettings settings, JsonMapper mapper) {
+        this.socket = new StreamSocket("market-data", new MarketDataStreams(streams), settings.limits(), mapper);
+    }
+
+    /** The endpoint's handler (its {@code stats()} show each connection's queue and coalesced updates). */
+    @Bean
+    StreamSocket marketDataSocket() {
+        return socket;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(socket, "/ws/market-data");
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer(StreamSettings settings) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(Math.max(HARD_MESSAGE_LIMIT, settings.maxMessageBytes() * 2));
+        container.setMaxBinaryMessageBufferSize(1024);
+        return container;
+    }
+}
