@@ -221,6 +221,10 @@ public class ExecutorManagement implements AutoCloseable {
             fills += reconcile(venue, key, pair, order, executor, executorLog);
         }
         cancelOrdersAfterCheckpoint(key, id, checkpoint, executorLog);
+        if (executor.state() == io.aviary.strategy.executor.ExecutorState.NOT_STARTED) {
+            // checkpointed before its start: whatever its start placed was cancelled above, so it starts again
+            executor.start(host.freshView(pair.toString()));
+        }
         HostedExecutor hosted = new HostedExecutor(executor, key, row.configJson(), row.createdAt(), executorLog);
         executorLog.add(clock.instant(), "INFO", "resumed from its checkpoint after its host stopped: "
                 + checkpoint.openOrders().size() + " open order(s) reconciled, " + fills + " venue fill(s) delivered");
