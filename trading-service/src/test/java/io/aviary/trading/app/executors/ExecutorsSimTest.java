@@ -353,6 +353,52 @@ class ExecutorsSimTest {
         }
     }
 
+    /**
+     * The safety net of ADR 0023: an order placed after the last stored checkpoint is cancelled on resume. The stored
+     * checkpoint is put back to the one taken while only the open (BUY 0.1 at 100.00) rested, as if the host died
+     * right after the step that placed the take profit and before storing it. On resume the open's fill is
+     * reconciled from the venue, the unknown take profit is cancelled, the executor places a new one at 101.00, the
+     * taker lifts it: TAKE_PROFIT with the same figures as without a crash (net 0.09598 USDT).
+     */
+    @Test
+    void anOrderPlacedAfterTheLastStoredCheckpointIsCancelledOnResume() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "net", position("0.1", "100",
+                Map.of("take_profit", "0.01", "take_profit_order_type", "LIMIT"))).executorId();
+        await().atMost(WAIT).until(() -> storedOrders(id) == 1);
+        String beforeTakeProfit = store.jdbc.queryForObject("SELECT checkpoint::text FROM executors WHERE executor_id = ?",
+                String.class, id);
+        quote("99.00", "102.00");
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        String lostTakeProfit = repository.orderIds(id).get(1);
+        crashed.close();
+        store.jdbc.update("UPDATE executors SET checkpoint = ?::jsonb WHERE executor_id = ?", beforeTakeProfit, id);
+
+        ExecutorManagement restarted = management(Duration.ofSeconds(2));
+        try {
+            await().atMost(WAIT).until(() -> {
+                restarted.sweep();
+                return repository.orderIds(id).size() == 3;
+            });
+            await().atMost(WAIT).until(() -> "CANCELLED".equals(orderStatus(lostTakeProfit)));
+            assertThat(restarted.logs(id, "WARNING")).anySatisfy(e -> assertThat(e.message())
+                    .contains(lostTakeProfit).contains("after the last stored checkpoint"));
+            String newTakeProfit = repository.orderIds(id).get(2);
+            await().atMost(WAIT).until(() -> "OPEN".equals(orderStatus(newTakeProfit)));
+
+            market(taker, TradeType.BUY, "0.1");
+            await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+            ExecutorRow done = restarted.get(id);
+            assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+            assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.1 - 0.00402, within(1e-9));
+            assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.1, within(1e-9));
+        } finally {
+            restarted.close();
+        }
+    }
+
     /** An executor stored before checkpoints were kept stays AWAITING_RESUME and its row says why. */
     @Test
     void anExecutorWithoutACheckpointStaysAwaitingResumeWithTheReason() {
