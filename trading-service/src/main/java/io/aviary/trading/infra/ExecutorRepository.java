@@ -75,6 +75,35 @@ public class ExecutorRepository {
                 ts(staleBefore));
     }
 
+    /** Stores an executor's checkpoint (strategy's {@code toMap()} as JSON text). */
+    public void saveCheckpoint(String executorId, String checkpointJson) {
+        jdbc.update("UPDATE executors SET checkpoint = ?::jsonb WHERE executor_id = ?", checkpointJson, executorId);
+    }
+
+    /** An executor awaiting resume: its row and its stored checkpoint (null when it was stored without one). */
+    public record Resumable(ExecutorRow row, String checkpointJson) {
+    }
+
+    /** The executors of a session awaiting resume, oldest first. */
+    public List<Resumable> awaitingResume(String account, String connector) {
+        return jdbc.query("SELECT " + COLUMNS + ", checkpoint::text AS checkpoint FROM executors WHERE status = ? "
+                + "AND account_name = ? AND connector_name = ? ORDER BY created_at",
+                (rs, n) -> new Resumable(map(rs, n), rs.getString("checkpoint")), ExecutorRow.AWAITING_RESUME,
+                account, connector);
+    }
+
+    /** The sessions that have executors awaiting resume, as (account, connector) pairs. */
+    public List<String[]> sessionsAwaitingResume() {
+        return jdbc.query("SELECT DISTINCT account_name, connector_name FROM executors WHERE status = ?",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, ExecutorRow.AWAITING_RESUME);
+    }
+
+    /** Says on the row why an executor awaiting resume cannot be resumed; true when the reason is new. */
+    public boolean noteNotResumable(String executorId, String reason) {
+        return jdbc.update("UPDATE executors SET last_error = ? WHERE executor_id = ? AND status = ? "
+                + "AND last_error IS DISTINCT FROM ?", reason, executorId, ExecutorRow.AWAITING_RESUME, reason) > 0;
+    }
+
     public Optional<ExecutorRow> find(String executorId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM executors WHERE executor_id = ?", ROW, executorId).stream()
                 .findFirst();

@@ -81,18 +81,27 @@ final class ExecutorHost implements AutoCloseable {
 
     /** Queues an order outcome for a hosted executor; it runs after whatever the thread is doing now. */
     void deliver(String executorId, Runnable outcome) {
-        thread.execute(() -> {
-            HostedExecutor hosted = running.get(executorId);
-            if (hosted == null) {
-                return;
-            }
-            try {
-                outcome.run();
-            } catch (RuntimeException e) {
-                hosted.log.add(clock.instant(), "ERROR", "handling an order outcome failed: " + e);
-            }
-            afterChange(hosted, clock.instant());
-        });
+        if (thread.isShutdown()) {
+            return; // this host was closed (its replica stops): whoever resumes the executor reconciles the outcome
+        }
+        try {
+            thread.execute(() -> run(executorId, outcome));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile: as above
+        }
+    }
+
+    private void run(String executorId, Runnable outcome) {
+        HostedExecutor hosted = running.get(executorId);
+        if (hosted == null) {
+            return;
+        }
+        try {
+            outcome.run();
+        } catch (RuntimeException e) {
+            hosted.log.add(clock.instant(), "ERROR", "handling an order outcome failed: " + e);
+        }
+        afterChange(hosted, clock.instant());
     }
 
     /** The market view of {@code pair}, refreshed now. Host thread only. */
@@ -151,10 +160,14 @@ final class ExecutorHost implements AutoCloseable {
                 return;
             }
             HostedExecutor.Figures update = hosted.dueUpdate(now);
+            String checkpoint = hosted.dueCheckpoint(update != null);
             if (update != null) {
-                records.updated(hosted, update, now);
+                records.updated(hosted, update, checkpoint, now);
+            } else if (checkpoint != null) {
+                records.checkpoint(hosted.id(), checkpoint);
             }
         } catch (RuntimeException e) {
+            hosted.checkpointNotStored();
             log.warn("Could not record executor {} on {}: {}", hosted.id(), session, e.toString());
         }
     }

@@ -1,6 +1,10 @@
 package io.aviary.trading.app.executors;
 
+import io.aviary.connectors.model.Fill;
+import io.aviary.connectors.model.OrderState;
+import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
@@ -14,10 +18,13 @@ import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.strategy.executor.Executor;
+import io.aviary.strategy.executor.CheckpointOrder;
+import io.aviary.strategy.executor.ExecutorCheckpoint;
 import io.aviary.strategy.executor.ExecutorConfig;
-import io.aviary.strategy.executor.ExecutorSupervisor;
+import io.aviary.strategy.executor.OrderFill;
 import io.aviary.trading.app.AccountControl;
 import io.aviary.trading.app.OrderPlacement;
+import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.app.TradingRulesCache;
 import io.aviary.trading.app.session.SessionAccess;
 import io.aviary.trading.domain.ExecutorFilter;
@@ -25,16 +32,20 @@ import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.ExecutorRepository;
+import io.aviary.trading.infra.ExecutorRepository.Resumable;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,10 +62,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The executors API's use cases: executors created through {@code /executors} run on this instance's trading
  * sessions, one {@link ExecutorHost} (one thread) per session, with their state in PostgreSQL.
  *
- * <p>Restarts: an executor whose host stopped beating (this or another instance was restarted or crashed) is marked
- * {@link ExecutorRow#AWAITING_RESUME} once its heartbeat is {@code staleAfter} old: nothing steps it, and its orders
- * and position on the venue stay as they were until the checkpoint/resume support picks it up. It is never reported
- * as running by a host that is not running it.
+ * <p>Restarts (ADR 0024): executors are checkpointable and their checkpoint is stored whenever it changes. An
+ * executor whose host stopped beating (this or another instance was restarted or crashed) is marked
+ * {@link ExecutorRow#AWAITING_RESUME} once its heartbeat is {@code staleAfter} old, and the replica that runs its
+ * session resumes it from its checkpoint: its open orders reconciled with the venue by client order id, then stepped
+ * again with its barriers. It is never reported as running by a host that is not running it.
  */
 @Service
 public class ExecutorManagement implements AutoCloseable {
@@ -72,6 +84,7 @@ public class ExecutorManagement implements AutoCloseable {
     private final ExecutorRecords records;
     private final ExecutorOrderRouter router;
     private final OrderPlacement placement;
+    private final TradeRecorder recorder;
     private final AccountControl control;
     private final Clock clock;
     private final Duration tick;
@@ -91,7 +104,7 @@ public class ExecutorManagement implements AutoCloseable {
 
     public ExecutorManagement(SessionAccess sessions, TradingRulesCache rules, ConnectorRegistry connectors,
             ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
-            OrderPlacement placement, AccountControl control, Clock clock,
+            OrderPlacement placement, TradeRecorder recorder, AccountControl control, Clock clock,
             @Value("${aviary.executors.tick:1s}") Duration tick,
             @Value("${aviary.executors.stale-after:30s}") Duration staleAfter) {
         this.sessions = sessions;
@@ -101,13 +114,14 @@ public class ExecutorManagement implements AutoCloseable {
         this.records = records;
         this.router = router;
         this.placement = placement;
+        this.recorder = recorder;
         this.control = control;
         this.clock = clock;
         this.tick = tick;
         this.staleAfter = staleAfter;
     }
 
-    /** Starts the sweep that marks executors whose host stopped beating (see the class comment). */
+    /** Starts the sweep that marks executors whose host stopped beating and resumes them (see the class comment). */
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
         long every = Math.max(1000, staleAfter.toMillis() / 3);
@@ -123,6 +137,168 @@ public class ExecutorManagement implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Could not sweep executors whose host stopped: {}", e.toString());
+        }
+        resumeWhereSessionsRunHere();
+    }
+
+    /**
+     * Resumes the executors awaiting resume whose session this replica runs (at start-up once the synchronizer
+     * opened it, or after a hand-over): the session's lease makes this replica the only one doing so.
+     */
+    void resumeWhereSessionsRunHere() {
+        List<String[]> keys;
+        try {
+            keys = repository.sessionsAwaitingResume();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for executors awaiting resume: {}", e.toString());
+            return;
+        }
+        for (String[] k : keys) {
+            SessionKey key = new SessionKey(k[0], k[1]);
+            if (!sessions.runsHere(key)) {
+                continue;
+            }
+            for (Resumable resumable : repository.awaitingResume(key.accountName(), key.connectorName())) {
+                if (hostOf.containsKey(resumable.row().executorId())) {
+                    continue; // its host here was only slow to beat: it runs it, and its next write says RUNNING
+                }
+                try {
+                    resume(key, resumable);
+                } catch (RuntimeException e) {
+                    log.warn("Executor {} on {} not resumed yet (next sweep retries): {}",
+                            resumable.row().executorId(), key, e.toString());
+                }
+            }
+        }
+    }
+
+    private void resume(SessionKey key, Resumable resumable) {
+        String id = resumable.row().executorId();
+        if (resumable.checkpointJson() == null) {
+            notResumable(id, "no checkpoint stored (created before checkpoints were kept): nothing can resume it; "
+                    + "handle its orders and position on /trading by hand");
+            return;
+        }
+        ExecutorCheckpoint checkpoint;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = JSON.readValue(resumable.checkpointJson(), Map.class);
+            checkpoint = ExecutorCheckpoint.fromMap(tree);
+        } catch (RuntimeException e) {
+            notResumable(id, "its stored checkpoint cannot be read (" + e.getMessage() + "); handle its orders and "
+                    + "position on /trading by hand");
+            return;
+        }
+        MarketDataConnector marketData = connectors.find(key.connectorName()).orElseThrow().marketData();
+        ExecutorHost host = hosts.computeIfAbsent(key, k -> new ExecutorHost(k, marketData, records, clock, tick,
+                this::terminated));
+        host.call(() -> resumeOn(host, key, resumable.row(), checkpoint));
+    }
+
+    private void notResumable(String executorId, String reason) {
+        if (repository.noteNotResumable(executorId, reason)) {
+            log.warn("Executor {} stays {}: {}", executorId, ExecutorRow.AWAITING_RESUME, reason);
+        }
+    }
+
+    /**
+     * Rebuilds the executor from its checkpoint (it places nothing), reconciles its open orders with the venue,
+     * cancels orders it placed after its last stored checkpoint, and hosts it again. Host thread only.
+     */
+    private Void resumeOn(ExecutorHost host, SessionKey key, ExecutorRow row, ExecutorCheckpoint checkpoint) {
+        ExecutorLog executorLog = new ExecutorLog();
+        String id = row.executorId();
+        ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
+                ids, executorLog, clock);
+        Executor executor = checkpoint.resume(gateway);
+        for (CheckpointOrder order : checkpoint.orders()) {
+            router.register(key, order.clientOrderId(), new ExecutorOrderRouter.Route(id, host, executor));
+        }
+        TradingConnector venue = sessions.current(key).trading();
+        TradingPair pair = TradingPair.parse(checkpoint.config().tradingPair());
+        int fills = 0;
+        for (CheckpointOrder order : checkpoint.openOrders()) {
+            fills += reconcile(venue, key, pair, order, executor, executorLog);
+        }
+        cancelOrdersAfterCheckpoint(key, id, checkpoint, executorLog);
+        if (executor.state() == io.aviary.strategy.executor.ExecutorState.NOT_STARTED) {
+            // checkpointed before its start: whatever its start placed was cancelled above, so it starts again
+            executor.start(host.freshView(pair.toString()));
+        }
+        HostedExecutor hosted = new HostedExecutor(executor, key, row.configJson(), row.createdAt(), executorLog);
+        executorLog.add(clock.instant(), "INFO", "resumed from its checkpoint after its host stopped: "
+                + checkpoint.openOrders().size() + " open order(s) reconciled, " + fills + " venue fill(s) delivered");
+        records.resumed(hosted, clock.instant());
+        logs.put(id, executorLog);
+        hostOf.put(id, host);
+        host.adopt(hosted);
+        log.info("Executor {} on {} resumed ({})", id, key, executor.state());
+        return null;
+    }
+
+    /**
+     * One open order of the checkpoint against the venue, by client order id: every fill the venue has (recorded in
+     * trading's orders and trades like reconciliation does; the executor counts each trade id once), in the order
+     * they were executed, then its end when the venue ended it. An order the venue never heard of failed.
+     *
+     * @return the fills delivered
+     */
+    private int reconcile(TradingConnector venue, SessionKey key, TradingPair pair, CheckpointOrder order,
+            Executor executor, ExecutorLog executorLog) {
+        String clientOrderId = order.clientOrderId();
+        OrderUpdate status;
+        List<Fill> fills;
+        try {
+            status = venue.orderStatus(pair, clientOrderId);
+            fills = venue.orderFills(pair, clientOrderId).stream().sorted(Comparator.comparing(Fill::timestamp))
+                    .toList();
+        } catch (VenueException.NotFound e) {
+            executorLog.add(clock.instant(), "WARNING", "order " + clientOrderId + " unknown to the venue: failed");
+            executor.onOrderFailed(clientOrderId);
+            return 0;
+        } catch (VenueException e) {
+            throw new Unavailable("Cannot reconcile order " + clientOrderId + " with " + key.connectorName() + ": "
+                    + e.getMessage());
+        }
+        for (int i = 0; i < fills.size(); i++) {
+            Fill fill = fills.get(i);
+            recorder.recordFill(key, fill);
+            boolean completes = i == fills.size() - 1 && status.state() == OrderState.FILLED;
+            executor.onOrderFilled(new OrderFill(clientOrderId, fill.timestamp().getEpochSecond(),
+                    fill.price().doubleValue(), fill.amount().doubleValue(),
+                    io.aviary.execution.Fees.feeInQuote(fill, pair).doubleValue(), completes, fill.tradeId()));
+        }
+        recorder.recordUpdate(key, status);
+        if (status.state() == OrderState.CANCELED) {
+            executor.onOrderCancelled(clientOrderId);
+        } else if (status.state() == OrderState.FAILED) {
+            executor.onOrderFailed(clientOrderId);
+        }
+        return fills.size();
+    }
+
+    /**
+     * The safety net of ADR 0023: an order the executor placed after its last stored checkpoint (recorded in
+     * {@code executor_orders} before it was sent, so it is known even when the checkpoint is not) is cancelled; the
+     * executor re-places what it still needs. Fills such an order got are not in the executor's figures: logged.
+     */
+    private void cancelOrdersAfterCheckpoint(SessionKey key, String executorId, ExecutorCheckpoint checkpoint,
+            ExecutorLog executorLog) {
+        Set<String> known = new HashSet<>();
+        checkpoint.orders().forEach(o -> known.add(o.clientOrderId()));
+        for (String clientOrderId : repository.orderIds(executorId)) {
+            if (known.contains(clientOrderId)) {
+                continue;
+            }
+            String outcome;
+            try {
+                control.cancel(key, clientOrderId, null);
+                outcome = "cancelled";
+            } catch (RuntimeException e) {
+                outcome = "not cancelled (" + e.getMessage() + ")";
+            }
+            executorLog.add(clock.instant(), "WARNING", "order " + clientOrderId + " was placed after the last stored "
+                    + "checkpoint: " + outcome + "; any fill it got is not in this executor's figures");
         }
     }
 
@@ -162,7 +338,7 @@ public class ExecutorManagement implements AutoCloseable {
         String id = config.id();
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
                 ids, executorLog, clock);
-        Executor executor = ExecutorSupervisor.create(config, id, gateway);
+        Executor executor = ExecutorCheckpoint.checkpointable(config, id, gateway);
         HostedExecutor hosted = new HostedExecutor(executor, key, configJson,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), executorLog);
         records.started(hosted, clock.instant());

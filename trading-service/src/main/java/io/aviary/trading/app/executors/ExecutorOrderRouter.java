@@ -50,7 +50,8 @@ public class ExecutorOrderRouter implements OrderOutcomeListener {
         }
         OrderFill orderFill = new OrderFill(fill.clientOrderId(), fill.timestamp().getEpochSecond(),
                 fill.price().doubleValue(), fill.amount().doubleValue(),
-                Fees.feeInQuote(fill, fill.tradingPair()).doubleValue(), completesOrder);
+                Fees.feeInQuote(fill, fill.tradingPair()).doubleValue(), completesOrder,
+                fill.tradeId()); // the executor counts a trade once, so a fill reconciled again after a resume is harmless
         route.host().deliver(route.executorId(), () -> route.listener().onOrderFilled(orderFill));
     }
 

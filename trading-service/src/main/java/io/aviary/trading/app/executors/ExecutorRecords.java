@@ -33,15 +33,20 @@ public class ExecutorRecords {
         ExecutorRow row = hosted.row();
         tx.executeWithoutResult(status -> {
             executors.insert(row, now);
+            executors.saveCheckpoint(row.executorId(), hosted.dueCheckpoint(true));
             outbox.append(new ExecutorStarted(row.accountName(), row.connectorName(), row.executorId(),
                     row.executorType(), row.tradingPair(), row.controllerId(), row.side(), now));
         });
     }
 
-    void updated(HostedExecutor hosted, HostedExecutor.Figures f, Instant now) {
+    /** The row's figures, its checkpoint (when one is due) and ExecutorUpdated, in one transaction. */
+    void updated(HostedExecutor hosted, HostedExecutor.Figures f, String checkpointJson, Instant now) {
         ExecutorRow row = hosted.row();
         tx.executeWithoutResult(status -> {
             executors.update(row, now);
+            if (checkpointJson != null) {
+                executors.saveCheckpoint(row.executorId(), checkpointJson);
+            }
             outbox.append(new ExecutorUpdated(row.accountName(), row.connectorName(), row.executorId(),
                     row.tradingPair(), f.status(), f.trading(), f.pnlQuote(), f.pnlPct(), f.fees(), f.filled(), now));
         });
@@ -54,8 +59,10 @@ public class ExecutorRecords {
         if (hosted.executor.closeType() == CloseType.POSITION_HOLD) {
             hosted.executor.bookHeldFills(held);
         }
+        String checkpoint = hosted.dueCheckpoint(true);
         tx.executeWithoutResult(status -> {
             executors.update(row, now);
+            executors.saveCheckpoint(row.executorId(), checkpoint);
             if (hosted.executor.closeType() == CloseType.POSITION_HOLD) {
                 PositionHold hold = executors.activeHold(row.accountName(), row.connectorName(), row.tradingPair(),
                         row.controllerId()).orElseGet(() -> PositionHold.empty(row.accountName(),
@@ -67,6 +74,17 @@ public class ExecutorRecords {
                     row.tradingPair(), row.controllerId(), row.closeType(), row.netPnlQuote(), row.netPnlPct(),
                     row.cumFeesQuote(), row.filledAmountQuote(), now));
         });
+    }
+
+    /** A resumed executor runs again: its row (status, heartbeat), its checkpoint and ExecutorUpdated. */
+    void resumed(HostedExecutor hosted, Instant now) {
+        HostedExecutor.Figures due = hosted.dueUpdate(now); // a new HostedExecutor: always due
+        updated(hosted, due == null ? hosted.figures() : due, hosted.dueCheckpoint(true), now);
+    }
+
+    /** A checkpoint due between figures updates (an order was placed, cancelled, filled or ended). */
+    void checkpoint(String executorId, String checkpointJson) {
+        executors.saveCheckpoint(executorId, checkpointJson);
     }
 
     void order(String executorId, SessionKey session, String clientOrderId, String tradeType, String orderType,

@@ -2,11 +2,13 @@ package io.aviary.trading.app.executors;
 
 import io.aviary.execution.ExecutorConfigJson;
 import io.aviary.strategy.executor.Executor;
+import io.aviary.strategy.executor.ExecutorCheckpoint;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.SessionKey;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,6 +28,8 @@ final class HostedExecutor {
     final ExecutorLog log;
     private Figures published;
     private Instant publishedAt = Instant.EPOCH;
+    /** What of the last stored checkpoint decides whether the next one must be stored at once; null: store it. */
+    private List<Object> storedOrders;
 
     /** What an update event reports; a new one differs from the published one when something changed. */
     record Figures(String status, boolean trading, BigDecimal pnlQuote, BigDecimal pnlPct, BigDecimal fees,
@@ -58,6 +62,28 @@ final class HostedExecutor {
         published = now_;
         publishedAt = now;
         return now_;
+    }
+
+    /**
+     * The checkpoint as JSON when it must be stored now: with a figures update ({@code withFigures}), or at once
+     * when its state, retries or orders changed since the last stored one (an order was placed, a cancel requested,
+     * a fill counted, an order ended), so an order placed is in the stored checkpoint one step later at most.
+     * Between those, only the mark price and the executor's clock move: stored with the next figures update.
+     */
+    String dueCheckpoint(boolean withFigures) {
+        ExecutorCheckpoint checkpoint = ExecutorCheckpoint.of(executor);
+        List<Object> orders = List.of(checkpoint.state(), String.valueOf(checkpoint.closeType()), checkpoint.retries(),
+                checkpoint.orders());
+        if (!withFigures && orders.equals(storedOrders)) {
+            return null;
+        }
+        storedOrders = orders;
+        return JSON.writeValueAsString(checkpoint.toMap());
+    }
+
+    /** A checkpoint write failed: the next change stores it again. */
+    void checkpointNotStored() {
+        storedOrders = null;
     }
 
     ExecutorRow row() {

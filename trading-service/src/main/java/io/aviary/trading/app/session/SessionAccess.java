@@ -92,6 +92,11 @@ public class SessionAccess {
         }
     }
 
+    /** Whether this replica runs the session now: open here and under this replica's lease. */
+    public boolean runsHere(SessionKey key) {
+        return sessions.find(key).isPresent() && ownership.held(key).isPresent();
+    }
+
     private static Unavailable vaultUnavailable(SessionKey key) {
         return new Unavailable("accounts-service unavailable: cannot open the session of account '"
                 + key.accountName() + "' on " + key.connectorName() + " now; retry shortly");

@@ -36,6 +36,7 @@ import io.aviary.trading.app.session.SessionStreamListeners;
 import io.aviary.trading.domain.ExecutorFilter;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
+import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
 import io.aviary.trading.infra.ExecutorRepository;
 import io.aviary.trading.testing.TradingStore;
@@ -79,6 +80,13 @@ class ExecutorsSimTest {
     private SessionJobs jobs;
     private ExecutorManagement executors;
     private ExecutorRepository repository;
+    private SessionAccess access;
+    private TradingRulesCache rules;
+    private ConnectorRegistry connectors;
+    private ExecutorOrderRouter router;
+    private OrderPlacement placement;
+    private TradeRecorder recorder;
+    private AccountControl control;
     private TradingConnector maker;
     private TradingConnector taker;
     private final List<String> makerOrders = new ArrayList<>();
@@ -92,10 +100,10 @@ class ExecutorsSimTest {
         execCredential = SimApiKeys.create(sim.url(), "exec").credentials("sim");
         vault = startVault();
         Clock clock = Clock.systemUTC();
-        ExecutorOrderRouter router = new ExecutorOrderRouter();
-        TradeRecorder recorder = store.recorder(clock, List.of(router));
+        router = new ExecutorOrderRouter();
+        recorder = store.recorder(clock, List.of(router));
         SimConnectorFactory factory = SimConnectorFactory.spot(sim.url());
-        ConnectorRegistry connectors = new ConnectorRegistry(List.of(factory));
+        connectors = new ConnectorRegistry(List.of(factory));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
@@ -103,17 +111,22 @@ class ExecutorsSimTest {
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         leases = new Leases(store.jdbc, "executors-test", Duration.ofSeconds(15), Duration.ofSeconds(5));
-        SessionAccess access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
+        access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
                 store.positions, balanceChanges, new SessionOwnership(leases));
-        TradingRulesCache rules = new TradingRulesCache(connectors, clock);
-        OrderPlacement placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock);
-        AccountControl control = new AccountControl(access, store.orders, recorder, rules, jobs);
+        rules = new TradingRulesCache(connectors, clock);
+        placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock);
+        control = new AccountControl(access, store.orders, recorder, rules, jobs);
         repository = new ExecutorRepository(store.jdbc);
-        executors = new ExecutorManagement(access, rules, connectors, repository,
-                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, control, clock,
-                Duration.ofMillis(250), Duration.ofSeconds(30));
+        executors = management(Duration.ofSeconds(30));
         maker = factory.trading(SimApiKeys.create(sim.url(), "maker").credentials("sim"));
         taker = factory.trading(SimApiKeys.create(sim.url(), "taker").credentials("sim"));
+    }
+
+    /** An ExecutorManagement on this test's sessions and database, as a (re)started trading-service has one. */
+    private ExecutorManagement management(Duration staleAfter) {
+        return new ExecutorManagement(access, rules, connectors, repository,
+                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control,
+                Clock.systemUTC(), Duration.ofMillis(250), staleAfter);
     }
 
     @AfterAll
@@ -247,6 +260,165 @@ class ExecutorsSimTest {
         assertThat(catchThrowable(() -> executors.stop("orphan-1", false))).isInstanceOf(Conflict.class)
                 .hasMessageContaining("awaits resume");
         executors.stop(live, false);
+    }
+
+    /**
+     * The crash of issue 18: BUY 0.1 SOL at 100.00 with a 1 % LIMIT take profit. The taker's sell fills the open
+     * (maker fee 0.00002 SOL = 0.002 USDT) and the executor rests its take profit, SELL 0.1 at 101.00. Its host then
+     * dies as a SIGKILL leaves it (threads gone, nothing stopped, the row still RUNNING); while nobody runs it the
+     * taker buys 0.1 and fills the take profit (maker fee 0.02 % of 10.10 = 0.00202 USDT). A new ExecutorManagement
+     * on the same database marks it AWAITING_RESUME once its heartbeat is stale, resumes it from its checkpoint,
+     * reconciles the take profit's fill with the venue (counted once) and it closes with TAKE_PROFIT: net PnL
+     * 0.1 − 0.00402 = 0.09598 USDT, 0.9598 % of 10.00, volume 20.10.
+     */
+    @Test
+    void anExecutorWhoseHostCrashedIsResumedAndClosesAtItsTakeProfit() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "resumed", position("0.1", "100",
+                Map.of("take_profit", "0.01", "take_profit_order_type", "LIMIT"))).executorId();
+        quote("99.00", "102.00"); // the maker's ask leaves 101, so the taker's buy below lifts the take profit
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        String takeProfit = repository.orderIds(id).get(1);
+        assertThat(orderStatus(takeProfit)).isEqualTo("OPEN");
+
+        crashed.close(); // the host's thread ends, the executor is not stopped: what a SIGKILL leaves
+        market(taker, TradeType.BUY, "0.1");
+        await().atMost(WAIT).until(() -> "FILLED".equals(orderStatus(takeProfit)));
+        assertThat(repository.find(id).orElseThrow().status()).as("nobody ran it meanwhile").isEqualTo("RUNNING");
+
+        ExecutorManagement restarted = management(Duration.ofSeconds(2));
+        try {
+            await().atMost(WAIT).until(() -> {
+                restarted.sweep();
+                return "TERMINATED".equals(repository.find(id).orElseThrow().status());
+            });
+            ExecutorRow done = restarted.get(id);
+            assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+            assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.002 + 0.00202, within(1e-9));
+            assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.1 - 0.00402, within(1e-9));
+            assertThat(done.netPnlPct().doubleValue()).isCloseTo((0.1 - 0.00402) / 10, within(1e-9));
+            assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.1, within(1e-9));
+            assertThat(repository.orderIds(id)).as("nothing re-placed").hasSize(2);
+            assertThat(store.jdbc.queryForObject("SELECT count(*) FROM trades WHERE client_order_id = ?",
+                    Integer.class, takeProfit)).isEqualTo(1);
+            assertThat(restarted.logs(id, null)).anySatisfy(e -> assertThat(e.toString()).contains("resumed"));
+            assertThat(eventTypes(id)).startsWith("ExecutorStarted").endsWith("ExecutorStopped")
+                    .containsOnlyOnce("ExecutorStopped");
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /**
+     * Barriers after a resume: BUY 0.1 SOL at 100.00 (maker fee 0.002 USDT), 2 % stop loss, 5 % LIMIT take profit
+     * resting at 105.00. Its host dies; the new instance resumes it with nothing filled meanwhile: it runs again, its
+     * take profit still rests. The book falls to 97 / 98: at the best bid the loss is 3 %, so it cancels the take
+     * profit and sells 0.1 at market into 97.00 (taker fee 0.05 % of 9.70 = 0.00485): net PnL −0.3 − 0.00685 =
+     * −0.30685 USDT, −3.0685 %, volume 19.70.
+     */
+    @Test
+    void aResumedExecutorStillClosesAtItsStopLoss() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "resumed-sl", position("0.1", "100",
+                Map.of("stop_loss", "0.02", "take_profit", "0.05", "take_profit_order_type", "LIMIT"))).executorId();
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        String takeProfit = repository.orderIds(id).get(1);
+        crashed.close();
+
+        ExecutorManagement restarted = management(Duration.ofSeconds(2));
+        try {
+            await().atMost(WAIT).until(() -> {
+                restarted.sweep();
+                return restarted.logs(id, null).stream().anyMatch(e -> e.message().startsWith("resumed"));
+            });
+            assertThat(restarted.get(id).status()).isEqualTo("RUNNING");
+            assertThat(restarted.get(id).trading()).isTrue();
+            assertThat(orderStatus(takeProfit)).isEqualTo("OPEN");
+
+            quote("97.00", "98.00");
+            await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+            ExecutorRow done = restarted.get(id);
+            assertThat(done.closeType()).isEqualTo("STOP_LOSS");
+            assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.002 + 0.00485, within(1e-9));
+            assertThat(done.netPnlQuote().doubleValue()).isCloseTo(-0.3 - 0.00685, within(1e-9));
+            assertThat(done.netPnlPct().doubleValue()).isCloseTo((-0.3 - 0.00685) / 10, within(1e-9));
+            assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(19.7, within(1e-9));
+            await().atMost(WAIT).until(() -> "CANCELLED".equals(orderStatus(takeProfit)));
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /**
+     * The safety net of ADR 0023: an order placed after the last stored checkpoint is cancelled on resume. The stored
+     * checkpoint is put back to the one taken while only the open (BUY 0.1 at 100.00) rested, as if the host died
+     * right after the step that placed the take profit and before storing it. On resume the open's fill is
+     * reconciled from the venue, the unknown take profit is cancelled, the executor places a new one at 101.00, the
+     * taker lifts it: TAKE_PROFIT with the same figures as without a crash (net 0.09598 USDT).
+     */
+    @Test
+    void anOrderPlacedAfterTheLastStoredCheckpointIsCancelledOnResume() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "net", position("0.1", "100",
+                Map.of("take_profit", "0.01", "take_profit_order_type", "LIMIT"))).executorId();
+        await().atMost(WAIT).until(() -> storedOrders(id) == 1);
+        String beforeTakeProfit = store.jdbc.queryForObject("SELECT checkpoint::text FROM executors WHERE executor_id = ?",
+                String.class, id);
+        quote("99.00", "102.00");
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        String lostTakeProfit = repository.orderIds(id).get(1);
+        crashed.close();
+        store.jdbc.update("UPDATE executors SET checkpoint = ?::jsonb WHERE executor_id = ?", beforeTakeProfit, id);
+
+        ExecutorManagement restarted = management(Duration.ofSeconds(2));
+        try {
+            await().atMost(WAIT).until(() -> {
+                restarted.sweep();
+                return repository.orderIds(id).size() == 3;
+            });
+            await().atMost(WAIT).until(() -> "CANCELLED".equals(orderStatus(lostTakeProfit)));
+            assertThat(restarted.logs(id, "WARNING")).anySatisfy(e -> assertThat(e.message())
+                    .contains(lostTakeProfit).contains("after the last stored checkpoint"));
+            String newTakeProfit = repository.orderIds(id).get(2);
+            await().atMost(WAIT).until(() -> "OPEN".equals(orderStatus(newTakeProfit)));
+
+            market(taker, TradeType.BUY, "0.1");
+            await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+            ExecutorRow done = restarted.get(id);
+            assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+            assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.1 - 0.00402, within(1e-9));
+            assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.1, within(1e-9));
+        } finally {
+            restarted.close();
+        }
+    }
+
+    /** An executor stored before checkpoints were kept stays AWAITING_RESUME and its row says why. */
+    @Test
+    void anExecutorWithoutACheckpointStaysAwaitingResumeWithTheReason() {
+        Instant longAgo = Instant.now().minusSeconds(600);
+        repository.insert(new ExecutorRow("no-checkpoint-1", "position_executor", "exec", "sim", "SOL-USDT", "old",
+                "BUY", "RUNNING", null, true, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                "{\"type\": \"position_executor\"}", null, 0, null, longAgo, null), longAgo);
+        access.current(new SessionKey("exec", "sim")); // the session runs here
+
+        executors.sweep();
+
+        ExecutorRow row = repository.find("no-checkpoint-1").orElseThrow();
+        assertThat(row.status()).isEqualTo(ExecutorRow.AWAITING_RESUME);
+        assertThat(row.lastError()).contains("no checkpoint");
+    }
+
+    private int storedOrders(String executorId) {
+        Integer n = store.jdbc.queryForObject("SELECT jsonb_array_length(checkpoint -> 'orders') FROM executors "
+                + "WHERE executor_id = ?", Integer.class, executorId);
+        return n == null ? 0 : n;
     }
 
     @Test
