@@ -219,7 +219,13 @@ public final class SuiteConfig {
      * one service run with other flags than the rest, e.g. the gateway with full tiered compilation (issue 16).
      */
     public List<String> jvmOptions(String module) {
-        List<String> own = splitOptions(environment.get(perServiceJvmOptionsVariable(module)));
+        return jvmOptions(module, Map.of());
+    }
+
+    /** As {@link #jvmOptions(String)}, with {@code AVIARY_<MODULE>_JVM_OPTS} taken from {@code overrides} when set there. */
+    public List<String> jvmOptions(String module, Map<String, String> overrides) {
+        String variable = perServiceJvmOptionsVariable(module);
+        List<String> own = splitOptions(overrides.containsKey(variable) ? overrides.get(variable) : environment.get(variable));
         if (own.isEmpty()) {
             return jvmOptions;
         }
