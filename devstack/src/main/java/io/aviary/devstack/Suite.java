@@ -320,7 +320,7 @@ public final class Suite implements AutoCloseable {
         Path jar = preparedJars.getOrDefault(spec.module(), execJar(spec.module()));
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
-        command.addAll(config.jvmOptions());
+        command.addAll(config.jvmOptions(spec.module(), overrides));
         List<String> cdsFlags = cds && !jar.equals(execJar(spec.module())) ? appCds.flags(spec.module()) : List.of();
         command.addAll(cdsFlags);
         Duration stopGrace = appCds.recordsOnExit(spec.module(), cdsFlags) ? Duration.ofSeconds(180) : Duration.ofSeconds(30);

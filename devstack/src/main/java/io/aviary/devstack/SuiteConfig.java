@@ -213,6 +213,32 @@ public final class SuiteConfig {
         return java.util.Collections.unmodifiableMap(d);
     }
 
+    /**
+     * The JVM flags of {@code module}'s process: {@link #jvmOptions()}, then {@code AVIARY_<MODULE>_JVM_OPTS} (e.g.
+     * {@code AVIARY_GATEWAY_JVM_OPTS}), which comes later on the command line and so wins where both set a flag. Lets
+     * one service run with other flags than the rest, e.g. the gateway with full tiered compilation (issue 16).
+     */
+    public List<String> jvmOptions(String module) {
+        return jvmOptions(module, Map.of());
+    }
+
+    /** As {@link #jvmOptions(String)}, with {@code AVIARY_<MODULE>_JVM_OPTS} taken from {@code overrides} when set there. */
+    public List<String> jvmOptions(String module, Map<String, String> overrides) {
+        String variable = perServiceJvmOptionsVariable(module);
+        List<String> own = splitOptions(overrides.containsKey(variable) ? overrides.get(variable) : environment.get(variable));
+        if (own.isEmpty()) {
+            return jvmOptions;
+        }
+        List<String> all = new java.util.ArrayList<>(jvmOptions);
+        all.addAll(own);
+        return List.copyOf(all);
+    }
+
+    /** {@code AVIARY_TRADING_SERVICE_JVM_OPTS} for trading-service. */
+    public static String perServiceJvmOptionsVariable(String module) {
+        return "AVIARY_" + module.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JVM_OPTS";
+    }
+
     /** Splits {@code AVIARY_JVM_OPTS}-style strings on whitespace. */
     public static List<String> splitOptions(String options) {
         if (options == null || options.isBlank()) {

@@ -36,6 +36,17 @@ class SuiteConfigTest {
     }
 
     @Test
+    void oneServiceGetsItsOwnJvmFlagsAfterTheCommonOnes() {
+        SuiteConfig config = SuiteConfig.builder(repo).readDotEnv(false)
+                .baseEnvironment(Map.of("AVIARY_JVM_OPTS", "-XX:TieredStopAtLevel=1 -Xmx384m",
+                        "AVIARY_TRADING_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=4"))
+                .build();
+        assertThat(config.jvmOptions("trading-service"))
+                .containsExactly("-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:TieredStopAtLevel=4");
+        assertThat(config.jvmOptions("gateway")).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx384m");
+    }
+
+    @Test
     void theInternalTokenIsGeneratedOncePerDataDirAndKeptPrivate() throws Exception {
         SuiteConfig first = SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false).build();
         SuiteConfig second = SuiteConfig.builder(repo).baseEnvironment(Map.of()).readDotEnv(false).build();

@@ -3,8 +3,6 @@ package io.aviary.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.devstack.RunningSuite;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,16 +32,14 @@ class OrderPlacementBenchmark {
         // one account per path; every order is a SELL at three times the market that locks only ~5.5 USDT of BTC
         TradingDesk desk = TradingDesk.open(suite, "bench_gw_" + System.nanoTime() % 100000, "sim");
         TradingDesk directDesk = TradingDesk.open(suite, "bench_direct_" + System.nanoTime() % 100000, "sim");
-        BigDecimal mid = desk.bestBid("sim", "BTC-USDT");
-        BigDecimal far = mid.multiply(new BigDecimal("3")).setScale(2, RoundingMode.DOWN);
-        String sellPrice = far.toPlainString();
-        String amount = new BigDecimal("5.5").divide(far, 5, RoundingMode.UP).toPlainString(); // just over the 5 USDT minimum notional
+        String gatewayOrder = desk.restingSellJson("sim", "BTC-USDT");
+        String directOrder = directDesk.restingSellJson("sim", "BTC-USDT");
         Http direct = Http.to(suite.serviceUrl("trading-service")).header("X-Aviary-Internal-Token", suite.internalToken());
 
-        run(desk, desk.api, amount, sellPrice, WARMUP, "warm-up (gateway)");
-        run(directDesk, direct, amount, sellPrice, WARMUP, "warm-up (direct)");
-        Result viaGateway = run(desk, desk.api, amount, sellPrice, ORDERS, "gateway");
-        Result straight = run(directDesk, direct, amount, sellPrice, ORDERS, "direct");
+        run(desk.api, gatewayOrder, WARMUP, "warm-up (gateway)");
+        run(direct, directOrder, WARMUP, "warm-up (direct)");
+        Result viaGateway = run(desk.api, gatewayOrder, ORDERS, "gateway");
+        Result straight = run(direct, directOrder, ORDERS, "direct");
         System.out.printf("BENCH gateway overhead p50 %.2f ms, p99 %.2f ms%n",
                 viaGateway.p50() - straight.p50(), viaGateway.p99() - straight.p99());
     }
@@ -51,7 +47,7 @@ class OrderPlacementBenchmark {
     record Result(double p50, double p99, double perSecond) {
     }
 
-    private static Result run(TradingDesk desk, Http http, String amount, String sellPrice, int orders, String label)
+    private static Result run(Http http, String body, int orders, String label)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +57,6 @@ class OrderPlacementBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 running.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                        String body = desk.orderJson("sim", "BTC-USDT", "SELL", "LIMIT", amount, sellPrice, null);
                         long t0 = System.nanoTime();
                         Http.Response response = http.postJson("/trading/orders", body);
                         latencies.add(System.nanoTime() - t0);

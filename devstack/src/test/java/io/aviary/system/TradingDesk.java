@@ -69,6 +69,16 @@ final class TradingDesk {
                 + (clientOrderId == null ? "" : ",\"client_order_id\":\"" + clientOrderId + "\"") + "}";
     }
 
+    /**
+     * A LIMIT SELL of {@code pair} that rests on the book and locks little: priced at three times the best bid, for just
+     * over the venue's 5 USDT minimum notional. The benchmarks place thousands of these per account.
+     */
+    String restingSellJson(String connector, String pair) {
+        BigDecimal far = bestBid(connector, pair).multiply(new BigDecimal("3")).setScale(2, java.math.RoundingMode.DOWN);
+        String amount = new BigDecimal("5.5").divide(far, 5, java.math.RoundingMode.UP).toPlainString();
+        return orderJson(connector, pair, "SELL", "LIMIT", amount, far.toPlainString(), null);
+    }
+
     /** Places an order that must be accepted; returns its client order id. */
     String placed(String connector, String pair, String side, String type, String amount, String price) {
         Http.Response response = order(connector, pair, side, type, amount, price);

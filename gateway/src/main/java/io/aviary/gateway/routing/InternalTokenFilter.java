@@ -1,5 +1,6 @@
 package io.aviary.gateway.routing;
 
+import io.aviary.gateway.web.RequestIdFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -9,7 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * On every proxied request: drop the caller's Authorization (services never need the user's
- * password) and any internal token the caller tried to supply, then add the real one.
+ * password) and any internal token the caller tried to supply, then add the real one, and the
+ * request id {@link RequestIdFilter} chose (replacing whatever the caller sent). One header
+ * rewrite per proxied request for both.
  */
 public class InternalTokenFilter implements GlobalFilter, Ordered {
 
@@ -30,6 +33,7 @@ public class InternalTokenFilter implements GlobalFilter, Ordered {
         var request = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.set(HEADER, internalToken);
+            headers.set(RequestIdFilter.HEADER, RequestIdFilter.requestIdOf(exchange));
         }).build();
         return chain.filter(exchange.mutate().request(request).build());
     }
