@@ -130,12 +130,22 @@ class TraceAcrossKafkaTest {
 
     @Test
     void theRequestsTraceIdReachesTheKafkaHeadersAndTheConsumersMdc() throws Exception {
+        assertOneTraceFromRequestToConsumer("01");
+    }
+
+    /** Most requests are not sampled (nothing recorded or exported): their trace id must flow and be logged all the same. */
+    @Test
+    void anUnsampledRequestsTraceIdFlowsTheSameWay() throws Exception {
+        assertOneTraceFromRequestToConsumer("00");
+    }
+
+    private void assertOneTraceFromRequestToConsumer(String flags) throws Exception {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String id = UUID.randomUUID().toString();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/probe?id=" + id))
                 .header(InternalTokenFilter.HEADER, TOKEN)
-                .header(TraceParents.HEADER, "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .header(TraceParents.HEADER, "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-" + flags)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
