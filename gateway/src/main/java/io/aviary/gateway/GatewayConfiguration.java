@@ -28,8 +28,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RequestIdFilter requestIdFilter() {
-        return new RequestIdFilter();
+    RequestIdFilter requestIdFilter(Environment environment) {
+        return new RequestIdFilter(environment.getProperty("management.tracing.sampling.probability", Double.class, 0.1));
     }
 
     @Bean

@@ -27,6 +27,8 @@ class ProxyHttpTest extends GatewayHttpTestBase {
         Seen seen = SERVICE.lastRequestTo("/accounts/desk_a/credentials?x=1&y=two").orElseThrow();
         assertThat(seen.headers().get("X-Aviary-Internal-Token")).containsExactly(INTERNAL_TOKEN);
         assertThat(seen.headers().get("X-Request-Id")).containsExactly("req-42");
+        assertThat(seen.headers().get("traceparent")).as("a request id that is no trace id gets a trace of its own")
+                .singleElement().asString().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(seen.headers().containsKey("Authorization")).as("the user's password stays at the gateway").isFalse();
     }
 
@@ -49,8 +51,10 @@ class ProxyHttpTest extends GatewayHttpTestBase {
             HttpResponse<String> response = send(request);
             assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
             String id = response.headers().firstValue("X-Request-Id").orElseThrow();
-            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(id).as("a W3C trace id").matches("[0-9a-f]{32}");
             assertThat(SERVICE.requestWithId(id)).as("the service got the same id").isPresent();
+            assertThat(SERVICE.requestWithId(id).orElseThrow().headers().getFirst("traceparent"))
+                    .as("and a trace whose id is the request id").matches("00-" + id + "-[0-9a-f]{16}-0[01]");
         }
     }
 

@@ -14,7 +14,13 @@ import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.EventProperties;
 import io.aviary.kit.events.EventRetention;
 import io.aviary.kit.events.InboxRetries;
+import io.aviary.kit.events.OutboxMetrics;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.events.TraceParents;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.aviary.kit.events.RequiredTopics;
 import io.aviary.kit.lifecycle.EventPathHealthIndicator;
 import io.aviary.kit.lifecycle.ServiceStartedAnnouncer;
@@ -122,8 +128,13 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     EventOutbox eventOutbox(JdbcTemplate jdbc, EventJson json, ServiceProperties service, OutboxRelay relay,
-            @Value("${spring.application.name}") String applicationName) {
-        return new EventOutbox(jdbc, json, applicationName, service.ownTopic(), relay);
+            @Value("${spring.application.name}") String applicationName, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        Tracer currentTracer = tracer.getIfAvailable();
+        Propagator currentPropagator = propagator.getIfAvailable();
+        TraceParents traceParents = currentTracer == null || currentPropagator == null ? TraceParents.none()
+                : TraceParents.of(currentTracer, currentPropagator);
+        return new EventOutbox(jdbc, json, applicationName, service.ownTopic(), relay, traceParents);
     }
 
     /** Services never create topics (ADR 0008): they are provisioned before any service starts; checked here. */
@@ -147,8 +158,9 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     EventInbox eventInbox(JdbcTemplate jdbc, TransactionTemplate aviaryTransactionTemplate, EventJson json,
-            List<EventHandler<?>> handlers, DeadLetters deadLetters, EventProperties events) {
-        return new EventInbox(jdbc, aviaryTransactionTemplate, json, handlers, deadLetters, events.handlerAttempts());
+            List<EventHandler<?>> handlers, DeadLetters deadLetters, EventProperties events, MeterRegistry meters) {
+        return new EventInbox(jdbc, aviaryTransactionTemplate, json, handlers, deadLetters, events.handlerAttempts(),
+                meters);
     }
 
     @Bean
@@ -163,6 +175,9 @@ public class ServiceKitAutoConfiguration {
         config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         ContainerProperties properties = new ContainerProperties(service.inboxTopics().toArray(String[]::new));
         properties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // a consumer span per record, child of the record's traceparent (the writer's trace): its trace id is in
+        // the MDC of every log line the inbox and the handlers write (docs/adr/0029-observability.md)
+        properties.setObservationEnabled(true);
         properties.setMessageListener((MessageListener<String, String>) inbox::receive);
         var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<String, String>(config), properties);
         container.setCommonErrorHandler(InboxRetries.errorHandler(events.retryMaxBackoff()));
@@ -182,6 +197,11 @@ public class ServiceKitAutoConfiguration {
     @Bean
     DeadLetterMetrics eventDeadLetterMetrics(DeadLetters deadLetters) {
         return new DeadLetterMetrics(deadLetters);
+    }
+
+    @Bean
+    OutboxMetrics eventOutboxMetrics(JdbcTemplate jdbc) {
+        return new OutboxMetrics(jdbc);
     }
 
     @Bean

@@ -30,6 +30,13 @@ public class TaskRepository {
                 id, request, Timestamp.from(createdAt));
     }
 
+    /** How many tasks are in {@code status} (the table keeps the last few hundred finished ones). */
+    public long count(TaskStatus status) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM backtest_task WHERE status = ?", Long.class,
+                status.wireName());
+        return count == null ? 0 : count;
+    }
+
     /** Without results, newest first. */
     public List<BacktestTask> all() {
         return jdbc.query("SELECT " + COLUMNS + ", NULL AS result FROM backtest_task ORDER BY created_at DESC, id",

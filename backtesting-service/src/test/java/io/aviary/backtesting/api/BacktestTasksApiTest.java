@@ -21,6 +21,9 @@ class BacktestTasksApiTest extends BacktestingHttpTestBase {
     @Autowired
     BacktestTasks tasks;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @AfterEach
     void openTheGate() {
         candleGate.countDown();
@@ -62,6 +65,18 @@ class BacktestTasksApiTest extends BacktestingHttpTestBase {
         Answer removed = delete("/backtesting/tasks/" + second);
         assertThat(removed.json().get("status").asString()).isEqualTo("deleted");
         assertThat(get("/backtesting/tasks/" + second).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theTasksByStateAreMetered() {
+        double failedBefore = registry.get("aviary.backtests").tag("status", "failed").gauge().value();
+        String id = submit(dayBody(bollinger("").replace("\"BTC-USDT\"", "\"" + EMPTY_PAIR + "\"")));
+        await(id, task -> task.json().get("status").asString().equals("failed"));
+
+        assertThat(registry.get("aviary.backtests").tag("status", "failed").gauge().value() - failedBefore).isEqualTo(1.0);
+        assertThat(registry.get("aviary.backtests").tag("status", "failed").gauge().value())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM backtesting.backtest_task WHERE status = 'failed'",
+                        Long.class).doubleValue());
     }
 
     @Test

@@ -106,6 +106,22 @@ class FeedsTest {
     }
 
     @Test
+    void liveFeedsAreMeteredByTypeAndAnExpiredOneLeavesTheCount() {
+        feeds = feeds(5);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new FeedMetrics(feeds).bindTo(meters);
+        open(pair(1));
+        open(pair(2));
+        assertThat(meters.get("aviary.feeds").tag("type", "order_book").gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get("aviary.feeds").tag("type", "candles").gauge().value()).isZero();
+
+        clock.advance(Duration.ofSeconds(601));
+        open(pair(3));
+        feeds.cleanup(); // the periodic sweep stops the two unused feeds
+        assertThat(meters.get("aviary.feeds").tag("type", "order_book").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
     void anExpiredFeedFreesItsSlotForTheNextOne() {
         feeds = feeds(1);
         open(pair(1));

@@ -34,6 +34,29 @@ class BotRegistryTest {
     }
 
     @Test
+    void botsAreMeteredByStatusWithoutTheirNames() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new io.aviary.orchestration.app.BotMetrics(registry).bindTo(meters);
+        registry.onMessage("alpha", "performance", json("{\"c1\": {\"performance\": {}}}"));
+        registry.onMessage("beta", "performance", json("{\"c1\": {\"performance\": {}}}"));
+        registry.onMessage("gamma", "hb", json("{\"ts\": 1}"));
+        assertThat(gauge(meters, BotView.RUNNING)).isEqualTo(2.0);
+        assertThat(gauge(meters, BotView.STOPPED)).as("no performance yet").isEqualTo(1.0);
+
+        clock.advance(Duration.ofSeconds(20));
+        registry.onMessage("alpha", "hb", json("{\"ts\": 2}"));
+        clock.advance(Duration.ofSeconds(15)); // beta silent for 35 s: past the 30 s liveness window
+        assertThat(gauge(meters, BotView.RUNNING)).isEqualTo(1.0);
+        assertThat(gauge(meters, BotView.IDLE)).isEqualTo(1.0);
+        assertThat(meters.getMeters()).allSatisfy(m -> assertThat(m.getId().getTags().toString())
+                .doesNotContain("alpha", "beta", "gamma"));
+    }
+
+    private static double gauge(io.micrometer.core.instrument.MeterRegistry meters, String status) {
+        return meters.get("aviary.bots").tag("status", status).gauge().value();
+    }
+
+    @Test
     void offlineEndsLivenessAtOnceAndOnlyOnlineOrLaterTrafficRevivesIt() {
         registry.onMessage("b", "performance", json("{\"c1\": {\"performance\": {}}}"));
         registry.onMessage("b", "status_updates", json("{\"type\": \"availability\", \"msg\": \"offline\"}"));

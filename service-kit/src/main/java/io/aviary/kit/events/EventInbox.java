@@ -3,6 +3,9 @@ package io.aviary.kit.events;
 import io.aviary.common.events.DomainEvent;
 import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +42,24 @@ public class EventInbox {
     private final int handlerAttempts;
     /** The record each partition is failing on, with its count; one entry per partition at most. */
     private final Map<TopicPartition, FailingRecord> failing = new ConcurrentHashMap<>();
+    /** {@code aviary_events_inbox_retries_total{reason}}: deliveries thrown back for another try. */
+    private final Counter transientRetries;
+    private final Counter handlerRetries;
+    /** {@code aviary_events_inbox_parked_total}: events moved to event_dead_letter by this replica. */
+    private final Counter parkedEvents;
 
+    /** An inbox whose meters nobody reads (tests of its behaviour). */
     public EventInbox(JdbcTemplate jdbc, TransactionTemplate tx, EventJson json, List<EventHandler<?>> handlers,
             DeadLetters deadLetters, int handlerAttempts) {
+        this(jdbc, tx, json, handlers, deadLetters, handlerAttempts, new SimpleMeterRegistry());
+    }
+
+    public EventInbox(JdbcTemplate jdbc, TransactionTemplate tx, EventJson json, List<EventHandler<?>> handlers,
+            DeadLetters deadLetters, int handlerAttempts, MeterRegistry meters) {
+        this.transientRetries = retries(meters, "transient");
+        this.handlerRetries = retries(meters, "handler");
+        this.parkedEvents = Counter.builder("aviary.events.inbox.parked")
+                .description("events parked in event_dead_letter after their attempts").register(meters);
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -66,6 +84,7 @@ public class EventInbox {
                 log.warn("Event {} ({}) at {}-{}@{} not handled yet, the database is unavailable ({}); retrying",
                         envelope.id(), envelope.type(), record.topic(), record.partition(), record.offset(),
                         InboxFailures.describe(e));
+                transientRetries.increment();
                 throw e;
             }
             FailingRecord attempt = failing.compute(partition(record), (p, previous) -> previous == null
@@ -75,6 +94,7 @@ public class EventInbox {
                 log.warn("Event {} ({}) at {}-{}@{} failed (attempt {} of {}): {}", envelope.id(), envelope.type(),
                         record.topic(), record.partition(), record.offset(), attempt.attempts(), handlerAttempts,
                         InboxFailures.describe(e));
+                handlerRetries.increment();
                 throw e;
             }
             park(record, envelope, e, attempt.attempts(), attempt.firstFailedAt());
@@ -99,6 +119,7 @@ public class EventInbox {
                 record.value(), error, attempts, firstFailedAt));
         failing.remove(partition(record));
         if (parked) {
+            parkedEvents.increment();
             log.error("Parked event {} ({}) from {}-{}@{} in event_dead_letter after {} attempt(s): {}; it is replayed "
                             + "periodically", envelope == null ? "with an unreadable envelope" : envelope.id(),
                     envelope == null ? "unknown type" : envelope.type(), record.topic(), record.partition(),
@@ -126,6 +147,12 @@ public class EventInbox {
         if (handler.eventClass().isInstance(event)) {
             handler.handle(handler.eventClass().cast(event), envelope);
         }
+    }
+
+    private static Counter retries(MeterRegistry meters, String reason) {
+        return Counter.builder("aviary.events.inbox.retries")
+                .description("inbox deliveries thrown back to be retried; reason transient (database away) or handler")
+                .tag("reason", reason).register(meters);
     }
 
     private static TopicPartition partition(ConsumerRecord<?, ?> record) {

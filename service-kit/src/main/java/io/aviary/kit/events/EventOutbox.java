@@ -20,8 +20,16 @@ public class EventOutbox {
     private final String source;
     private final String topic;
     private final OutboxRelay relay;
+    private final TraceParents traceParents;
 
+    /** An outbox whose events carry no trace context. */
     public EventOutbox(JdbcTemplate jdbc, EventJson json, String source, String topic, OutboxRelay relay) {
+        this(jdbc, json, source, topic, relay, TraceParents.none());
+    }
+
+    public EventOutbox(JdbcTemplate jdbc, EventJson json, String source, String topic, OutboxRelay relay,
+            TraceParents traceParents) {
+        this.traceParents = traceParents;
         this.jdbc = jdbc;
         this.json = json;
         this.source = source;
@@ -32,8 +40,9 @@ public class EventOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope append(DomainEvent event) {
         EventEnvelope envelope = json.envelope(event, source);
-        jdbc.update("INSERT INTO event_outbox (event_id, event_type, topic, event_key, envelope) VALUES (?, ?, ?, ?, ?)",
-                envelope.id(), envelope.type(), topic, envelope.key(), json.write(envelope));
+        jdbc.update("INSERT INTO event_outbox (event_id, event_type, topic, event_key, envelope, trace_parent) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", envelope.id(), envelope.type(), topic, envelope.key(), json.write(envelope),
+                traceParents.current().orElse(null));
         // Wake the relay once the row is visible rather than waiting for its next poll.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -109,10 +109,10 @@ public class OutboxRelay implements SmartLifecycle {
                 return Sent.NOTHING; // another replica is relaying this schema's outbox right now
             }
             List<PendingRow> rows = jdbc.query(
-                    "SELECT seq, event_id, topic, event_key, envelope FROM event_outbox WHERE published_at IS NULL "
-                            + "ORDER BY seq LIMIT ? FOR UPDATE",
+                    "SELECT seq, event_id, topic, event_key, envelope, trace_parent FROM event_outbox "
+                            + "WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE",
                     (rs, i) -> new PendingRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5)),
+                            rs.getString(4), rs.getString(5), rs.getString(6)),
                     BATCH);
             Sent sent = sendInKeyOrder(rows);
             markPublished(sent.seqs());
@@ -183,7 +183,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         for (PendingRow row : rows) {
             try {
-                acks.add(kafka.send(row.topic(), row.key(), row.envelope()));
+                acks.add(kafka.send(row.record()));
             } catch (RuntimeException e) {
                 acks.add(CompletableFuture.failedFuture(e));
             }
@@ -252,9 +252,19 @@ public class OutboxRelay implements SmartLifecycle {
     private record TopicKey(String topic, String key) {
     }
 
-    private record PendingRow(long seq, UUID eventId, String topic, String key, String envelope) {
+    /** @param traceParent the W3C traceparent stored with the row, or null */
+    private record PendingRow(long seq, UUID eventId, String topic, String key, String envelope, String traceParent) {
         TopicKey topicKey() {
             return new TopicKey(topic, key);
+        }
+
+        /** The Kafka record, carrying the writer's trace context as its traceparent header when there was one. */
+        org.apache.kafka.clients.producer.ProducerRecord<String, String> record() {
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, envelope);
+            if (traceParent != null) {
+                record.headers().add(TraceParents.HEADER, traceParent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            return record;
         }
     }
 }

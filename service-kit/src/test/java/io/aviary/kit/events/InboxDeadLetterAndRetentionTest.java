@@ -65,14 +65,7 @@ class InboxDeadLetterAndRetentionTest {
     void setUp() {
         jdbc.execute("TRUNCATE applied, event_inbox, event_outbox, event_dead_letter");
         deadLetters = new DeadLetters(jdbc);
-        EventHandler<ServiceStarted> handler = EventHandler.of(ServiceStarted.class, (event, envelope) -> {
-            jdbc.update("INSERT INTO applied (event_id) VALUES (?)", envelope.id());
-            RuntimeException failure = handlerFailure.get();
-            if (failure != null) {
-                throw failure; // after its write: the rollback must undo it
-            }
-        });
-        inbox = new EventInbox(jdbc, tx, json, List.of(handler), deadLetters, ATTEMPTS);
+        inbox = new EventInbox(jdbc, tx, json, inboxHandlers(), deadLetters, ATTEMPTS);
         replay = new DeadLetterReplay(deadLetters, inbox, json, tx);
     }
 
@@ -215,6 +208,24 @@ class InboxDeadLetterAndRetentionTest {
     }
 
     @Test
+    void retriesAndParkedEventsAreCountedAndTheOutboxLagIsTheOldestUnpublishedRowsAge() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        inbox = new EventInbox(jdbc, tx, json, inboxHandlers(), deadLetters, ATTEMPTS, meters);
+        park(record(3, 1, envelope()));
+        assertThat(meters.get("aviary.events.inbox.retries").tag("reason", "handler").counter().count())
+                .isEqualTo(ATTEMPTS - 1);
+        assertThat(meters.get("aviary.events.inbox.parked").counter().count()).isEqualTo(1.0);
+
+        new OutboxMetrics(jdbc).bindTo(meters);
+        assertThat(meters.get("aviary.events.outbox.lag").gauge().value()).as("nothing waits").isZero();
+        outbox("now() - interval '10 minutes'", "now()"); // published: does not count
+        outbox("now() - interval '90 seconds'", "NULL");
+        outbox("now() - interval '5 seconds'", "NULL");
+        assertThat(meters.get("aviary.events.outbox.lag").gauge().value()).isBetween(90.0, 120.0);
+        assertThat(meters.get("aviary.events.outbox.pending").gauge().value()).isEqualTo(2.0);
+    }
+
+    @Test
     void pruningRemovesPublishedOutboxRowsAndInboxIdsPastTheRetentionInBatches() {
         for (int i = 0; i < 25; i++) {
             outbox("now() - interval '9 days'", "now() - interval '8 days'");
@@ -234,6 +245,17 @@ class InboxDeadLetterAndRetentionTest {
     }
 
     // --- helpers ---
+
+    /** The test handler: writes to {@code applied}, then throws {@link #handlerFailure} if one is set. */
+    private List<EventHandler<?>> inboxHandlers() {
+        return List.of(EventHandler.of(ServiceStarted.class, (event, envelope) -> {
+            jdbc.update("INSERT INTO applied (event_id) VALUES (?)", envelope.id());
+            RuntimeException failure = handlerFailure.get();
+            if (failure != null) {
+                throw failure; // after its write: the rollback must undo it
+            }
+        }));
+    }
 
     private EventEnvelope envelope() {
         return json.envelope(new ServiceStarted("test-service", UUID.randomUUID().toString(), "dev"), "test-service");

@@ -35,7 +35,7 @@ class KitMigrationUpgradeTest {
             JdbcTemplate jdbc = new JdbcTemplate(ds);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM event_dead_letter", Long.class)).isZero();
             assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank", String.class))
-                    .containsExactly("0.1", "2", "0.2", "0.3");
+                    .containsExactly("0.1", "2", "0.2", "0.3", "0.4");
         }
     }
 

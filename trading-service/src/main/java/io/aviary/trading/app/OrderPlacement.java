@@ -47,9 +47,11 @@ public class OrderPlacement {
     private final TradeRecorder recorder;
     private final SessionJobs jobs;
     private final Clock clock;
+    private final TradingMetrics metrics;
 
     public OrderPlacement(SessionAccess sessions, TradingRulesCache rules, OrderRepository orders,
-            TradeRecorder recorder, SessionJobs jobs, Clock clock) {
+            TradeRecorder recorder, SessionJobs jobs, Clock clock, TradingMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.rules = rules;
         this.orders = orders;
@@ -68,7 +70,13 @@ public class OrderPlacement {
         if (earlier.isPresent()) {
             return new Placed(earlier.get(), true);
         }
-        Quantized quantized = quantize(command, session);
+        Quantized quantized;
+        try {
+            quantized = quantize(command, session);
+        } catch (InvalidRequest e) {
+            metrics.order(command.session(), TradingMetrics.OrderOutcome.REJECTED);
+            throw e;
+        }
         PositionAction action = session.perpetual() ? command.positionAction() : PositionAction.NIL;
         for (int attempt = 0; ; attempt++) {
             String clientOrderId = command.clientOrderId() != null ? command.clientOrderId()
@@ -183,7 +191,21 @@ public class OrderPlacement {
                 "No market price for " + pair + " on " + connector + " to check the order's notional value; try again"));
     }
 
+    /** Sends the recorded order and counts its verdict: placed, rejected (a 400 below) or failed (the 503). */
     private void send(LiveSession session, OrderRequest request) {
+        try {
+            sendRecorded(session, request);
+            metrics.order(session.key(), TradingMetrics.OrderOutcome.PLACED);
+        } catch (InvalidRequest e) {
+            metrics.order(session.key(), TradingMetrics.OrderOutcome.REJECTED);
+            throw e;
+        } catch (Unavailable e) {
+            metrics.order(session.key(), TradingMetrics.OrderOutcome.FAILED);
+            throw e;
+        }
+    }
+
+    private void sendRecorded(LiveSession session, OrderRequest request) {
         SessionKey key = session.key();
         try {
             OrderUpdate accepted = session.trading().placeOrder(request);

@@ -71,6 +71,13 @@ public final class TradingStore implements AutoCloseable {
         return new TradeRecorder(orders, trades, positions, funding, outbox, tx, clock, outcomes);
     }
 
+    /** Business meters on a registry of their own, for a test that does not read them. */
+    public static io.aviary.trading.app.TradingMetrics unreadMetrics() {
+        return new io.aviary.trading.app.TradingMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                new io.aviary.trading.app.session.SessionRegistry(
+                        new io.aviary.connectors.registry.ConnectorRegistry(java.util.List.of()), Clock.systemUTC()));
+    }
+
     @Override
     public void close() throws IOException {
         postgres.close();

@@ -8,6 +8,7 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.trading.app.TradeRecorder;
+import io.aviary.trading.app.TradingMetrics;
 import io.aviary.trading.domain.OrderRecord;
 import io.aviary.trading.domain.OrderStatus;
 import io.aviary.trading.domain.SessionKey;
@@ -61,10 +62,12 @@ public class Reconciler {
     private final TradeRecorder recorder;
     private final Clock clock;
     private final int notFoundConfirmations;
+    private final TradingMetrics metrics;
 
     public Reconciler(OrderRepository orders, PositionRepository positions, WatermarkRepository watermarks,
             TradeRecorder recorder, Clock clock,
-            @Value("${aviary.trading.not-found-confirmations:3}") int notFoundConfirmations) {
+            @Value("${aviary.trading.not-found-confirmations:3}") int notFoundConfirmations, TradingMetrics metrics) {
+        this.metrics = metrics;
         if (notFoundConfirmations < 1) {
             throw new IllegalArgumentException("aviary.trading.not-found-confirmations must be at least 1");
         }
@@ -91,6 +94,7 @@ public class Reconciler {
             readFundingSinceWatermark(session, positionsOnVenue, started);
         }
         if (newFills > 0) {
+            metrics.corrected(key, TradingMetrics.Correction.MISSED_FILL, newFills);
             log.info("Reconciliation of {} recorded {} fill(s) the stream had not delivered", key, newFills);
         }
         return newFills > 0;
@@ -123,6 +127,9 @@ public class Reconciler {
                 neverConfirmed ? OrderStatus.FAILED : OrderStatus.CANCELLED,
                 neverConfirmed ? "The venue has no order with this client id: it never reached the venue"
                         : "The venue no longer knows this order (expired or cancelled outside Aviary)");
+        if (answers >= notFoundConfirmations) {
+            metrics.corrected(key, TradingMetrics.Correction.ORDER_NOT_FOUND, 1);
+        }
         if (answers > 0 && answers < notFoundConfirmations) {
             log.info("{}: the venue does not know order {} ({} of {} answers before it counts as {})", key,
                     order.clientOrderId(), answers, notFoundConfirmations, neverConfirmed ? "FAILED" : "CANCELLED");

@@ -107,14 +107,15 @@ class ExecutorsSimTest {
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
-                recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
+                recorder, clock, 3, TradingStore.unreadMetrics()), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         leases = new Leases(store.jdbc, "executors-test", Duration.ofSeconds(15), Duration.ofSeconds(5));
         access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
                 store.positions, balanceChanges, new SessionOwnership(leases));
         rules = new TradingRulesCache(connectors, clock);
-        placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock);
+        placement = new OrderPlacement(access, rules, store.orders, recorder, jobs, clock,
+                TradingStore.unreadMetrics());
         control = new AccountControl(access, store.orders, recorder, rules, jobs);
         repository = new ExecutorRepository(store.jdbc);
         executors = management(Duration.ofSeconds(30));

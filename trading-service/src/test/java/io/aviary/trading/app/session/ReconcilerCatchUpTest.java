@@ -66,7 +66,8 @@ class ReconcilerCatchUpTest {
         orders = store.orders;
         watermarks = store.watermarks;
         recorder = store.recorder(Clock.systemUTC());
-        reconciler = new Reconciler(orders, store.positions, watermarks, recorder, Clock.systemUTC(), 3);
+        reconciler = new Reconciler(orders, store.positions, watermarks, recorder, Clock.systemUTC(), 3,
+                TradingStore.unreadMetrics());
         SimConnectorFactory spot = SimConnectorFactory.spot(sim.url());
         account = spot.trading(SimApiKeys.create(sim.url(), "catch-up").credentials("sim"));
         counterparty = spot.trading(SimApiKeys.create(sim.url(), "counterparty").credentials("sim"));

@@ -98,7 +98,8 @@ class ReconcilerNotFoundTest {
 
     /** A restart of trading-service, as far as reconciliation goes: a new instance over the same database. */
     private Reconciler reconciler() {
-        return new Reconciler(orders, positions, watermarks, recorder, Clock.systemUTC(), CONFIRMATIONS);
+        return new Reconciler(orders, positions, watermarks, recorder, Clock.systemUTC(), CONFIRMATIONS,
+                TradingStore.unreadMetrics());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aviary.trading.app.session;
 
 import io.aviary.trading.testing.TradingStore;
 import io.aviary.trading.app.*;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -72,6 +73,7 @@ class SessionAccessAndPlacementTest {
     private SessionAccess access;
     private SessionSynchronizer synchronizer;
     private OrderPlacement placement;
+    private SimpleMeterRegistry meters;
 
     private record Stored(long revision, Map<String, String> fields) {
     }
@@ -89,11 +91,12 @@ class SessionAccessAndPlacementTest {
         access = a.access;
         synchronizer = a.synchronizer;
         placement = a.placement;
+        meters = a.meters;
     }
 
     /** One trading-service replica as the service wires it, on the shared store, vault and venue. */
     private record Replica(Leases leases, SessionRegistry registry, SessionJobs jobs, SessionAccess access,
-            SessionSynchronizer synchronizer, OrderPlacement placement) implements AutoCloseable {
+            SessionSynchronizer synchronizer, OrderPlacement placement, SimpleMeterRegistry meters) implements AutoCloseable {
         @Override
         public void close() {
             synchronizer.close();
@@ -109,12 +112,14 @@ class SessionAccessAndPlacementTest {
         Clock clock = Clock.systemUTC();
         OrderRepository orders = store.orders;
         PositionRepository positions = store.positions;
-        TradeRecorder recorder = store.recorder(clock);
         ConnectorRegistry connectors = new ConnectorRegistry(List.of(SimConnectorFactory.spot(sim.url())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         SessionRegistry registry = new SessionRegistry(connectors, clock);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TradingMetrics metrics = new TradingMetrics(meters, registry);
+        TradeRecorder recorder = store.recorder(clock, List.of(metrics));
         SessionJobs jobs = new SessionJobs(registry, balanceChanges, new Reconciler(orders, positions, store.watermarks,
-                recorder, clock, 3), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
+                recorder, clock, 3, metrics), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
         SessionStreamListeners listeners = new SessionStreamListeners(recorder, jobs);
         AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(), CREDENTIALS_TOKEN,
                 new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
@@ -125,7 +130,8 @@ class SessionAccessAndPlacementTest {
         SessionSynchronizer synchronizer = new SessionSynchronizer(accounts, registry, access, new SessionOwnership(leases),
                 Duration.ofHours(1));
         Replica replica = new Replica(leases, registry, jobs, access, synchronizer,
-                new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock));
+                new OrderPlacement(access, new TradingRulesCache(connectors, clock), orders, recorder, jobs, clock,
+                        metrics), meters);
         replicas.add(replica);
         return replica;
     }
@@ -224,6 +230,40 @@ class SessionAccessAndPlacementTest {
 
         assertRefused(() -> placement.place(limitBuy(key, "0.0000000001", "frank-1", null)), InvalidRequest.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE account_name = 'frank'", Long.class)).isZero();
+    }
+
+    @Test
+    void placementsFillsAndSessionsAreCountedPerVenueWithoutAccountNames() {
+        SessionKey key = new SessionKey("mia", "sim");
+        credentials.put(key, new Stored(1, SimApiKeys.create(sim.url(), "mia").credentials("sim")));
+        double sessions = meters.get("aviary.sessions").gauge().value();
+        double placed = orders("placed");
+        double rejected = orders("rejected");
+
+        placement.place(new TradeCommand(key, SOL, TradeType.SELL, OrderType.LIMIT, new BigDecimal("0.1"),
+                new BigDecimal("200"), PositionAction.NIL, "mia-1", null)); // rests: nobody else sells this high
+        assertRefused(() -> placement.place(limitBuy(key, "0.0000000001", "mia-2", null)), InvalidRequest.class);
+        placement.place(new TradeCommand(key, SOL, TradeType.SELL, OrderType.LIMIT, new BigDecimal("0.1"),
+                new BigDecimal("200"), PositionAction.NIL, "mia-1", null)); // a retry answered from the record
+
+        assertThat(orders("placed") - placed).isEqualTo(1.0);
+        assertThat(orders("rejected") - rejected).isEqualTo(1.0);
+        assertThat(meters.get("aviary.sessions").gauge().value() - sessions).isEqualTo(1.0);
+
+        try (var taker = SimConnectorFactory.spot(sim.url()).trading(SimApiKeys.create(sim.url(), "mia-taker").credentials("sim"))) {
+            taker.placeOrder(new io.aviary.connectors.model.OrderRequest("mia-taker-1", SOL, TradeType.BUY, OrderType.LIMIT,
+                    new BigDecimal("0.1"), new BigDecimal("200"), PositionAction.NIL));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> meters.find("aviary.fills").tag("venue", "sim").counter() != null
+                        && meters.get("aviary.fills").tag("venue", "sim").counter().count() >= 1.0);
+        assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                .noneMatch(tag -> tag.getValue().contains("mia")));
+    }
+
+    private double orders(String outcome) {
+        var counter = meters.find("aviary.orders").tags("venue", "sim", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
