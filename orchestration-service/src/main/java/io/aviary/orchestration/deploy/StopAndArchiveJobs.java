@@ -5,6 +5,7 @@ import io.aviary.common.events.orchestration.BotStopped;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.ownership.Lease;
 import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.s3.StoredObject;
@@ -167,8 +168,21 @@ public class StopAndArchiveJobs implements AutoCloseable {
         return activeByBot.containsKey(botName) || leases.owner(LEASE_PREFIX + botName).isPresent();
     }
 
+    /**
+     * A job this replica runs or ran.
+     *
+     * @throws OwnedElsewhere for a job another replica runs or ran (421: the gateway asks the next instance)
+     */
     public Optional<Job> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        Job job = jobs.get(id);
+        if (job == null) {
+            rows.ofJob(id).filter(row -> !row.replica().equals(leases.ownerId())).ifPresent(row -> {
+                throw new OwnedElsewhere("Stop-and-archive job " + id + " of bot '" + row.botName()
+                        + "' ran on replica " + row.replica() + " (" + row.state().toLowerCase(java.util.Locale.ROOT)
+                        + " at " + row.step() + "); ask that replica");
+            });
+        }
+        return Optional.ofNullable(job);
     }
 
     private void run(Job job, Lease lease, boolean skipOrderCancellation, ArchiveTarget target) {

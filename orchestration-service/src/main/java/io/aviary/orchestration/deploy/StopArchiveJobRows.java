@@ -31,8 +31,16 @@ public class StopArchiveJobRows {
     }
 
     Optional<Row> ofBot(String botName) {
-        return jdbc.query("SELECT bot_name, job_id, replica, state, step FROM stop_archive_job WHERE bot_name = ?",
+        return one("bot_name", botName);
+    }
+
+    Optional<Row> ofJob(String jobId) {
+        return one("job_id", jobId);
+    }
+
+    private Optional<Row> one(String column, String value) {
+        return jdbc.query("SELECT bot_name, job_id, replica, state, step FROM stop_archive_job WHERE " + column + " = ?",
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
-                botName).stream().findFirst();
+                value).stream().findFirst();
     }
 }

@@ -9,6 +9,7 @@ import io.aviary.connectors.hummingbot.HummingbotFiles;
 import io.aviary.connectors.hummingbot.HummingbotSecrets;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.OwnedElsewhere;
 import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.s3.LocalS3Server;
 import io.aviary.orchestration.deploy.BotDeployments;
@@ -211,6 +212,8 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
 
             assertThat(refused).isInstanceOf(Conflict.class).hasMessageContaining(jobId)
                     .hasMessageContaining("replica-a");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.jobs().job(jobId)))
+                    .as("a poll on replica b is sent on to the job's replica").isInstanceOf(OwnedElsewhere.class);
             control.stopGate.countDown();
             Answer done = awaitPath(jobUrl, answer -> !answer.json().get("status").asString().equals("running"));
             assertThat(done.json().get("status").asString()).as(done.body()).isEqualTo("completed");
