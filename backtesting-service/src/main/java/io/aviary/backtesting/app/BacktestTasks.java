@@ -96,7 +96,12 @@ public class BacktestTasks {
         // taken before the row exists, so no other replica ever sees the row without its owner
         Lease lease = leases.tryAcquire(LEASE_PREFIX + id, job)
                 .orElseThrow(() -> new IllegalStateException("a fresh task id is leased already: " + id));
-        tasks.insert(id, json.writeValueAsString(requestMap(prepared)), clock.instant());
+        try {
+            tasks.insert(id, json.writeValueAsString(requestMap(prepared)), clock.instant());
+        } catch (RuntimeException e) {
+            leases.release(lease);
+            throw e;
+        }
         live.put(id, job);
         workers.submitOrUndo(job::run, () -> {
             live.remove(id);

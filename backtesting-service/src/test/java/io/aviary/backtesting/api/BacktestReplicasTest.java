@@ -6,6 +6,8 @@ import io.aviary.backtesting.app.BacktestRunner;
 import io.aviary.backtesting.app.BacktestTasks;
 import io.aviary.backtesting.app.BacktestWorkers;
 import io.aviary.backtesting.app.BacktestingSettings;
+import io.aviary.backtesting.app.Sweeps;
+import io.aviary.backtesting.infra.SweepRepository;
 import io.aviary.backtesting.infra.TaskRepository;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.ownership.Leases;
@@ -36,6 +38,7 @@ class BacktestReplicasTest extends BacktestingHttpTestBase {
     @Autowired TransactionTemplate tx;
     @Autowired JsonMapper json;
     @Autowired BacktestingSettings settings;
+    @Autowired SweepRepository sweepRepository;
 
     private Leases replicaBLeases;
 
@@ -107,6 +110,31 @@ class BacktestReplicasTest extends BacktestingHttpTestBase {
 
         Answer failed = await("on-dead-replica", task -> task.json().get("status").asString().equals("failed"));
         assertThat(failed.json().get("error").asString()).contains("replica running the task stopped");
+    }
+
+    @Test
+    void aSweepIsLeftAloneByAnotherReplicasStartUpAndFailedOnceItsReplicaDied() {
+        jdbc.update("INSERT INTO backtesting.backtest_sweep (id, status, variants, rank_by, descending, request, "
+                + "created_at, started_at) VALUES ('sweep-on-c', 'running', 2, 'net_pnl', true, '{\"config\": {}}', "
+                + "now(), now())");
+        Leases dying = new Leases(jdbc, "replica-c", Duration.ofSeconds(1), Duration.ofMillis(300));
+        dying.tryAcquire("backtest-sweep/sweep-on-c", lease -> { });
+
+        new Sweeps(runner, workers, sweepRepository, json, settings, replicaBLeases);
+
+        assertThat(sweepStatus()).as("replica b's start-up leaves it to replica c").isEqualTo("running");
+        dying.close(); // renewals stop, as when the process is killed
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!get("/backtesting/sweeps/sweep-on-c").json().get("status").asString().equals("failed")) {
+            assertThat(Instant.now()).as("bounded wait for the lease to expire").isBefore(deadline);
+            Thread.onSpinWait();
+        }
+        assertThat(jdbc.queryForObject("SELECT error FROM backtesting.backtest_sweep WHERE id = 'sweep-on-c'",
+                String.class)).contains("replica running the sweep stopped");
+    }
+
+    private String sweepStatus() {
+        return jdbc.queryForObject("SELECT status FROM backtesting.backtest_sweep WHERE id = 'sweep-on-c'", String.class);
     }
 
     private String submit() {
