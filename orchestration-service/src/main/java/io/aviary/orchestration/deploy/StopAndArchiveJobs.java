@@ -160,12 +160,14 @@ public class StopAndArchiveJobs implements AutoCloseable {
     }
 
     /**
-     * Whether a stop-and-archive job of this bot is under way on any replica (its runtime stop is not a crash).
+     * Whether a stop-and-archive job of this bot is under way on any replica, or one was and its replica died before
+     * it ended (the bot's runtime stop is then not a crash: its stop was asked for, so it is not started again).
      *
-     * @throws org.springframework.dao.DataAccessException when the lease table cannot be asked
+     * @throws org.springframework.dao.DataAccessException when the database cannot be asked
      */
     public boolean isActive(String botName) {
-        return activeByBot.containsKey(botName) || leases.owner(LEASE_PREFIX + botName).isPresent();
+        return activeByBot.containsKey(botName) || leases.owner(LEASE_PREFIX + botName).isPresent()
+                || rows.ofBot(botName).filter(row -> State.RUNNING.name().equals(row.state())).isPresent();
     }
 
     /**
