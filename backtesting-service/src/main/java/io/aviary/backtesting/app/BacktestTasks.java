@@ -9,6 +9,9 @@ import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.TooBusy;
 import io.aviary.kit.failure.UseCaseException;
+import io.aviary.kit.ownership.Lease;
+import io.aviary.kit.ownership.LeaseListener;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.web.WireTime;
 import io.aviary.strategy.backtest.BacktestCancelledException;
 import io.aviary.strategy.backtest.BacktestResult;
@@ -31,11 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
  * bounded worker pool with their progress kept in memory (and written to the row at most once a second), cancelled
  * through the engine's cancellation check, and completed with their result and a {@link BacktestCompleted} event in
  * one transaction. At start-up a task left pending or running by a stopped service is marked failed with the reason.
+ * <p>With replicas (ADR 0030) a task runs on the replica that accepted it, under the lease
+ * {@code backtest-task/<id>} from submission to its end. Every replica answers reads from the database. A task whose
+ * lease is no longer live (its replica was stopped or died) is marked failed with the reason, at start-up and before
+ * every read; it is not re-run (a backtest is cheap to submit again, and a silent re-run would answer a poller with a
+ * result of a different start time). A cancel on any replica sets the row's status; the owner sees it at its next
+ * progress write (at most a second later) and stops computing.
  */
 @Service
 public class BacktestTasks {
 
-    static final String INTERRUPTED = "backtesting-service stopped while the task was pending or running";
+    static final String INTERRUPTED = "the backtesting-service replica running the task stopped while the task was pending or running";
+    static final String LEASE_PREFIX = "backtest-task/";
 
     private static final Logger log = LoggerFactory.getLogger(BacktestTasks.class);
     private static final long PROGRESS_WRITE_MILLIS = 1_000;
@@ -47,11 +57,12 @@ public class BacktestTasks {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final BacktestingSettings settings;
+    private final Leases leases;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Job> live = new ConcurrentHashMap<>();
 
     public BacktestTasks(BacktestRunner runner, BacktestWorkers workers, TaskRepository tasks, EventOutbox outbox,
-            TransactionTemplate tx, JsonMapper json, BacktestingSettings settings) {
+            TransactionTemplate tx, JsonMapper json, BacktestingSettings settings, Leases leases) {
         this.runner = runner;
         this.workers = workers;
         this.tasks = tasks;
@@ -59,13 +70,14 @@ public class BacktestTasks {
         this.tx = tx;
         this.json = json;
         this.settings = settings;
-        // no task of this process exists yet: whatever is unfinished was left by a previous one
+        this.leases = leases;
+        // whatever is unfinished without a live lease was left by a stopped replica (or a previous run of this one)
         recoverInterrupted();
     }
 
-    /** Marks tasks no process is running any more as failed; returns how many. */
+    /** Marks tasks no replica runs any more (no live lease) as failed; returns how many. */
     public int recoverInterrupted() {
-        int failed = tasks.failUnfinished(INTERRUPTED, clock.instant());
+        int failed = tasks.failUnfinishedWithoutLease(LEASE_PREFIX, INTERRUPTED, clock.instant());
         if (failed > 0) {
             log.warn("marked {} backtest task(s) failed: {}", failed, INTERRUPTED);
         }
@@ -80,23 +92,34 @@ public class BacktestTasks {
     public String submit(BacktestRequest request) {
         BacktestRunner.Prepared prepared = runner.prepare(request);
         String id = UUID.randomUUID().toString();
-        tasks.insert(id, json.writeValueAsString(requestMap(prepared)), clock.instant());
         Job job = new Job(id, prepared);
+        // taken before the row exists, so no other replica ever sees the row without its owner
+        Lease lease = leases.tryAcquire(LEASE_PREFIX + id, job)
+                .orElseThrow(() -> new IllegalStateException("a fresh task id is leased already: " + id));
+        try {
+            tasks.insert(id, json.writeValueAsString(requestMap(prepared)), clock.instant());
+        } catch (RuntimeException e) {
+            leases.release(lease);
+            throw e;
+        }
         live.put(id, job);
         workers.submitOrUndo(job::run, () -> {
             live.remove(id);
             tasks.delete(id);
+            leases.release(lease);
         });
         return id;
     }
 
     /** Every kept task without its result, newest first. */
     public List<Map<String, Object>> list() {
+        recoverInterrupted();
         return tasks.all().stream().map(task -> view(task, false)).toList();
     }
 
     /** The task with its result when completed. */
     public Map<String, Object> get(String id) {
+        recoverInterrupted();
         return view(find(id), true);
     }
 
@@ -164,8 +187,8 @@ public class BacktestTasks {
         return id.length() > 64 ? id.substring(0, 64) + "…" : id;
     }
 
-    /** One task on a worker. */
-    private final class Job {
+    /** One task on a worker; it stops computing when its lease is lost (another replica may have failed it). */
+    private final class Job implements LeaseListener {
         private final String id;
         private final BacktestRunner.Prepared prepared;
         private volatile boolean cancelled;
@@ -195,8 +218,14 @@ public class BacktestTasks {
                         null);
             } finally {
                 live.remove(id);
+                leases.held(LEASE_PREFIX + id).ifPresent(leases::release);
                 tasks.pruneFinished(settings.keptTasks());
             }
+        }
+
+        @Override
+        public void lost(Lease lease) {
+            cancelled = true;
         }
 
         private boolean reached(int candle, int total) {
@@ -204,7 +233,10 @@ public class BacktestTasks {
             long now = System.currentTimeMillis();
             if (now - progressWrittenAt >= PROGRESS_WRITE_MILLIS) {
                 progressWrittenAt = now;
-                tasks.progress(id, progress);
+                if (!tasks.progress(id, progress)) {
+                    // cancelled (or failed) meanwhile, possibly on another replica: stop computing
+                    cancelled = true;
+                }
             }
             return cancelled;
         }

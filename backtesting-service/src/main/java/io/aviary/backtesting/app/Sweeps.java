@@ -9,6 +9,7 @@ import io.aviary.backtesting.infra.SweepRepository;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.TooBusy;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.failure.UseCaseException;
 import io.aviary.kit.web.WireTime;
 import io.aviary.strategy.backtest.BacktestCancelledException;
@@ -56,7 +57,9 @@ public class Sweeps {
     private static final Set<String> FIXED_KEYS = Set.of("id", "controller_name", "controller_type",
             "connector_name", "trading_pair", "candles_connector", "candles_trading_pair", "interval");
 
-    static final String INTERRUPTED = "backtesting-service stopped while the sweep was pending or running";
+    static final String INTERRUPTED = "the backtesting-service replica running the sweep stopped while the sweep was "
+            + "pending or running";
+    static final String LEASE_PREFIX = "backtest-sweep/";
 
     private static final Logger log = LoggerFactory.getLogger(Sweeps.class);
 
@@ -65,21 +68,38 @@ public class Sweeps {
     private final SweepRepository sweeps;
     private final JsonMapper json;
     private final BacktestingSettings settings;
+    private final Leases leases;
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom seeds = new SecureRandom();
     private final Map<String, Job> live = new ConcurrentHashMap<>();
 
     public Sweeps(BacktestRunner runner, BacktestWorkers workers, SweepRepository sweeps, JsonMapper json,
-            BacktestingSettings settings) {
+            BacktestingSettings settings, Leases leases) {
         this.runner = runner;
         this.workers = workers;
         this.sweeps = sweeps;
         this.json = json;
         this.settings = settings;
-        int failed = sweeps.failUnfinished(INTERRUPTED, clock.instant());
+        this.leases = leases;
+        recoverInterrupted();
+    }
+
+    /**
+     * Marks sweeps no replica runs any more (no live lease {@code backtest-sweep/<id>}, ADR 0030) as failed: at
+     * start-up and before every read, so a sweep whose replica died is failed once its lease expired.
+     */
+    public int recoverInterrupted() {
+        int failed = sweeps.failUnfinishedWithoutLease(LEASE_PREFIX, INTERRUPTED, clock.instant());
         if (failed > 0) {
             log.warn("marked {} sweep(s) failed: {}", failed, INTERRUPTED);
         }
+        return failed;
+    }
+
+    /** Drops a sweep from this replica's live ones and gives its lease up. */
+    private void forget(String id) {
+        live.remove(id);
+        leases.held(LEASE_PREFIX + id).ifPresent(leases::release);
     }
 
     /**
@@ -111,12 +131,20 @@ public class Sweeps {
         }
         String id = UUID.randomUUID().toString();
         List<String> parameters = variants.stream().map(json::writeValueAsString).toList();
-        sweeps.insert(id, variants.size(), sweep.rankBy(), sweep.descending(),
-                json.writeValueAsString(requestMap(sweep, baseConfig, seed)), parameters, clock.instant());
         Job job = new Job(id, prepared, sweep.rankBy());
+        // taken before the row exists, so no other replica ever sees the row without its owner
+        leases.tryAcquire(LEASE_PREFIX + id, lease -> job.cancelled = true)
+                .orElseThrow(() -> new IllegalStateException("a fresh sweep id is leased already: " + id));
+        try {
+            sweeps.insert(id, variants.size(), sweep.rankBy(), sweep.descending(),
+                    json.writeValueAsString(requestMap(sweep, baseConfig, seed)), parameters, clock.instant());
+        } catch (RuntimeException e) {
+            forget(id);
+            throw e;
+        }
         live.put(id, job);
         workers.submitOrUndo(job::coordinate, () -> {
-            live.remove(id);
+            forget(id);
             sweeps.delete(id);
         });
         return id;
@@ -135,11 +163,13 @@ public class Sweeps {
 
     /** Every kept sweep without its ranking, newest first. */
     public List<Map<String, Object>> list() {
+        recoverInterrupted();
         return sweeps.all().stream().map(this::view).toList();
     }
 
     /** The sweep with the best {@code top} variants that ran. */
     public Map<String, Object> get(String id, int top) {
+        recoverInterrupted();
         if (top < 1 || top > MAX_VARIANTS) {
             throw new InvalidRequest("top must be between 1 and " + MAX_VARIANTS);
         }
@@ -301,7 +331,7 @@ public class Sweeps {
         void coordinate() {
             try {
                 if (cancelled || !sweeps.start(id, clock.instant())) {
-                    live.remove(id);
+                    forget(id);
                     return;
                 }
                 // one read for every variant: they share connector, pair and range
@@ -353,7 +383,7 @@ public class Sweeps {
                     }
                 }
                 // cancelled: the lanes still running drop their variant at the engine's next check
-                live.remove(id);
+                forget(id);
             } catch (RuntimeException e) {
                 log.error("sweep {} failed", id, e);
                 cancelled = true;
@@ -382,7 +412,7 @@ public class Sweeps {
         }
 
         private void end(TaskStatus status, String error) {
-            live.remove(id);
+            forget(id);
             sweeps.finish(id, status, clock.instant(), error);
             sweeps.pruneFinished(settings.keptTasks());
         }

@@ -91,10 +91,11 @@ public class SweepRepository {
         return jdbc.update("DELETE FROM backtest_sweep WHERE id = ?", id) == 1;
     }
 
-    /** Marks every pending or running sweep failed with {@code reason}; returns how many. */
-    public int failUnfinished(String reason, Instant at) {
-        return jdbc.update("UPDATE backtest_sweep SET status = 'failed', error = ?, completed_at = ? "
-                + "WHERE status IN ('pending', 'running')", reason, Timestamp.from(at));
+    /** Marks every pending or running sweep failed with {@code reason} whose lease {@code <leasePrefix><id>} no replica holds (ADR 0030). */
+    public int failUnfinishedWithoutLease(String leasePrefix, String reason, Instant at) {
+        return jdbc.update("UPDATE backtest_sweep s SET status = 'failed', error = ?, completed_at = ? "
+                + "WHERE status IN ('pending', 'running') AND NOT EXISTS (SELECT 1 FROM ownership_lease l "
+                + "WHERE l.name = ? || s.id AND l.expires_at > now())", reason, Timestamp.from(at), leasePrefix);
     }
 
     /** Removes finished sweeps (with their variants) beyond the newest {@code keep}. */

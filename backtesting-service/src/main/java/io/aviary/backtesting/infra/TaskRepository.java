@@ -54,8 +54,9 @@ public class TaskRepository {
                 + "AND status = 'pending'", Timestamp.from(at), id) == 1;
     }
 
-    public void progress(String id, int percent) {
-        jdbc.update("UPDATE backtest_task SET progress = ? WHERE id = ? AND status = 'running'", percent, id);
+    /** @return false when the task is no longer running (cancelled or failed meanwhile, perhaps by another replica) */
+    public boolean progress(String id, int percent) {
+        return jdbc.update("UPDATE backtest_task SET progress = ? WHERE id = ? AND status = 'running'", percent, id) == 1;
     }
 
     /** Ends a pending or running task; false when it had already ended (a cancel won the race). */
@@ -70,10 +71,14 @@ public class TaskRepository {
         return jdbc.update("DELETE FROM backtest_task WHERE id = ?", id) == 1;
     }
 
-    /** Marks every pending or running task failed with {@code reason}; returns how many. */
-    public int failUnfinished(String reason, Instant at) {
-        return jdbc.update("UPDATE backtest_task SET status = 'failed', error = ?, completed_at = ? "
-                + "WHERE status IN ('pending', 'running')", reason, Timestamp.from(at));
+    /**
+     * Marks every pending or running task failed with {@code reason} whose lease {@code <leasePrefix><id>} no replica
+     * holds any more (ADR 0030: the lease table is in the same schema); returns how many.
+     */
+    public int failUnfinishedWithoutLease(String leasePrefix, String reason, Instant at) {
+        return jdbc.update("UPDATE backtest_task t SET status = 'failed', error = ?, completed_at = ? "
+                + "WHERE status IN ('pending', 'running') AND NOT EXISTS (SELECT 1 FROM ownership_lease l "
+                + "WHERE l.name = ? || t.id AND l.expires_at > now())", reason, Timestamp.from(at), leasePrefix);
     }
 
     /** Removes finished tasks beyond the newest {@code keep}. */

@@ -8,6 +8,7 @@ import io.aviary.common.events.Topics;
 import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.OutboxRelay;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.testing.ServiceHttpTestBase;
 import io.aviary.kit.web.ApiExceptionHandler;
 import io.aviary.kit.web.InternalTokenFilter;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +112,12 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
         @Bean
         ApiExceptionHandler apiExceptionHandler() {
             return new ApiExceptionHandler();
+        }
+
+        /** This replica's leases, as the kit makes them (its auto-configuration is left out here). */
+        @Bean(destroyMethod = "close")
+        Leases leases(JdbcTemplate jdbc) {
+            return new Leases(jdbc, "replica-a", Duration.ofSeconds(15), Duration.ofSeconds(5));
         }
 
         @Bean

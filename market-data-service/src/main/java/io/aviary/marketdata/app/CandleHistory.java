@@ -4,6 +4,7 @@ import io.aviary.common.events.marketdata.CandleClosed;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.CandleKey;
 import io.aviary.marketdata.domain.CandleStore;
@@ -31,9 +32,10 @@ public class CandleHistory {
     private final TransactionTemplate tx;
     private final FetchedOnce<CandleKey> fetched;
 
-    public CandleHistory(CandleStore store, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate) {
+    public CandleHistory(CandleStore store, EventOutbox outbox, TransactionTemplate aviaryTransactionTemplate,
+            Leases leases) {
         this.store = store;
-        this.fetched = new FetchedOnce<>(store::coverage);
+        this.fetched = new FetchedOnce<>("market-data-candles", store::coverage, leases);
         this.outbox = outbox;
         this.tx = aviaryTransactionTemplate;
     }

@@ -1,5 +1,6 @@
 package io.aviary.marketdata.app;
 
+import io.aviary.kit.ownership.Leases;
 import io.aviary.connectors.port.ConnectorFactory;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.VenueException;
@@ -39,10 +40,10 @@ public class FundingHistory {
     private final Clock clock;
     private final FetchedOnce<FundingKey> fetched;
 
-    public FundingHistory(Markets markets, FundingStore store, Clock clock) {
+    public FundingHistory(Markets markets, FundingStore store, Clock clock, Leases leases) {
         this.markets = markets;
         this.store = store;
-        this.fetched = new FetchedOnce<>(store::coverage);
+        this.fetched = new FetchedOnce<>("market-data-funding", store::coverage, leases);
         this.clock = clock;
     }
 

@@ -89,6 +89,13 @@ final class MarketDataServer implements AutoCloseable {
                     new OutboxRelay(jdbc, null, null));
         }
 
+        /** This replica's leases, as the kit makes them (its auto-configuration is left out here). */
+        @Bean(destroyMethod = "close")
+        io.aviary.kit.ownership.Leases leases(JdbcTemplate jdbc) {
+            return new io.aviary.kit.ownership.Leases(jdbc, "market-data-test", java.time.Duration.ofSeconds(15),
+                    java.time.Duration.ofSeconds(5));
+        }
+
         @Bean
         Clock clock() {
             return Clock.systemUTC();

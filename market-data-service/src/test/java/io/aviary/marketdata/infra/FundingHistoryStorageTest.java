@@ -21,6 +21,7 @@ import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.Unprocessable;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.marketdata.app.FundingHistory;
 import io.aviary.marketdata.app.Markets;
 import io.aviary.marketdata.domain.FundingKey;
@@ -37,6 +38,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,14 +60,17 @@ class FundingHistoryStorageTest {
     private static final Instant NOW = Instant.ofEpochSecond(30 * 86_400L);
 
     private static CandleDatabase db;
+    private static Leases leases;
 
     @BeforeAll
     static void start() {
         db = new CandleDatabase();
+        leases = db.leases("replica-a");
     }
 
     @AfterAll
     static void stop() throws Exception {
+        leases.close();
         db.close();
     }
 
@@ -70,6 +79,8 @@ class FundingHistoryStorageTest {
         final String name;
         final boolean hasHistory;
         final List<long[]> asked = new CopyOnWriteArrayList<>();
+        /** Runs before each answer (a test holds a fetch open with it). */
+        volatile Runnable beforeAnswer = () -> { };
 
         EightHourVenue(String name, boolean hasHistory) {
             this.name = name;
@@ -86,6 +97,7 @@ class FundingHistoryStorageTest {
                 return MarketDataConnector.super.fundingRates(pair, start, end, limit);
             }
             asked.add(new long[] {start.getEpochSecond(), end.getEpochSecond()});
+            beforeAnswer.run();
             List<FundingRate> out = new ArrayList<>();
             for (long t = Math.ceilDiv(start.getEpochSecond(), H8) * H8; t < end.getEpochSecond(); t += H8) {
                 out.add(new FundingRate(pair, Instant.ofEpochSecond(t), rate(t), BigDecimal.valueOf(100 + t / H8)));
@@ -162,9 +174,51 @@ class FundingHistoryStorageTest {
     }
 
     private static FundingHistory history(ConnectorFactory... factories) {
+        return history(leases, factories);
+    }
+
+    private static FundingHistory history(Leases replica, ConnectorFactory... factories) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new FundingHistory(new Markets(new ConnectorRegistry(List.of(factories)), clock), db.fundingStore,
-                clock);
+                clock, replica);
+    }
+
+    @Test
+    void twoReplicasAskedForTheSameRangeAtOnceFetchItFromTheVenueOnce() throws Exception {
+        EightHourVenue venue = new EightHourVenue("gamma_perpetual", true);
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        venue.beforeAnswer = () -> {
+            if (fetching.getCount() > 0) {
+                fetching.countDown();
+                awaitQuietly(finish);
+            }
+        };
+        long day = 86_400;
+        try (Leases other = db.leases("replica-b"); ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            FundingHistory a = history(leases, factory(venue, true));
+            FundingHistory b = history(other, factory(venue, true));
+            Future<List<FundingPoint>> first = requests.submit(() -> a.rates("gamma_perpetual", "BTC-USDT", 0, 10 * day));
+            assertThat(fetching.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<List<FundingPoint>> second = requests.submit(() -> b.rates("gamma_perpetual", "BTC-USDT", 0, 10 * day));
+            // replica b gets half a second in which it would ask the venue itself if nothing kept it out
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (venue.asked.size() < 2 && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertThat(second).isNotDone();
+            finish.countDown();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS)).hasSize(31);
+        }
+        assertThat(venue.asked).hasSize(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.aviary.kit.ownership.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,18 +28,23 @@ import org.springframework.stereotype.Component;
  * re-adopts live bots). The restarted bot reconciles what its ended run left on the venue (ADR 0016). Restarts back
  * off (the backoff, then 3× per restart) and stop after {@code maxRestarts} within an hour; the run's error then says
  * so and the bot stays down.
+ * <p>Replicas (ADR 0030): only the replica holding the lease {@value #LEASE} supervises; the others' passes do
+ * nothing until its holder stops renewing (then the next pass elsewhere takes it over). A bot whose stop-and-archive
+ * job runs on any replica is left alone. The restart history is the supervisor's memory: a take-over starts it afresh.
  */
 @Component
 public class BotSupervisor implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotSupervisor.class);
     private static final Duration WINDOW = Duration.ofHours(1);
+    static final String LEASE = "orchestration-supervisor";
 
     private final BotRuntimeDriver runtime;
     private final BotRuns runs;
     private final BotDeployments deployments;
     private final StopAndArchiveJobs jobs;
     private final BotsFolders folders;
+    private final Leases leases;
     private final Clock clock = Clock.systemUTC();
     private final Duration checkEvery;
     private final Duration backoff;
@@ -47,7 +53,7 @@ public class BotSupervisor implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     public BotSupervisor(BotRuntimeDriver runtime, BotRuns runs, BotDeployments deployments, StopAndArchiveJobs jobs,
-            BotsFolders folders,
+            BotsFolders folders, Leases leases,
             @Value("${aviary.bots.restart-check:10s}") Duration checkEvery,
             @Value("${aviary.bots.restart-backoff:10s}") Duration backoff,
             @Value("${aviary.bots.max-restarts:3}") int maxRestarts) {
@@ -56,6 +62,7 @@ public class BotSupervisor implements SmartLifecycle {
         this.deployments = deployments;
         this.jobs = jobs;
         this.folders = folders;
+        this.leases = leases;
         this.checkEvery = checkEvery;
         this.backoff = backoff;
         this.maxRestarts = maxRestarts;
@@ -63,6 +70,9 @@ public class BotSupervisor implements SmartLifecycle {
 
     /** One pass over the deployed bots; public for tests that drive it without waiting for the schedule. */
     public void check() {
+        if (!supervising()) {
+            return;
+        }
         for (String botName : runs.deployedBotNames()) {
             try {
                 checkBot(botName);
@@ -71,6 +81,16 @@ public class BotSupervisor implements SmartLifecycle {
                 LOG.warn("Supervision of bot {} skipped this time: {}", botName, e.getMessage());
             }
         }
+    }
+
+    /** Whether this replica is the supervisor now: it holds the lease, or took it because nobody held it. */
+    private boolean supervising() {
+        boolean supervising = leases.tryAcquire(LEASE, lease -> LOG.warn("This replica no longer supervises the bots "
+                + "(lease {} lost); another replica takes over", LEASE)).isPresent();
+        if (!supervising) {
+            restarts.clear();
+        }
+        return supervising;
     }
 
     private void checkBot(String botName) {

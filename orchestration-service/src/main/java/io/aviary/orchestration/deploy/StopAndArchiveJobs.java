@@ -5,6 +5,9 @@ import io.aviary.common.events.orchestration.BotStopped;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.NotFound;
+import io.aviary.kit.failure.OwnedElsewhere;
+import io.aviary.kit.ownership.Lease;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.s3.StoredObject;
 import io.aviary.orchestration.domain.ArchiveTarget;
 import io.aviary.orchestration.domain.BotControl;
@@ -38,11 +41,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link S3BotArchive}), the runtime's leftovers removed, the run marked ARCHIVED and {@link BotArchived} announced.
  * Each job is kept in memory for polling; the bot run in PostgreSQL is the lasting record. A failed upload fails the
  * job at its {@code archive} step with the reason, and the instance folder stays where it was.
+ * <p>Replicas (ADR 0030): a job runs only under the bot's lease {@code orchestration-stop-archive/<bot>}, so one job
+ * per bot runs across all replicas; the bot's latest job is also in {@code stop_archive_job}, so a replica asked for
+ * a bot whose job runs elsewhere answers 409 naming that job and its replica. A job whose replica died (its lease
+ * expired) may be started again: every step tolerates what the dead job already did (a bot no longer live on MQTT is
+ * stopped by its runtime, stopping a stopped runtime is a no-op, an instance folder already moved to
+ * {@code bots/archived} counts as archived), so the bot is never left half-archived; only an S3 archive whose
+ * upload was verified and folder deleted before the death cannot be done again (the job then fails naming the
+ * missing folder, and the object is in the bucket).
  */
 @Service
 public class StopAndArchiveJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StopAndArchiveJobs.class);
+    static final String LEASE_PREFIX = "orchestration-stop-archive/";
 
     private final BotRuns runs;
     private final BotsFolders folders;
@@ -51,6 +63,8 @@ public class StopAndArchiveJobs implements AutoCloseable {
     private final ObjectProvider<BotControl> control;
     private final EventOutbox outbox;
     private final TransactionTemplate tx;
+    private final Leases leases;
+    private final StopArchiveJobRows rows;
     private final Duration stopTimeout;
     private final Duration settle;
     private final Clock clock = Clock.systemUTC();
@@ -81,7 +95,8 @@ public class StopAndArchiveJobs implements AutoCloseable {
     }
 
     public StopAndArchiveJobs(BotRuns runs, BotsFolders folders, BotRuntimeDriver runtime, S3BotArchive s3Archive,
-            ObjectProvider<BotControl> control, EventOutbox outbox, TransactionTemplate tx,
+            ObjectProvider<BotControl> control, EventOutbox outbox, TransactionTemplate tx, Leases leases,
+            StopArchiveJobRows rows,
             @Value("${aviary.bots.archive.stop-timeout:30s}") Duration stopTimeout,
             @Value("${aviary.bots.archive.settle:5s}") Duration settle) {
         this.runs = runs;
@@ -91,6 +106,8 @@ public class StopAndArchiveJobs implements AutoCloseable {
         this.control = control;
         this.outbox = outbox;
         this.tx = tx;
+        this.leases = leases;
+        this.rows = rows;
         this.stopTimeout = stopTimeout;
         this.settle = settle;
     }
@@ -115,29 +132,72 @@ public class StopAndArchiveJobs implements AutoCloseable {
             throw new Conflict("Stop and archive of bot '" + botName + "' is already running (job "
                     + activeByBot.get(botName) + ")");
         }
+        Lease lease;
+        try {
+            lease = leases.tryAcquire(LEASE_PREFIX + botName, l -> LOG.warn("Stop and archive of bot {} lost its "
+                    + "lease; the job stops before its next step", botName)).orElse(null);
+            if (lease == null) {
+                throw runningElsewhere(botName);
+            }
+            rows.ofBot(botName).filter(row -> "RUNNING".equals(row.state())).ifPresent(dead -> LOG.warn(
+                    "Stop and archive of bot {}: job {} of replica {} ended with its replica at step {}; this job "
+                            + "takes over", botName, dead.jobId(), dead.replica(), dead.step()));
+            rows.begin(botName, job.id(), leases.ownerId(), job.step());
+        } catch (RuntimeException e) {
+            activeByBot.remove(botName, job.id());
+            throw e;
+        }
         jobs.put(job.id(), job);
-        executor.execute(() -> run(job, skipOrderCancellation, target));
+        executor.execute(() -> run(job, lease, skipOrderCancellation, target));
         return job;
     }
 
-    /** Whether a stop-and-archive job of this bot is under way (its runtime stop is not a crash). */
+    private Conflict runningElsewhere(String botName) {
+        String where = leases.owner(LEASE_PREFIX + botName).map(owner -> " on replica " + owner.ownerId()).orElse("");
+        String which = rows.ofBot(botName).filter(row -> "RUNNING".equals(row.state()))
+                .map(row -> " (job " + row.jobId() + ", at " + row.step() + ")").orElse("");
+        return new Conflict("Stop and archive of bot '" + botName + "' is already running" + where + which);
+    }
+
+    /**
+     * Whether a stop-and-archive job of this bot is under way on any replica, or one was and its replica died before
+     * it ended (the bot's runtime stop is then not a crash: its stop was asked for, so it is not started again).
+     *
+     * @throws org.springframework.dao.DataAccessException when the database cannot be asked
+     */
     public boolean isActive(String botName) {
-        return activeByBot.containsKey(botName);
+        return activeByBot.containsKey(botName) || leases.owner(LEASE_PREFIX + botName).isPresent()
+                || rows.ofBot(botName).filter(row -> State.RUNNING.name().equals(row.state())).isPresent();
     }
 
+    /**
+     * A job this replica runs or ran.
+     *
+     * @throws OwnedElsewhere for a job another replica runs or ran (421: the gateway asks the next instance)
+     */
     public Optional<Job> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        Job job = jobs.get(id);
+        if (job == null) {
+            rows.ofJob(id).filter(row -> !row.replica().equals(leases.ownerId())).ifPresent(row -> {
+                throw new OwnedElsewhere("Stop-and-archive job " + id + " of bot '" + row.botName()
+                        + "' ran on replica " + row.replica() + " (" + row.state().toLowerCase(java.util.Locale.ROOT)
+                        + " at " + row.step() + "); ask that replica");
+            });
+        }
+        return Optional.ofNullable(job);
     }
 
-    private void run(Job job, boolean skipOrderCancellation, ArchiveTarget target) {
+    private void run(Job job, Lease lease, boolean skipOrderCancellation, ArchiveTarget target) {
         String botName = job.botName();
         try {
+            fence(lease);
             boolean graceful = stopOverMqtt(job, skipOrderCancellation);
             if (graceful && !settle.isZero()) {
                 update(job.id(), "settle");
                 Thread.sleep(settle);
             }
             update(job.id(), "runtime_stop");
+            fence(lease);
             runtime.stop(botName);
             Instant stopped = clock.instant();
             tx.executeWithoutResult(status -> {
@@ -145,11 +205,13 @@ public class StopAndArchiveJobs implements AutoCloseable {
                 outbox.append(new BotStopped(botName, graceful, stopped));
             });
             update(job.id(), "archive");
+            fence(lease);
             Archived archive = switch (target) {
                 case ArchiveTarget.Local local -> new Archived(archive(botName), null);
                 case ArchiveTarget.S3 s3 -> uploaded(s3Archive.archive(botName, s3.bucket()));
             };
             update(job.id(), "remove");
+            fence(lease);
             runtime.remove(botName);
             Instant archived = clock.instant();
             tx.executeWithoutResult(status -> {
@@ -166,6 +228,14 @@ public class StopAndArchiveJobs implements AutoCloseable {
             fail(job, e.getMessage());
         } finally {
             activeByBot.remove(botName, job.id());
+            leases.release(lease);
+        }
+    }
+
+    /** Before each step that acts: the bot's lease is still this replica's, with this epoch. */
+    private void fence(Lease lease) {
+        if (!leases.confirm(lease)) {
+            throw new IllegalStateException("this replica lost the job's lease (another replica may run it now)");
         }
     }
 
@@ -196,6 +266,10 @@ public class StopAndArchiveJobs implements AutoCloseable {
     private String archive(String botName) {
         Path from = folders.instance(botName);
         Path to = folders.archive(botName);
+        if (!Files.isDirectory(from) && Files.isDirectory(to)) {
+            // a job whose replica died after the (atomic) move: the folder is archived already
+            return folders.relative(to);
+        }
         if (!Files.isDirectory(from)) {
             throw new IllegalStateException("instance folder of bot '" + botName + "' is missing");
         }
@@ -217,9 +291,15 @@ public class StopAndArchiveJobs implements AutoCloseable {
 
     private void update(String id, String step) {
         jobs.computeIfPresent(id, (key, job) -> job.at(step));
+        rows.at(id, State.RUNNING.name(), step);
     }
 
     private void finish(String id, State state, String step, String archivePath, String error) {
+        try {
+            rows.at(id, state.name(), step);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the end of stop-and-archive job {}: {}", id, e.getMessage());
+        }
         jobs.computeIfPresent(id, (key, job) -> new Job(job.id(), job.botName(), state, step, archivePath,
                 job.s3Bucket(), error, job.startedAt(), clock.instant()));
     }

@@ -25,7 +25,15 @@ public class BotRuntimeConfiguration {
     @ConditionalOnProperty(name = "aviary.bots.runtime", havingValue = "process", matchIfMissing = true)
     BotRuntimeDriver localProcessRuntime(@Value("${AVIARY_BOT_JAR:}") String botJar,
             @Value("${aviary.bots.path}") String botsPath,
-            @Value("${aviary.bots.stop-grace:30s}") Duration grace) {
+            @Value("${aviary.bots.stop-grace:30s}") Duration grace,
+            @Value("${AVIARY_INSTANCE_ID:}") String instanceId) {
+        if (!instanceId.isBlank()) {
+            // a bot process is a child of the replica that started it: only that one can signal or adopt it (ADR 0030)
+            org.slf4j.LoggerFactory.getLogger(BotRuntimeConfiguration.class).warn("AVIARY_INSTANCE_ID is set ({}): "
+                    + "the process bot runtime does not support more than one orchestration-service replica (a bot "
+                    + "is a child process of one replica); use BOT_RUNTIME=docker or kubernetes for replicas",
+                    instanceId);
+        }
         Path instances = Path.of(botsPath).toAbsolutePath().normalize().resolve("bots").resolve("instances");
         Path jar = botJar.isBlank() ? findBotJar(Path.of("").toAbsolutePath()) : Path.of(botJar);
         return new LocalProcessRuntime(LocalProcessRuntime.javaJar(jar), grace, instances);

@@ -7,7 +7,17 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.aviary.connectors.hummingbot.HummingbotFiles;
 import io.aviary.connectors.hummingbot.HummingbotSecrets;
+import io.aviary.kit.events.EventOutbox;
+import io.aviary.kit.failure.Conflict;
+import io.aviary.kit.failure.OwnedElsewhere;
+import io.aviary.kit.ownership.Leases;
 import io.aviary.kit.s3.LocalS3Server;
+import io.aviary.orchestration.deploy.BotDeployments;
+import io.aviary.orchestration.deploy.BotRuns;
+import io.aviary.orchestration.deploy.BotsFolders;
+import io.aviary.orchestration.deploy.StopAndArchiveJobs;
+import io.aviary.orchestration.deploy.StopArchiveJobRows;
+import io.aviary.orchestration.infra.S3BotArchive;
 import io.aviary.kit.web.CredentialsToken;
 import io.aviary.orchestration.domain.BotControl;
 import io.aviary.orchestration.deploy.BotSupervisor;
@@ -35,12 +45,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -124,11 +136,18 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
     /** Answers every stop with success and records it. */
     static class RecordingBotControl implements BotControl {
         final List<String> stops = new CopyOnWriteArrayList<>();
+        /** Stops are confirmed once this opens (a test holds a stop-and-archive job at its first step). */
+        volatile java.util.concurrent.CountDownLatch stopGate = new java.util.concurrent.CountDownLatch(0);
 
         @Override
         public boolean stop(String botName, boolean skipOrderCancellation, Duration timeout) {
             stops.add(botName + " skip_order_cancellation=" + skipOrderCancellation);
-            return true;
+            try {
+                return stopGate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         @Override
@@ -143,6 +162,88 @@ class BotDeploymentApiTest extends OrchestrationHttpTestBase {
     RecordingBotControl control;
     @Autowired
     BotSupervisor supervisor;
+    @Autowired
+    BotRuns runs;
+    @Autowired
+    BotsFolders folders;
+    @Autowired
+    S3BotArchive s3Archive;
+    @Autowired
+    ObjectProvider<BotControl> controls;
+    @Autowired
+    EventOutbox outbox;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    StopArchiveJobRows jobRows;
+    @Autowired
+    BotDeployments deployments;
+
+    /** A second orchestration-service replica on the same database, bots folder and runtime (ADR 0030). */
+    private record ReplicaB(Leases leases, StopAndArchiveJobs jobs, BotSupervisor supervisor) implements AutoCloseable {
+        @Override
+        public void close() {
+            jobs.close();
+            leases.close();
+        }
+    }
+
+    private ReplicaB replicaB() {
+        Leases leases = new Leases(jdbc, "replica-b", Duration.ofSeconds(15), Duration.ofSeconds(5));
+        StopAndArchiveJobs jobs = new StopAndArchiveJobs(runs, folders, runtime, s3Archive, controls, outbox, tx, leases,
+                jobRows, Duration.ofSeconds(30), Duration.ZERO);
+        return new ReplicaB(leases, jobs, new BotSupervisor(runtime, runs, deployments, jobs, folders, leases,
+                Duration.ofHours(1), Duration.ZERO, 2));
+    }
+
+    @Test
+    void aStopAndArchiveRunningOnOneReplicaIsRefusedOnTheOtherWith409NamingTheJob() {
+        Answer deployed = deploy(unique("twice"), "alice", "pmm_deploy");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String bot = deployed.json().get("unique_instance_name").asString();
+        control.stopGate = new java.util.concurrent.CountDownLatch(1);
+        try (ReplicaB b = replicaB()) {
+            Answer started = post("/bot-orchestration/stop-and-archive-bot/" + bot, "");
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            String jobUrl = started.json().get("job_url").asString();
+            String jobId = jobUrl.substring(jobUrl.lastIndexOf('/') + 1);
+
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> b.jobs().start(bot, false, true, null));
+
+            assertThat(refused).isInstanceOf(Conflict.class).hasMessageContaining(jobId)
+                    .hasMessageContaining("replica-a");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> b.jobs().job(jobId)))
+                    .as("a poll on replica b is sent on to the job's replica").isInstanceOf(OwnedElsewhere.class);
+            control.stopGate.countDown();
+            Answer done = awaitPath(jobUrl, answer -> !answer.json().get("status").asString().equals("running"));
+            assertThat(done.json().get("status").asString()).as(done.body()).isEqualTo("completed");
+        } finally {
+            control.stopGate.countDown();
+        }
+        assertThat(control.stops).filteredOn(stop -> stop.startsWith(bot + " ")).as("one job stopped the bot").hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT state FROM orchestration.stop_archive_job WHERE bot_name = ?",
+                String.class, bot)).isEqualTo("COMPLETED");
+    }
+
+    /** Only the replica holding orchestration-supervisor restarts a killed bot; the other one's pass does nothing. */
+    @Test
+    void onlyTheSupervisingReplicaStartsAKilledBotAgain() throws Exception {
+        supervisor.check(); // replica a supervises (as the first to pass)
+        Answer deployed = deploy(unique("onesup"), "alice", "pmm_deploy");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String bot = deployed.json().get("unique_instance_name").asString();
+        ProcessHandle first = ProcessHandle.of(((LocalProcessRuntime) runtime).pid(bot).orElseThrow()).orElseThrow();
+        first.destroyForcibly();
+        first.onExit().get(10, TimeUnit.SECONDS);
+
+        try (ReplicaB b = replicaB()) {
+            b.supervisor().check();
+            assertThat(runtime.state(bot)).as("replica b does not supervise").contains(RuntimeState.EXITED);
+        }
+        supervisor.check();
+        assertThat(runtime.state(bot)).contains(RuntimeState.RUNNING);
+        assertThat(((LocalProcessRuntime) runtime).pid(bot).orElseThrow()).isNotEqualTo(first.pid());
+    }
 
     @AfterEach
     void stopBots() {

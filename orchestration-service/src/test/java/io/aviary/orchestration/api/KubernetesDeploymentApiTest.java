@@ -65,6 +65,9 @@ class KubernetesDeploymentApiTest extends OrchestrationHttpTestBase {
         registry.add("BOT_K8S_NAMESPACE", () -> NAMESPACE);
         registry.add("BOT_K8S_BOTS_PVC", () -> "aviary-bots-test");
         registry.add("aviary.bots.archive.settle", () -> "0s");
+        // no scheduled supervision: bots other test classes left RUNNING in the shared database have no pod here, and
+        // a pass would start them on this runtime (a slow run reached the first 10 s pass)
+        registry.add("aviary.bots.restart-check", () -> "1h");
     }
 
     /** Imported, not annotated: the base's component scan must not hand it to the other tests' context. */

@@ -84,6 +84,13 @@ abstract class OrchestrationHttpTestBase extends ServiceHttpTestBase {
             return registration;
         }
 
+        /** This replica's leases, as the kit makes them (its auto-configuration is left out here). */
+        @Bean(destroyMethod = "close")
+        io.aviary.kit.ownership.Leases leases(JdbcTemplate jdbc) {
+            return new io.aviary.kit.ownership.Leases(jdbc, "replica-a", java.time.Duration.ofSeconds(15),
+                    java.time.Duration.ofSeconds(5));
+        }
+
         @Bean
         EventOutbox eventOutbox(JdbcTemplate jdbc) {
             return new EventOutbox(jdbc, new EventJson(), "orchestration-service", Topics.ORCHESTRATION,
