@@ -45,12 +45,15 @@ class InternalSurfacePathTricksTest {
     void noPathTrickThroughTheGatewayReachesTheCredentialApi() {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (suite.username() + ":" + suite.password()).getBytes(StandardCharsets.UTF_8));
+        // the suite is shared: earlier tests' bots and executors legitimately read credentials (caller=trading-service),
+        // so only what the log gained during the tricks counts
+        int logBefore = suite.serviceLog("accounts-service").length();
         for (String path : TRICKS) {
             RawAnswer answer = rawGet(suite.gatewayUrl(), path, Map.of("Authorization", basic));
             assertThat(answer.status()).as(path).isIn(400, 404);
             assertNoCredentialData(path, answer);
         }
-        assertThat(suite.serviceLog("accounts-service")).doesNotContain("Credential read:");
+        assertThat(suite.serviceLog("accounts-service").substring(logBefore)).doesNotContain("Credential read:");
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class HummingbotSecrets {
 
     private final byte[] password;
     private final KdfSettings settings;
+    private KeyfileV3.DerivedKey writeKey;
 
     /** Writes as Hummingbot does ({@link KdfSettings#HUMMINGBOT}). */
     public HummingbotSecrets(String password) {
@@ -39,10 +40,23 @@ public final class HummingbotSecrets {
         this.settings = settings;
     }
 
-    /** The value as Hummingbot writes it into a config file: hex of the keyfile JSON. */
+    /**
+     * The value as Hummingbot writes it into a config file: hex of the keyfile JSON. The key is derived once per
+     * manager (one deploy's folder, one {@code connect}): Hummingbot derives per value, 1,000,000 PBKDF2 rounds each,
+     * which made a deploy with two credential fields and the password check cost three derivations (over 30 s on a
+     * saturated CI machine). Every value still has its own random IV and names the salt, so each keyfile decrypts on
+     * its own, with Hummingbot's reader too.
+     */
     public String encrypt(String value) {
-        String json = KeyfileV3.encrypt(value.getBytes(StandardCharsets.UTF_8), password, settings);
+        String json = KeyfileV3.encrypt(value.getBytes(StandardCharsets.UTF_8), writeKey());
         return HEX.formatHex(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private synchronized KeyfileV3.DerivedKey writeKey() {
+        if (writeKey == null) {
+            writeKey = KeyfileV3.derive(password, settings);
+        }
+        return writeKey;
     }
 
     /**

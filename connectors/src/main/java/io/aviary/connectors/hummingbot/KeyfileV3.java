@@ -49,13 +49,33 @@ public final class KeyfileV3 {
     private KeyfileV3() {
     }
 
-    /** The keyfile JSON text of {@code message} under {@code password}, with a fresh salt and IV. */
-    public static String encrypt(byte[] message, byte[] password, KdfSettings settings) {
+    /** A key derived from a password with a fresh salt: what a keyfile's {@code kdfparams} describe. */
+    public record DerivedKey(KdfSettings settings, byte[] salt, byte[] derived) {
+    }
+
+    /** Derives a key from {@code password} with a fresh salt (the expensive step: 1,000,000 PBKDF2 rounds). */
+    public static DerivedKey derive(byte[] password, KdfSettings settings) {
         byte[] salt = randomBytes(16);
         byte[] derived = switch (settings.kdf()) {
             case PBKDF2 -> pbkdf2(password, salt, settings.workFactor(), DKLEN);
             case SCRYPT -> scrypt(password, salt, settings.workFactor(), SCRYPT_R, SCRYPT_P, DKLEN);
         };
+        return new DerivedKey(settings, salt, derived);
+    }
+
+    /** The keyfile JSON text of {@code message} under {@code password}, with a fresh salt and IV. */
+    public static String encrypt(byte[] message, byte[] password, KdfSettings settings) {
+        return encrypt(message, derive(password, settings));
+    }
+
+    /**
+     * The keyfile JSON text of {@code message} under an already derived key, with a fresh IV: several keyfiles may
+     * share one derivation (each still names the salt it was derived with, so each decrypts on its own).
+     */
+    public static String encrypt(byte[] message, DerivedKey key) {
+        KdfSettings settings = key.settings();
+        byte[] salt = key.salt();
+        byte[] derived = key.derived();
         // Hummingbot draws the IV as an integer and writes its minimal big-endian bytes (leading zeros dropped)
         byte[] iv = minimalBytes(randomBytes(16));
         byte[] ciphertext = aesCtr(Arrays.copyOf(derived, 16), padIv(iv), message);

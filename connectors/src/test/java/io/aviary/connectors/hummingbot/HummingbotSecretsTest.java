@@ -29,6 +29,35 @@ class HummingbotSecretsTest {
         assertThat(secrets.decrypt(encrypted)).isEqualTo("my-api-secret");
     }
 
+    /**
+     * One manager derives its key once: its values share the salt but each has its own IV, and each decrypts on its own
+     * (through a second manager that knows only the password, as Hummingbot reads them file by file).
+     */
+    @Test
+    void valuesOfOneManagerShareOneDerivationYetEachHasItsOwnIvAndDecryptsAlone() {
+        HummingbotSecrets writer = new HummingbotSecrets("a-password", FAST);
+        String first = json(writer.encrypt("key-123"));
+        String second = json(writer.encrypt("secret-456"));
+
+        assertThat(field(first, "salt")).isEqualTo(field(second, "salt"));
+        assertThat(field(first, "iv")).isNotEqualTo(field(second, "iv"));
+        HummingbotSecrets reader = new HummingbotSecrets("a-password", FAST);
+        assertThat(reader.decrypt(hex(first))).isEqualTo("key-123");
+        assertThat(reader.decrypt(hex(second))).isEqualTo("secret-456");
+        assertThat(field(json(new HummingbotSecrets("a-password", FAST).encrypt("x")), "salt"))
+                .as("another manager, another salt").isNotEqualTo(field(first, "salt"));
+    }
+
+    private static String json(String hexText) {
+        return new String(HexFormat.of().parseHex(hexText), StandardCharsets.UTF_8);
+    }
+
+    private static String field(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\": \"([0-9a-f]*)\"").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
     @Test
     void writesAsHummingbotDoesByDefault() {
         String json = new String(HexFormat.of().parseHex(new HummingbotSecrets("a-password").encrypt("x")),
