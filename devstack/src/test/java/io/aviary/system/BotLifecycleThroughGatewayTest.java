@@ -52,8 +52,10 @@ class BotLifecycleThroughGatewayTest {
         long deployedAt = System.nanoTime();
         JsonNode running = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> json(api.get("/bot-orchestration/status")),
-                        status -> status.toString().contains(bot) && status.toString().contains("pmm_lifecycle")
-                                && status.toString().contains("running"));
+                        // the bot's own status (not "running" anywhere in the text: runtime_state says running from the
+                        // moment its process starts) with its controller's performance
+                        status -> "running".equals(status.path("data").path(bot).path("status").asString())
+                                && status.path("data").path(bot).path("performance").has("pmm_lifecycle"));
         System.out.printf("bot %s running with performance %d ms after its deploy answered%n", bot,
                 Duration.ofNanos(System.nanoTime() - deployedAt).toMillis());
         assertThat(running.toString()).contains("volume_traded");
