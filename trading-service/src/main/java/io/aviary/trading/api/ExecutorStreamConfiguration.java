@@ -1,5 +1,6 @@
 package io.aviary.trading.api;
 
+import io.aviary.kit.stream.StreamContainer;
 import io.aviary.kit.stream.StreamSocket;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +35,6 @@ class ExecutorStreamConfiguration implements WebSocketConfigurer {
 
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(ExecutorStreamSettings settings) {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(Math.max(64 * 1024, settings.maxMessageBytes() * 2));
-        container.setMaxBinaryMessageBufferSize(1024);
-        return container;
+        return StreamContainer.forMessagesUpTo(settings.maxMessageBytes());
     }
 }

@@ -1,5 +1,6 @@
 package io.aviary.marketdata.api.stream;
 
+import io.aviary.kit.stream.StreamContainer;
 import io.aviary.kit.stream.StreamSocket;
 import io.aviary.marketdata.app.MarketStreams;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSocket
 @EnableConfigurationProperties(StreamSettings.class)
 class StreamConfiguration implements WebSocketConfigurer {
-
-    /** The container drops a frame bigger than this with close 1009; smaller oversize messages get an error reply. */
-    static final int HARD_MESSAGE_LIMIT = 64 * 1024;
 
     private final StreamSocket socket;
 
@@ -39,9 +37,6 @@ class StreamConfiguration implements WebSocketConfigurer {
 
     @Bean
     ServletServerContainerFactoryBean webSocketContainer(StreamSettings settings) {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(Math.max(HARD_MESSAGE_LIMIT, settings.maxMessageBytes() * 2));
-        container.setMaxBinaryMessageBufferSize(1024);
-        return container;
+        return StreamContainer.forMessagesUpTo(settings.maxMessageBytes());
     }
 }
