@@ -101,11 +101,17 @@ public class WebSocketProxy implements GatewayFilter, Ordered {
 
     /** Messages both ways; each side's close is passed to the other. Completes once both directions ended. */
     private Mono<Void> relay(WebSocketSession front, WebSocketSession backend) {
-        Mono<Void> up = backend.send(front.receive().doOnNext(WebSocketMessage::retain).limitRate(IN_FLIGHT))
-                .onErrorResume(e -> Mono.empty());
-        // The end of the service's messages must not end the client's outbound by itself (Reactor Netty would then
-        // close the client without a status): the client is closed by serviceClosed, with the service's status.
-        Mono<Void> down = front.send(backend.receive().doOnNext(WebSocketMessage::retain).limitRate(IN_FLIGHT)
+        // One send per client message (they are rare and tiny: subscriptions), so a dead service fails a send, not
+        // the client's receive: cancelling that receive made Reactor Netty close the client with an empty close frame
+        // (1005), racing the 1011 that names the service (about 1 close in 4).
+        Mono<Void> up = front.receive().doOnNext(WebSocketMessage::retain)
+                .concatMap(message -> backend.send(Mono.just(message)).onErrorResume(e -> Mono.empty()), IN_FLIGHT)
+                .then();
+        // The end of the service's messages, normal or not, must not end the client's outbound by itself (Reactor
+        // Netty would then close the client without a status, racing the 1011 below): the client is closed by
+        // serviceClosed, with the service's status. Hence a dead service's receive error becomes a plain end here.
+        Mono<Void> down = front.send(backend.receive().doOnNext(WebSocketMessage::retain).onErrorComplete()
+                        .limitRate(IN_FLIGHT)
                         .concatWith(Flux.never()).takeUntilOther(front.closeStatus().then(Mono.just(true))))
                 .onErrorResume(e -> Mono.empty());
         Mono<Void> serviceClosed = backend.closeStatus().defaultIfEmpty(CloseStatus.NO_CLOSE_FRAME)
