@@ -3,6 +3,7 @@ package io.aviary.trading.app.executors;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PositionMode;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.MarketDataConnector;
@@ -13,6 +14,7 @@ import io.aviary.execution.ExecutorConfigReader;
 import io.aviary.execution.ExecutorConfigReader.InvalidExecutorConfig;
 import io.aviary.execution.HummingbotOrderIds;
 import io.aviary.execution.LiveMarketView;
+import io.aviary.execution.PerpetualSettings;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
@@ -38,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -47,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -314,16 +318,62 @@ public class ExecutorManagement implements AutoCloseable {
         }
         SessionKey key = new SessionKey(account, config.connectorName());
         TradingPair pair = listedPair(config);
+        PerpetualSettings perpetual = PerpetualSettings.of(config, positionMode(executorConfig));
         sessions.current(key); // 404 naming the account or connector when there is no such session
         MarketDataConnector marketData = connectors.find(key.connectorName()).orElseThrow().marketData();
         ExecutorHost host = hosts.computeIfAbsent(key, k -> new ExecutorHost(k, marketData, records, clock, tick,
                 this::terminated));
         String configJson = configJson(config);
-        return host.call(() -> startOn(host, key, config, configJson, pair));
+        return host.call(() -> startOn(host, key, config, configJson, pair, perpetual));
+    }
+
+    /**
+     * {@code executor_config.position_mode}: not in Hummingbot's executor configs (its controllers carry it), taken
+     * here so an API client can trade a perpetual in HEDGE mode; absent, the account keeps its current mode.
+     */
+    private static PositionMode positionMode(Map<String, Object> executorConfig) {
+        Object mode = executorConfig.get("position_mode");
+        if (mode == null) {
+            return null;
+        }
+        for (PositionMode known : PositionMode.values()) {
+            if (known.name().equalsIgnoreCase(String.valueOf(mode))) {
+                return known;
+            }
+        }
+        throw new InvalidRequest("executor_config.position_mode must be one of "
+                + Arrays.toString(PositionMode.values()));
+    }
+
+    /**
+     * On a perpetual connector, sets the executor's leverage (and position mode when it names one) on the account
+     * before its first order, as Hummingbot's executor orchestrator does. Unlike Hummingbot, which logs a refusal and
+     * trades on, a refusal fails the create: an API client that asked for 5x must not get a position at the venue's
+     * default leverage without being told (ADR 0031). Host thread only.
+     *
+     * @return what was set, for the executor's log; null on a spot connector
+     */
+    private String applyPerpetualSettings(SessionKey key, TradingPair pair, PerpetualSettings settings) {
+        if (!PerpetualSettings.isPerpetual(key.connectorName())) {
+            return null;
+        }
+        List<PerpetualSettings.Refusal> refused = settings.apply(key.connectorName(), pair,
+                sessions.current(key).trading());
+        if (refused.isEmpty()) {
+            return "leverage " + settings.leverage() + " for " + pair
+                    + (settings.positionMode() == null ? "" : " and position mode " + settings.positionMode())
+                    + " set on " + key.connectorName();
+        }
+        String detail = "Executor not created: " + refused.stream().map(PerpetualSettings.Refusal::message)
+                .collect(Collectors.joining("; "));
+        log.warn("{} on {}", detail, key);
+        boolean venueSaidNo = refused.stream().allMatch(r -> r.cause() instanceof VenueException.Rejected
+                || r.cause() instanceof VenueException.Unsupported);
+        throw venueSaidNo ? new InvalidRequest(detail) : new Unavailable(detail);
     }
 
     private ExecutorRow startOn(ExecutorHost host, SessionKey key, ExecutorConfig config, String configJson,
-            TradingPair pair) {
+            TradingPair pair, PerpetualSettings perpetual) {
         LiveMarketView view;
         try {
             view = host.freshView(pair.toString());
@@ -334,6 +384,7 @@ public class ExecutorManagement implements AutoCloseable {
         if (Double.isNaN(view.midPrice())) {
             throw new Unavailable("No price for " + pair + " on " + key.connectorName() + " yet; try again");
         }
+        String perpetualSet = applyPerpetualSettings(key, pair, perpetual);
         ExecutorLog executorLog = new ExecutorLog();
         String id = config.id();
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
@@ -344,6 +395,9 @@ public class ExecutorManagement implements AutoCloseable {
         records.started(hosted, clock.instant());
         logs.put(id, executorLog);
         hostOf.put(id, host);
+        if (perpetualSet != null) {
+            executorLog.add(clock.instant(), "INFO", perpetualSet);
+        }
         executorLog.add(clock.instant(), "INFO", "started " + config.type() + " on " + key + " " + pair);
         try {
             executor.start(view);

@@ -8,8 +8,13 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionMode;
+import io.aviary.connectors.model.PositionSide;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.paper.JdbcPaperLedger;
+import io.aviary.connectors.paper.PaperConnectorFactory;
+import io.aviary.connectors.paper.PaperSettings;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.connectors.sim.SimApiKeys;
@@ -51,6 +56,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +68,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Executors created through the executors API's use cases, running on a real trading session (sim venue process,
  * quiet SOL-USDT where only this test trades), with their orders on trading-service's own order path (embedded
  * PostgreSQL) and their events in the outbox. A "maker" account quotes the book, a "taker" crosses it; fees: maker
- * 0.02 % and taker 0.05 % of what is received. accounts-service's credential API is a small HTTP server here.
+ * 0.02 % and taker 0.05 % of what is received. accounts-service's credential API is a small HTTP server here. The
+ * "exec" account also trades the quiet ETH-USDT perpetual ({@code sim_perpetual}), and the "desk" account is a paper
+ * one ({@code sim_paper_trade}: fills against the same SOL-USDT book, balances in the same PostgreSQL).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecutorsSimTest {
@@ -89,21 +97,30 @@ class ExecutorsSimTest {
     private AccountControl control;
     private TradingConnector maker;
     private TradingConnector taker;
+    private TradingConnector perpMaker;
+    /** The "exec" account on sim_perpetual, opened apart from its session: what the venue holds for it. */
+    private TradingConnector execPerp;
     private final List<String> makerOrders = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private Map<String, String> execCredential;
+    /** The vault's credentials: "account/connector" to its fields. */
+    private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
 
     @BeforeAll
     void start() throws IOException {
-        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,perp:ETH-USDT"));
         store = new TradingStore();
-        execCredential = SimApiKeys.create(sim.url(), "exec").credentials("sim");
+        SimApiKeys.Created exec = SimApiKeys.create(sim.url(), "exec");
+        credentials.put("exec/sim", exec.credentials("sim"));
+        credentials.put("exec/sim_perpetual", exec.credentials("sim_perpetual"));
+        credentials.put("desk/sim_paper_trade", Map.of()); // paper needs no credential fields
         vault = startVault();
         Clock clock = Clock.systemUTC();
         router = new ExecutorOrderRouter();
         recorder = store.recorder(clock, List.of(router));
         SimConnectorFactory factory = SimConnectorFactory.spot(sim.url());
-        connectors = new ConnectorRegistry(List.of(factory));
+        SimConnectorFactory perpetual = SimConnectorFactory.perpetual(sim.url());
+        connectors = new ConnectorRegistry(List.of(factory, perpetual, new PaperConnectorFactory(factory,
+                Optional.of(new JdbcPaperLedger(store.jdbc.getDataSource())), PaperSettings.defaults())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
@@ -121,6 +138,8 @@ class ExecutorsSimTest {
         executors = management(Duration.ofSeconds(30));
         maker = factory.trading(SimApiKeys.create(sim.url(), "maker").credentials("sim"));
         taker = factory.trading(SimApiKeys.create(sim.url(), "taker").credentials("sim"));
+        perpMaker = perpetual.trading(SimApiKeys.create(sim.url(), "perp-maker").credentials("sim_perpetual"));
+        execPerp = perpetual.trading(credentials.get("exec/sim_perpetual"));
     }
 
     /** An ExecutorManagement on this test's sessions and database, as a (re)started trading-service has one. */
@@ -132,7 +151,8 @@ class ExecutorsSimTest {
 
     @AfterAll
     void stop() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, taker, sim, store}) {
+        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, taker, perpMaker, execPerp, sim,
+                store}) {
             try {
                 if (c != null) {
                     c.close();
@@ -416,6 +436,115 @@ class ExecutorsSimTest {
         assertThat(row.lastError()).contains("no checkpoint");
     }
 
+    /**
+     * On {@code sim_perpetual} an executor's leverage (and the position mode it names) is set on the account before
+     * its first order; the venue's default leverage is 20. The perp maker quotes 1 % either side of the venue's mark
+     * price (the synthetic path liquidations are checked against, so the long is not liquidated at once); BUY 0.015
+     * ETH at the maker's ask takes it at once: the long the venue holds for "exec" is at 5x, in HEDGE mode. A stop
+     * closes it into the maker's bid.
+     */
+    @Test
+    void aPerpetualExecutorTradesAtItsLeverageAndPositionMode() {
+        TradingPair eth = TradingPair.parse("ETH-USDT");
+        BigDecimal mark = connectors.find("sim_perpetual").orElseThrow().marketData().fundingInfo(eth).markPrice();
+        io.aviary.connectors.model.TradingRule rule = rules.rules("sim_perpetual").get(eth);
+        String bid = rule.quantizePrice(mark.multiply(new BigDecimal("0.99"))).toPlainString();
+        String ask = rule.quantizePrice(mark.multiply(new BigDecimal("1.01"))).toPlainString();
+        List<String> quotes = List.of(limit(perpMaker, eth, TradeType.BUY, "1", bid),
+                limit(perpMaker, eth, TradeType.SELL, "1", ask));
+        try {
+            Map<String, Object> config = perpetual(position("0.015", ask, Map.of()));
+            config.put("leverage", 5);
+            config.put("position_mode", "HEDGE");
+            String id = executors.create("exec", "perp", config).executorId();
+
+            await().atMost(WAIT).until(() -> executors.get(id).trading());
+            await().atMost(WAIT).until(() -> !execPerp.positions().isEmpty());
+            assertThat(execPerp.positions()).singleElement().satisfies(p -> {
+                assertThat(p.tradingPair()).isEqualTo(eth);
+                assertThat(p.side()).isEqualTo(PositionSide.LONG);
+                assertThat(p.amount()).isEqualByComparingTo("0.015");
+                assertThat(p.leverage()).as("the executor's leverage, not the venue's default 20").isEqualTo(5);
+            });
+            assertThat(execPerp.positionMode()).isEqualTo(PositionMode.HEDGE);
+            assertThat(executors.logs(id, "INFO")).anySatisfy(e -> assertThat(e.message())
+                    .contains("leverage 5 for ETH-USDT and position mode HEDGE set on sim_perpetual"));
+
+            executors.stop(id, false);
+            await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+            assertThat(execPerp.positions()).as("the stop closed the long").isEmpty();
+        } finally {
+            quotes.forEach(q -> cancelQuietly(perpMaker, eth, q));
+        }
+    }
+
+    /**
+     * A leverage the venue refuses (the sim allows up to 125x) fails the create with the venue's reason, and nothing
+     * is recorded or placed: the executor must not trade at a leverage it did not ask for.
+     */
+    @Test
+    void aLeverageTheVenueRefusesFailsTheCreate() {
+        Map<String, Object> config = perpetual(position("0.015", "3000", Map.of()));
+        config.put("leverage", 1000);
+
+        assertThat(catchThrowable(() -> executors.create("exec", "perp-refused", config)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("leverage 1000 for ETH-USDT");
+        assertThat(executors.search(filter(List.of("perp-refused"), 10, null, null)).total()).isZero();
+
+        Map<String, Object> badMode = perpetual(position("0.015", "3000", Map.of()));
+        badMode.put("position_mode", "SIDEWAYS");
+        assertThat(catchThrowable(() -> executors.create("exec", "perp-refused", badMode)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("position_mode");
+    }
+
+    /**
+     * An executor on a paper session ({@code sim_paper_trade}: the sim venue's SOL-USDT book, fees 0.1 %). BUY 0.1 SOL
+     * at 101.00 takes the maker's ask at once (fee 0.0101 USDT); the book moves to 103 / 104, the PnL at the best bid
+     * is (10.30 − 10.10 − 0.0101) / 10.10 = 1.88 % > 1 %, so it sells 0.1 at market into 103.00 (fee 0.0103): net PnL
+     * 0.2 − 0.0204 = 0.1796 USDT, volume 20.40. Search lists it under the paper connector; the paper balances moved.
+     */
+    @Test
+    void aPositionExecutorOnAPaperSessionClosesAtItsTakeProfit() {
+        quote("99.00", "101.00");
+        Map<String, Object> config = position("0.1", "101", Map.of("take_profit", "0.01"));
+        config.put("connector_name", "sim_paper_trade");
+        ExecutorRow created = executors.create("desk", "paper", config);
+        String id = created.executorId();
+        assertThat(created.connectorName()).isEqualTo("sim_paper_trade");
+        await().atMost(WAIT).until(() -> executors.get(id).trading());
+        assertThat(executors.search(new ExecutorFilter(List.of("desk"), List.of("sim_paper_trade"), List.of(),
+                List.of(), null, List.of("paper"), 10, null, null)).rows()).extracting(ExecutorRow::executorId)
+                .containsExactly(id);
+
+        quote("103.00", "104.00");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(executors.get(id).status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.0101 + 0.0103, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.2 - 0.0204, within(1e-9));
+        assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.4, within(1e-9));
+        assertThat(repository.orderIds(id)).hasSize(2).allSatisfy(o -> assertThat(orderStatus(o)).isEqualTo("FILLED"));
+        // Hummingbot's paper defaults: 100 SOL and 100000 USDT to start; bought 0.1 at 101, sold it at 103
+        assertThat(access.current(new SessionKey("desk", "sim_paper_trade")).trading().balances())
+                .filteredOn(b -> b.asset().equals("USDT")).singleElement()
+                .satisfies(b -> assertThat(b.total()).isEqualByComparingTo("100000.1796"));
+    }
+
+    private static Map<String, Object> perpetual(Map<String, Object> config) {
+        Map<String, Object> perp = new LinkedHashMap<>(config);
+        perp.put("connector_name", "sim_perpetual");
+        perp.put("trading_pair", "ETH-USDT");
+        return perp;
+    }
+
+    private static void cancelQuietly(TradingConnector account, TradingPair pair, String clientOrderId) {
+        try {
+            account.cancelOrder(pair, clientOrderId);
+        } catch (RuntimeException e) {
+            // filled or cancelled already
+        }
+    }
+
     private int storedOrders(String executorId) {
         Integer n = store.jdbc.queryForObject("SELECT jsonb_array_length(checkpoint -> 'orders') FROM executors "
                 + "WHERE executor_id = ?", Integer.class, executorId);
@@ -481,8 +610,12 @@ class ExecutorsSimTest {
     }
 
     private String limit(TradingConnector account, TradeType side, String amount, String price) {
+        return limit(account, SOL, side, amount, price);
+    }
+
+    private String limit(TradingConnector account, TradingPair pair, TradeType side, String amount, String price) {
         String id = "m" + ids.incrementAndGet();
-        account.placeOrder(new OrderRequest(id, SOL, side, OrderType.LIMIT, new BigDecimal(amount),
+        account.placeOrder(new OrderRequest(id, pair, side, OrderType.LIMIT, new BigDecimal(amount),
                 new BigDecimal(price), null));
         return id;
     }
@@ -492,10 +625,12 @@ class ExecutorsSimTest {
                 new BigDecimal(amount), null, null));
     }
 
-    /** accounts-service's internal credential API for the one "exec" credential on sim. */
+    /** accounts-service's internal credential API for this test's {@link #credentials}. */
     private HttpServer startVault() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String fields = JsonMapper.builder().build().writeValueAsString(Map.of("revision", 1, "fields", execCredential));
+        JsonMapper json = JsonMapper.builder().build();
+        String list = json.writeValueAsString(credentials.keySet().stream().map(k -> Map.of("account_name",
+                k.split("/")[0], "connector_name", k.split("/")[1])).toList());
         server.createContext("/internal/credentials", exchange -> {
             try (exchange) {
                 boolean authorized = TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))
@@ -507,12 +642,13 @@ class ExecutorsSimTest {
                     status = 401;
                     body = "{\"detail\":\"unauthorized\"}";
                 } else if (parts.length == 3) {
-                    body = "[{\"account_name\":\"exec\",\"connector_name\":\"sim\"}]";
-                } else if (!"exec".equals(parts[3]) || !"sim".equals(parts[4])) {
+                    body = list;
+                } else if (!credentials.containsKey(parts[3] + "/" + parts[4])) {
                     status = 404;
                     body = "{\"detail\":\"Not Found\"}";
                 } else {
-                    body = parts.length == 6 ? "{\"revision\":1}" : fields;
+                    body = parts.length == 6 ? "{\"revision\":1}" : json.writeValueAsString(Map.of("revision", 1,
+                            "fields", credentials.get(parts[3] + "/" + parts[4])));
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
