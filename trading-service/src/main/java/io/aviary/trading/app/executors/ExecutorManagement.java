@@ -30,6 +30,7 @@ import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.app.TradingRulesCache;
 import io.aviary.trading.app.session.SessionAccess;
 import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorLogEntry;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.aviary.trading.domain.SessionKey;
@@ -41,10 +42,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +76,6 @@ public class ExecutorManagement implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorManagement.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Logs kept for this many executors (running or recently terminated); older ones are dropped first. */
-    private static final int LOGS_KEPT = 1000;
     public static final String DEFAULT_ACCOUNT = "master_account";
 
     private final SessionAccess sessions;
@@ -96,20 +93,14 @@ public class ExecutorManagement implements AutoCloseable {
     private final HummingbotOrderIds ids = new HummingbotOrderIds("x", 32);
     private final Map<SessionKey, ExecutorHost> hosts = new ConcurrentHashMap<>();
     private final Map<String, ExecutorHost> hostOf = new ConcurrentHashMap<>();
-    private final Map<String, ExecutorLog> logs = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ExecutorLog> eldest) {
-                    return size() > LOGS_KEPT;
-                }
-            });
+    private final ExecutorLogStore logs;
     private final ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("executors-sweep").daemon().factory());
 
     public ExecutorManagement(SessionAccess sessions, TradingRulesCache rules, ConnectorRegistry connectors,
             ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
-            OrderPlacement placement, TradeRecorder recorder, AccountControl control, Clock clock,
-            @Value("${aviary.executors.tick:1s}") Duration tick,
+            OrderPlacement placement, TradeRecorder recorder, AccountControl control, ExecutorLogStore logs,
+            Clock clock, @Value("${aviary.executors.tick:1s}") Duration tick,
             @Value("${aviary.executors.stale-after:30s}") Duration staleAfter) {
         this.sessions = sessions;
         this.rules = rules;
@@ -120,6 +111,7 @@ public class ExecutorManagement implements AutoCloseable {
         this.placement = placement;
         this.recorder = recorder;
         this.control = control;
+        this.logs = logs;
         this.clock = clock;
         this.tick = tick;
         this.staleAfter = staleAfter;
@@ -210,8 +202,8 @@ public class ExecutorManagement implements AutoCloseable {
      * cancels orders it placed after its last stored checkpoint, and hosts it again. Host thread only.
      */
     private Void resumeOn(ExecutorHost host, SessionKey key, ExecutorRow row, ExecutorCheckpoint checkpoint) {
-        ExecutorLog executorLog = new ExecutorLog();
         String id = row.executorId();
+        ExecutorLog executorLog = new ExecutorLog(id, logs, row.errorCount(), row.lastError());
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
                 ids, executorLog, clock);
         Executor executor = checkpoint.resume(gateway);
@@ -233,7 +225,6 @@ public class ExecutorManagement implements AutoCloseable {
         executorLog.add(clock.instant(), "INFO", "resumed from its checkpoint after its host stopped: "
                 + checkpoint.openOrders().size() + " open order(s) reconciled, " + fills + " venue fill(s) delivered");
         records.resumed(hosted, clock.instant());
-        logs.put(id, executorLog);
         hostOf.put(id, host);
         host.adopt(hosted);
         log.info("Executor {} on {} resumed ({})", id, key, executor.state());
@@ -385,15 +376,14 @@ public class ExecutorManagement implements AutoCloseable {
             throw new Unavailable("No price for " + pair + " on " + key.connectorName() + " yet; try again");
         }
         String perpetualSet = applyPerpetualSettings(key, pair, perpetual);
-        ExecutorLog executorLog = new ExecutorLog();
         String id = config.id();
+        ExecutorLog executorLog = new ExecutorLog(id, logs);
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
                 ids, executorLog, clock);
         Executor executor = ExecutorCheckpoint.checkpointable(config, id, gateway);
         HostedExecutor hosted = new HostedExecutor(executor, key, configJson,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), executorLog);
         records.started(hosted, clock.instant());
-        logs.put(id, executorLog);
         hostOf.put(id, host);
         if (perpetualSet != null) {
             executorLog.add(clock.instant(), "INFO", perpetualSet);
@@ -479,13 +469,18 @@ public class ExecutorManagement implements AutoCloseable {
         });
     }
 
-    public List<ExecutorLog.Entry> logs(String executorId, String level) {
-        ExecutorLog executorLog = logs.get(executorId);
-        if (executorLog == null) {
+    /** The executor's stored log entries, oldest first, only {@code level} when given: the same on every replica. */
+    public List<ExecutorLogEntry> logs(String executorId, String level) {
+        return logsAfter(executorId, level, 0);
+    }
+
+    /** The entries stored after {@code afterSeq} (what a stream has not pushed yet). */
+    public List<ExecutorLogEntry> logsAfter(String executorId, String level, long afterSeq) {
+        List<ExecutorLogEntry> entries = logs.entriesAfter(executorId, level, afterSeq);
+        if (entries.isEmpty() && !hostOf.containsKey(executorId)) {
             repository.find(executorId).orElseThrow(() -> notFound(executorId));
-            return List.of();
         }
-        return executorLog.entries(level);
+        return entries;
     }
 
     /** One page of the search and the total the filter selects. */

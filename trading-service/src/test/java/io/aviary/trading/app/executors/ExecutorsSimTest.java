@@ -39,10 +39,12 @@ import io.aviary.trading.app.session.SessionJobs;
 import io.aviary.trading.app.session.SessionRegistry;
 import io.aviary.trading.app.session.SessionStreamListeners;
 import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorLogEntry;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
+import io.aviary.trading.infra.ExecutorLogRepository;
 import io.aviary.trading.infra.ExecutorRepository;
 import io.aviary.trading.testing.TradingStore;
 import java.io.IOException;
@@ -53,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,8 @@ class ExecutorsSimTest {
     private final AtomicInteger ids = new AtomicInteger();
     /** The vault's credentials: "account/connector" to its fields. */
     private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+    private AccountsClient accounts;
+    private final List<ExecutorLogStore> logStores = new ArrayList<>();
 
     @BeforeAll
     void start() throws IOException {
@@ -125,7 +130,7 @@ class ExecutorsSimTest {
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
                 recorder, clock, 3, TradingStore.unreadMetrics()), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
-        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
+        accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         leases = new Leases(store.jdbc, "executors-test", Duration.ofSeconds(15), Duration.ofSeconds(5));
         access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
@@ -144,15 +149,43 @@ class ExecutorsSimTest {
 
     /** An ExecutorManagement on this test's sessions and database, as a (re)started trading-service has one. */
     private ExecutorManagement management(Duration staleAfter) {
-        return new ExecutorManagement(access, rules, connectors, repository,
-                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control,
+        return management(access, staleAfter);
+    }
+
+    /** The same on the sessions of {@code sessions}; each with its own log store, as each process has. */
+    private ExecutorManagement management(SessionAccess sessions, Duration staleAfter) {
+        ExecutorLogStore logs = new ExecutorLogStore(new ExecutorLogRepository(store.jdbc), store.tx, 200,
+                Duration.ofMillis(250));
+        logStores.add(logs);
+        return new ExecutorManagement(sessions, rules, connectors, repository,
+                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control, logs,
                 Clock.systemUTC(), Duration.ofMillis(250), staleAfter);
+    }
+
+    /** A second trading-service replica on the same database: no session open, its own lease owner. */
+    private record Replica(ExecutorManagement executors, Leases leases) implements AutoCloseable {
+        @Override
+        public void close() {
+            executors.close();
+            leases.close();
+        }
+    }
+
+    private Replica replicaWithoutTheLease() {
+        Clock clock = Clock.systemUTC();
+        Leases otherLeases = new Leases(store.jdbc, "executors-test-replica-2", Duration.ofSeconds(15),
+                Duration.ofSeconds(5));
+        SessionAccess otherSessions = new SessionAccess(accounts, new SessionRegistry(connectors, clock), jobs,
+                new SessionStreamListeners(recorder, jobs), store.positions, new BalanceChanges(clock),
+                new SessionOwnership(otherLeases));
+        return new Replica(management(otherSessions, Duration.ofSeconds(30)), otherLeases);
     }
 
     @AfterAll
     void stop() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, taker, perpMaker, execPerp, sim,
-                store}) {
+        List<AutoCloseable> all = new ArrayList<>(logStores);
+        all.addAll(Arrays.asList(executors, jobs, registry, leases, maker, taker, perpMaker, execPerp, sim, store));
+        for (AutoCloseable c : all) {
             try {
                 if (c != null) {
                     c.close();
@@ -418,6 +451,81 @@ class ExecutorsSimTest {
         } finally {
             restarted.close();
         }
+    }
+
+    /**
+     * Executor logs across replicas and restarts (issue 18): the log is stored, so a replica that does not run the
+     * executor (no session, no lease) reads the same entries as its owner, and after a crash of the owner the resumed
+     * executor's log is the earlier entries followed by its "resumed from its checkpoint" line. The other replica also
+     * sees the executor's state and PnL as the owner stores them (at most a second behind the owner's live figures).
+     * Setup as the crash test: BUY 0.1 SOL at 100.00, 1 % LIMIT take profit, the open filled, the take profit resting.
+     */
+    @Test
+    void anExecutorsLogIsTheSameOnEveryReplicaAndSurvivesACrashOfItsHost() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "logged", position("0.1", "100",
+                Map.of("take_profit", "0.01", "take_profit_order_type", "LIMIT"))).executorId();
+        quote("99.00", "102.00");
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        try (Replica other = replicaWithoutTheLease()) {
+            List<String> before = messages(crashed.logs(id, null)); // the owner's read writes what it queued
+            assertThat(before.getFirst()).startsWith("started position_executor");
+            assertThat(before).anySatisfy(m -> assertThat(m).startsWith("placed SELL LIMIT"));
+            assertThat(messages(other.executors().logs(id, null))).as("the replica without the lease")
+                    .isEqualTo(before);
+            await().atMost(WAIT).until(() -> other.executors().get(id).trading()
+                    && other.executors().get(id).netPnlQuote().equals(crashed.get(id).netPnlQuote()));
+
+            crashed.close(); // what a SIGKILL leaves: its host's thread gone, nothing stopped
+            ExecutorManagement restarted = management(Duration.ofSeconds(2));
+            try {
+                await().atMost(WAIT).until(() -> {
+                    restarted.sweep();
+                    return messages(restarted.logs(id, null)).stream().anyMatch(m -> m.startsWith("resumed"));
+                });
+                List<String> after = messages(restarted.logs(id, null));
+                assertThat(after.subList(0, before.size())).as("the log before the crash").isEqualTo(before);
+                assertThat(after.get(before.size())).startsWith("resumed from its checkpoint");
+                assertThat(messages(other.executors().logs(id, null))).isEqualTo(after);
+                assertThat(other.executors().logs(id, "info")).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.level()).isEqualTo("INFO"));
+
+                market(taker, TradeType.BUY, "0.1");
+                await().atMost(WAIT).until(() -> "TERMINATED".equals(other.executors().get(id).status()));
+                assertThat(other.executors().get(id).closeType()).isEqualTo("TAKE_PROFIT");
+                await().atMost(WAIT).until(() -> messages(other.executors().logs(id, null)).getLast()
+                        .equals("terminated: TAKE_PROFIT"));
+            } finally {
+                restarted.close();
+            }
+        }
+    }
+
+    /** The store keeps the newest entries of each executor only, and a read after a seq returns what is newer. */
+    @Test
+    void anExecutorsStoredLogKeepsItsNewestEntriesOnly() {
+        try (ExecutorLogStore logs = new ExecutorLogStore(new ExecutorLogRepository(store.jdbc), store.tx, 3,
+                Duration.ofHours(1))) {
+            Instant now = Instant.now();
+            for (int i = 1; i <= 5; i++) {
+                logs.append(new ExecutorLogEntry("bounded-1", 0, now, "INFO", "line " + i));
+                logs.append(new ExecutorLogEntry("bounded-2", 0, now, "INFO", "other " + i));
+            }
+            List<ExecutorLogEntry> kept = logs.entries("bounded-1", null);
+            assertThat(messages(kept)).containsExactly("line 3", "line 4", "line 5");
+            assertThat(messages(logs.entries("bounded-2", null))).containsExactly("other 3", "other 4", "other 5");
+            logs.append(new ExecutorLogEntry("bounded-1", 0, now, "WARNING", "line 6"));
+            assertThat(messages(logs.entriesAfter("bounded-1", null, kept.getLast().seq()))).containsExactly("line 6");
+            assertThat(messages(logs.entries("bounded-1", "WARNING"))).containsExactly("line 6");
+            assertThat(store.jdbc.queryForObject("SELECT count(*) FROM executor_logs WHERE executor_id = 'bounded-1'",
+                    Integer.class)).isEqualTo(3);
+        }
+    }
+
+    private static List<String> messages(List<ExecutorLogEntry> entries) {
+        return entries.stream().map(ExecutorLogEntry::message).toList();
     }
 
     /** An executor stored before checkpoints were kept stays AWAITING_RESUME and its row says why. */
