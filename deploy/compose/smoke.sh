@@ -65,14 +65,16 @@ compose up -d --no-build "${SERVICES[@]}" > "$work/up.log" 2>&1 || { cat "$work/
 deadline=$((t0 + TIMEOUT))
 while :; do
   states=$(docker ps -aq --filter "label=com.docker.compose.project=$PROJECT" | xargs -r docker inspect --format \
-    '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}')
+    '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}} {{.RestartCount}}')
   waiting=()
   for service in "${SERVICES[@]}"; do
     state=$(echo "$states" | awk -v s="$service" '$1 == s { $1 = ""; print substr($0, 2) }')
+    # status, health, exit code, restarts: a container that keeps failing (e.g. a configuration it refuses) fails now
+    [ -n "$state" ] && [ "${state##* }" -ge 3 ] && fail "$service keeps restarting ($state)"
     case "$service $state" in
       "$service ") waiting+=("$service(absent)") ;;
-      "topics exited "*" 0") ;;
-      "topics exited "*) fail "topic provisioning exited with ${state##* }" ;;
+      "topics exited none 0 "*) ;;
+      "topics exited "*) fail "topic provisioning failed ($state)" ;;
       *" running healthy "*|*" running none "*) ;;
       *" exited "*|*" dead "*) fail "$service stopped ($state)" ;;
       *) waiting+=("$service") ;;
