@@ -70,7 +70,7 @@ while :; do
   for service in "${SERVICES[@]}"; do
     state=$(echo "$states" | awk -v s="$service" '$1 == s { $1 = ""; print substr($0, 2) }')
     # status, health, exit code, restarts: a container that keeps failing (e.g. a configuration it refuses) fails now
-    [ -n "$state" ] && [ "${state##* }" -ge 3 ] && fail "$service keeps restarting ($state)"
+    [ -n "$state" ] && [ "${state##* }" -ge 5 ] && fail "$service keeps restarting ($state)"
     case "$service $state" in
       "$service ") waiting+=("$service(absent)") ;;
       "topics exited none 0 "*) ;;
@@ -175,16 +175,18 @@ def panels(node):
         yield from panels(panel)
 expressions = [t["expr"] for p in panels(dashboard) for t in p.get("targets", []) if t.get("expr")]
 assert expressions, "no queries in the dashboard"
-missing, refused = set(), []
+missing, refused, used = set(), [], set()
 for expr in expressions:
     for name in re.findall(r"\b((?:aviary|http_server|jvm)_[a-z0-9_]+)\b", expr):
+        used.add(name)
         if name not in names and name not in EVENT_ONLY:
             missing.add(name)
     query = expr.replace("$__rate_interval", "1m").replace("$__interval", "1m")
     answer = json.load(urllib.request.urlopen(prometheus + "/api/v1/query?" + urllib.parse.urlencode({"query": query})))
     if answer.get("status") != "success":
         refused.append(expr)
-print("dashboard: %d queries; missing metrics: %s; refused queries: %s" % (len(expressions), sorted(missing) or "none", refused or "none"))
+print("dashboard: %d queries, %d metrics; missing in Prometheus: %s; refused queries: %s"
+      % (len(expressions), len(used), sorted(missing) or "none", refused or "none"))
 for name in sorted(EVENT_ONLY):
     print("event-only:", name)
 sys.exit(1 if missing or refused else 0)
