@@ -155,7 +155,10 @@ public final class Launcher {
 
     static SuiteConfig configure(Options o, Path repo, Map<String, String> env) {
         Path dataDir = dataDir(o, repo, env);
-        CdsMode cds = o.noCds ? CdsMode.OFF : o.cds != null ? CdsMode.parse(o.cds) : CdsMode.parse(env.get("AVIARY_CDS"));
+        JvmProfile profile = o.profile != null ? JvmProfile.parse(o.profile) : JvmProfile.parse(env.get("AVIARY_PROFILE"));
+        String cdsSetting = env.get("AVIARY_CDS");
+        CdsMode cds = o.noCds ? CdsMode.OFF : o.cds != null ? CdsMode.parse(o.cds)
+                : cdsSetting != null && !cdsSetting.isBlank() ? CdsMode.parse(cdsSetting) : profile.cds();
         SuiteConfig.Builder b = SuiteConfig.builder(repo)
                 .baseEnvironment(env)
                 .readDotEnv(false) // already merged below the process environment
@@ -168,6 +171,10 @@ public final class Launcher {
                 .mqttPort(intEnv(env, "AVIARY_MQTT_PORT", 1883))
                 .restartPolicy(RestartPolicy.of(intEnv(env, "AVIARY_RESTART_LIMIT", RestartPolicy.DEFAULT.maxRestarts()),
                         Duration.ofSeconds(intEnv(env, "AVIARY_RESTART_WINDOW", (int) RestartPolicy.DEFAULT.window().toSeconds()))));
+        String jvmOpts = env.get("AVIARY_JVM_OPTS");
+        if (jvmOpts == null || jvmOpts.isBlank()) {
+            b.jvmOptions(profile.jvmOptions());
+        }
         if (o.infraOnly) {
             b.services(List.of());
         } else if (o.only != null) {
@@ -283,6 +290,7 @@ public final class Launcher {
         boolean infraOnly;
         boolean noCds;
         String cds;
+        String profile;
         boolean keepGoing;
         boolean exitAfterStart;
         boolean provisionTopics;
@@ -311,6 +319,7 @@ public final class Launcher {
                     case "--infra-only" -> o.infraOnly = true;
                     case "--no-cds" -> o.noCds = true;
                     case "--cds" -> o.cds = CdsMode.parse(value(arg, value, rest)).name();
+                    case "--profile" -> o.profile = JvmProfile.parse(value(arg, value, rest)).name();
                     case "--keep-going" -> o.keepGoing = true;
                     case "--exit-after-start" -> o.exitAfterStart = true;
                     case "--provision-topics" -> o.provisionTopics = true;

@@ -85,6 +85,25 @@ class SuiteConfigTest {
     }
 
     @Test
+    void theSteadyProfileIsFullTieredWithAnAotCacheAndTheExplicitSettingsWin() {
+        Launcher.Options steady = Launcher.Options.parse(new String[] {"--profile", "steady"});
+        SuiteConfig config = Launcher.configure(steady, repo, Map.of());
+        assertThat(config.jvmOptions()).containsExactly("-Xss512k", "-XX:+UseSerialGC", "-Xmx384m");
+        assertThat(config.cdsMode()).isEqualTo(CdsMode.AOT);
+
+        SuiteConfig fromEnv = Launcher.configure(Launcher.Options.parse(new String[0]), repo, Map.of("AVIARY_PROFILE", "steady",
+                "AVIARY_CDS", "dynamic", "AVIARY_JVM_OPTS", "-Xmx200m"));
+        assertThat(fromEnv.cdsMode()).isEqualTo(CdsMode.DYNAMIC);
+        assertThat(fromEnv.jvmOptions()).containsExactly("-Xmx200m");
+
+        SuiteConfig byDefault = Launcher.configure(Launcher.Options.parse(new String[0]), repo, Map.of());
+        assertThat(byDefault.jvmOptions()).isEqualTo(SuiteConfig.DEFAULT_JVM_OPTIONS).contains("-XX:TieredStopAtLevel=1");
+        assertThat(byDefault.cdsMode()).isEqualTo(CdsMode.AUTO);
+        assertThatThrownBy(() -> Launcher.Options.parse(new String[] {"--profile", "fast"}))
+                .hasMessageContaining("start or steady");
+    }
+
+    @Test
     void launcherOptionsAndEnvironmentMakeTheConfiguration() {
         Launcher.Options options = Launcher.Options.parse(new String[] {"--only", "gateway,accounts-service",
                 "--timeout=90", "--cds", "dynamic", "--data-dir", repo.resolve("d").toString(), "--no-build"});

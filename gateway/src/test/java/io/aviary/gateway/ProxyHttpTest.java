@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aviary.gateway.support.FakeService;
 import io.aviary.gateway.support.FakeService.Seen;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,28 @@ class ProxyHttpTest extends GatewayHttpTestBase {
         assertThat(seen.headers().get("traceparent")).as("a request id that is no trace id gets a trace of its own")
                 .singleElement().asString().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(seen.headers().containsKey("Authorization")).as("the user's password stays at the gateway").isFalse();
+    }
+
+    /**
+     * A service's gzip'd answer reaches the client byte for byte: the gateway neither unzips nor zips again (that CPU
+     * is spent once, in the service), and a client that does not accept gzip gets the plain JSON.
+     */
+    @Test
+    void aGzipAnswerPassesThroughCompressedAndUnchanged() throws Exception {
+        HttpClient client = clientFrom("127.0.0.1");
+        HttpResponse<byte[]> zipped = client.send(authorized("/market-data/historical-candles/gzip")
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(zipped.body()).as("the service's own gzip bytes").isEqualTo(FakeService.gzipped());
+        Seen seen = SERVICE.lastRequestTo("/market-data/historical-candles/gzip").orElseThrow();
+        assertThat(seen.headers().get("Accept-Encoding")).as("the service is told the client accepts gzip")
+                .containsExactly("gzip");
+
+        HttpResponse<String> plain = send(authorized("/market-data/historical-candles/gzip"));
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(FakeService.GZIP_JSON);
     }
 
     @Test

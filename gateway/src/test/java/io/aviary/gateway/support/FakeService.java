@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code …/invalid…}: 422 with a FastAPI-style validation body</li>
  *   <li>{@code …/broken…}: 500 {@code {"detail":"Internal Server Error"}}</li>
  *   <li>{@code …/slow…}: 200 once the test {@linkplain #releaseSlowAnswers() releases it}, or after {@link #SLOW}</li>
+ *   <li>{@code …/gzip…}: 200 {@link #GZIP_JSON}, streamed (chunked), gzip'd ({@link #gzipped()}) when the request
+ *       accepts gzip</li>
  *   <li>anything else: 200 {@code {"path":"<uri as received>"}}</li>
  * </ul>
  */
@@ -41,6 +43,26 @@ public final class FakeService implements AutoCloseable {
              "components":{"schemas":{"AccountSummary":{"type":"object"}}}}""";
     public static final String INVALID_BODY =
             "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\",\"account_name\"],\"msg\":\"Field required\",\"input\":null}]}";
+
+    /** The JSON a {@code /gzip} path answers: big enough that a proxy would stream it in many chunks. */
+    public static final String GZIP_JSON = "[" + String.join(",", java.util.Collections.nCopies(20_000,
+            "{\"timestamp\":1700000000,\"open\":30000.5,\"close\":30001.25}")) + "]";
+    private static final byte[] GZIPPED = gzip(GZIP_JSON.getBytes(StandardCharsets.UTF_8));
+
+    /** The exact bytes the service sends for {@link #GZIP_JSON} with {@code Content-Encoding: gzip}. */
+    public static byte[] gzipped() {
+        return GZIPPED.clone();
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.GZIPOutputStream(bytes)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
 
     /** What reached the service. */
     public record Seen(String method, String uri, Headers headers) {
@@ -119,6 +141,10 @@ public final class FakeService implements AutoCloseable {
         if (slow) {
             awaitRelease();
         }
+        if (uri.contains("/gzip")) {
+            answerMaybeGzipped(exchange);
+            return;
+        }
         Answer answer = answerFor(uri);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -129,6 +155,24 @@ public final class FakeService implements AutoCloseable {
             exchange.close();
             if (slow) {
                 slowAnswersSent.incrementAndGet();
+            }
+        }
+    }
+
+    /** {@link #GZIP_JSON} in chunks of unknown total length, gzip'd when the request accepts it. */
+    private static void answerMaybeGzipped(HttpExchange exchange) throws IOException {
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        boolean gzip = accepted != null && accepted.contains("gzip");
+        byte[] body = gzip ? GZIPPED : GZIP_JSON.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (gzip) {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+        }
+        try (exchange) {
+            exchange.sendResponseHeaders(200, 0);
+            for (int at = 0; at < body.length; at += 4096) {
+                exchange.getResponseBody().write(body, at, Math.min(4096, body.length - at));
+                exchange.getResponseBody().flush();
             }
         }
     }

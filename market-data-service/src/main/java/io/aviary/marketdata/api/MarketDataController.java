@@ -19,8 +19,10 @@ import io.aviary.marketdata.domain.CandleBar;
 import io.aviary.marketdata.domain.FundingPoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -68,7 +70,8 @@ public class MarketDataController {
     @PostMapping("/candles")
     @Operation(summary = "Last max_records candles of the live feed (created on first use); body key connector or connector_name",
             description = "max_records: 1.." + MAX_RECORDS + " (default 500); outside that range 422. interval default 1m.")
-    public void candles(@RequestBody JsonNode request, HttpServletResponse response) throws IOException {
+    public void candles(@RequestBody JsonNode request, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
         Body body = Body.of(request);
         String connector = body.stringEither("connector", "connector_name");
         String pair = body.string("trading_pair");
@@ -76,12 +79,13 @@ public class MarketDataController {
         int maxRecords = body.integer("max_records", 500, 1, MAX_RECORDS);
         body.validate();
         List<CandleBar> result = candles.live(connector, pair, interval, maxRecords);
-        writeCandles(response, sink -> result.forEach(sink));
+        writeCandles(http, response, sink -> result.forEach(sink));
     }
 
     @PostMapping("/historical-candles")
     @Operation(summary = "Candles with open time in [start_time, end_time] (epoch seconds), stored after the first fetch")
-    public void historicalCandles(@RequestBody JsonNode request, HttpServletResponse response) throws IOException {
+    public void historicalCandles(@RequestBody JsonNode request, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
         Body body = Body.of(request);
         String connector = body.stringEither("connector_name", "connector");
         String pair = body.string("trading_pair");
@@ -90,7 +94,7 @@ public class MarketDataController {
         long end = body.integer("end_time");
         body.validate();
         CandleService.Historical range = candles.historical(connector, pair, interval, start, end);
-        writeCandles(response, sink -> candles.stream(range, sink));
+        writeCandles(http, response, sink -> candles.stream(range, sink));
     }
 
     @GetMapping("/active-feeds")
@@ -208,10 +212,13 @@ public class MarketDataController {
         return OrderBookQueryResponse.of(book, isBuy, query.run(book, isBuy, value));
     }
 
-    private void writeCandles(HttpServletResponse response, java.util.function.Consumer<java.util.function.Consumer<CandleBar>> source)
-            throws IOException {
+    /** Streams the candles as they are read (never the whole answer in memory), gzip'd when the client accepts it. */
+    private void writeCandles(HttpServletRequest http, HttpServletResponse response,
+            java.util.function.Consumer<java.util.function.Consumer<CandleBar>> source) throws IOException {
         response.setStatus(200);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        CandleJson.write(json, response.getOutputStream(), source);
+        try (OutputStream body = GzipWhenAccepted.body(http, response)) {
+            CandleJson.write(json, body, source);
+        }
     }
 }
