@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * owning service (the internal token the gateway would add), for a small GET and for order placement on sim. Paths
  * alternate in rounds after a warm-up, so a change of machine load mid-run hits both alike. Prints a table with
  * p50/p99/throughput per path and the gateway/direct ratios, and writes it to {@code devstack/target/gateway-bench.txt}.
+ * Next to it, the CPU each process spent per request ({@link ProcessCpu}): on shared cores the figure a change must move.
  * {@code -Dbench.secondGateway="<flags>"} adds a second gateway JVM with other flags as a third path of the same run.
  * A benchmark, not a test: {@code scripts/bench-gateway} runs it (docs/benchmarks.md), never CI.
  */
@@ -41,7 +44,7 @@ class GatewayBench {
     }
 
     /** What one path measured: latencies in nanoseconds (sorted), requests, failures and the time it ran. */
-    record Measured(long[] sortedNanos, int failures, double seconds) {
+    record Measured(long[] sortedNanos, int failures, double seconds, Map<String, Double> cpuMs) {
         double p(double quantile) {
             return sortedNanos.length == 0 ? Double.NaN
                     : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1e6;
@@ -49,6 +52,14 @@ class GatewayBench {
 
         double perSecond() {
             return sortedNanos.length / seconds;
+        }
+
+        /** CPU milliseconds per answered request, per process group. */
+        Map<String, Double> cpuPerRequest() {
+            Map<String, Double> per = new LinkedHashMap<>();
+            int count = sortedNanos.length + failures;
+            cpuMs.forEach((group, ms) -> per.put(group, count == 0 ? Double.NaN : ms / count));
+            return per;
         }
     }
 
@@ -83,6 +94,8 @@ class GatewayBench {
             paths.add(new Path("direct", () -> direct.postJson("/trading/orders", directOrder)));
             scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201));
         }
+        cpu = ProcessCpu.of(List.of("gateway", "accounts-service", "trading-service", "sim-exchange"), suite.dataDir());
+        StringBuilder cpuTable = new StringBuilder("CPU ms per request (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator)\n");
         table.append(String.format("load average at start: %s%n", loadAverage()));
         table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s%n", "request", "clients", "path",
                 "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct"));
@@ -107,10 +120,15 @@ class GatewayBench {
                             m.failures() == 0 ? "" : "  FAILED " + m.failures());
                     table.append(line);
                     System.out.print("BENCH " + line);
+                    String cpuLine = String.format("%-28s %7d %-10s | %s%n", scenario.name(), clients,
+                            scenario.paths().get(i).name(), cpuColumns(m.cpuPerRequest()));
+                    cpuTable.append(cpuLine);
+                    System.out.print("BENCH cpu " + cpuLine);
                 }
             }
         }
         table.append(String.format("load average at end: %s%n", loadAverage()));
+        table.append(cpuTable);
         System.out.println("BENCH table\n" + table);
         Files.writeString(java.nio.file.Path.of("target", "gateway-bench.txt"), table);
     }
@@ -144,11 +162,20 @@ class GatewayBench {
         return url.equals(suite.gatewayUrl()) ? "gateway" : "gateway-2";
     }
 
+    private static ProcessCpu cpu;
+
+    private static String cpuColumns(Map<String, Double> perRequest) {
+        StringBuilder columns = new StringBuilder();
+        perRequest.forEach((group, ms) -> columns.append(String.format("%s %.3f  ", group, ms)));
+        return columns.toString().strip();
+    }
+
     /** {@code clients} virtual threads sending {@code request} back to back for {@code seconds}. */
     private static Measured run(Supplier<Http.Response> request, int expected, int clients, double seconds) throws Exception {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         List<Future<long[]>> results = new ArrayList<>();
+        Map<String, Double> cpuBefore = cpu.sample();
         int[] failures = new int[clients];
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
@@ -179,14 +206,17 @@ class GatewayBench {
                 all.add(f.get());
             }
             double took = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> cpuSpent = ProcessCpu.perRequest(cpuBefore, cpu.sample(), 1);
             return new Measured(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(),
-                    Arrays.stream(failures).sum(), took);
+                    Arrays.stream(failures).sum(), took, cpuSpent);
         }
     }
 
     private static Measured merge(List<Measured> parts) {
+        Map<String, Double> cpuMs = new LinkedHashMap<>();
+        parts.forEach(m -> m.cpuMs().forEach((group, ms) -> cpuMs.merge(group, ms, Double::sum)));
         return new Measured(parts.stream().flatMapToLong(m -> Arrays.stream(m.sortedNanos())).sorted().toArray(),
-                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum());
+                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum(), cpuMs);
     }
 
     private static String loadAverage() {
