@@ -103,7 +103,8 @@ public class TradeRecorder {
         });
     }
 
-    private static boolean changes(OrderRecord order, OrderUpdate update) {
+    /** Whether {@code update} would change the stored {@code order} (its status, or the venue's order id). */
+    public static boolean changes(OrderRecord order, OrderUpdate update) {
         return order.after(update.state()) != order.status()
                 || (update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId()));
     }

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,6 +127,16 @@ public class OrderRepository {
         jdbc.update("UPDATE orders SET not_found_count = 0 WHERE account_name = ? AND connector_name = ?"
                         + " AND client_order_id = ? AND not_found_count > 0",
                 session.accountName(), session.connectorName(), clientOrderId);
+    }
+
+    /** {@link #resetNotFound(SessionKey, String)} for many orders in one statement. */
+    public void resetNotFound(SessionKey session, Collection<String> clientOrderIds) {
+        if (clientOrderIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("UPDATE orders SET not_found_count = 0 WHERE account_name = ? AND connector_name = ?"
+                        + " AND client_order_id = ANY (?) AND not_found_count > 0",
+                session.accountName(), session.connectorName(), clientOrderIds.toArray(String[]::new));
     }
 
     /**
