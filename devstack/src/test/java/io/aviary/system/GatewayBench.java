@@ -95,7 +95,8 @@ class GatewayBench {
             scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201));
         }
         cpu = ProcessCpu.of(List.of("gateway", "accounts-service", "trading-service", "sim-exchange"), suite.dataDir());
-        StringBuilder cpuTable = new StringBuilder("CPU ms per request (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator)\n");
+        StringBuilder cpuTable = new StringBuilder("CPU ms per request (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator): "
+                + cpu.describe() + "\n");
         table.append(String.format("load average at start: %s%n", loadAverage()));
         table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s%n", "request", "clients", "path",
                 "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct"));

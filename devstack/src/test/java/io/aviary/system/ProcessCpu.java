@@ -47,12 +47,19 @@ final class ProcessCpu {
         stats.keySet().stream()
                 .filter(pid -> {
                     String cmd = cmdline(pid);
-                    return cmd.contains("postgres") && cmd.contains(data);
+                    return cmd.split(" ")[0].endsWith("/bin/postgres") && cmd.contains(data);
                 })
                 .findFirst()
                 .ifPresent(pid -> roots.put("postgres", pid));
         roots.put("test-jvm", self);
         return new ProcessCpu(roots);
+    }
+
+    /** Which process each group starts at, for the table's header. */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        roots.forEach((group, pid) -> text.append(group).append('=').append(pid).append(' '));
+        return text.toString().strip();
     }
 
     /** Milliseconds of CPU per group, now. */
