@@ -54,11 +54,16 @@ class GatewayBench {
             return sortedNanos.length / seconds;
         }
 
-        /** CPU milliseconds per answered request, per process group. */
-        Map<String, Double> cpuPerRequest() {
+        /**
+         * CPU milliseconds per answered request, per process group, less what the process spends idle in as long
+         * (timers, pollers, JIT: {@code idleMsPerSecond}), so a slower run on a busier machine does not charge the
+         * same idle work to fewer requests.
+         */
+        Map<String, Double> cpuPerRequest(Map<String, Double> idleMsPerSecond) {
             Map<String, Double> per = new LinkedHashMap<>();
             int count = sortedNanos.length + failures;
-            cpuMs.forEach((group, ms) -> per.put(group, count == 0 ? Double.NaN : ms / count));
+            cpuMs.forEach((group, ms) -> per.put(group, count == 0 ? Double.NaN
+                    : (ms - idleMsPerSecond.getOrDefault(group, 0.0) * seconds) / count));
             return per;
         }
     }
@@ -95,8 +100,10 @@ class GatewayBench {
             scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201));
         }
         cpu = ProcessCpu.of(List.of("gateway", "accounts-service", "trading-service", "sim-exchange"), suite.dataDir());
-        StringBuilder cpuTable = new StringBuilder("CPU ms per request (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator): "
+        StringBuilder cpuTable = new StringBuilder("CPU ms per request less idle (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator): "
                 + cpu.describe() + "\n");
+        Map<String, Double> idle = idleCpu();
+        cpuTable.append("idle CPU ms/s (5 s without requests, subtracted below): ").append(cpuColumns(idle)).append('\n');
         table.append(String.format("load average at start: %s%n", loadAverage()));
         table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s%n", "request", "clients", "path",
                 "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct"));
@@ -122,7 +129,7 @@ class GatewayBench {
                     table.append(line);
                     System.out.print("BENCH " + line);
                     String cpuLine = String.format("%-28s %7d %-10s | %s%n", scenario.name(), clients,
-                            scenario.paths().get(i).name(), cpuColumns(m.cpuPerRequest()));
+                            scenario.paths().get(i).name(), cpuColumns(m.cpuPerRequest(idle)));
                     cpuTable.append(cpuLine);
                     System.out.print("BENCH cpu " + cpuLine);
                 }
@@ -164,6 +171,18 @@ class GatewayBench {
     }
 
     private static ProcessCpu cpu;
+
+    /** What each process spends per second with no requests coming in (after set-up, before the warm-up). */
+    private static Map<String, Double> idleCpu() throws InterruptedException {
+        Thread.sleep(2000); // let the set-up's own work (sessions opened, balances polled) settle
+        Map<String, Double> before = cpu.sample();
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> perSecond = new LinkedHashMap<>();
+        ProcessCpu.perRequest(before, cpu.sample(), 1).forEach((group, ms) -> perSecond.put(group, ms / seconds));
+        return perSecond;
+    }
 
     private static String cpuColumns(Map<String, Double> perRequest) {
         StringBuilder columns = new StringBuilder();
