@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * owning service (the internal token the gateway would add), for a small GET and for order placement on sim. Paths
  * alternate in rounds after a warm-up, so a change of machine load mid-run hits both alike. Prints a table with
  * p50/p99/throughput per path and the gateway/direct ratios, and writes it to {@code devstack/target/gateway-bench.txt}.
+ * Next to it, the CPU each process spent per request ({@link ProcessCpu}): on shared cores the figure a change must move.
  * {@code -Dbench.secondGateway="<flags>"} adds a second gateway JVM with other flags as a third path of the same run.
  * A benchmark, not a test: {@code scripts/bench-gateway} runs it (docs/benchmarks.md), never CI.
  */
@@ -36,27 +39,12 @@ class GatewayBench {
     record Path(String name, Supplier<Http.Response> send) {
     }
 
-    /**
-     * One kind of request on every path (the direct one last), the status that counts as success, and the module that
-     * serves it (whose CPU time per request is measured beside the gateway's).
-     */
-    record Scenario(String name, List<Path> paths, int expected, String service) {
+    /** One kind of request on every path (the direct one last), and the status that counts as success. */
+    record Scenario(String name, List<Path> paths, int expected) {
     }
 
-    /**
-     * What one path measured: latencies in nanoseconds (sorted), failures, the time it ran, and the CPU time (utime +
-     * stime from /proc, milliseconds) the gateway and the serving module spent meanwhile.
-     */
-    record Measured(long[] sortedNanos, int failures, double seconds, double gatewayCpuMs, double serviceCpuMs) {
-        Measured withCpu(double gatewayMs, double serviceMs) {
-            return new Measured(sortedNanos, failures, seconds, gatewayMs, serviceMs);
-        }
-
-        /** CPU milliseconds per answered request; far less sensitive to the machine's load than throughput. */
-        double perRequest(double cpuMs) {
-            return sortedNanos.length == 0 ? Double.NaN : cpuMs / sortedNanos.length;
-        }
-
+    /** What one path measured: latencies in nanoseconds (sorted), requests, failures and the time it ran. */
+    record Measured(long[] sortedNanos, int failures, double seconds, Map<String, Double> cpuMs) {
         double p(double quantile) {
             return sortedNanos.length == 0 ? Double.NaN
                     : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1e6;
@@ -64,6 +52,19 @@ class GatewayBench {
 
         double perSecond() {
             return sortedNanos.length / seconds;
+        }
+
+        /**
+         * CPU milliseconds per answered request, per process group, less what the process spends idle in as long
+         * (timers, pollers, JIT: {@code idleMsPerSecond}), so a slower run on a busier machine does not charge the
+         * same idle work to fewer requests.
+         */
+        Map<String, Double> cpuPerRequest(Map<String, Double> idleMsPerSecond) {
+            Map<String, Double> per = new LinkedHashMap<>();
+            int count = sortedNanos.length + failures;
+            cpuMs.forEach((group, ms) -> per.put(group, count == 0 ? Double.NaN
+                    : (ms - idleMsPerSecond.getOrDefault(group, 0.0) * seconds) / count));
+            return per;
         }
     }
 
@@ -81,7 +82,7 @@ class GatewayBench {
             }
             Http direct = Http.to(suite.serviceUrl("accounts-service")).header("X-Aviary-Internal-Token", suite.internalToken());
             paths.add(new Path("direct", () -> direct.get("/accounts/")));
-            scenarios.add(new Scenario("GET /accounts/", paths, 200, "accounts-service"));
+            scenarios.add(new Scenario("GET /accounts/", paths, 200));
         }
         if (SCENARIOS.contains("orders")) {
             // one account per path, each order a SELL that rests far above the market (OrderPlacementBenchmark's set-up)
@@ -96,11 +97,16 @@ class GatewayBench {
                 paths.add(new Path(gatewayName(suite, url), () -> gateway.postJson("/trading/orders", gatewayOrder)));
             }
             paths.add(new Path("direct", () -> direct.postJson("/trading/orders", directOrder)));
-            scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201, "trading-service"));
+            scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201));
         }
+        cpu = ProcessCpu.of(List.of("gateway", "accounts-service", "trading-service", "sim-exchange"), suite.dataDir());
+        StringBuilder cpuTable = new StringBuilder("CPU ms per request less idle (/proc/<pid>/stat utime+stime; test-jvm = Kafka + load generator): "
+                + cpu.describe() + "\n");
+        Map<String, Double> idle = idleCpu();
+        cpuTable.append("idle CPU ms/s (5 s without requests, subtracted below): ").append(cpuColumns(idle)).append('\n');
         table.append(String.format("load average at start: %s%n", loadAverage()));
-        table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s | %10s %10s%n", "request", "clients", "path",
-                "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct", "gw CPU ms", "svc CPU ms"));
+        table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s%n", "request", "clients", "path",
+                "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct"));
         for (Scenario scenario : scenarios) {
             for (int clients : CLIENTS) {
                 for (Path path : scenario.paths()) {
@@ -110,27 +116,27 @@ class GatewayBench {
                 scenario.paths().forEach(path -> rounds.add(new ArrayList<>()));
                 for (int round = 0; round < ROUNDS; round++) {
                     for (int i = 0; i < scenario.paths().size(); i++) {
-                        long gatewayBefore = cpuMillis(suite, "gateway");
-                        long serviceBefore = cpuMillis(suite, scenario.service());
-                        Measured m = run(scenario.paths().get(i).send(), scenario.expected(), clients, SECONDS / ROUNDS);
-                        rounds.get(i).add(m.withCpu(cpuMillis(suite, "gateway") - gatewayBefore,
-                                cpuMillis(suite, scenario.service()) - serviceBefore));
+                        rounds.get(i).add(run(scenario.paths().get(i).send(), scenario.expected(), clients, SECONDS / ROUNDS));
                     }
                 }
                 Measured direct = merge(rounds.getLast());
                 for (int i = 0; i < scenario.paths().size(); i++) {
                     Measured m = merge(rounds.get(i));
-                    String line = String.format("%-28s %7d %-10s | %9.1f %8.2f %8.2f | %10.0f%% %12.2f %10.2f | %10.3f %10.3f%s%n",
+                    String line = String.format("%-28s %7d %-10s | %9.1f %8.2f %8.2f | %10.0f%% %12.2f %10.2f%s%n",
                             scenario.name(), clients, scenario.paths().get(i).name(), m.perSecond(), m.p(0.5), m.p(0.99),
                             100 * m.perSecond() / direct.perSecond(), m.p(0.5) - direct.p(0.5), m.p(0.99) / direct.p(0.99),
-                            m.perRequest(m.gatewayCpuMs()), m.perRequest(m.serviceCpuMs()),
                             m.failures() == 0 ? "" : "  FAILED " + m.failures());
                     table.append(line);
                     System.out.print("BENCH " + line);
+                    String cpuLine = String.format("%-28s %7d %-10s | %s%n", scenario.name(), clients,
+                            scenario.paths().get(i).name(), cpuColumns(m.cpuPerRequest(idle)));
+                    cpuTable.append(cpuLine);
+                    System.out.print("BENCH cpu " + cpuLine);
                 }
             }
         }
         table.append(String.format("load average at end: %s%n", loadAverage()));
+        table.append(cpuTable);
         System.out.println("BENCH table\n" + table);
         Files.writeString(java.nio.file.Path.of("target", "gateway-bench.txt"), table);
     }
@@ -164,11 +170,32 @@ class GatewayBench {
         return url.equals(suite.gatewayUrl()) ? "gateway" : "gateway-2";
     }
 
+    private static ProcessCpu cpu;
+
+    /** What each process spends per second with no requests coming in (after set-up, before the warm-up). */
+    private static Map<String, Double> idleCpu() throws InterruptedException {
+        Thread.sleep(2000); // let the set-up's own work (sessions opened, balances polled) settle
+        Map<String, Double> before = cpu.sample();
+        long t0 = System.nanoTime();
+        Thread.sleep(5000);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Double> perSecond = new LinkedHashMap<>();
+        ProcessCpu.perRequest(before, cpu.sample(), 1).forEach((group, ms) -> perSecond.put(group, ms / seconds));
+        return perSecond;
+    }
+
+    private static String cpuColumns(Map<String, Double> perRequest) {
+        StringBuilder columns = new StringBuilder();
+        perRequest.forEach((group, ms) -> columns.append(String.format("%s %.3f  ", group, ms)));
+        return columns.toString().strip();
+    }
+
     /** {@code clients} virtual threads sending {@code request} back to back for {@code seconds}. */
     private static Measured run(Supplier<Http.Response> request, int expected, int clients, double seconds) throws Exception {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         List<Future<long[]>> results = new ArrayList<>();
+        Map<String, Double> cpuBefore = cpu.sample();
         int[] failures = new int[clients];
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
@@ -199,34 +226,17 @@ class GatewayBench {
                 all.add(f.get());
             }
             double took = (System.nanoTime() - start) / 1e9;
+            Map<String, Double> cpuSpent = ProcessCpu.perRequest(cpuBefore, cpu.sample(), 1);
             return new Measured(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(),
-                    Arrays.stream(failures).sum(), took, 0, 0);
+                    Arrays.stream(failures).sum(), took, cpuSpent);
         }
     }
 
     private static Measured merge(List<Measured> parts) {
+        Map<String, Double> cpuMs = new LinkedHashMap<>();
+        parts.forEach(m -> m.cpuMs().forEach((group, ms) -> cpuMs.merge(group, ms, Double::sum)));
         return new Measured(parts.stream().flatMapToLong(m -> Arrays.stream(m.sortedNanos())).sorted().toArray(),
-                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum(),
-                parts.stream().mapToDouble(Measured::gatewayCpuMs).sum(), parts.stream().mapToDouble(Measured::serviceCpuMs).sum());
-    }
-
-    /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on every Linux this runs on). */
-    private static final long TICKS_PER_SECOND = 100;
-
-    /**
-     * CPU time (user + system, all threads) the module's process has used so far, in milliseconds: fields 14 and 15 of
-     * /proc/<pid>/stat, counted after the ")" closing the command name (which may contain spaces).
-     */
-    private static long cpuMillis(RunningSuite suite, String module) {
-        long pid = suite.suite().service(module).pid();
-        try {
-            String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state), so utime (14) and stime (15) are fields[11] and fields[12]
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("no /proc stat for " + module + " (pid " + pid + ")", e);
-        }
+                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum(), cpuMs);
     }
 
     private static String loadAverage() {

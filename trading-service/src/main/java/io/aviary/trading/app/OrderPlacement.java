@@ -82,9 +82,8 @@ public class OrderPlacement {
             String clientOrderId = command.clientOrderId() != null ? command.clientOrderId()
                     : ClientOrderIds.generate(command.tradeType());
             if (recorder.recordSubmitted(newOrder(command, clientOrderId, quantized, action))) {
-                send(session, new OrderRequest(clientOrderId, command.tradingPair(), command.tradeType(),
-                        command.orderType(), quantized.amount(), quantized.price(), action));
-                return new Placed(orders.find(command.session(), clientOrderId).orElseThrow(), false);
+                return new Placed(send(session, new OrderRequest(clientOrderId, command.tradingPair(),
+                        command.tradeType(), command.orderType(), quantized.amount(), quantized.price(), action)), false);
             }
             Optional<OrderRecord> concurrent = earlierAttempt(command, session); // a concurrent retry recorded it first
             if (concurrent.isPresent()) {
@@ -191,11 +190,16 @@ public class OrderPlacement {
                 "No market price for " + pair + " on " + connector + " to check the order's notional value; try again"));
     }
 
-    /** Sends the recorded order and counts its verdict: placed, rejected (a 400 below) or failed (the 503). */
-    private void send(LiveSession session, OrderRequest request) {
+    /**
+     * Sends the recorded order and counts its verdict: placed, rejected (a 400 below) or failed (the 503).
+     *
+     * @return the order as stored with the venue's answer
+     */
+    private OrderRecord send(LiveSession session, OrderRequest request) {
         try {
-            sendRecorded(session, request);
+            OrderRecord placed = sendRecorded(session, request);
             metrics.order(session.key(), TradingMetrics.OrderOutcome.PLACED);
+            return placed;
         } catch (InvalidRequest e) {
             metrics.order(session.key(), TradingMetrics.OrderOutcome.REJECTED);
             throw e;
@@ -205,15 +209,16 @@ public class OrderPlacement {
         }
     }
 
-    private void sendRecorded(LiveSession session, OrderRequest request) {
+    private OrderRecord sendRecorded(LiveSession session, OrderRequest request) {
         SessionKey key = session.key();
         try {
             OrderUpdate accepted = session.trading().placeOrder(request);
-            recorder.recordUpdate(key, accepted);
+            OrderRecord recorded = recorder.recordPlacementAnswer(key, accepted);
             jobs.balancesChanged(key); // a resting order locks funds, a filled one moves them
             if (accepted.state() == OrderState.FAILED) {
                 throw new InvalidRequest("The venue rejected order " + request.clientOrderId() + ": " + accepted.reason());
             }
+            return recorded;
         } catch (VenueException.Rejected e) {
             recorder.resolve(key, request.clientOrderId(), OrderStatus.FAILED, e.getMessage());
             throw new InvalidRequest("The venue rejected order " + request.clientOrderId() + ": " + e.getMessage());

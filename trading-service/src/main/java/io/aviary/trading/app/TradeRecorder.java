@@ -86,24 +86,39 @@ public class TradeRecorder {
         if (stored.isPresent() && !changes(stored.get(), update)) {
             return;
         }
-        tx.executeWithoutResult(status -> {
+        apply(session, update);
+    }
+
+    /**
+     * Records the venue's answer to an order just placed and returns the order as stored after it. The row was
+     * recorded a moment ago, so the answer nearly always changes it: no unlocked read first, and the row comes back
+     * from the update itself, so answering the caller costs no further read.
+     */
+    public OrderRecord recordPlacementAnswer(SessionKey session, OrderUpdate update) {
+        return apply(session, update);
+    }
+
+    private OrderRecord apply(SessionKey session, OrderUpdate update) {
+        return tx.execute(status -> {
             Optional<OrderRecord> locked = orders.lock(session, update.clientOrderId());
             if (locked.isEmpty()) {
-                insertFoundOnVenue(session, update);
-                return;
+                return insertFoundOnVenue(session, update);
             }
             OrderRecord order = locked.get();
             if (!changes(order, update)) {
-                return;
+                return order;
             }
             OrderStatus next = order.after(update.state());
             String reason = next == OrderStatus.FAILED ? update.reason() : null;
-            orders.updateState(order.id(), update.state(), next, update.exchangeOrderId(), reason, at(update.updatedAt()));
+            OrderRecord updated = orders.updateState(order.id(), update.state(), next, update.exchangeOrderId(), reason,
+                    at(update.updatedAt()));
             publishUpdate(order, next, update.exchangeOrderId(), reason, at(update.updatedAt()));
+            return updated;
         });
     }
 
-    private static boolean changes(OrderRecord order, OrderUpdate update) {
+    /** Whether {@code update} would change the stored {@code order} (its status, or the venue's order id). */
+    public static boolean changes(OrderRecord order, OrderUpdate update) {
         return order.after(update.state()) != order.status()
                 || (update.exchangeOrderId() != null && !update.exchangeOrderId().equals(order.exchangeOrderId()));
     }
@@ -205,7 +220,7 @@ public class TradeRecorder {
         }));
     }
 
-    private void insertFoundOnVenue(SessionKey session, OrderUpdate update) {
+    private OrderRecord insertFoundOnVenue(SessionKey session, OrderUpdate update) {
         Instant at = at(update.updatedAt());
         OrderStatus status = OrderStatus.SUBMITTED.after(update.state());
         orders.insert(new NewOrder(session, update.clientOrderId(), update.exchangeOrderId(), update.tradingPair(),
@@ -216,6 +231,7 @@ public class TradeRecorder {
                 update.tradingPair().toString(), update.side().name(), update.type().name(), update.amount(),
                 update.price(), "NIL", at));
         publishUpdate(order, status, update.exchangeOrderId(), update.reason(), at);
+        return order;
     }
 
     /** A fill of an order Aviary has no row for (placed elsewhere): a row sized by the fill until reconciliation learns more. */

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,9 +93,10 @@ public class OrderRepository {
     }
 
     /** A state the venue reported: it is no longer inferred, and the venue evidently knows the order. */
-    public void updateState(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
+    /** @return the row as it is after the change */
+    public OrderRecord updateState(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
             Instant updatedAt) {
-        update(id, state, status, exchangeOrderId, errorMessage, updatedAt, false);
+        return update(id, state, status, exchangeOrderId, errorMessage, updatedAt, false);
     }
 
     /** A final state reconciliation concluded without the venue reporting it (a later report may override it). */
@@ -102,13 +104,15 @@ public class OrderRepository {
         update(id, state, status, null, errorMessage, updatedAt, true);
     }
 
-    private void update(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
+    /** The row after the change comes back with it (RETURNING): a caller that answers with the order needs no read. */
+    private OrderRecord update(long id, OrderState state, OrderStatus status, String exchangeOrderId, String errorMessage,
             Instant updatedAt, boolean inferred) {
-        jdbc.update("""
+        return jdbc.query("""
                 UPDATE orders SET state = ?, status = ?, exchange_order_id = COALESCE(?, exchange_order_id),
                     error_message = COALESCE(?, error_message), updated_at = GREATEST(updated_at, ?),
                     status_inferred = ?, not_found_count = 0
-                WHERE id = ?""", state.name(), status.name(), exchangeOrderId, errorMessage, ts(updatedAt), inferred, id);
+                WHERE id = ? RETURNING\s""" + COLUMNS, ROW, state.name(), status.name(), exchangeOrderId, errorMessage,
+                ts(updatedAt), inferred, id).getFirst();
     }
 
     /**
@@ -126,6 +130,16 @@ public class OrderRepository {
         jdbc.update("UPDATE orders SET not_found_count = 0 WHERE account_name = ? AND connector_name = ?"
                         + " AND client_order_id = ? AND not_found_count > 0",
                 session.accountName(), session.connectorName(), clientOrderId);
+    }
+
+    /** {@link #resetNotFound(SessionKey, String)} for many orders in one statement. */
+    public void resetNotFound(SessionKey session, Collection<String> clientOrderIds) {
+        if (clientOrderIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("UPDATE orders SET not_found_count = 0 WHERE account_name = ? AND connector_name = ?"
+                        + " AND client_order_id = ANY (?) AND not_found_count > 0",
+                session.accountName(), session.connectorName(), clientOrderIds.toArray(String[]::new));
     }
 
     /**

@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The real venue's connector, except that it "forgets" chosen orders for a number of status
@@ -27,26 +30,35 @@ final class ForgetfulVenue implements TradingConnector {
 
     private final TradingConnector venue;
     private final Map<String, Integer> forgotten = new ConcurrentHashMap<>();
+    /** The orders this run forgets: fixed when the run lists the open orders, its first venue call. */
+    private volatile Set<String> forgottenThisRun = Set.of();
+    private final AtomicInteger orderQueries = new AtomicInteger();
 
     ForgetfulVenue(TradingConnector venue) {
         this.venue = venue;
     }
 
     /**
-     * For the next {@code runs} reconciliation runs the venue does not know the order: its status
-     * query answers "not found" and the open orders leave it out (a run asks the status first, then
-     * the open orders, which is where one run's forgetting ends).
+     * For the next {@code runs} reconciliation runs the venue does not know the order: the open orders leave it
+     * out and its status query answers "not found" (a run lists the open orders first, which is where one run's
+     * forgetting is decided, then asks about the orders the list did not settle).
      */
     void forget(String clientOrderId, int runs) {
         forgotten.put(clientOrderId, runs);
     }
 
+    /** How many per-order questions (status, fills) the venue was asked so far. */
+    int orderQueries() {
+        return orderQueries.get();
+    }
+
     private boolean isForgotten(String clientOrderId) {
-        return forgotten.getOrDefault(clientOrderId, 0) > 0;
+        return forgottenThisRun.contains(clientOrderId);
     }
 
     @Override
     public OrderUpdate orderStatus(TradingPair pair, String clientOrderId) {
+        orderQueries.incrementAndGet();
         if (isForgotten(clientOrderId)) {
             throw new VenueException.NotFound(name(), "unknown order '" + clientOrderId + "'");
         }
@@ -55,6 +67,7 @@ final class ForgetfulVenue implements TradingConnector {
 
     @Override
     public List<Fill> orderFills(TradingPair pair, String clientOrderId) {
+        orderQueries.incrementAndGet();
         if (isForgotten(clientOrderId)) {
             throw new VenueException.NotFound(name(), "unknown order '" + clientOrderId + "'");
         }
@@ -63,9 +76,10 @@ final class ForgetfulVenue implements TradingConnector {
 
     @Override
     public List<OrderUpdate> openOrders(Optional<TradingPair> pair) {
-        List<OrderUpdate> open = venue.openOrders(pair).stream().filter(o -> !isForgotten(o.clientOrderId())).toList();
+        forgottenThisRun = forgotten.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
         forgotten.replaceAll((id, runs) -> Math.max(0, runs - 1));
-        return open;
+        return venue.openOrders(pair).stream().filter(o -> !isForgotten(o.clientOrderId())).toList();
     }
 
     @Override

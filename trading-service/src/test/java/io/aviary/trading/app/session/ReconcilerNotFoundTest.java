@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,6 +176,30 @@ class ReconcilerNotFoundTest {
         assertThat(order(id).status()).isEqualTo(OrderStatus.OPEN);
         assertThat(order(id).statusInferred()).isFalse();
         assertThat(orderStates(id)).containsExactly("CANCELED", "OPEN");
+    }
+
+    /**
+     * Resting orders the venue's open-orders list shows with the fills the database has are settled by that one list:
+     * a session with thousands of them must not cost two venue calls per order every run. One the list shows with more
+     * executed than recorded is still asked about, and its fill recorded.
+     */
+    @Test
+    void ordersTheOpenListSettlesCostNoQueryEachAndAPartFillIsStillRecorded() {
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> restingSell()).toList();
+        int before = venue.orderQueries();
+        reconciler().reconcile(session);
+        assertThat(venue.orderQueries() - before).isZero();
+        ids.forEach(id -> assertThat(order(id).status()).isEqualTo(OrderStatus.OPEN));
+
+        counterparty.placeOrder(new OrderRequest("taker-" + System.nanoTime(), SOL, TradeType.BUY, OrderType.LIMIT,
+                AMOUNT.divide(BigDecimal.TWO), PRICE, null));
+        reconciler().reconcile(session);
+
+        OrderRecord partly = order(ids.getFirst());
+        assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(partly.filledAmount()).isEqualByComparingTo(AMOUNT.divide(BigDecimal.TWO));
+        assertThat(tradeCount(ids.getFirst())).isEqualTo(1);
+        assertThat(venue.orderQueries() - before).isEqualTo(2); // that order's status and fills, no other
     }
 
     /** An order recorded and placed as trading-service does, old enough to be past the placement grace. */
