@@ -68,6 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutorsSimTest {
 
     private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+    private static final TradingPair ETH = TradingPair.parse("ETH-USDT");
     private static final String TOKEN = "internal-test-token";
     private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -92,18 +93,23 @@ class ExecutorsSimTest {
     private final List<String> makerOrders = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private Map<String, String> execCredential;
+    private Map<String, String> execPerpCredential;
+    private TradingConnector makerPerp;
 
     @BeforeAll
     void start() throws IOException {
-        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT"));
+        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,spot:ETH-USDT,perp:ETH-USDT"));
         store = new TradingStore();
-        execCredential = SimApiKeys.create(sim.url(), "exec").credentials("sim");
+        SimApiKeys.Created exec = SimApiKeys.create(sim.url(), "exec");
+        execCredential = exec.credentials("sim");
+        execPerpCredential = exec.credentials("sim_perpetual");
         vault = startVault();
         Clock clock = Clock.systemUTC();
         router = new ExecutorOrderRouter();
         recorder = store.recorder(clock, List.of(router));
-        SimConnectorFactory factory = SimConnectorFactory.spot(sim.url());
-        connectors = new ConnectorRegistry(List.of(factory));
+        List<SimConnectorFactory> both = SimConnectorFactory.both(sim.url());
+        SimConnectorFactory factory = both.getFirst();
+        connectors = new ConnectorRegistry(both);
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
@@ -119,7 +125,9 @@ class ExecutorsSimTest {
         control = new AccountControl(access, store.orders, recorder, rules, jobs);
         repository = new ExecutorRepository(store.jdbc);
         executors = management(Duration.ofSeconds(30));
-        maker = factory.trading(SimApiKeys.create(sim.url(), "maker").credentials("sim"));
+        SimApiKeys.Created makerKey = SimApiKeys.create(sim.url(), "maker");
+        maker = factory.trading(makerKey.credentials("sim"));
+        makerPerp = both.get(1).trading(makerKey.credentials("sim_perpetual"));
         taker = factory.trading(SimApiKeys.create(sim.url(), "taker").credentials("sim"));
     }
 
@@ -132,7 +140,8 @@ class ExecutorsSimTest {
 
     @AfterAll
     void stop() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, taker, sim, store}) {
+        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, makerPerp, taker, sim,
+                store}) {
             try {
                 if (c != null) {
                     c.close();
@@ -205,6 +214,45 @@ class ExecutorsSimTest {
         assertThat(catchThrowable(() -> executors.stop(id, false))).as("a terminated executor").isInstanceOf(Conflict.class);
         executors.clearHold("exec", "sim", "SOL-USDT", "holder");
         assertThat(catchThrowable(() -> executors.hold("exec", "sim", "SOL-USDT", "holder"))).isInstanceOf(NotFound.class);
+    }
+
+    /**
+     * An arbitrage executor on two sessions of one account: it buys ETH on sim spot and sells it on sim_perpetual.
+     * With spot's ask at 3000.00 and the perpetual's bid at 3001.00 the gap (0.033 %) is below its 0.1 % minimum:
+     * its start places nothing. The perpetual's bid moves to 3030.00 (1 %): at its next tick it sends both legs at
+     * market, BUY 0.01 ETH on sim (fills at 3000.00, taker fee 0.05 % of 0.01 ETH = 0.000005 ETH = 0.015 USDT) and
+     * SELL 0.01 on sim_perpetual (fills at 3030.00, fee 0.05 % of 30.30 = 0.01515 USDT): COMPLETED with net PnL
+     * 30.30 − 30.00 − 0.03015 = 0.26985 USDT, each leg an order of trading's on its own session.
+     */
+    @Test
+    void anArbitrageExecutorCompletesBothLegsOnTwoSessionsWhenAPriceGapOpens() {
+        limit(maker, ETH, TradeType.SELL, "0.1", "3000.00");
+        limit(maker, ETH, TradeType.BUY, "0.1", "2990.00");
+        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3001.00");
+        limit(makerPerp, ETH, TradeType.SELL, "0.1", "3040.00");
+        Map<String, Object> config = Map.of("type", "arbitrage_executor",
+                "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
+                "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
+                "order_amount", "0.01", "min_profitability", "0.001");
+        ExecutorRow created = executors.create("exec", "arb", config);
+        String id = created.executorId();
+        assertThat(created.status()).isEqualTo("RUNNING");
+        assertThat(created.connectorName()).isEqualTo("sim");
+        assertThat(repository.orderIds(id)).as("no gap worth taking at its start").isEmpty();
+
+        makerPerp.cancelOrder(ETH, perpBid);
+        limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("COMPLETED");
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.015 + 0.01515, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(30.30 - 30.00 - 0.03015, within(1e-9));
+        assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(60.30, within(1e-9));
+        List<String> legs = repository.orderIds(id);
+        assertThat(legs).hasSize(2).allSatisfy(o -> assertThat(orderStatus(o)).isEqualTo("FILLED"));
+        assertThat(store.jdbc.queryForList("SELECT connector_name || ' ' || trade_type FROM orders WHERE "
+                + "client_order_id IN (?, ?) ORDER BY connector_name", String.class, legs.get(0), legs.get(1)))
+                .containsExactly("sim BUY", "sim_perpetual SELL");
     }
 
     /** Three resting executors of one controller, searched two per page with the cursor, then stopped. */
@@ -481,8 +529,12 @@ class ExecutorsSimTest {
     }
 
     private String limit(TradingConnector account, TradeType side, String amount, String price) {
+        return limit(account, SOL, side, amount, price);
+    }
+
+    private String limit(TradingConnector account, TradingPair pair, TradeType side, String amount, String price) {
         String id = "m" + ids.incrementAndGet();
-        account.placeOrder(new OrderRequest(id, SOL, side, OrderType.LIMIT, new BigDecimal(amount),
+        account.placeOrder(new OrderRequest(id, pair, side, OrderType.LIMIT, new BigDecimal(amount),
                 new BigDecimal(price), null));
         return id;
     }
@@ -492,10 +544,13 @@ class ExecutorsSimTest {
                 new BigDecimal(amount), null, null));
     }
 
-    /** accounts-service's internal credential API for the one "exec" credential on sim. */
+    /** accounts-service's internal credential API for the "exec" credentials on sim and sim_perpetual. */
     private HttpServer startVault() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String fields = JsonMapper.builder().build().writeValueAsString(Map.of("revision", 1, "fields", execCredential));
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, String> fields = Map.of("sim", json.writeValueAsString(Map.of("revision", 1, "fields",
+                execCredential)), "sim_perpetual", json.writeValueAsString(Map.of("revision", 1, "fields",
+                execPerpCredential)));
         server.createContext("/internal/credentials", exchange -> {
             try (exchange) {
                 boolean authorized = TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))
@@ -507,12 +562,13 @@ class ExecutorsSimTest {
                     status = 401;
                     body = "{\"detail\":\"unauthorized\"}";
                 } else if (parts.length == 3) {
-                    body = "[{\"account_name\":\"exec\",\"connector_name\":\"sim\"}]";
-                } else if (!"exec".equals(parts[3]) || !"sim".equals(parts[4])) {
+                    body = "[{\"account_name\":\"exec\",\"connector_name\":\"sim\"},"
+                            + "{\"account_name\":\"exec\",\"connector_name\":\"sim_perpetual\"}]";
+                } else if (!"exec".equals(parts[3]) || !fields.containsKey(parts[4])) {
                     status = 404;
                     body = "{\"detail\":\"Not Found\"}";
                 } else {
-                    body = parts.length == 6 ? "{\"revision\":1}" : fields;
+                    body = parts.length == 6 ? "{\"revision\":1}" : fields.get(parts[4]);
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
