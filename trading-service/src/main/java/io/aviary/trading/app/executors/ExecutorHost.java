@@ -39,9 +39,12 @@ final class ExecutorHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorHost.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    /** Book levels read per side: what an executor's price for its whole amount averages over. */
+    private static final int BOOK_DEPTH = 20;
 
     private final SessionKey session;
     private final Function<String, MarketDataConnector> marketData;
+    private final VenueFees fees;
     private final ExecutorRecords records;
     private final Clock clock;
     private final Consumer<HostedExecutor> onTerminated;
@@ -50,11 +53,11 @@ final class ExecutorHost implements AutoCloseable {
     private final Map<ConnectorPair, LiveMarketView> views = new HashMap<>();
 
     /** @param marketData the public data of a connector, by name (the session's and any other an executor trades) */
-    ExecutorHost(SessionKey session, Function<String, MarketDataConnector> marketData, ExecutorRecords records,
-            Clock clock,
-            Duration tick, Consumer<HostedExecutor> onTerminated) {
+    ExecutorHost(SessionKey session, Function<String, MarketDataConnector> marketData, VenueFees fees,
+            ExecutorRecords records, Clock clock, Duration tick, Consumer<HostedExecutor> onTerminated) {
         this.session = session;
         this.marketData = marketData;
+        this.fees = fees;
         this.records = records;
         this.clock = clock;
         this.onTerminated = onTerminated;
@@ -119,7 +122,8 @@ final class ExecutorHost implements AutoCloseable {
     /** The market view of {@code market}, refreshed now. Host thread only. */
     LiveMarketView freshView(ConnectorPair market) {
         LiveMarketView view = views.computeIfAbsent(market, m -> new LiveMarketView(m.connectorName(),
-                TradingPair.parse(m.tradingPair()), marketData.apply(m.connectorName()), null, clock));
+                TradingPair.parse(m.tradingPair()), marketData.apply(m.connectorName()), null, clock, BOOK_DEPTH,
+                fees.of(m.connectorName())));
         view.refresh();
         return view;
     }

@@ -90,6 +90,7 @@ public class ExecutorManagement implements AutoCloseable {
     private final Clock clock;
     private final Duration tick;
     private final Duration staleAfter;
+    private final VenueFees fees;
     private final HummingbotOrderIds ids = new HummingbotOrderIds("x", 32);
     private final Map<SessionKey, ExecutorHost> hosts = new ConcurrentHashMap<>();
     private final Map<String, ExecutorHost> hostOf = new ConcurrentHashMap<>();
@@ -107,7 +108,8 @@ public class ExecutorManagement implements AutoCloseable {
             ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
             OrderPlacement placement, TradeRecorder recorder, AccountControl control, Clock clock,
             @Value("${aviary.executors.tick:1s}") Duration tick,
-            @Value("${aviary.executors.stale-after:30s}") Duration staleAfter) {
+            @Value("${aviary.executors.stale-after:30s}") Duration staleAfter,
+            @Value("${aviary.executors.fees:" + VenueFees.DEFAULT + "}") String fees) {
         this.sessions = sessions;
         this.rules = rules;
         this.connectors = connectors;
@@ -120,6 +122,7 @@ public class ExecutorManagement implements AutoCloseable {
         this.clock = clock;
         this.tick = tick;
         this.staleAfter = staleAfter;
+        this.fees = VenueFees.parse(fees);
     }
 
     /** Starts the sweep that marks executors whose host stopped beating and resumes them (see the class comment). */
@@ -218,7 +221,7 @@ public class ExecutorManagement implements AutoCloseable {
 
     private ExecutorHost host(SessionKey key) {
         return hosts.computeIfAbsent(key, k -> new ExecutorHost(k,
-                connector -> connectors.find(connector).orElseThrow().marketData(), records, clock, tick,
+                connector -> connectors.find(connector).orElseThrow().marketData(), fees, records, clock, tick,
                 this::terminated));
     }
 

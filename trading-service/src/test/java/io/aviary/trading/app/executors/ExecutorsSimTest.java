@@ -135,7 +135,7 @@ class ExecutorsSimTest {
     private ExecutorManagement management(Duration staleAfter) {
         return new ExecutorManagement(access, rules, connectors, repository,
                 new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control,
-                Clock.systemUTC(), Duration.ofMillis(250), staleAfter);
+                Clock.systemUTC(), Duration.ofMillis(250), staleAfter, VenueFees.DEFAULT);
     }
 
     @AfterAll
@@ -218,8 +218,9 @@ class ExecutorsSimTest {
 
     /**
      * An arbitrage executor on two sessions of one account: it buys ETH on sim spot and sells it on sim_perpetual.
-     * With spot's ask at 3000.00 and the perpetual's bid at 3001.00 the gap (0.033 %) is below its 0.1 % minimum:
-     * its start places nothing. The perpetual's bid moves to 3030.00 (1 %): at its next tick it sends both legs at
+     * With spot's ask at 3000.00 and the perpetual's bid at 3004.50 the gap is 0.15 %, above its 0.1 % minimum, but
+     * not net of both taker fees (0.05 % each, the venue's defaults in {@link VenueFees#DEFAULT}): 0.05 %, so its
+     * start places nothing. The perpetual's bid moves to 3030.00 (1 %): at its next tick it sends both legs at
      * market, BUY 0.01 ETH on sim (fills at 3000.00, taker fee 0.05 % of 0.01 ETH = 0.000005 ETH = 0.015 USDT) and
      * SELL 0.01 on sim_perpetual (fills at 3030.00, fee 0.05 % of 30.30 = 0.01515 USDT): COMPLETED with net PnL
      * 30.30 − 30.00 − 0.03015 = 0.26985 USDT, each leg an order of trading's on its own session.
@@ -228,7 +229,7 @@ class ExecutorsSimTest {
     void anArbitrageExecutorCompletesBothLegsOnTwoSessionsWhenAPriceGapOpens() {
         limit(maker, ETH, TradeType.SELL, "0.1", "3000.00");
         limit(maker, ETH, TradeType.BUY, "0.1", "2990.00");
-        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3001.00");
+        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3004.50");
         limit(makerPerp, ETH, TradeType.SELL, "0.1", "3040.00");
         Map<String, Object> config = Map.of("type", "arbitrage_executor",
                 "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
@@ -238,7 +239,9 @@ class ExecutorsSimTest {
         String id = created.executorId();
         assertThat(created.status()).isEqualTo("RUNNING");
         assertThat(created.connectorName()).isEqualTo("sim");
-        assertThat(repository.orderIds(id)).as("no gap worth taking at its start").isEmpty();
+        assertThat(repository.orderIds(id)).as("no gap worth taking net of fees at its start").isEmpty();
+        assertThat(created.customInfoJson()).contains("\"tx_cost_pct\":\"0.001\"")
+                .contains("\"profit_pct\":\"0.0005\"");
 
         makerPerp.cancelOrder(ETH, perpBid);
         limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00");
