@@ -227,10 +227,11 @@ class ExecutorsSimTest {
      */
     @Test
     void anArbitrageExecutorCompletesBothLegsOnTwoSessionsWhenAPriceGapOpens() {
-        limit(maker, ETH, TradeType.SELL, "0.1", "3000.00");
-        limit(maker, ETH, TradeType.BUY, "0.1", "2990.00");
+        ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3000.00"));
+        ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
         String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3004.50");
-        limit(makerPerp, ETH, TradeType.SELL, "0.1", "3040.00");
+        perpQuotes.add(perpBid);
+        perpQuotes.add(limit(makerPerp, ETH, TradeType.SELL, "0.1", "3040.00"));
         Map<String, Object> config = Map.of("type", "arbitrage_executor",
                 "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
                 "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
@@ -244,7 +245,7 @@ class ExecutorsSimTest {
                 .contains("\"profit_pct\":\"0.0005\"");
 
         makerPerp.cancelOrder(ETH, perpBid);
-        limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00");
+        perpQuotes.add(limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00"));
         await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
         ExecutorRow done = executors.get(id);
         assertThat(done.closeType()).isEqualTo("COMPLETED");
@@ -256,6 +257,81 @@ class ExecutorsSimTest {
         assertThat(store.jdbc.queryForList("SELECT connector_name || ' ' || trade_type FROM orders WHERE "
                 + "client_order_id IN (?, ?) ORDER BY connector_name", String.class, legs.get(0), legs.get(1)))
                 .containsExactly("sim BUY", "sim_perpetual SELL");
+    }
+
+    /**
+     * An XEMM executor on two sessions of one account: maker BUY 0.01 ETH on sim spot, hedged by a SELL on
+     * sim_perpetual. Costs 0.02 % (maker) + 0.05 % (taker) = 0.07 %; target 0.2 %, band [0.1 %, 0.4 %]. Against the
+     * perpetual's bid 3030.00 its maker order rests at 3030 / 1.0027 = 3021.84. The bid moves to 3045.00: that order
+     * would earn 0.77 % net, above 0.4 %, so it is cancelled and re-placed at 3045 / 1.0027 = 3036.80. The taker
+     * account sells 0.01 into it on spot; the executor hedges at market on the perpetual (3045.00): COMPLETED, net
+     * PnL = 30.45 − 0.01·maker price − fees (maker 0.02 % of 0.01 ETH at the maker price, taker 0.05 % of 30.45).
+     */
+    @Test
+    void anXemmExecutorRefreshesItsMakerOrderOnDriftAndHedgesItsFillOnTheOtherSession() {
+        ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
+        ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3100.00"));
+        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00");
+        perpQuotes.add(perpBid);
+        perpQuotes.add(limit(makerPerp, ETH, TradeType.SELL, "0.1", "3100.00"));
+        Map<String, Object> config = Map.of("type", "xemm_executor",
+                "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
+                "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
+                "maker_side", "BUY", "order_amount", "0.01", "min_profitability", "0.001",
+                "target_profitability", "0.002", "max_profitability", "0.004");
+        String id = executors.create("exec", "xemm", config).executorId();
+        List<String> first = repository.orderIds(id);
+        assertThat(first).hasSize(1);
+        assertThat(orderPrice(first.getFirst()).doubleValue()).isCloseTo(3030 / 1.0027, within(0.01));
+
+        makerPerp.cancelOrder(ETH, perpBid);
+        perpQuotes.add(limit(makerPerp, ETH, TradeType.BUY, "0.1", "3045.00"));
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2
+                && "OPEN".equals(orderStatus(repository.orderIds(id).get(1))));
+        assertThat(orderStatus(first.getFirst())).isEqualTo("CANCELLED");
+        String makerOrder = repository.orderIds(id).get(1);
+        assertThat(orderPrice(makerOrder).doubleValue()).isCloseTo(3045 / 1.0027, within(0.01));
+
+        market(taker, ETH, TradeType.SELL, "0.01");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("COMPLETED");
+        double makerPrice = store.jdbc.queryForObject("SELECT price FROM trades WHERE client_order_id = ?",
+                BigDecimal.class, makerOrder).doubleValue(); // its limit price, on the venue's tick
+        assertThat(makerPrice).isCloseTo(3045 / 1.0027, within(0.01));
+        double fees = 0.0002 * 0.01 * makerPrice + 0.0005 * 30.45;
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(fees, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(30.45 - 0.01 * makerPrice - fees, within(1e-9));
+        List<String> orders = repository.orderIds(id);
+        assertThat(orders).hasSize(3);
+        assertThat(store.jdbc.queryForObject("SELECT connector_name || ' ' || trade_type || ' ' || order_type || ' '"
+                + " || status FROM orders WHERE client_order_id = ?", String.class, orders.get(2)))
+                .isEqualTo("sim_perpetual SELL MARKET FILLED");
+    }
+
+    /** The ETH quotes of the two-market tests, cancelled after each so the next one starts from an empty book. */
+    private final List<String> ethQuotes = new ArrayList<>();
+    private final List<String> perpQuotes = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void cancelEthQuotes() {
+        ethQuotes.forEach(id -> cancelQuietly(maker, id));
+        perpQuotes.forEach(id -> cancelQuietly(makerPerp, id));
+        ethQuotes.clear();
+        perpQuotes.clear();
+    }
+
+    private static void cancelQuietly(TradingConnector account, String id) {
+        try {
+            account.cancelOrder(ETH, id);
+        } catch (RuntimeException e) {
+            // already filled or cancelled
+        }
+    }
+
+    private BigDecimal orderPrice(String clientOrderId) {
+        return store.jdbc.queryForObject("SELECT price FROM orders WHERE client_order_id = ?", BigDecimal.class,
+                clientOrderId);
     }
 
     /** Three resting executors of one controller, searched two per page with the cursor, then stopped. */
@@ -543,7 +619,11 @@ class ExecutorsSimTest {
     }
 
     private void market(TradingConnector account, TradeType side, String amount) {
-        account.placeOrder(new OrderRequest("t" + ids.incrementAndGet(), SOL, side, OrderType.MARKET,
+        market(account, SOL, side, amount);
+    }
+
+    private void market(TradingConnector account, TradingPair pair, TradeType side, String amount) {
+        account.placeOrder(new OrderRequest("t" + ids.incrementAndGet(), pair, side, OrderType.MARKET,
                 new BigDecimal(amount), null, null));
     }
 
