@@ -160,10 +160,7 @@ public final class XEMMExecutor extends AbstractExecutor {
       cumFees += fill.feeQuote();
       if (fill.completesOrder() && taker.is(id)) {
         taker.id = null;
-        takerComplete = true;
-        if (state == ExecutorState.SHUTTING_DOWN) {
-          terminate(closeType, lastNow);
-        }
+        hedgeEnded();
       }
     }
   }
@@ -198,16 +195,24 @@ public final class XEMMExecutor extends AbstractExecutor {
     ended(orderId);
   }
 
-  /** A maker order ended: the next step places another. A hedge ended short: sent again on the next step. */
+  /** A maker order ended: the next step places another. A hedge ended: see {@link #hedgeEnded}. */
   private void ended(String orderId) {
     maker.forget(orderId);
     if (taker.is(orderId)) {
       taker.id = null;
-      takerDue = makerFilled.base - takerFilled.base > config.orderAmount() * DUST;
-      if (!takerDue && state == ExecutorState.SHUTTING_DOWN) {
-        takerComplete = true;
-        terminate(closeType, lastNow);
-      }
+      hedgeEnded();
+    }
+  }
+
+  /**
+   * The hedge in flight ended: done when it covers what the maker leg filled; otherwise what is left unhedged (it
+   * ended short, or a cancelled maker order's last fill arrived after the hedge went out) is sent on the next step.
+   */
+  private void hedgeEnded() {
+    takerDue = makerFilled.base - takerFilled.base > config.orderAmount() * DUST;
+    if (!takerDue && state == ExecutorState.SHUTTING_DOWN) {
+      takerComplete = true;
+      terminate(closeType, lastNow);
     }
   }
 

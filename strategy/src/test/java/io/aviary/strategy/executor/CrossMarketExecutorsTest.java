@@ -333,6 +333,31 @@ class CrossMarketExecutorsTest {
   }
 
   @Test
+  void xemmHedgesAFillOfItsCancelledMakerOrderThatArrivesAfterTheHedgeWentOut() {
+    RecordingGateway gateway = new RecordingGateway();
+    XEMMExecutor e = new XEMMExecutor("x1", xemm(TradeType.BUY), gateway);
+    Markets markets = new Markets().at(1_000).book(BINANCE, 99.9, 100.1, 0.0005, 0.001)
+        .book(KUCOIN, 100.65, 100.7, 0.0005, 0.001);
+    e.start(markets); // o1: BUY 1 at 100
+    e.step(markets.at(1_001).book(KUCOIN, 100.3, 100.4, 0.0005, 0.001)); // drift: o1 cancelled
+    e.step(markets.at(1_002)); // o2: BUY 1 at 100.3 / 1.0065
+    e.onOrderFilled(new OrderFill("o2", 1_003, 99.65, 1, 0.0498, true)); // o3: the hedge, SELL 1
+    e.onOrderFilled(new OrderFill("o1", 1_003, 100, 0.2, 0.01, false)); // o1 filled 0.2 before its cancel landed
+    e.onOrderCancelled("o1");
+    e.onOrderFilled(new OrderFill("o3", 1_004, 100.3, 1, 0.1003, true));
+    assertEquals(ExecutorState.SHUTTING_DOWN, e.state(), "0.2 bought is not hedged yet");
+    e.step(markets.at(1_005));
+    OrderRequest second = gateway.placed.get(3);
+    assertEquals(List.of("kucoin", TradeType.SELL, OrderType.MARKET),
+        List.of(second.connectorName(), second.side(), second.orderType()));
+    assertEquals(0.2, second.amount(), 1e-12);
+    e.onOrderFilled(new OrderFill("o4", 1_005, 100.3, 0.2, 0.02006, true));
+    assertEquals(CloseType.COMPLETED, e.closeType());
+    // sold 1.2 · 100.3 = 120.36, bought 99.65 + 20 = 119.65, fees 0.18016: 0.52984
+    assertEquals(120.36 - 119.65 - 0.18016, e.netPnlQuote(), 1e-9);
+  }
+
+  @Test
   void xemmStoppedAfterAPartialMakerFillHoldsItOrHedgesIt() {
     Markets markets = new Markets().at(1_000).book(BINANCE, 99.9, 100.1, 0.0005, 0.001)
         .book(KUCOIN, 100.65, 100.7, 0.0005, 0.001);
