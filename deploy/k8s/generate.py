@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes deploy/k8s/base/*.yaml: one Deployment, Service and PodDisruptionBudget per Aviary service, HPAs for
-the stateless ones, NetworkPolicies, the shared ConfigMap/Secret and the topic-provisioning Job. The manifests
+the stateless ones, NetworkPolicies, the shared ConfigMap/Secret, the topic-provisioning Job, what bots need with
+BOT_RUNTIME=kubernetes (orchestration-service's ServiceAccount, Role and RoleBinding, the bots' claim) and the
+gateway's Ingress. The manifests
 are committed; rerun this after changing the table below (DeployManifestsTest validates what is committed)."""
 import json, os
 
@@ -18,6 +20,20 @@ SERVICES = [
     ("archive-service", 8106, 2, True, [], "768Mi"),
 ]
 LABEL = "app.kubernetes.io/name"
+# BOT_RUNTIME=kubernetes (ADR 0020): every bot pod mounts sub-paths of this ReadWriteMany claim, which
+# orchestration-service mounts whole at BOTS_PATH (deploy writes the instance folders there) and archive-service
+# reads (bots/archived)
+BOTS_CLAIM = "aviary-bots"
+BOTS_PATH = "/var/lib/aviary/bots"
+# exactly the API calls orchestration-service's KubernetesRuntime makes in its own namespace: pods are created, read,
+# listed by label, deleted, and watched while stop waits for one to be gone (fabric8's waitUntilCondition);
+# each bot's Secret (<pod>-env) is created, read and deleted, never listed
+BOT_RULES = [
+    {"apiGroups": [""], "resources": ["pods"], "verbs": ["create", "get", "list", "watch", "delete"]},
+    {"apiGroups": [""], "resources": ["secrets"], "verbs": ["create", "get", "delete"]},
+]
+# which services mount the bots' claim, and how
+BOTS_MOUNTS = {"orchestration-service": False, "archive-service": True}  # name -> read-only
 PART_OF = {"app.kubernetes.io/part-of": "aviary"}
 
 
@@ -29,6 +45,16 @@ def deployment(name, port, replicas, memory):
     gateway = name == "gateway"
     env = [{"name": "SERVER_PORT", "value": str(port)},
            {"name": "AVIARY_INSTANCE_ID", "valueFrom": {"fieldRef": {"fieldPath": "metadata.name"}}}]
+    mounts = [{"name": "tmp", "mountPath": "/tmp"}]
+    volumes = [{"name": "tmp", "emptyDir": {}}]
+    if name in BOTS_MOUNTS:
+        env += [{"name": "BOTS_PATH", "value": BOTS_PATH}]
+        mounts.append({"name": "bots", "mountPath": BOTS_PATH, "readOnly": BOTS_MOUNTS[name]})
+        volumes.append({"name": "bots", "persistentVolumeClaim": {"claimName": BOTS_CLAIM,
+                                                                   "readOnly": BOTS_MOUNTS[name]}})
+    bots_api = name == "orchestration-service"  # the only service that talks to the Kubernetes API
+    if bots_api:
+        env += [{"name": "BOT_K8S_BOTS_PVC", "value": BOTS_CLAIM}]
     annotations = {} if gateway else {"prometheus.io/scrape": "true", "prometheus.io/port": str(port),
                                       "prometheus.io/path": "/actuator/prometheus"}
     probe = lambda group, delay: {"httpGet": {"path": "/actuator/health/" + group, "port": "http"},
@@ -44,7 +70,8 @@ def deployment(name, port, replicas, memory):
             "template": {
                 "metadata": {"labels": labels(name), **({"annotations": annotations} if annotations else {})},
                 "spec": {
-                    "automountServiceAccountToken": name == "orchestration-service",
+                    **({"serviceAccountName": name} if bots_api else {}),
+                    "automountServiceAccountToken": bots_api,
                     "securityContext": {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001,
                                         "fsGroup": 10001, "seccompProfile": {"type": "RuntimeDefault"}},
                     "terminationGracePeriodSeconds": 40,
@@ -64,9 +91,9 @@ def deployment(name, port, replicas, memory):
                         "readinessProbe": probe("readiness", 0),
                         "securityContext": {"allowPrivilegeEscalation": False, "readOnlyRootFilesystem": True,
                                             "capabilities": {"drop": ["ALL"]}},
-                        "volumeMounts": [{"name": "tmp", "mountPath": "/tmp"}],
+                        "volumeMounts": mounts,
                     }],
-                    "volumes": [{"name": "tmp", "emptyDir": {}}],
+                    "volumes": volumes,
                 },
             },
         },
@@ -154,6 +181,40 @@ def topics_job():
                                                                    "capabilities": {"drop": ["ALL"]}}}]}}}}
 
 
+def bots_access():
+    """orchestration-service's identity for BOT_RUNTIME=kubernetes: a ServiceAccount bound to a Role of exactly the
+    verbs its runtime uses, in the suite's own namespace (BOT_K8S_NAMESPACE blank: bots run beside the services)."""
+    name = "orchestration-service"
+    account = {"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": name, "labels": labels(name)}}
+    role = {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role",
+            "metadata": {"name": name + "-bots", "labels": labels(name)}, "rules": BOT_RULES}
+    binding = {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+               "metadata": {"name": name + "-bots", "labels": labels(name)},
+               "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name + "-bots"},
+               # kustomize's namespace transformer rewrites this with the base's (or an overlay's) namespace
+               "subjects": [{"kind": "ServiceAccount", "name": name, "namespace": "aviary"}]}
+    return account, role, binding
+
+
+def bots_claim():
+    # no storageClassName: the cluster's default class must offer ReadWriteMany (NFS, CephFS, EFS...), else an overlay
+    # names one
+    return {"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+            "metadata": {"name": BOTS_CLAIM, "labels": labels("aviary-bots")},
+            "spec": {"accessModes": ["ReadWriteMany"], "resources": {"requests": {"storage": "10Gi"}}}}
+
+
+def gateway_ingress():
+    # the API's one way in (Basic auth, served by the gateway); no ingressClassName: the cluster's default class, and
+    # no host or TLS: an overlay adds them for its domain
+    port = next(p for n, p, *_ in SERVICES if n == "gateway")
+    return {"apiVersion": "networking.k8s.io/v1", "kind": "Ingress",
+            "metadata": {"name": "gateway", "labels": labels("gateway")},
+            "spec": {"rules": [{"http": {"paths": [{
+                "path": "/", "pathType": "Prefix",
+                "backend": {"service": {"name": "gateway", "port": {"number": port}}}}]}}]}}
+
+
 def write(file_name, *documents):
     with open(os.path.join(BASE, file_name), "w") as out:
         out.write("# generated by deploy/k8s/generate.py; edit the generator, not this file\n")
@@ -173,10 +234,13 @@ def main():
     write("config.yaml", config_map(), secret())
     write("network-default-deny.yaml", default_deny())
     write("topics-job.yaml", topics_job())
-    resources += ["config.yaml", "network-default-deny.yaml", "topics-job.yaml"]
+    write("bots-runtime.yaml", *bots_access(), bots_claim())
+    write("gateway-ingress.yaml", gateway_ingress())
+    resources += ["config.yaml", "network-default-deny.yaml", "topics-job.yaml", "bots-runtime.yaml",
+                  "gateway-ingress.yaml"]
     with open(os.path.join(BASE, "kustomization.yaml"), "w") as out:
         out.write("# generated by deploy/k8s/generate.py\napiVersion: kustomize.config.k8s.io/v1beta1\n"
-                  "kind: Kustomization\nnamespace: aviary\nlabels:\n  - pairs:\n      app.kubernetes.io/part-of: aviary\n"
+                  "kind: Kustomization\nnamespace: aviary\n"
                   "resources:\n" + "".join("  - %s\n" % r for r in sorted(resources)))
 
 

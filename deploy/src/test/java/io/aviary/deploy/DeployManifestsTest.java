@@ -3,26 +3,30 @@ package io.aviary.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,84 +37,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * deploy/k8s validated offline: every document of every manifest the kustomization lists is read into fabric8's typed
- * Kubernetes model for its kind, and a field the model does not know (a typo, a field of another API version) fails
- * the test with its path; fabric8 would otherwise keep it silently in {@code additionalProperties}. Then the
- * properties the issue asks of the base: a Deployment, Service and PodDisruptionBudget per service with probes on the
- * actuator liveness/readiness groups and resources, HPAs only for stateless services, NetworkPolicies admitting only
- * the gateway (and named callers) to the services, the ConfigMap/Secret and the topic-provisioning Job.
+ * Kubernetes model for its kind ({@link KubernetesDocuments}: a field the model does not know fails with its path).
+ * Then the properties the issue asks of the base: a Deployment, Service and PodDisruptionBudget per service with
+ * probes on the actuator liveness/readiness groups and resources, HPAs only for stateless services, NetworkPolicies
+ * admitting only the gateway (and named callers) to the services, the ConfigMap/Secret and the topic-provisioning
+ * Job; what bots need with {@code BOT_RUNTIME=kubernetes} (ADR 0020) and the gateway's Ingress.
  */
 class DeployManifestsTest {
 
     private static final Path BASE = Path.of("k8s", "base");
-    private static final Map<String, Class<? extends KubernetesResource>> KINDS = Map.of(
-            "Deployment", Deployment.class, "Service", Service.class, "PodDisruptionBudget", PodDisruptionBudget.class,
-            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class, "NetworkPolicy", NetworkPolicy.class,
-            "ConfigMap", ConfigMap.class, "Secret", Secret.class, "Job", Job.class);
     private static final List<String> SERVICES = List.of("gateway", "accounts-service", "trading-service",
             "market-data-service", "orchestration-service", "backtesting-service", "archive-service");
 
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final List<KubernetesResource> resources = new ArrayList<>();
+    private static final List<HasMetadata> resources = new ArrayList<>();
 
     @BeforeAll
     static void readEveryManifest() throws IOException {
-        JsonNode kustomization = YAML.readTree(BASE.resolve("kustomization.yaml").toFile());
+        resources.addAll(committedBase());
+    }
+
+    /** Every document of every file the kustomization lists, typed (KubernetesDocuments). */
+    static List<HasMetadata> committedBase() throws IOException {
+        JsonNode kustomization = KubernetesDocuments.YAML.readTree(BASE.resolve("kustomization.yaml").toFile());
         assertThat(kustomization.get("kind").asText()).isEqualTo("Kustomization");
+        List<HasMetadata> documents = new ArrayList<>();
         for (JsonNode file : kustomization.get("resources")) {
             Path path = BASE.resolve(file.asText());
-            try (var parser = new YAMLFactory().createParser(Files.readString(path))) {
-                for (JsonNode document : YAML.readValues(parser, JsonNode.class).readAll()) {
-                    resources.add(typed(path.getFileName() + " " + document.path("kind").asText(), document));
-                }
-            }
+            documents.addAll(KubernetesDocuments.read(path.getFileName().toString(), Files.readString(path)));
         }
-    }
-
-    private static KubernetesResource typed(String where, JsonNode document) {
-        Class<? extends KubernetesResource> type = KINDS.get(document.path("kind").asText());
-        assertThat(type).as(where + ": a kind this test knows").isNotNull();
-        KubernetesResource resource = YAML.convertValue(document, type);
-        List<String> unknown = new ArrayList<>();
-        unknownFields(resource, where, unknown, new IdentityHashMap<>());
-        assertThat(unknown).as("fields the Kubernetes model does not know").isEmpty();
-        return resource;
-    }
-
-    /** Walks the typed model; any non-empty {@code additionalProperties} is a field the API does not have. */
-    private static void unknownFields(Object node, String path, List<String> unknown, Map<Object, Boolean> seen) {
-        if (node == null || seen.put(node, true) != null) {
-            return;
-        }
-        if (node instanceof Collection<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                unknownFields(item, path + "[" + i++ + "]", unknown, seen);
-            }
-            return;
-        }
-        if (node instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> unknownFields(v, path + "." + k, unknown, seen));
-            return;
-        }
-        if (!node.getClass().getName().startsWith("io.fabric8.")) {
-            return;
-        }
-        for (Method getter : node.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getName().equals("getClass")) {
-                continue;
-            }
-            Object value;
-            try {
-                value = getter.invoke(node);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-            if (getter.getName().equals("getAdditionalProperties")) {
-                ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
-            } else {
-                unknownFields(value, path + "." + getter.getName().substring(3), unknown, seen);
-            }
-        }
+        return documents;
     }
 
     private static <T> List<T> all(Class<T> kind) {
@@ -170,5 +125,92 @@ class DeployManifestsTest {
                 .containsKeys("DATABASE_URL", "USERNAME", "PASSWORD", "CONFIG_PASSWORD", "AVIARY_INTERNAL_TOKEN"));
         assertThat(all(Job.class)).singleElement().satisfies(j -> assertThat(
                 j.getSpec().getTemplate().getSpec().getContainers().getFirst().getArgs()).contains("--provision-topics"));
+    }
+
+    /**
+     * ADR 0020: orchestration-service runs bots as pods with its own ServiceAccount, granted exactly what its
+     * KubernetesRuntime calls (pods: create, get, list by label, watch while stop waits, delete; each bot's Secret:
+     * create, get, delete) in its own namespace, no ClusterRole; no other service gets a token.
+     */
+    @Test
+    void orchestrationServiceMayManageBotPodsAndTheirSecretsAndNothingElse() {
+        assertThat(all(ServiceAccount.class)).extracting(a -> a.getMetadata().getName())
+                .containsExactly("orchestration-service");
+        Role role = all(Role.class).getFirst();
+        assertThat(all(Role.class)).hasSize(1);
+        Map<String, Set<String>> verbs = role.getRules().stream().collect(Collectors.toMap(
+                (PolicyRule rule) -> String.join(",", rule.getApiGroups()) + "/" + String.join(",", rule.getResources()),
+                rule -> Set.copyOf(rule.getVerbs())));
+        assertThat(verbs).isEqualTo(Map.of(
+                "/pods", Set.of("create", "get", "list", "watch", "delete"),
+                "/secrets", Set.of("create", "get", "delete")));
+        RoleBinding binding = all(RoleBinding.class).getFirst();
+        assertThat(all(RoleBinding.class)).hasSize(1);
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo("orchestration-service");
+        });
+        all(Deployment.class).forEach(deployment -> {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            boolean orchestration = deployment.getMetadata().getName().equals("orchestration-service");
+            assertThat(pod.getAutomountServiceAccountToken()).as(deployment.getMetadata().getName()).isEqualTo(orchestration);
+            assertThat(pod.getServiceAccountName()).isEqualTo(orchestration ? "orchestration-service" : null);
+        });
+    }
+
+    /** The bots' ReadWriteMany claim: orchestration-service writes it at BOTS_PATH, archive-service reads it. */
+    @Test
+    void theBotsClaimIsSharedReadWriteByOrchestrationAndReadOnlyByArchive() {
+        PersistentVolumeClaim claim = all(PersistentVolumeClaim.class).getFirst();
+        assertThat(all(PersistentVolumeClaim.class)).hasSize(1);
+        assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteMany");
+        assertThat(claim.getSpec().getResources().getRequests()).containsKey("storage");
+        Map<String, Boolean> readOnlyByService = all(Deployment.class).stream()
+                .filter(d -> d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getPersistentVolumeClaim() != null))
+                .collect(Collectors.toMap(d -> d.getMetadata().getName(), d -> {
+                    PodSpec pod = d.getSpec().getTemplate().getSpec();
+                    Volume volume = pod.getVolumes().stream().filter(v -> v.getPersistentVolumeClaim() != null)
+                            .findFirst().orElseThrow();
+                    assertThat(volume.getPersistentVolumeClaim().getClaimName()).isEqualTo(claim.getMetadata().getName());
+                    Container container = pod.getContainers().getFirst();
+                    VolumeMount mount = container.getVolumeMounts().stream()
+                            .filter(m -> m.getName().equals(volume.getName())).findFirst().orElseThrow();
+                    assertThat(container.getEnv()).anySatisfy(env -> {
+                        assertThat(env.getName()).isEqualTo("BOTS_PATH");
+                        assertThat(env.getValue()).isEqualTo(mount.getMountPath());
+                    });
+                    return Boolean.TRUE.equals(mount.getReadOnly());
+                }));
+        assertThat(readOnlyByService).isEqualTo(Map.of("orchestration-service", false, "archive-service", true));
+        Container orchestration = all(Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("orchestration-service")).findFirst().orElseThrow()
+                .getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(orchestration.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("BOT_K8S_BOTS_PVC");
+            assertThat(env.getValue()).isEqualTo(claim.getMetadata().getName());
+        });
+    }
+
+    /** The API's way in: every path to the gateway's Service port, and to nothing else. */
+    @Test
+    void theIngressLeadsOnlyToTheGateway() {
+        Service gateway = all(Service.class).stream().filter(s -> s.getMetadata().getName().equals("gateway"))
+                .findFirst().orElseThrow();
+        Ingress ingress = all(Ingress.class).getFirst();
+        assertThat(all(Ingress.class)).hasSize(1);
+        List<HTTPIngressPath> paths = ingress.getSpec().getRules().stream()
+                .flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
+        assertThat(paths).isNotEmpty().allSatisfy(path -> {
+            assertThat(path.getBackend().getService().getName()).isEqualTo("gateway");
+            assertThat(path.getBackend().getService().getPort().getNumber())
+                    .isEqualTo(gateway.getSpec().getPorts().getFirst().getPort());
+        });
+        assertThat(paths).anySatisfy(path -> {
+            assertThat(path.getPath()).isEqualTo("/");
+            assertThat(path.getPathType()).isEqualTo("Prefix");
+        });
     }
 }

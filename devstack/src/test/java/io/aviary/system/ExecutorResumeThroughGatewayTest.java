@@ -85,6 +85,9 @@ class ExecutorResumeThroughGatewayTest {
         await("the open filled and the take profit in the stored checkpoint").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(300)).until(() -> storedCheckpointOrders(id) == 2);
         String takeProfit = orderIds(id).get(1);
+        await("the take profit's placement in the executor's log").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(300)).until(() -> logMessages(desk, id).stream()
+                        .anyMatch(m -> m.startsWith("placed SELL LIMIT")));
 
         suite.killService("trading-service");
         market(taker, TradeType.BUY, "0.1");
@@ -103,6 +106,30 @@ class ExecutorResumeThroughGatewayTest {
         assertThat(orderIds(id)).as("nothing re-placed").hasSize(2);
         assertThat(trades(takeProfit)).as("the take profit's fill recorded once").isEqualTo(1);
         assertThat(suite.serviceLog("trading-service")).contains("Executor " + id + " on exec_resume/sim resumed");
+
+        await("the log after the restart: the lines before the SIGKILL, the resume, the close")
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> logMessages(desk, id).getLast().equals("terminated: TAKE_PROFIT"));
+        List<String> log = logMessages(desk, id);
+        assertThat(log.getFirst()).startsWith("started position_executor");
+        int placed = indexOf(log, "placed SELL LIMIT");
+        int resumed = indexOf(log, "resumed from its checkpoint");
+        assertThat(placed).as(log.toString()).isNotNegative().isLessThan(resumed);
+    }
+
+    private static List<String> logMessages(TradingDesk desk, String executorId) {
+        Http.Response r = desk.api.get("/executors/" + executorId + "/logs?limit=100");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return JsonPath.read(r.body(), "$.logs[*].message");
+    }
+
+    private static int indexOf(List<String> messages, String prefix) {
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void quote(TradingConnector maker, String bid, String ask) {

@@ -36,12 +36,27 @@ class GatewayBench {
     record Path(String name, Supplier<Http.Response> send) {
     }
 
-    /** One kind of request on every path (the direct one last), and the status that counts as success. */
-    record Scenario(String name, List<Path> paths, int expected) {
+    /**
+     * One kind of request on every path (the direct one last), the status that counts as success, and the module that
+     * serves it (whose CPU time per request is measured beside the gateway's).
+     */
+    record Scenario(String name, List<Path> paths, int expected, String service) {
     }
 
-    /** What one path measured: latencies in nanoseconds (sorted), requests, failures and the time it ran. */
-    record Measured(long[] sortedNanos, int failures, double seconds) {
+    /**
+     * What one path measured: latencies in nanoseconds (sorted), failures, the time it ran, and the CPU time (utime +
+     * stime from /proc, milliseconds) the gateway and the serving module spent meanwhile.
+     */
+    record Measured(long[] sortedNanos, int failures, double seconds, double gatewayCpuMs, double serviceCpuMs) {
+        Measured withCpu(double gatewayMs, double serviceMs) {
+            return new Measured(sortedNanos, failures, seconds, gatewayMs, serviceMs);
+        }
+
+        /** CPU milliseconds per answered request; far less sensitive to the machine's load than throughput. */
+        double perRequest(double cpuMs) {
+            return sortedNanos.length == 0 ? Double.NaN : cpuMs / sortedNanos.length;
+        }
+
         double p(double quantile) {
             return sortedNanos.length == 0 ? Double.NaN
                     : sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1e6;
@@ -66,7 +81,7 @@ class GatewayBench {
             }
             Http direct = Http.to(suite.serviceUrl("accounts-service")).header("X-Aviary-Internal-Token", suite.internalToken());
             paths.add(new Path("direct", () -> direct.get("/accounts/")));
-            scenarios.add(new Scenario("GET /accounts/", paths, 200));
+            scenarios.add(new Scenario("GET /accounts/", paths, 200, "accounts-service"));
         }
         if (SCENARIOS.contains("orders")) {
             // one account per path, each order a SELL that rests far above the market (OrderPlacementBenchmark's set-up)
@@ -81,11 +96,11 @@ class GatewayBench {
                 paths.add(new Path(gatewayName(suite, url), () -> gateway.postJson("/trading/orders", gatewayOrder)));
             }
             paths.add(new Path("direct", () -> direct.postJson("/trading/orders", directOrder)));
-            scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201));
+            scenarios.add(new Scenario("POST /trading/orders (sim)", paths, 201, "trading-service"));
         }
         table.append(String.format("load average at start: %s%n", loadAverage()));
-        table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s%n", "request", "clients", "path",
-                "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct"));
+        table.append(String.format("%-28s %7s %-10s | %9s %8s %8s | %11s %12s %10s | %10s %10s%n", "request", "clients", "path",
+                "req/s", "p50 ms", "p99 ms", "thr/direct", "p50-direct", "p99/direct", "gw CPU ms", "svc CPU ms"));
         for (Scenario scenario : scenarios) {
             for (int clients : CLIENTS) {
                 for (Path path : scenario.paths()) {
@@ -95,15 +110,20 @@ class GatewayBench {
                 scenario.paths().forEach(path -> rounds.add(new ArrayList<>()));
                 for (int round = 0; round < ROUNDS; round++) {
                     for (int i = 0; i < scenario.paths().size(); i++) {
-                        rounds.get(i).add(run(scenario.paths().get(i).send(), scenario.expected(), clients, SECONDS / ROUNDS));
+                        long gatewayBefore = cpuMillis(suite, "gateway");
+                        long serviceBefore = cpuMillis(suite, scenario.service());
+                        Measured m = run(scenario.paths().get(i).send(), scenario.expected(), clients, SECONDS / ROUNDS);
+                        rounds.get(i).add(m.withCpu(cpuMillis(suite, "gateway") - gatewayBefore,
+                                cpuMillis(suite, scenario.service()) - serviceBefore));
                     }
                 }
                 Measured direct = merge(rounds.getLast());
                 for (int i = 0; i < scenario.paths().size(); i++) {
                     Measured m = merge(rounds.get(i));
-                    String line = String.format("%-28s %7d %-10s | %9.1f %8.2f %8.2f | %10.0f%% %12.2f %10.2f%s%n",
+                    String line = String.format("%-28s %7d %-10s | %9.1f %8.2f %8.2f | %10.0f%% %12.2f %10.2f | %10.3f %10.3f%s%n",
                             scenario.name(), clients, scenario.paths().get(i).name(), m.perSecond(), m.p(0.5), m.p(0.99),
                             100 * m.perSecond() / direct.perSecond(), m.p(0.5) - direct.p(0.5), m.p(0.99) / direct.p(0.99),
+                            m.perRequest(m.gatewayCpuMs()), m.perRequest(m.serviceCpuMs()),
                             m.failures() == 0 ? "" : "  FAILED " + m.failures());
                     table.append(line);
                     System.out.print("BENCH " + line);
@@ -180,13 +200,33 @@ class GatewayBench {
             }
             double took = (System.nanoTime() - start) / 1e9;
             return new Measured(all.stream().flatMapToLong(Arrays::stream).sorted().toArray(),
-                    Arrays.stream(failures).sum(), took);
+                    Arrays.stream(failures).sum(), took, 0, 0);
         }
     }
 
     private static Measured merge(List<Measured> parts) {
         return new Measured(parts.stream().flatMapToLong(m -> Arrays.stream(m.sortedNanos())).sorted().toArray(),
-                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum());
+                parts.stream().mapToInt(Measured::failures).sum(), parts.stream().mapToDouble(Measured::seconds).sum(),
+                parts.stream().mapToDouble(Measured::gatewayCpuMs).sum(), parts.stream().mapToDouble(Measured::serviceCpuMs).sum());
+    }
+
+    /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ: 100 on every Linux this runs on). */
+    private static final long TICKS_PER_SECOND = 100;
+
+    /**
+     * CPU time (user + system, all threads) the module's process has used so far, in milliseconds: fields 14 and 15 of
+     * /proc/<pid>/stat, counted after the ")" closing the command name (which may contain spaces).
+     */
+    private static long cpuMillis(RunningSuite suite, String module) {
+        long pid = suite.suite().service(module).pid();
+        try {
+            String stat = Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state), so utime (14) and stime (15) are fields[11] and fields[12]
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no /proc stat for " + module + " (pid " + pid + ")", e);
+        }
     }
 
     private static String loadAverage() {

@@ -27,6 +27,9 @@ public final class ExecutorTypes {
     private static final Field PAIR = new Field("trading_pair", "string", true, null, "Trading pair, e.g. BTC-USDT");
     private static final Field SIDE = new Field("side", "enum", true, null, "BUY or SELL (or 1, 2)");
     private static final Field LEVERAGE = new Field("leverage", "integer", false, 1, "Leverage (perpetuals)");
+    /** Aviary's addition (ADR 0031): set on a perpetual account before the first order; absent keeps the account's. */
+    private static final Field POSITION_MODE = new Field("position_mode", "enum", false, null,
+            "ONEWAY or HEDGE (perpetuals); the account's current mode when absent");
     private static final Field LEVEL = new Field("level_id", "string", false, null, "Level id of a controller");
     private static final Field BUYING = new Field("buying_market", "ConnectorPair", true, null,
             "Market bought on: {connector_name, trading_pair}");
@@ -42,10 +45,10 @@ public final class ExecutorTypes {
                     "Directional trading with risk management", List.of(ID, TIMESTAMP, CONTROLLER, CONNECTOR, PAIR,
                     SIDE, new Field("amount", "number", true, null, "Base amount"),
                     new Field("entry_price", "number", false, null, "Limit price of the open order; best bid/ask when absent"),
-                    BARRIER, LEVERAGE, LEVEL)),
+                    BARRIER, LEVERAGE, POSITION_MODE, LEVEL)),
             new Type("dca_executor", "DCAExecutorConfig", "Dollar-cost averaging with multiple entry points",
                     "Gradual position building", List.of(ID, TIMESTAMP, CONTROLLER, CONNECTOR, PAIR, SIDE, LEVERAGE,
-                    new Field("amounts_quote", "array", true, null, "Quote amount per level"),
+                    POSITION_MODE, new Field("amounts_quote", "array", true, null, "Quote amount per level"),
                     new Field("prices", "array", true, null, "Price per level"),
                     new Field("take_profit", "number", false, null, "Fraction"),
                     new Field("stop_loss", "number", false, null, "Fraction"),
@@ -67,7 +70,7 @@ public final class ExecutorTypes {
                     new Field("activation_bounds", "number", false, null, "Fraction"),
                     new Field("safe_extra_spread", "number", false, "0.0001", "Fraction"),
                     new Field("triple_barrier_config", "TripleBarrierConfig", true, null, "take_profit required"),
-                    LEVERAGE, LEVEL, new Field("keep_position", "boolean", false, false, ""),
+                    LEVERAGE, POSITION_MODE, LEVEL, new Field("keep_position", "boolean", false, false, ""),
                     new Field("coerce_tp_to_step", "boolean", false, false, ""))),
             new Type("order_executor", "OrderExecutorConfig", "Simple order execution with retry logic",
                     "Basic order placement with reliability", List.of(ID, TIMESTAMP, CONTROLLER, CONNECTOR, PAIR, SIDE,
@@ -76,10 +79,10 @@ public final class ExecutorTypes {
                     new Field("price", "number", false, null, "Limit price (LIMIT, LIMIT_MAKER)"),
                     new Field("execution_strategy", "enum", true, null, "LIMIT, LIMIT_MAKER, MARKET or LIMIT_CHASER"),
                     new Field("chaser_config", "LimitChaserConfig", false, null, "distance, refresh_threshold"),
-                    LEVERAGE, LEVEL)),
+                    LEVERAGE, POSITION_MODE, LEVEL)),
             new Type("twap_executor", "TWAPExecutorConfig", "Time-weighted average price execution",
                     "Large order execution with minimal market impact", List.of(ID, TIMESTAMP, CONTROLLER, CONNECTOR,
-                    PAIR, SIDE, LEVERAGE, new Field("total_amount_quote", "number", true, null, "Quote"),
+                    PAIR, SIDE, LEVERAGE, POSITION_MODE, new Field("total_amount_quote", "number", true, null, "Quote"),
                     new Field("total_duration", "integer", true, null, "Seconds"),
                     new Field("order_interval", "integer", true, null, "Seconds"),
                     new Field("mode", "enum", false, "TAKER", "MAKER or TAKER"),

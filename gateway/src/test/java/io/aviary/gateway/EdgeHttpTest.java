@@ -9,6 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
+import org.springframework.context.ApplicationContext;
 
 /** Path tricks are refused before routing; client-sent internal and forwarding headers never reach a service. */
 class EdgeHttpTest extends GatewayHttpTestBase {
@@ -63,6 +67,27 @@ class EdgeHttpTest extends GatewayHttpTestBase {
                 .doesNotContain("203.0.113.7");
         assertThat(String.join(",", seen.headers().getOrDefault("X-Forwarded-Host", List.of())))
                 .doesNotContain("evil.example");
+    }
+
+    /**
+     * The SCG header filters that only copied every proxied request's headers here are gone (issue 16: the gateway's
+     * cost per request); the test above shows the edge still strips what they stripped. Hop-by-hop removal stays.
+     */
+    @Test
+    void noHeaderFilterCopiesTheHeadersForNothing(@Autowired ApplicationContext context) {
+        assertThat(context.getBeansOfType(HttpHeadersFilter.class).keySet())
+                .doesNotContain("removeForwardedHeadersFilter", "removeXForwardedHeadersFilter", "gRPCRequestHeadersFilter");
+        assertThat(context.getBeansOfType(RemoveHopByHopHeadersFilter.class)).hasSize(1);
+    }
+
+    @Test
+    void hopByHopHeadersNeverReachTheService() {
+        send(authorized("/accounts/hop-check").header("Keep-Alive", "timeout=5").header("Proxy-Authorization", "Basic x")
+                .header("X-Kept", "1"));
+        Seen seen = SERVICE.lastRequestTo("/accounts/hop-check").orElseThrow();
+        assertThat(seen.headers().keySet()).noneMatch(h -> h.equalsIgnoreCase("Keep-Alive")
+                || h.equalsIgnoreCase("Proxy-Authorization"));
+        assertThat(seen.headers().get("X-Kept")).containsExactly("1");
     }
 
     /** The JDK client normalises or refuses some of these paths, so they go over a plain socket, byte for byte. */

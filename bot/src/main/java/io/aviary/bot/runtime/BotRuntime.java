@@ -2,6 +2,7 @@ package io.aviary.bot.runtime;
 
 import io.aviary.execution.LiveMarketView;
 import io.aviary.execution.HummingbotOrderIds;
+import io.aviary.execution.PerpetualSettings;
 import io.aviary.bot.events.BotEventListener;
 import io.aviary.bot.events.UnfinishedOrder;
 import io.aviary.connectors.model.CandleInterval;
@@ -208,13 +209,22 @@ public final class BotRuntime implements AutoCloseable {
       if (state != State.NEW) {
         throw new IllegalStateException("a bot runtime starts once (state " + state + ")");
       }
-      runners.forEach(r -> PerpetualSettings.apply(r.controller().config(),
-          tradingByConnector.get(r.controller().config().connectorName())));
+      runners.forEach(r -> applyPerpetualSettings(r.controller().config()));
       gateways.values().forEach(LiveOrderGateway::start);
       gateways.values().forEach(g -> g.adopt(leftOpen, cancelLeftOpen));
       state = State.RUNNING;
       thread = Thread.ofPlatform().name("bot-strategy").daemon(false).start(this::run);
     }
+  }
+
+  /**
+   * A perpetual controller's position mode and leverage, set on its account. A venue that refuses is logged, as
+   * Hummingbot does; the controller still runs (its orders will say what is wrong).
+   */
+  private void applyPerpetualSettings(ControllerConfig config) {
+    PerpetualSettings.of(config).ifPresent(settings -> settings.apply(config.connectorName(),
+        TradingPair.parse(config.tradingPair()), tradingByConnector.get(config.connectorName()))
+        .forEach(refusal -> log.warn("{}: {}", config.id(), refusal.message())));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.aviary.bot.runtime;
 
 import io.aviary.execution.LiveMarketView;
+import io.aviary.execution.PerpetualSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -326,10 +327,11 @@ class BotRuntimeSimTest {
       config.put("position_mode", "HEDGE");
       config.put("leverage", 5);
 
-      PerpetualSettings.apply(ControllerRegistry.parse(config), perp);
+      PerpetualSettings settings = PerpetualSettings.of(ControllerRegistry.parse(config)).orElseThrow();
 
+      assertThat(settings.apply("sim_perpetual", TradingPair.parse("ETH-USDT"), perp)).isEmpty();
       assertThat(perp.positionMode()).isEqualTo(PositionMode.HEDGE);
-      assertThat(PerpetualSettings.of(ControllerRegistry.parse(config)).leverage()).isEqualTo(5);
+      assertThat(settings.leverage()).isEqualTo(5);
     }
   }
 
@@ -400,6 +402,7 @@ class BotRuntimeSimTest {
         assertThat(p.side()).isEqualTo(io.aviary.connectors.model.PositionSide.LONG);
         assertThat(p.amount()).isEqualByComparingTo("0.015");
         assertThat(p.entryPrice()).isEqualByComparingTo("3283.5");
+        assertThat(p.leverage()).as("the controller's leverage, set on start (the venue's default is 20)").isEqualTo(5);
       });
       // long 0.015 from 3283.50 marked at the best bid 3267: (3267 − 3283.50) · 0.015 = −0.2475, less the fee
       double openFee = open.feeInQuote().doubleValue();

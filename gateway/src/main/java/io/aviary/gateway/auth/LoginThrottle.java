@@ -44,6 +44,9 @@ public class LoginThrottle {
 
     /** How long the key of {@code address} must still wait, or empty when it may try. */
     public Optional<Duration> blockedFor(String address) {
+        if (strikes.isEmpty()) {
+            return Optional.empty(); // the usual case: no address failed lately, so no key to work out per request
+        }
         Instant now = clock.instant();
         Strikes current = strikes.computeIfPresent(AddressKey.of(address), (k, s) -> s.forgotten(now, settings) ? null : s);
         return current == null || !current.waitsAt(now) ? Optional.empty()
@@ -62,7 +65,9 @@ public class LoginThrottle {
     }
 
     public void recordSuccess(String address) {
-        strikes.remove(AddressKey.of(address));
+        if (!strikes.isEmpty()) {
+            strikes.remove(AddressKey.of(address));
+        }
     }
 
     /** Number of address keys currently remembered (for tests and metrics). */

@@ -1,7 +1,6 @@
 package io.aviary.gateway.edge;
 
 import java.net.InetSocketAddress;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +37,8 @@ public class InternalHeaderFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         boolean fromTrustedProxy = isTrusted(exchange.getRequest().getRemoteAddress());
         HttpHeaders headers = exchange.getRequest().getHeaders();
-        if (headers.headerNames().stream().noneMatch(name -> mustGo(name, fromTrustedProxy))) {
-            return chain.filter(exchange);
+        if (!anyMustGo(headers, fromTrustedProxy)) {
+            return chain.filter(exchange); // the usual case: no copy of the headers
         }
         var request = exchange.getRequest().mutate()
                 .headers(h -> h.headerNames().stream().filter(name -> mustGo(name, fromTrustedProxy)).toList().forEach(h::remove))
@@ -51,11 +50,21 @@ public class InternalHeaderFilter implements WebFilter, Ordered {
         return peer != null && peer.getAddress() != null && trustedProxies.contains(peer.getAddress().getHostAddress());
     }
 
-    static boolean mustGo(String headerName, boolean fromTrustedProxy) {
-        String name = headerName.toLowerCase(Locale.ROOT);
-        if (name.startsWith(INTERNAL_PREFIX)) {
+    /** A plain loop over the names: this runs on every request. */
+    private static boolean anyMustGo(HttpHeaders headers, boolean fromTrustedProxy) {
+        for (String name : headers.headerNames()) {
+            if (mustGo(name, fromTrustedProxy)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean mustGo(String name, boolean fromTrustedProxy) {
+        if (name.regionMatches(true, 0, INTERNAL_PREFIX, 0, INTERNAL_PREFIX.length())) {
             return true;
         }
-        return !fromTrustedProxy && (name.equals("forwarded") || name.startsWith(FORWARDED_PREFIX));
+        return !fromTrustedProxy && (name.equalsIgnoreCase("forwarded")
+                || name.regionMatches(true, 0, FORWARDED_PREFIX, 0, FORWARDED_PREFIX.length()));
     }
 }

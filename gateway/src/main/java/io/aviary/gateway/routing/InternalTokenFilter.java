@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * On every proxied request: drop the caller's Authorization (services never need the user's
  * password) and any internal token the caller tried to supply, then add the real one, and the
- * request id {@link RequestIdFilter} chose (replacing whatever the caller sent). One header
- * rewrite per proxied request for both.
+ * request id and trace parent {@link RequestIdFilter} chose (replacing whatever the caller sent). The one header
+ * rewrite per proxied request: each {@code mutate()} copies every header, so nothing else on the path mutates.
  */
 public class InternalTokenFilter implements GlobalFilter, Ordered {
 
@@ -34,6 +34,12 @@ public class InternalTokenFilter implements GlobalFilter, Ordered {
             headers.remove(HttpHeaders.AUTHORIZATION);
             headers.set(HEADER, internalToken);
             headers.set(RequestIdFilter.HEADER, RequestIdFilter.requestIdOf(exchange));
+            String traceParent = RequestIdFilter.traceParentOf(exchange);
+            if (traceParent != null) {
+                headers.set(RequestIdFilter.TRACE_PARENT, traceParent);
+            } else {
+                headers.remove(RequestIdFilter.TRACE_PARENT);
+            }
         }).build();
         return chain.filter(exchange.mutate().request(request).build());
     }

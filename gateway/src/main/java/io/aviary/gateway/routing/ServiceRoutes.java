@@ -85,6 +85,12 @@ public class ServiceRoutes {
         return new InstanceRoundRobinFilter(byRoute);
     }
 
+    /** Static: it edits bean definitions before any bean exists. */
+    @Bean
+    static RedundantHeaderFilters redundantHeaderFilters() {
+        return new RedundantHeaderFilters();
+    }
+
     /** {@code /accounts} and {@code /accounts/**}, but not {@code /accountsX}. */
     private static String[] patterns(List<String> prefixes) {
         return prefixes.stream().flatMap(p -> Stream.of(p, p + "/**")).toArray(String[]::new);

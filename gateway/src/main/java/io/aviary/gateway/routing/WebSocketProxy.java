@@ -79,7 +79,7 @@ public class WebSocketProxy implements GatewayFilter, Ordered {
         URI target = target(route.getUri(), exchange.getRequest().getPath().value());
         HttpHeaders headers = new HttpHeaders();
         copy(exchange, headers, InternalTokenFilter.HEADER);
-        copy(exchange, headers, RequestIdFilter.HEADER);
+        headers.set(RequestIdFilter.HEADER, RequestIdFilter.requestIdOf(exchange));
         ServerWebExchangeUtils.setAlreadyRouted(exchange);
         // The service session lives in its own subscription, so its end is seen as a close (relayed with a reason)
         // rather than as a cancellation that would drop the client without one.

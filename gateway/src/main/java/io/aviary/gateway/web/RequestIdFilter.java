@@ -2,7 +2,6 @@ package io.aviary.gateway.web;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,6 +25,10 @@ import reactor.core.publisher.Mono;
  * (parent-based sampling) record the same share of traces end to end (docs/adr/0029-observability.md).
  * Runs first, so even refused requests (401, 429, 413) are logged with their id. The access line
  * holds method, path (no query string, which may carry secrets), status, time and id, never headers.
+ *
+ * <p>Cheap per request (issue 16): the request itself is not mutated (a mutation copies every header); the id and the
+ * trace parent are exchange attributes, which {@code InternalTokenFilter} writes onto the proxied request in its one
+ * header rewrite. The access line is built once as a plain string (no placeholder formatting), only when it is logged.
  */
 public class RequestIdFilter implements WebFilter, Ordered {
 
@@ -34,9 +37,10 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public static final String ATTRIBUTE = "requestId";
 
     public static final String TRACE_PARENT = "traceparent";
+    /** Exchange attribute holding the {@value #TRACE_PARENT} value for the proxied request. */
+    public static final String TRACE_PARENT_ATTRIBUTE = "traceParent";
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final Pattern TRACE_ID = Pattern.compile("(?!0{32})[0-9a-f]{32}");
+    private static final int MAX_ID_LENGTH = 128;
 
     private final double sampling;
 
@@ -59,34 +63,69 @@ public class RequestIdFilter implements WebFilter, Ordered {
         return exchange.getAttributeOrDefault(ATTRIBUTE, "-");
     }
 
+    /** The {@value #TRACE_PARENT} this filter chose for the request, or null outside a filtered exchange. */
+    public static String traceParentOf(ServerWebExchange exchange) {
+        return exchange.getAttribute(TRACE_PARENT_ATTRIBUTE);
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String requestId = idFor(exchange.getRequest());
-        exchange.getAttributes().put(ATTRIBUTE, requestId);
         String traceParent = traceParentFor(requestId);
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> {
-            h.set(HEADER, requestId);
-            h.set(TRACE_PARENT, traceParent);
-        }).build();
+        exchange.getAttributes().put(ATTRIBUTE, requestId);
+        exchange.getAttributes().put(TRACE_PARENT_ATTRIBUTE, traceParent);
+        ServerHttpRequest request = exchange.getRequest();
         // Set just before commit: replaces the copy a proxied service echoes, so the client sees one value.
         exchange.getResponse().beforeCommit(() -> {
             exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
         long started = System.nanoTime();
-        return chain.filter(exchange.mutate().request(request).build())
+        return chain.filter(exchange)
                 .doFinally(signal -> logAccess(request, exchange.getResponse().getStatusCode(), started, requestId,
                         traceParent.substring(3, 35)));
     }
 
     private static String idFor(ServerHttpRequest request) {
         String presented = request.getHeaders().getFirst(HEADER);
-        return presented != null && VALID.matcher(presented).matches() ? presented : randomHex(16);
+        return presented != null && isSaneId(presented) ? presented : randomHex(16);
+    }
+
+    /** {@code [A-Za-z0-9._-]{1,128}}, checked by hand: this runs on every request. */
+    static boolean isSaneId(String id) {
+        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A W3C trace id: 32 lowercase hex digits, not all zero. */
+    static boolean isTraceId(String id) {
+        if (id.length() != 32) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
     }
 
     /** {@code 00-<trace id>-<parent span id>-<flags>}: the request id as trace id when it is one. */
     private String traceParentFor(String requestId) {
-        String traceId = TRACE_ID.matcher(requestId).matches() ? requestId : randomHex(16);
+        String traceId = isTraceId(requestId) ? requestId : randomHex(16);
         boolean sampled = sampling > 0 && ThreadLocalRandom.current().nextDouble() < sampling;
         return "00-" + traceId + "-" + randomHex(8) + (sampled ? "-01" : "-00");
     }
@@ -108,17 +147,27 @@ public class RequestIdFilter implements WebFilter, Ordered {
         return true;
     }
 
+    /** {@code GET /accounts/ 200 3ms rid=<id>}, plus {@code  trace=<trace id>} when the two differ. */
     private static void logAccess(ServerHttpRequest request, HttpStatusCode status, long startedNanos, String requestId,
             String traceId) {
+        if (!access.isInfoEnabled()) {
+            return;
+        }
         long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        String path = request.getPath().value();
+        StringBuilder line = new StringBuilder(48 + path.length() + 2 * requestId.length())
+                .append(request.getMethod().name()).append(' ').append(path).append(' ');
+        if (status == null) {
+            line.append('-');
+        } else {
+            line.append(status.value());
+        }
+        line.append(' ').append(millis).append("ms rid=").append(requestId);
+        if (!traceId.equals(requestId)) {
+            line.append(" trace=").append(traceId);
+        }
         try (var ignored = MDC.putCloseable(ATTRIBUTE, requestId)) {
-            if (traceId.equals(requestId)) {
-                access.info("{} {} {} {}ms rid={}", request.getMethod(), request.getPath().value(),
-                        status == null ? "-" : status.value(), millis, requestId);
-            } else {
-                access.info("{} {} {} {}ms rid={} trace={}", request.getMethod(), request.getPath().value(),
-                        status == null ? "-" : status.value(), millis, requestId, traceId);
-            }
+            access.info(line.toString());
         }
     }
 }

@@ -36,6 +36,16 @@ class BasicCredentialsTest {
     }
 
     @Test
+    void theEncodedOnceShortcutDecidesLikeTheFullCheck() {
+        assertThat(credentials.check(basic("desk:pässword:with-colon") + " ")).as("trailing space: full check")
+                .isEqualTo(Verdict.ACCEPTED);
+        assertThat(credentials.check("Basic  " + basic("desk:pässword:with-colon").substring(6))).isEqualTo(Verdict.ACCEPTED);
+        // a user name with a colon never matches, since the decoded value splits at its first colon: no shortcut
+        BasicCredentials colonUser = new BasicCredentials("a:b", "c");
+        assertThat(colonUser.check(basic("a:b:c"))).isEqualTo(Verdict.WRONG);
+    }
+
+    @Test
     void onlyPresentedWrongCredentialsCountAsFailedLogins() {
         assertThat(Verdict.NOT_AUTHENTICATED.isFailedLogin()).isFalse();
         assertThat(Verdict.MALFORMED.isFailedLogin()).isTrue();

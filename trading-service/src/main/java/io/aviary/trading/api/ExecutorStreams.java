@@ -62,7 +62,7 @@ final class ExecutorStreams implements StreamSource {
                 String id = msg.name("executor_id");
                 String level = msg.name("level", null);
                 executors.get(id);
-                yield new Logs("executor_logs_" + id, () -> executors.logs(id, level, 0));
+                yield new Logs("executor_logs_" + id, id, level, executors);
             }
             default -> throw new IllegalArgumentException(type + " is served by orchestration-service; Aviary does"
                     + " not stream it here: poll GET /bot-orchestration/status");
@@ -168,15 +168,22 @@ final class ExecutorStreams implements StreamSource {
         }
     }
 
-    /** Pushes only the log entries added since the last push, with the total. */
+    /**
+     * Pushes only the log entries stored since the last push (by their store sequence, so it keeps pushing once the
+     * executor's log is at its bound), with the total kept. Read from the store: the same on every replica.
+     */
     private static final class Logs implements LiveStream {
         private final String id;
-        private final Supplier<Map<String, Object>> read;
-        private int sent;
+        private final String executorId;
+        private final String level;
+        private final ExecutorsController executors;
+        private long lastSeq;
 
-        Logs(String id, Supplier<Map<String, Object>> read) {
+        Logs(String id, String executorId, String level, ExecutorsController executors) {
             this.id = id;
-            this.read = read;
+            this.executorId = executorId;
+            this.level = level;
+            this.executors = executors;
         }
 
         @Override
@@ -186,18 +193,15 @@ final class ExecutorStreams implements StreamSource {
 
         @Override
         public synchronized Optional<Map<String, Object>> poll() {
-            Map<String, Object> now = read.get();
-            List<?> entries = (List<?>) now.get("logs");
-            if (entries.size() <= sent) {
-                sent = Math.min(sent, entries.size());
+            ExecutorsController.NewLogs fresh = executors.logsAfter(executorId, level, lastSeq);
+            if (fresh.logs().isEmpty()) {
                 return Optional.empty();
             }
-            List<?> fresh = List.copyOf(entries.subList(sent, entries.size()));
-            sent = entries.size();
+            lastSeq = fresh.lastSeq();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", "executor_logs");
-            body.put("data", fresh);
-            body.put("total_count", now.get("total_count"));
+            body.put("data", fresh.logs());
+            body.put("total_count", executors.logCount(executorId, level));
             return Optional.of(body);
         }
 

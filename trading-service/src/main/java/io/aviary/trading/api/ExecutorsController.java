@@ -5,11 +5,11 @@ import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.web.JsonBody;
 import io.aviary.kit.web.WireTime;
-import io.aviary.trading.app.executors.ExecutorLog;
 import io.aviary.trading.app.executors.ExecutorManagement;
 import io.aviary.trading.app.executors.ExecutorManagement.SearchPage;
 import io.aviary.trading.app.executors.ExecutorReports;
 import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorLogEntry;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.swagger.v3.oas.annotations.Operation;
@@ -139,20 +139,44 @@ public class ExecutorsController {
     }
 
     @GetMapping("/{executor_id}/logs")
-    @Operation(summary = "The executor's captured log entries (in memory, the last 200), optionally of one level")
+    @Operation(summary = "The executor's captured log entries (stored, the last aviary.executors.log-kept), "
+            + "optionally of one level; the newest `limit` of them")
     public Map<String, Object> logs(@PathVariable("executor_id") String executorId,
             @RequestParam(value = "level", required = false) String level,
             @RequestParam(value = "limit", defaultValue = "50") int limit) {
-        List<ExecutorLog.Entry> all = executors.logs(executorId, level);
-        List<ExecutorLog.Entry> last = limit > 0 && all.size() > limit ? all.subList(all.size() - limit, all.size()) : all;
-        return Map.of("executor_id", executorId, "total_count", all.size(), "logs", last.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("timestamp", WireTime.iso(e.timestamp()));
-            m.put("level", e.level());
-            m.put("message", e.message());
-            m.put("exc_info", null);
-            return m;
-        }).toList());
+        List<ExecutorLogEntry> all = executors.logs(executorId, level(level));
+        List<ExecutorLogEntry> last = limit > 0 && all.size() > limit ? all.subList(all.size() - limit, all.size()) : all;
+        return Map.of("executor_id", executorId, "total_count", all.size(), "logs",
+                last.stream().map(ExecutorsController::logEntry).toList());
+    }
+
+    /** The entries stored after {@code afterSeq} as {@code executor_logs} streams them, and the newest seq read. */
+    record NewLogs(List<Map<String, Object>> logs, long lastSeq) {
+    }
+
+    NewLogs logsAfter(String executorId, String level, long afterSeq) {
+        List<ExecutorLogEntry> fresh = executors.logsAfter(executorId, level(level), afterSeq);
+        return new NewLogs(fresh.stream().map(ExecutorsController::logEntry).toList(),
+                fresh.isEmpty() ? afterSeq : fresh.getLast().seq());
+    }
+
+    /** The number of entries stored for the executor (of {@code level} when given). */
+    int logCount(String executorId, String level) {
+        return executors.logs(executorId, level(level)).size();
+    }
+
+    /** Stored levels are upper case; any other level selects nothing, as in Hummingbot. */
+    private static String level(String level) {
+        return level == null || level.isBlank() ? null : level.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Map<String, Object> logEntry(ExecutorLogEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("timestamp", WireTime.iso(e.timestamp()));
+        m.put("level", e.level());
+        m.put("message", e.message());
+        m.put("exc_info", null);
+        return m;
     }
 
     @GetMapping("/types/available")

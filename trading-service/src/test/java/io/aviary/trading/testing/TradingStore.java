@@ -20,8 +20,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * trading-service's store as the app classes use it, on a real (embedded) PostgreSQL with the service's and the kit's
- * migrations: the repositories, the transaction template and an outbox whose relay is never started, so a test reads
+ * trading-service's store as the app classes use it, on a real (embedded) PostgreSQL with the service's, the kit's and
+ * the paper ledger's migrations: the repositories, the transaction template and an outbox whose relay is never started, so a test reads
  * the events the code under test wrote from {@code event_outbox}.
  */
 public final class TradingStore implements AutoCloseable {
@@ -46,7 +46,7 @@ public final class TradingStore implements AutoCloseable {
         ds.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
         ds.setCurrentSchema("trading");
         Flyway.configure().dataSource(ds).schemas("trading").defaultSchema("trading")
-                .locations("classpath:db/kit", "classpath:db/migration").load().migrate();
+                .locations("classpath:db/kit", "classpath:db/paper", "classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         outbox = new EventOutbox(jdbc, json, "trading-service", "aviary.trading.events", new OutboxRelay(jdbc, tx, null));

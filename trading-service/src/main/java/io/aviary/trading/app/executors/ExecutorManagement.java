@@ -3,6 +3,7 @@ package io.aviary.trading.app.executors;
 import io.aviary.connectors.model.Fill;
 import io.aviary.connectors.model.OrderState;
 import io.aviary.connectors.model.OrderUpdate;
+import io.aviary.connectors.model.PositionMode;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.port.VenueException;
@@ -12,6 +13,7 @@ import io.aviary.execution.ExecutorConfigReader;
 import io.aviary.execution.ExecutorConfigReader.InvalidExecutorConfig;
 import io.aviary.execution.HummingbotOrderIds;
 import io.aviary.execution.LiveMarketView;
+import io.aviary.execution.PerpetualSettings;
 import io.aviary.kit.failure.Conflict;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
@@ -29,6 +31,7 @@ import io.aviary.trading.app.TradeRecorder;
 import io.aviary.trading.app.TradingRulesCache;
 import io.aviary.trading.app.session.SessionAccess;
 import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorLogEntry;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.aviary.trading.domain.SessionKey;
@@ -39,15 +42,15 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -74,8 +77,6 @@ public class ExecutorManagement implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorManagement.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Logs kept for this many executors (running or recently terminated); older ones are dropped first. */
-    private static final int LOGS_KEPT = 1000;
     public static final String DEFAULT_ACCOUNT = "master_account";
 
     private final SessionAccess sessions;
@@ -94,20 +95,14 @@ public class ExecutorManagement implements AutoCloseable {
     private final HummingbotOrderIds ids = new HummingbotOrderIds("x", 32);
     private final Map<SessionKey, ExecutorHost> hosts = new ConcurrentHashMap<>();
     private final Map<String, ExecutorHost> hostOf = new ConcurrentHashMap<>();
-    private final Map<String, ExecutorLog> logs = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ExecutorLog> eldest) {
-                    return size() > LOGS_KEPT;
-                }
-            });
+    private final ExecutorLogStore logs;
     private final ScheduledExecutorService sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("executors-sweep").daemon().factory());
 
     public ExecutorManagement(SessionAccess sessions, TradingRulesCache rules, ConnectorRegistry connectors,
             ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
-            OrderPlacement placement, TradeRecorder recorder, AccountControl control, Clock clock,
-            @Value("${aviary.executors.tick:1s}") Duration tick,
+            OrderPlacement placement, TradeRecorder recorder, AccountControl control, ExecutorLogStore logs,
+            Clock clock, @Value("${aviary.executors.tick:1s}") Duration tick,
             @Value("${aviary.executors.stale-after:30s}") Duration staleAfter,
             @Value("${aviary.executors.fees:" + VenueFees.DEFAULT + "}") String fees) {
         this.sessions = sessions;
@@ -119,6 +114,7 @@ public class ExecutorManagement implements AutoCloseable {
         this.placement = placement;
         this.recorder = recorder;
         this.control = control;
+        this.logs = logs;
         this.clock = clock;
         this.tick = tick;
         this.staleAfter = staleAfter;
@@ -204,7 +200,7 @@ public class ExecutorManagement implements AutoCloseable {
     }
 
     /**
-     * The rule for executors that trade on two markets (ADR "arbitrage and XEMM executors"): its host is the one of
+     * The rule for executors that trade on two markets (ADR 0032): its host is the one of
      * its own session (its config's connector), and it runs only where every session it trades on runs. A session
      * of its account on another connector that no replica runs is opened here; null when all run here, else the
      * first that runs elsewhere (or cannot be opened now).
@@ -236,8 +232,8 @@ public class ExecutorManagement implements AutoCloseable {
      * cancels orders it placed after its last stored checkpoint, and hosts it again. Host thread only.
      */
     private Void resumeOn(ExecutorHost host, SessionKey key, ExecutorRow row, ExecutorCheckpoint checkpoint) {
-        ExecutorLog executorLog = new ExecutorLog();
         String id = row.executorId();
+        ExecutorLog executorLog = new ExecutorLog(id, logs, row.errorCount(), row.lastError());
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
                 ids, executorLog, clock);
         Executor executor = checkpoint.resume(gateway);
@@ -263,7 +259,6 @@ public class ExecutorManagement implements AutoCloseable {
         executorLog.add(clock.instant(), "INFO", "resumed from its checkpoint after its host stopped: "
                 + checkpoint.openOrders().size() + " open order(s) reconciled, " + fills + " venue fill(s) delivered");
         records.resumed(hosted, clock.instant());
-        logs.put(id, executorLog);
         hostOf.put(id, host);
         host.adopt(hosted);
         log.info("Executor {} on {} resumed ({})", id, key, executor.state());
@@ -353,18 +348,63 @@ public class ExecutorManagement implements AutoCloseable {
         for (ConnectorPair market : config.markets()) {
             listedPair(market);
             // 404 naming the account or connector when there is no such session, 421 when another replica runs it
-            // (an executor trading on two markets needs both sessions here: ADR "arbitrage and XEMM executors")
+            // (an executor trading on two markets needs both sessions here: ADR 0032)
             sessions.current(new SessionKey(account, market.connectorName()));
         }
+        TradingPair pair = TradingPair.parse(config.tradingPair());
+        PerpetualSettings perpetual = PerpetualSettings.of(config, positionMode(executorConfig));
         ExecutorHost host = host(key);
         String configJson = configJson(config);
-        TradingPair pair = TradingPair.parse(config.tradingPair());
-        return host.call(() -> startOn(host, key, config, configJson, pair));
+        return host.call(() -> startOn(host, key, config, configJson, pair, perpetual));
+    }
+
+    /**
+     * {@code executor_config.position_mode}: not in Hummingbot's executor configs (its controllers carry it), taken
+     * here so an API client can trade a perpetual in HEDGE mode; absent, the account keeps its current mode.
+     */
+    private static PositionMode positionMode(Map<String, Object> executorConfig) {
+        Object mode = executorConfig.get("position_mode");
+        if (mode == null) {
+            return null;
+        }
+        for (PositionMode known : PositionMode.values()) {
+            if (known.name().equalsIgnoreCase(String.valueOf(mode))) {
+                return known;
+            }
+        }
+        throw new InvalidRequest("executor_config.position_mode must be one of "
+                + Arrays.toString(PositionMode.values()));
+    }
+
+    /**
+     * On a perpetual connector, sets the executor's leverage (and position mode when it names one) on the account
+     * before its first order, as Hummingbot's executor orchestrator does. Unlike Hummingbot, which logs a refusal and
+     * trades on, a refusal fails the create: an API client that asked for 5x must not get a position at the venue's
+     * default leverage without being told (ADR 0031). Host thread only.
+     *
+     * @return what was set, for the executor's log; null on a spot connector
+     */
+    private String applyPerpetualSettings(SessionKey key, TradingPair pair, PerpetualSettings settings) {
+        if (!PerpetualSettings.isPerpetual(key.connectorName()) || settings.isEmpty()) {
+            return null;
+        }
+        List<PerpetualSettings.Refusal> refused = settings.apply(key.connectorName(), pair,
+                sessions.current(key).trading());
+        if (refused.isEmpty()) {
+            return "leverage " + settings.leverage() + " for " + pair
+                    + (settings.positionMode() == null ? "" : " and position mode " + settings.positionMode())
+                    + " set on " + key.connectorName();
+        }
+        String detail = "Executor not created: " + refused.stream().map(PerpetualSettings.Refusal::message)
+                .collect(Collectors.joining("; "));
+        log.warn("{} on {}", detail, key);
+        boolean venueSaidNo = refused.stream().allMatch(r -> r.cause() instanceof VenueException.Rejected
+                || r.cause() instanceof VenueException.Unsupported);
+        throw venueSaidNo ? new InvalidRequest(detail) : new Unavailable(detail);
     }
 
     private ExecutorRow startOn(ExecutorHost host, SessionKey key, ExecutorConfig config, String configJson,
-            TradingPair pair) {
-        MarketView view;
+            TradingPair pair, PerpetualSettings perpetual) {
         for (ConnectorPair market : config.markets()) {
             LiveMarketView read;
             try {
@@ -378,17 +418,20 @@ public class ExecutorManagement implements AutoCloseable {
                         + " yet; try again");
             }
         }
-        view = host.freshView(config);
-        ExecutorLog executorLog = new ExecutorLog();
+        MarketView view = host.freshView(config);
+        String perpetualSet = applyPerpetualSettings(key, pair, perpetual);
         String id = config.id();
+        ExecutorLog executorLog = new ExecutorLog(id, logs);
         ExecutorOrderGateway gateway = new ExecutorOrderGateway(id, key, host, placement, control, router, records,
                 ids, executorLog, clock);
         Executor executor = ExecutorCheckpoint.checkpointable(config, id, gateway);
         HostedExecutor hosted = new HostedExecutor(executor, key, configJson,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), executorLog);
         records.started(hosted, clock.instant());
-        logs.put(id, executorLog);
         hostOf.put(id, host);
+        if (perpetualSet != null) {
+            executorLog.add(clock.instant(), "INFO", perpetualSet);
+        }
         executorLog.add(clock.instant(), "INFO", "started " + config.type() + " on " + key + " " + pair);
         try {
             executor.start(view);
@@ -469,13 +512,18 @@ public class ExecutorManagement implements AutoCloseable {
         });
     }
 
-    public List<ExecutorLog.Entry> logs(String executorId, String level) {
-        ExecutorLog executorLog = logs.get(executorId);
-        if (executorLog == null) {
+    /** The executor's stored log entries, oldest first, only {@code level} when given: the same on every replica. */
+    public List<ExecutorLogEntry> logs(String executorId, String level) {
+        return logsAfter(executorId, level, 0);
+    }
+
+    /** The entries stored after {@code afterSeq} (what a stream has not pushed yet). */
+    public List<ExecutorLogEntry> logsAfter(String executorId, String level, long afterSeq) {
+        List<ExecutorLogEntry> entries = logs.entriesAfter(executorId, level, afterSeq);
+        if (entries.isEmpty() && !hostOf.containsKey(executorId)) {
             repository.find(executorId).orElseThrow(() -> notFound(executorId));
-            return List.of();
         }
-        return executorLog.entries(level);
+        return entries;
     }
 
     /** One page of the search and the total the filter selects. */

@@ -8,8 +8,13 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.aviary.connectors.model.OrderRequest;
 import io.aviary.connectors.model.OrderType;
+import io.aviary.connectors.model.PositionMode;
+import io.aviary.connectors.model.PositionSide;
 import io.aviary.connectors.model.TradeType;
 import io.aviary.connectors.model.TradingPair;
+import io.aviary.connectors.paper.JdbcPaperLedger;
+import io.aviary.connectors.paper.PaperConnectorFactory;
+import io.aviary.connectors.paper.PaperSettings;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.connectors.sim.SimApiKeys;
@@ -34,10 +39,12 @@ import io.aviary.trading.app.session.SessionJobs;
 import io.aviary.trading.app.session.SessionRegistry;
 import io.aviary.trading.app.session.SessionStreamListeners;
 import io.aviary.trading.domain.ExecutorFilter;
+import io.aviary.trading.domain.ExecutorLogEntry;
 import io.aviary.trading.domain.ExecutorRow;
 import io.aviary.trading.domain.PositionHold;
 import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.infra.AccountsClient;
+import io.aviary.trading.infra.ExecutorLogRepository;
 import io.aviary.trading.infra.ExecutorRepository;
 import io.aviary.trading.testing.TradingStore;
 import java.io.IOException;
@@ -48,9 +55,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Executors created through the executors API's use cases, running on a real trading session (sim venue process,
  * quiet SOL-USDT where only this test trades), with their orders on trading-service's own order path (embedded
  * PostgreSQL) and their events in the outbox. A "maker" account quotes the book, a "taker" crosses it; fees: maker
- * 0.02 % and taker 0.05 % of what is received. accounts-service's credential API is a small HTTP server here.
+ * 0.02 % and taker 0.05 % of what is received. accounts-service's credential API is a small HTTP server here. The
+ * "exec" account also trades the quiet ETH-USDT perpetual ({@code sim_perpetual}), and the "desk" account is a paper
+ * one ({@code sim_paper_trade}: fills against the same SOL-USDT book, balances in the same PostgreSQL).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExecutorsSimTest {
@@ -90,31 +101,40 @@ class ExecutorsSimTest {
     private AccountControl control;
     private TradingConnector maker;
     private TradingConnector taker;
+    private TradingConnector perpMaker;
+    /** The "exec" account on sim_perpetual, opened apart from its session: what the venue holds for it. */
+    private TradingConnector execPerp;
     private final List<String> makerOrders = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private Map<String, String> execCredential;
-    private Map<String, String> execPerpCredential;
-    private TradingConnector makerPerp;
+    /** The vault's credentials: "account/connector" to its fields. */
+    private final Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
+    private AccountsClient accounts;
+    private final List<ExecutorLogStore> logStores = new ArrayList<>();
 
     @BeforeAll
     void start() throws IOException {
         sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,spot:ETH-USDT,perp:ETH-USDT"));
         store = new TradingStore();
         SimApiKeys.Created exec = SimApiKeys.create(sim.url(), "exec");
-        execCredential = exec.credentials("sim");
-        execPerpCredential = exec.credentials("sim_perpetual");
+        credentials.put("exec/sim", exec.credentials("sim"));
+        credentials.put("exec/sim_perpetual", exec.credentials("sim_perpetual"));
+        credentials.put("desk/sim_paper_trade", Map.of()); // paper needs no credential fields
+        SimApiKeys.Created arb = SimApiKeys.create(sim.url(), "arb"); // the two-market executors' own account
+        credentials.put("arb/sim", arb.credentials("sim"));
+        credentials.put("arb/sim_perpetual", arb.credentials("sim_perpetual"));
         vault = startVault();
         Clock clock = Clock.systemUTC();
         router = new ExecutorOrderRouter();
         recorder = store.recorder(clock, List.of(router));
-        List<SimConnectorFactory> both = SimConnectorFactory.both(sim.url());
-        SimConnectorFactory factory = both.getFirst();
-        connectors = new ConnectorRegistry(both);
+        SimConnectorFactory factory = SimConnectorFactory.spot(sim.url());
+        SimConnectorFactory perpetual = SimConnectorFactory.perpetual(sim.url());
+        connectors = new ConnectorRegistry(List.of(factory, perpetual, new PaperConnectorFactory(factory,
+                Optional.of(new JdbcPaperLedger(store.jdbc.getDataSource())), PaperSettings.defaults())));
         BalanceChanges balanceChanges = new BalanceChanges(clock);
         registry = new SessionRegistry(connectors, clock);
         jobs = new SessionJobs(registry, balanceChanges, new Reconciler(store.orders, store.positions, store.watermarks,
                 recorder, clock, 3, TradingStore.unreadMetrics()), new BalancePoller(registry, store.outbox, store.tx, clock), Duration.ofHours(1), 60);
-        AccountsClient accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
+        accounts = new AccountsClient("http://127.0.0.1:" + vault.getAddress().getPort(),
                 CREDENTIALS_TOKEN, new ServiceProperties("trading", TOKEN, null, null), JsonMapper.builder().build());
         leases = new Leases(store.jdbc, "executors-test", Duration.ofSeconds(15), Duration.ofSeconds(5));
         access = new SessionAccess(accounts, registry, jobs, new SessionStreamListeners(recorder, jobs),
@@ -125,23 +145,51 @@ class ExecutorsSimTest {
         control = new AccountControl(access, store.orders, recorder, rules, jobs);
         repository = new ExecutorRepository(store.jdbc);
         executors = management(Duration.ofSeconds(30));
-        SimApiKeys.Created makerKey = SimApiKeys.create(sim.url(), "maker");
-        maker = factory.trading(makerKey.credentials("sim"));
-        makerPerp = both.get(1).trading(makerKey.credentials("sim_perpetual"));
+        maker = factory.trading(SimApiKeys.create(sim.url(), "maker").credentials("sim"));
         taker = factory.trading(SimApiKeys.create(sim.url(), "taker").credentials("sim"));
+        perpMaker = perpetual.trading(SimApiKeys.create(sim.url(), "perp-maker").credentials("sim_perpetual"));
+        execPerp = perpetual.trading(credentials.get("exec/sim_perpetual"));
     }
 
     /** An ExecutorManagement on this test's sessions and database, as a (re)started trading-service has one. */
     private ExecutorManagement management(Duration staleAfter) {
-        return new ExecutorManagement(access, rules, connectors, repository,
-                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control,
+        return management(access, staleAfter);
+    }
+
+    /** The same on the sessions of {@code sessions}; each with its own log store, as each process has. */
+    private ExecutorManagement management(SessionAccess sessions, Duration staleAfter) {
+        ExecutorLogStore logs = new ExecutorLogStore(new ExecutorLogRepository(store.jdbc), store.tx, 200,
+                Duration.ofMillis(250));
+        logStores.add(logs);
+        return new ExecutorManagement(sessions, rules, connectors, repository,
+                new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control, logs,
                 Clock.systemUTC(), Duration.ofMillis(250), staleAfter, VenueFees.DEFAULT);
+    }
+
+    /** A second trading-service replica on the same database: no session open, its own lease owner. */
+    private record Replica(ExecutorManagement executors, Leases leases) implements AutoCloseable {
+        @Override
+        public void close() {
+            executors.close();
+            leases.close();
+        }
+    }
+
+    private Replica replicaWithoutTheLease() {
+        Clock clock = Clock.systemUTC();
+        Leases otherLeases = new Leases(store.jdbc, "executors-test-replica-2", Duration.ofSeconds(15),
+                Duration.ofSeconds(5));
+        SessionAccess otherSessions = new SessionAccess(accounts, new SessionRegistry(connectors, clock), jobs,
+                new SessionStreamListeners(recorder, jobs), store.positions, new BalanceChanges(clock),
+                new SessionOwnership(otherLeases));
+        return new Replica(management(otherSessions, Duration.ofSeconds(30)), otherLeases);
     }
 
     @AfterAll
     void stop() throws IOException {
-        for (AutoCloseable c : new AutoCloseable[] {executors, jobs, registry, leases, maker, makerPerp, taker, sim,
-                store}) {
+        List<AutoCloseable> all = new ArrayList<>(logStores);
+        all.addAll(Arrays.asList(executors, jobs, registry, leases, maker, taker, perpMaker, execPerp, sim, store));
+        for (AutoCloseable c : all) {
             try {
                 if (c != null) {
                     c.close();
@@ -217,7 +265,8 @@ class ExecutorsSimTest {
     }
 
     /**
-     * An arbitrage executor on two sessions of one account: it buys ETH on sim spot and sells it on sim_perpetual.
+     * An arbitrage executor on two sessions of one account ("arb", so "exec"'s perpetual position stays its own): it
+     * buys ETH on sim spot and sells it on sim_perpetual.
      * With spot's ask at 3000.00 and the perpetual's bid at 3004.50 the gap is 0.15 %, above its 0.1 % minimum, but
      * not net of both taker fees (0.05 % each, the venue's defaults in {@link VenueFees#DEFAULT}): 0.05 %, so its
      * start places nothing. The perpetual's bid moves to 3030.00 (1 %): at its next tick it sends both legs at
@@ -229,14 +278,14 @@ class ExecutorsSimTest {
     void anArbitrageExecutorCompletesBothLegsOnTwoSessionsWhenAPriceGapOpens() {
         ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3000.00"));
         ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
-        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3004.50");
+        String perpBid = limit(perpMaker, ETH, TradeType.BUY, "0.1", "3004.50");
         perpQuotes.add(perpBid);
-        perpQuotes.add(limit(makerPerp, ETH, TradeType.SELL, "0.1", "3040.00"));
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.SELL, "0.1", "3040.00"));
         Map<String, Object> config = Map.of("type", "arbitrage_executor",
                 "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
                 "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
                 "order_amount", "0.01", "min_profitability", "0.001");
-        ExecutorRow created = executors.create("exec", "arb", config);
+        ExecutorRow created = executors.create("arb", "arb", config);
         String id = created.executorId();
         assertThat(created.status()).isEqualTo("RUNNING");
         assertThat(created.connectorName()).isEqualTo("sim");
@@ -244,8 +293,8 @@ class ExecutorsSimTest {
         assertThat(created.customInfoJson()).contains("\"tx_cost_pct\":\"0.001\"")
                 .contains("\"profit_pct\":\"0.0005\"");
 
-        makerPerp.cancelOrder(ETH, perpBid);
-        perpQuotes.add(limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00"));
+        perpMaker.cancelOrder(ETH, perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.BUY, "0.1", "3030.00"));
         await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
         ExecutorRow done = executors.get(id);
         assertThat(done.closeType()).isEqualTo("COMPLETED");
@@ -271,21 +320,21 @@ class ExecutorsSimTest {
     void anXemmExecutorRefreshesItsMakerOrderOnDriftAndHedgesItsFillOnTheOtherSession() {
         ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
         ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3100.00"));
-        String perpBid = limit(makerPerp, ETH, TradeType.BUY, "0.1", "3030.00");
+        String perpBid = limit(perpMaker, ETH, TradeType.BUY, "0.1", "3030.00");
         perpQuotes.add(perpBid);
-        perpQuotes.add(limit(makerPerp, ETH, TradeType.SELL, "0.1", "3100.00"));
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.SELL, "0.1", "3100.00"));
         Map<String, Object> config = Map.of("type", "xemm_executor",
                 "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
                 "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
                 "maker_side", "BUY", "order_amount", "0.01", "min_profitability", "0.001",
                 "target_profitability", "0.002", "max_profitability", "0.004");
-        String id = executors.create("exec", "xemm", config).executorId();
+        String id = executors.create("arb", "xemm", config).executorId();
         List<String> first = repository.orderIds(id);
         assertThat(first).hasSize(1);
         assertThat(orderPrice(first.getFirst()).doubleValue()).isCloseTo(3030 / 1.0027, within(0.01));
 
-        makerPerp.cancelOrder(ETH, perpBid);
-        perpQuotes.add(limit(makerPerp, ETH, TradeType.BUY, "0.1", "3045.00"));
+        perpMaker.cancelOrder(ETH, perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.BUY, "0.1", "3045.00"));
         await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2
                 && "OPEN".equals(orderStatus(repository.orderIds(id).get(1))));
         assertThat(orderStatus(first.getFirst())).isEqualTo("CANCELLED");
@@ -315,18 +364,10 @@ class ExecutorsSimTest {
 
     @org.junit.jupiter.api.AfterEach
     void cancelEthQuotes() {
-        ethQuotes.forEach(id -> cancelQuietly(maker, id));
-        perpQuotes.forEach(id -> cancelQuietly(makerPerp, id));
+        ethQuotes.forEach(id -> cancelQuietly(maker, ETH, id));
+        perpQuotes.forEach(id -> cancelQuietly(perpMaker, ETH, id));
         ethQuotes.clear();
         perpQuotes.clear();
-    }
-
-    private static void cancelQuietly(TradingConnector account, String id) {
-        try {
-            account.cancelOrder(ETH, id);
-        } catch (RuntimeException e) {
-            // already filled or cancelled
-        }
     }
 
     private BigDecimal orderPrice(String clientOrderId) {
@@ -527,6 +568,81 @@ class ExecutorsSimTest {
         }
     }
 
+    /**
+     * Executor logs across replicas and restarts (issue 18): the log is stored, so a replica that does not run the
+     * executor (no session, no lease) reads the same entries as its owner, and after a crash of the owner the resumed
+     * executor's log is the earlier entries followed by its "resumed from its checkpoint" line. The other replica also
+     * sees the executor's state and PnL as the owner stores them (at most a second behind the owner's live figures).
+     * Setup as the crash test: BUY 0.1 SOL at 100.00, 1 % LIMIT take profit, the open filled, the take profit resting.
+     */
+    @Test
+    void anExecutorsLogIsTheSameOnEveryReplicaAndSurvivesACrashOfItsHost() {
+        quote("99.00", "101.00");
+        ExecutorManagement crashed = management(Duration.ofSeconds(2));
+        String id = crashed.create("exec", "logged", position("0.1", "100",
+                Map.of("take_profit", "0.01", "take_profit_order_type", "LIMIT"))).executorId();
+        quote("99.00", "102.00");
+        market(taker, TradeType.SELL, "0.1");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 && storedOrders(id) == 2);
+        try (Replica other = replicaWithoutTheLease()) {
+            List<String> before = messages(crashed.logs(id, null)); // the owner's read writes what it queued
+            assertThat(before.getFirst()).startsWith("started position_executor");
+            assertThat(before).anySatisfy(m -> assertThat(m).startsWith("placed SELL LIMIT"));
+            assertThat(messages(other.executors().logs(id, null))).as("the replica without the lease")
+                    .isEqualTo(before);
+            await().atMost(WAIT).until(() -> other.executors().get(id).trading()
+                    && other.executors().get(id).netPnlQuote().equals(crashed.get(id).netPnlQuote()));
+
+            crashed.close(); // what a SIGKILL leaves: its host's thread gone, nothing stopped
+            ExecutorManagement restarted = management(Duration.ofSeconds(2));
+            try {
+                await().atMost(WAIT).until(() -> {
+                    restarted.sweep();
+                    return messages(restarted.logs(id, null)).stream().anyMatch(m -> m.startsWith("resumed"));
+                });
+                List<String> after = messages(restarted.logs(id, null));
+                assertThat(after.subList(0, before.size())).as("the log before the crash").isEqualTo(before);
+                assertThat(after.get(before.size())).startsWith("resumed from its checkpoint");
+                assertThat(messages(other.executors().logs(id, null))).isEqualTo(after);
+                assertThat(other.executors().logs(id, "info")).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.level()).isEqualTo("INFO"));
+
+                market(taker, TradeType.BUY, "0.1");
+                await().atMost(WAIT).until(() -> "TERMINATED".equals(other.executors().get(id).status()));
+                assertThat(other.executors().get(id).closeType()).isEqualTo("TAKE_PROFIT");
+                await().atMost(WAIT).until(() -> messages(other.executors().logs(id, null)).getLast()
+                        .equals("terminated: TAKE_PROFIT"));
+            } finally {
+                restarted.close();
+            }
+        }
+    }
+
+    /** The store keeps the newest entries of each executor only, and a read after a seq returns what is newer. */
+    @Test
+    void anExecutorsStoredLogKeepsItsNewestEntriesOnly() {
+        try (ExecutorLogStore logs = new ExecutorLogStore(new ExecutorLogRepository(store.jdbc), store.tx, 3,
+                Duration.ofHours(1))) {
+            Instant now = Instant.now();
+            for (int i = 1; i <= 5; i++) {
+                logs.append(new ExecutorLogEntry("bounded-1", 0, now, "INFO", "line " + i));
+                logs.append(new ExecutorLogEntry("bounded-2", 0, now, "INFO", "other " + i));
+            }
+            List<ExecutorLogEntry> kept = logs.entries("bounded-1", null);
+            assertThat(messages(kept)).containsExactly("line 3", "line 4", "line 5");
+            assertThat(messages(logs.entries("bounded-2", null))).containsExactly("other 3", "other 4", "other 5");
+            logs.append(new ExecutorLogEntry("bounded-1", 0, now, "WARNING", "line 6"));
+            assertThat(messages(logs.entriesAfter("bounded-1", null, kept.getLast().seq()))).containsExactly("line 6");
+            assertThat(messages(logs.entries("bounded-1", "WARNING"))).containsExactly("line 6");
+            assertThat(store.jdbc.queryForObject("SELECT count(*) FROM executor_logs WHERE executor_id = 'bounded-1'",
+                    Integer.class)).isEqualTo(3);
+        }
+    }
+
+    private static List<String> messages(List<ExecutorLogEntry> entries) {
+        return entries.stream().map(ExecutorLogEntry::message).toList();
+    }
+
     /** An executor stored before checkpoints were kept stays AWAITING_RESUME and its row says why. */
     @Test
     void anExecutorWithoutACheckpointStaysAwaitingResumeWithTheReason() {
@@ -541,6 +657,115 @@ class ExecutorsSimTest {
         ExecutorRow row = repository.find("no-checkpoint-1").orElseThrow();
         assertThat(row.status()).isEqualTo(ExecutorRow.AWAITING_RESUME);
         assertThat(row.lastError()).contains("no checkpoint");
+    }
+
+    /**
+     * On {@code sim_perpetual} an executor's leverage (and the position mode it names) is set on the account before
+     * its first order; the venue's default leverage is 20. The perp maker quotes 1 % either side of the venue's mark
+     * price (the synthetic path liquidations are checked against, so the long is not liquidated at once); BUY 0.015
+     * ETH at the maker's ask takes it at once: the long the venue holds for "exec" is at 5x, in HEDGE mode. A stop
+     * closes it into the maker's bid.
+     */
+    @Test
+    void aPerpetualExecutorTradesAtItsLeverageAndPositionMode() {
+        TradingPair eth = TradingPair.parse("ETH-USDT");
+        BigDecimal mark = connectors.find("sim_perpetual").orElseThrow().marketData().fundingInfo(eth).markPrice();
+        io.aviary.connectors.model.TradingRule rule = rules.rules("sim_perpetual").get(eth);
+        String bid = rule.quantizePrice(mark.multiply(new BigDecimal("0.99"))).toPlainString();
+        String ask = rule.quantizePrice(mark.multiply(new BigDecimal("1.01"))).toPlainString();
+        List<String> quotes = List.of(limit(perpMaker, eth, TradeType.BUY, "1", bid),
+                limit(perpMaker, eth, TradeType.SELL, "1", ask));
+        try {
+            Map<String, Object> config = perpetual(position("0.015", ask, Map.of()));
+            config.put("leverage", 5);
+            config.put("position_mode", "HEDGE");
+            String id = executors.create("exec", "perp", config).executorId();
+
+            await().atMost(WAIT).until(() -> executors.get(id).trading());
+            await().atMost(WAIT).until(() -> !execPerp.positions().isEmpty());
+            assertThat(execPerp.positions()).singleElement().satisfies(p -> {
+                assertThat(p.tradingPair()).isEqualTo(eth);
+                assertThat(p.side()).isEqualTo(PositionSide.LONG);
+                assertThat(p.amount()).isEqualByComparingTo("0.015");
+                assertThat(p.leverage()).as("the executor's leverage, not the venue's default 20").isEqualTo(5);
+            });
+            assertThat(execPerp.positionMode()).isEqualTo(PositionMode.HEDGE);
+            assertThat(executors.logs(id, "INFO")).anySatisfy(e -> assertThat(e.message())
+                    .contains("leverage 5 for ETH-USDT and position mode HEDGE set on sim_perpetual"));
+
+            executors.stop(id, false);
+            await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+            assertThat(execPerp.positions()).as("the stop closed the long").isEmpty();
+        } finally {
+            quotes.forEach(q -> cancelQuietly(perpMaker, eth, q));
+        }
+    }
+
+    /**
+     * A leverage the venue refuses (the sim allows up to 125x) fails the create with the venue's reason, and nothing
+     * is recorded or placed: the executor must not trade at a leverage it did not ask for.
+     */
+    @Test
+    void aLeverageTheVenueRefusesFailsTheCreate() {
+        Map<String, Object> config = perpetual(position("0.015", "3000", Map.of()));
+        config.put("leverage", 1000);
+
+        assertThat(catchThrowable(() -> executors.create("exec", "perp-refused", config)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("leverage 1000 for ETH-USDT");
+        assertThat(executors.search(filter(List.of("perp-refused"), 10, null, null)).total()).isZero();
+
+        Map<String, Object> badMode = perpetual(position("0.015", "3000", Map.of()));
+        badMode.put("position_mode", "SIDEWAYS");
+        assertThat(catchThrowable(() -> executors.create("exec", "perp-refused", badMode)))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("position_mode");
+    }
+
+    /**
+     * An executor on a paper session ({@code sim_paper_trade}: the sim venue's SOL-USDT book, fees 0.1 %). BUY 0.1 SOL
+     * at 101.00 takes the maker's ask at once (fee 0.0101 USDT); the book moves to 103 / 104, the PnL at the best bid
+     * is (10.30 − 10.10 − 0.0101) / 10.10 = 1.88 % > 1 %, so it sells 0.1 at market into 103.00 (fee 0.0103): net PnL
+     * 0.2 − 0.0204 = 0.1796 USDT, volume 20.40. Search lists it under the paper connector; the paper balances moved.
+     */
+    @Test
+    void aPositionExecutorOnAPaperSessionClosesAtItsTakeProfit() {
+        quote("99.00", "101.00");
+        Map<String, Object> config = position("0.1", "101", Map.of("take_profit", "0.01"));
+        config.put("connector_name", "sim_paper_trade");
+        ExecutorRow created = executors.create("desk", "paper", config);
+        String id = created.executorId();
+        assertThat(created.connectorName()).isEqualTo("sim_paper_trade");
+        await().atMost(WAIT).until(() -> executors.get(id).trading());
+        assertThat(executors.search(new ExecutorFilter(List.of("desk"), List.of("sim_paper_trade"), List.of(),
+                List.of(), null, List.of("paper"), 10, null, null)).rows()).extracting(ExecutorRow::executorId)
+                .containsExactly(id);
+
+        quote("103.00", "104.00");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(executors.get(id).status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("TAKE_PROFIT");
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.0101 + 0.0103, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(0.2 - 0.0204, within(1e-9));
+        assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(20.4, within(1e-9));
+        assertThat(repository.orderIds(id)).hasSize(2).allSatisfy(o -> assertThat(orderStatus(o)).isEqualTo("FILLED"));
+        // Hummingbot's paper defaults: 100 SOL and 100000 USDT to start; bought 0.1 at 101, sold it at 103
+        assertThat(access.current(new SessionKey("desk", "sim_paper_trade")).trading().balances())
+                .filteredOn(b -> b.asset().equals("USDT")).singleElement()
+                .satisfies(b -> assertThat(b.total()).isEqualByComparingTo("100000.1796"));
+    }
+
+    private static Map<String, Object> perpetual(Map<String, Object> config) {
+        Map<String, Object> perp = new LinkedHashMap<>(config);
+        perp.put("connector_name", "sim_perpetual");
+        perp.put("trading_pair", "ETH-USDT");
+        return perp;
+    }
+
+    private static void cancelQuietly(TradingConnector account, TradingPair pair, String clientOrderId) {
+        try {
+            account.cancelOrder(pair, clientOrderId);
+        } catch (RuntimeException e) {
+            // filled or cancelled already
+        }
     }
 
     private int storedOrders(String executorId) {
@@ -627,13 +852,12 @@ class ExecutorsSimTest {
                 new BigDecimal(amount), null, null));
     }
 
-    /** accounts-service's internal credential API for the "exec" credentials on sim and sim_perpetual. */
+    /** accounts-service's internal credential API for this test's {@link #credentials}. */
     private HttpServer startVault() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         JsonMapper json = JsonMapper.builder().build();
-        Map<String, String> fields = Map.of("sim", json.writeValueAsString(Map.of("revision", 1, "fields",
-                execCredential)), "sim_perpetual", json.writeValueAsString(Map.of("revision", 1, "fields",
-                execPerpCredential)));
+        String list = json.writeValueAsString(credentials.keySet().stream().map(k -> Map.of("account_name",
+                k.split("/")[0], "connector_name", k.split("/")[1])).toList());
         server.createContext("/internal/credentials", exchange -> {
             try (exchange) {
                 boolean authorized = TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Aviary-Internal-Token"))
@@ -645,13 +869,13 @@ class ExecutorsSimTest {
                     status = 401;
                     body = "{\"detail\":\"unauthorized\"}";
                 } else if (parts.length == 3) {
-                    body = "[{\"account_name\":\"exec\",\"connector_name\":\"sim\"},"
-                            + "{\"account_name\":\"exec\",\"connector_name\":\"sim_perpetual\"}]";
-                } else if (!"exec".equals(parts[3]) || !fields.containsKey(parts[4])) {
+                    body = list;
+                } else if (!credentials.containsKey(parts[3] + "/" + parts[4])) {
                     status = 404;
                     body = "{\"detail\":\"Not Found\"}";
                 } else {
-                    body = parts.length == 6 ? "{\"revision\":1}" : fields.get(parts[4]);
+                    body = parts.length == 6 ? "{\"revision\":1}" : json.writeValueAsString(Map.of("revision", 1,
+                            "fields", credentials.get(parts[3] + "/" + parts[4])));
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
