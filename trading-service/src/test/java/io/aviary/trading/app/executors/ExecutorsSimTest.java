@@ -335,9 +335,10 @@ class ExecutorsSimTest {
 
         perpMaker.cancelOrder(ETH, perpBid);
         perpQuotes.add(limit(perpMaker, ETH, TradeType.BUY, "0.1", "3045.00"));
-        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2
-                && "OPEN".equals(orderStatus(repository.orderIds(id).get(1))));
-        assertThat(orderStatus(first.getFirst())).isEqualTo("CANCELLED");
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 // noted before trading records it:
+                && store.jdbc.queryForList("SELECT status FROM orders WHERE client_order_id = ?", String.class,
+                        repository.orderIds(id).get(1)).contains("OPEN"));
+        await().atMost(WAIT).until(() -> "CANCELLED".equals(orderStatus(first.getFirst())));
         String makerOrder = repository.orderIds(id).get(1);
         assertThat(orderPrice(makerOrder).doubleValue()).isCloseTo(3045 / 1.0027, within(0.01));
 
