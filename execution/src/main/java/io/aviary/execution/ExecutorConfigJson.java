@@ -1,5 +1,8 @@
 package io.aviary.execution;
 
+import io.aviary.strategy.executor.ArbitrageExecutor;
+import io.aviary.strategy.executor.ArbitrageExecutorConfig;
+import io.aviary.strategy.executor.ConnectorPair;
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
@@ -11,6 +14,8 @@ import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TrailingStop;
 import io.aviary.strategy.executor.TripleBarrierConfig;
 import io.aviary.strategy.executor.TwapExecutorConfig;
+import io.aviary.strategy.executor.XEMMExecutor;
+import io.aviary.strategy.executor.XEMMExecutorConfig;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +44,8 @@ public final class ExecutorConfigJson {
       case GridExecutorConfig c -> grid(c, map);
       case OrderExecutorConfig c -> order(c, map);
       case TwapExecutorConfig c -> twap(c, map);
+      case ArbitrageExecutorConfig c -> arbitrage(c, map);
+      case XEMMExecutorConfig c -> xemm(c, map);
     }
     return map;
   }
@@ -51,10 +58,41 @@ public final class ExecutorConfigJson {
   public static Map<String, Object> customInfo(ExecutorInfo info) {
     Map<String, Object> custom = new LinkedHashMap<>();
     custom.put("level_id", info.levelId());
-    custom.put("side", info.side().code());
-    if (info instanceof PositionExecutor position) {
-      custom.put("current_position_average_price", decimal(position.entryPrice()));
-      custom.put("close_price", decimal(position.closePrice()));
+    custom.put("side", info.side() == null ? null : info.side().code());
+    switch (info) {
+      case PositionExecutor position -> {
+        custom.put("current_position_average_price", decimal(position.entryPrice()));
+        custom.put("close_price", decimal(position.closePrice()));
+      }
+      case ArbitrageExecutor arbitrage -> {
+        ArbitrageExecutorConfig c = arbitrage.config();
+        custom.put("buy_connector", c.buyingMarket().connectorName());
+        custom.put("sell_connector", c.sellingMarket().connectorName());
+        custom.put("buy_pair", c.buyingMarket().tradingPair());
+        custom.put("sell_pair", c.sellingMarket().tradingPair());
+        custom.put("buy_price", decimal(arbitrage.lastBuyPrice()));
+        custom.put("sell_price", decimal(arbitrage.lastSellPrice()));
+        custom.put("tx_cost_pct", decimal(arbitrage.txCostPct()));
+        custom.put("profit_pct", decimal(arbitrage.profitability()));
+      }
+      case XEMMExecutor xemm -> {
+        XEMMExecutorConfig c = xemm.config();
+        custom.put("maker_connector", c.makerMarket().connectorName());
+        custom.put("maker_trading_pair", c.makerMarket().tradingPair());
+        custom.put("taker_connector", c.takerMarket().connectorName());
+        custom.put("taker_trading_pair", c.takerMarket().tradingPair());
+        custom.put("min_profitability", decimal(c.minProfitability()));
+        custom.put("target_profitability_pct", decimal(c.targetProfitability()));
+        custom.put("max_profitability", decimal(c.maxProfitability()));
+        custom.put("trade_profitability", decimal(xemm.tradeProfitability()));
+        custom.put("tx_cost_pct", decimal(xemm.txCostPct()));
+        custom.put("taker_price", decimal(xemm.takerPrice()));
+        custom.put("maker_target_price", decimal(xemm.makerPrice()));
+        custom.put("net_profitability", decimal(xemm.tradeProfitability() - xemm.txCostPct()));
+        custom.put("order_amount", decimal(c.orderAmount()));
+      }
+      default -> {
+      }
     }
     return custom;
   }
@@ -135,6 +173,31 @@ public final class ExecutorConfigJson {
     map.put("mode", c.mode().name());
     map.put("limit_order_buffer", decimal(c.limitOrderBuffer()));
     map.put("order_resubmission_time", c.orderResubmissionTime() == 0 ? null : c.orderResubmissionTime());
+  }
+
+  private static void arbitrage(ArbitrageExecutorConfig c, Map<String, Object> map) {
+    map.put("buying_market", market(c.buyingMarket()));
+    map.put("selling_market", market(c.sellingMarket()));
+    map.put("order_amount", decimal(c.orderAmount()));
+    map.put("min_profitability", decimal(c.minProfitability()));
+    map.put("gas_conversion_price", decimal(c.gasConversionPrice()));
+  }
+
+  private static void xemm(XEMMExecutorConfig c, Map<String, Object> map) {
+    map.put("buying_market", market(c.buyingMarket()));
+    map.put("selling_market", market(c.sellingMarket()));
+    map.put("maker_side", c.makerSide().code());
+    map.put("order_amount", decimal(c.orderAmount()));
+    map.put("min_profitability", decimal(c.minProfitability()));
+    map.put("target_profitability", decimal(c.targetProfitability()));
+    map.put("max_profitability", decimal(c.maxProfitability()));
+  }
+
+  private static Map<String, Object> market(ConnectorPair market) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("connector_name", market.connectorName());
+    map.put("trading_pair", market.tradingPair());
+    return map;
   }
 
   private static Map<String, Object> tripleBarrier(TripleBarrierConfig c) {

@@ -1,5 +1,7 @@
 package io.aviary.execution;
 
+import io.aviary.strategy.executor.ArbitrageExecutorConfig;
+import io.aviary.strategy.executor.ConnectorPair;
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.DCAMode;
 import io.aviary.strategy.executor.ExecutionStrategy;
@@ -15,6 +17,7 @@ import io.aviary.strategy.executor.TrailingStop;
 import io.aviary.strategy.executor.TripleBarrierConfig;
 import io.aviary.strategy.executor.TwapExecutorConfig;
 import io.aviary.strategy.executor.TwapMode;
+import io.aviary.strategy.executor.XEMMExecutorConfig;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +35,8 @@ public final class ExecutorConfigReader {
 
   /** The types this reader builds, in the order the API lists them. */
   public static final List<String> TYPES = List.of(PositionExecutorConfig.TYPE, DCAExecutorConfig.TYPE,
-      GridExecutorConfig.TYPE, OrderExecutorConfig.TYPE, TwapExecutorConfig.TYPE);
+      GridExecutorConfig.TYPE, OrderExecutorConfig.TYPE, TwapExecutorConfig.TYPE, ArbitrageExecutorConfig.TYPE,
+      XEMMExecutorConfig.TYPE);
 
   /** A config that cannot be read; the message names the offending key and never echoes unbounded input. */
   public static final class InvalidExecutorConfig extends IllegalArgumentException {
@@ -94,6 +98,13 @@ public final class ExecutorConfigReader {
             r.number("safe_extra_spread", 0.0001), r.tripleBarrier("triple_barrier_config"),
             (int) r.number("leverage", 1), r.text("level_id", null), r.bool("keep_position"),
             r.bool("coerce_tp_to_step"));
+        case ArbitrageExecutorConfig.TYPE -> new ArbitrageExecutorConfig(configId, ts, controller,
+            r.market("buying_market"), r.market("selling_market"), r.requiredNumber("order_amount"),
+            r.requiredNumber("min_profitability"), r.number("gas_conversion_price", Double.NaN));
+        case XEMMExecutorConfig.TYPE -> new XEMMExecutorConfig(configId, ts, controller,
+            r.market("buying_market"), r.market("selling_market"), r.side("maker_side"),
+            r.requiredNumber("order_amount"), r.requiredNumber("min_profitability"),
+            r.requiredNumber("target_profitability"), r.requiredNumber("max_profitability"));
         default -> throw new InvalidExecutorConfig("Unknown executor type '" + bounded(type) + "'. Valid types: "
             + TYPES);
       };
@@ -207,9 +218,13 @@ public final class ExecutorConfigReader {
   }
 
   private TradeType side() {
-    Object value = map.get("side");
+    return side("side");
+  }
+
+  private TradeType side(String key) {
+    Object value = map.get(key);
     if (value == null) {
-      throw new InvalidExecutorConfig("executor_config.side is required (BUY or SELL)");
+      throw new InvalidExecutorConfig("executor_config." + key + " is required (BUY or SELL)");
     }
     for (TradeType t : TradeType.values()) {
       if (value.equals(t.name()) || value instanceof Number n && n.intValue() == t.code() || value.equals(
@@ -217,7 +232,26 @@ public final class ExecutorConfigReader {
         return t;
       }
     }
-    throw new InvalidExecutorConfig("executor_config.side must be BUY or SELL");
+    throw new InvalidExecutorConfig("executor_config." + key + " must be BUY or SELL");
+  }
+
+  /** A required {@code ConnectorPair}: {@code {"connector_name": ..., "trading_pair": ...}}. */
+  private ConnectorPair market(String key) {
+    Map<String, Object> market = map(key);
+    if (market == null) {
+      throw new InvalidExecutorConfig("executor_config." + key + " is required ({connector_name, trading_pair})");
+    }
+    ExecutorConfigReader inner = new ExecutorConfigReader(market);
+    String connector = inner.text("connector_name", null);
+    String pair = inner.text("trading_pair", null);
+    if (connector == null || connector.isBlank() || pair == null || pair.isBlank()) {
+      throw new InvalidExecutorConfig("executor_config." + key + " needs connector_name and trading_pair");
+    }
+    try {
+      return new ConnectorPair(connector, pair);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidExecutorConfig("executor_config." + key + ": " + e.getMessage());
+    }
   }
 
   private <E extends Enum<E>> E enumValue(String key, Class<E> type, E absent) {

@@ -31,6 +31,10 @@ public final class ExecutorTypes {
     private static final Field POSITION_MODE = new Field("position_mode", "enum", false, null,
             "ONEWAY or HEDGE (perpetuals); the account's current mode when absent");
     private static final Field LEVEL = new Field("level_id", "string", false, null, "Level id of a controller");
+    private static final Field BUYING = new Field("buying_market", "ConnectorPair", true, null,
+            "Market bought on: {connector_name, trading_pair}");
+    private static final Field SELLING = new Field("selling_market", "ConnectorPair", true, null,
+            "Market sold on: {connector_name, trading_pair}; same base, a quote worth the same");
     private static final Field BARRIER = new Field("triple_barrier_config", "TripleBarrierConfig", false, null,
             "stop_loss, take_profit (fractions), time_limit (s), trailing_stop {activation_price, trailing_delta}, "
                     + "open/take_profit/stop_loss/time_limit_order_type (MARKET, LIMIT, LIMIT_MAKER or 1, 2, 3)");
@@ -83,7 +87,27 @@ public final class ExecutorTypes {
                     new Field("order_interval", "integer", true, null, "Seconds"),
                     new Field("mode", "enum", false, "TAKER", "MAKER or TAKER"),
                     new Field("limit_order_buffer", "number", false, "0.0005", "Fraction (MAKER)"),
-                    new Field("order_resubmission_time", "integer", false, null, "Seconds"), LEVEL)));
+                    new Field("order_resubmission_time", "integer", false, null, "Seconds"), LEVEL)),
+            new Type("arbitrage_executor", "ArbitrageExecutorConfig",
+                    "Buys on one market and sells on another when the price gap net of taker fees pays",
+                    "Cross-market arbitrage", List.of(ID, TIMESTAMP, CONTROLLER, BUYING, SELLING,
+                    new Field("order_amount", "number", true, null, "Base amount of each leg"),
+                    new Field("min_profitability", "number", true, null,
+                            "Fraction the gap must exceed net of both taker fees"),
+                    new Field("gas_conversion_price", "number", false, null,
+                            "Gas token price in base (AMM connectors only; unused here)"))),
+            new Type("xemm_executor", "XEMMExecutorConfig",
+                    "Cross-exchange market making: a maker order on one market hedged at market on the other",
+                    "Market making hedged on a more liquid venue", List.of(ID, TIMESTAMP, CONTROLLER, BUYING,
+                    SELLING, new Field("maker_side", "enum", true, null,
+                            "BUY (maker on buying_market) or SELL (maker on selling_market), or 1, 2"),
+                    new Field("order_amount", "number", true, null, "Base amount"),
+                    new Field("min_profitability", "number", true, null,
+                            "Fraction net of fees below which the maker order is re-placed"),
+                    new Field("target_profitability", "number", true, null,
+                            "Fraction net of fees the maker order is priced for"),
+                    new Field("max_profitability", "number", true, null,
+                            "Fraction net of fees above which the maker order is re-placed"))));
 
     public static Optional<Type> find(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();

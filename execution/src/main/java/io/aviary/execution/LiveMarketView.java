@@ -3,6 +3,7 @@ package io.aviary.execution;
 import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
+import io.aviary.connectors.model.PriceLevel;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.VenueException;
@@ -30,11 +31,26 @@ public final class LiveMarketView implements MarketView {
   /** Where a controller's candles come from. */
   public record CandleFeed(MarketDataConnector marketData, TradingPair pair, CandleInterval interval) {}
 
+  /**
+   * What a host knows of the venue's fees (fractions of notional) for {@link MarketView#feeRate}; executors that
+   * decide on profitability net of fees (arbitrage, XEMM) read them.
+   */
+  public record FeeRates(double maker, double taker) {
+    public static final FeeRates NONE = new FeeRates(0, 0);
+  }
+
   private final String connectorName;
   private final TradingPair pair;
   private final MarketDataConnector marketData;
   private final CandleFeed candleFeed;
   private final Clock clock;
+  private final int bookDepth;
+  private final FeeRates fees;
+  /** The levels read (best first), for {@link #priceForVolume}; only the first {@code bidLevels}/{@code askLevels}. */
+  private final double[][] bids;
+  private final double[][] asks;
+  private int bidLevels;
+  private int askLevels;
   private long now;
   private double bestBid = Double.NaN;
   private double bestAsk = Double.NaN;
@@ -46,6 +62,19 @@ public final class LiveMarketView implements MarketView {
   /** @param candleFeed null for a controller that reads no candles */
   public LiveMarketView(String connectorName, TradingPair pair, MarketDataConnector marketData, CandleFeed candleFeed,
       Clock clock) {
+    this(connectorName, pair, marketData, candleFeed, clock, 1, FeeRates.NONE);
+  }
+
+  /**
+   * @param bookDepth order book levels read per side on each refresh ({@link #priceForVolume} averages over them)
+   * @param fees the fee rates {@link #feeRate} answers
+   */
+  public LiveMarketView(String connectorName, TradingPair pair, MarketDataConnector marketData, CandleFeed candleFeed,
+      Clock clock, int bookDepth, FeeRates fees) {
+    this.bookDepth = Math.max(1, bookDepth);
+    this.fees = fees;
+    this.bids = new double[this.bookDepth][2];
+    this.asks = new double[this.bookDepth][2];
     this.connectorName = connectorName;
     this.pair = pair;
     this.marketData = marketData;
@@ -62,9 +91,11 @@ public final class LiveMarketView implements MarketView {
    */
   public boolean refresh() {
     now = clock.instant().getEpochSecond();
-    OrderBookSnapshot book = marketData.orderBook(pair, 1);
-    bestBid = book.bids().isEmpty() ? Double.NaN : book.bids().getFirst().price().doubleValue();
-    bestAsk = book.asks().isEmpty() ? Double.NaN : book.asks().getFirst().price().doubleValue();
+    OrderBookSnapshot book = marketData.orderBook(pair, bookDepth);
+    bidLevels = copy(book.bids(), bids);
+    askLevels = copy(book.asks(), asks);
+    bestBid = bidLevels == 0 ? Double.NaN : bids[0][0];
+    bestAsk = askLevels == 0 ? Double.NaN : asks[0][0];
     if (Double.isNaN(bestBid) || Double.isNaN(bestAsk)) {
       Map<TradingPair, BigDecimal> last = marketData.lastPrices(List.of(pair));
       BigDecimal price = last.get(pair);
@@ -76,6 +107,15 @@ public final class LiveMarketView implements MarketView {
       readCandles();
     }
     return !Double.isNaN(midPrice()) && (candleFeed == null || !candles.isEmpty());
+  }
+
+  private static int copy(List<PriceLevel> levels, double[][] into) {
+    int n = Math.min(levels.size(), into.length);
+    for (int i = 0; i < n; i++) {
+      into[i][0] = levels.get(i).price().doubleValue();
+      into[i][1] = levels.get(i).amount().doubleValue();
+    }
+    return n;
   }
 
   private boolean dueForCandles() {
@@ -148,5 +188,28 @@ public final class LiveMarketView implements MarketView {
   @Override
   public double bestAsk() {
     return Double.isNaN(bestAsk) ? midPrice() : bestAsk;
+  }
+
+  /**
+   * The average price of taking {@code baseAmount} from the levels read (Hummingbot's {@code get_quote_price}):
+   * when they hold less, the average of all of them; without any level, the best bid/ask fallback (the mid).
+   */
+  @Override
+  public double priceForVolume(boolean buy, double baseAmount) {
+    double[][] levels = buy ? asks : bids;
+    int n = buy ? askLevels : bidLevels;
+    double base = 0;
+    double quote = 0;
+    for (int i = 0; i < n && base < baseAmount; i++) {
+      double take = Math.min(levels[i][1], baseAmount - base);
+      base += take;
+      quote += take * levels[i][0];
+    }
+    return base > 0 ? quote / base : buy ? bestAsk() : bestBid();
+  }
+
+  @Override
+  public double feeRate(boolean maker) {
+    return maker ? fees.maker() : fees.taker();
   }
 }

@@ -8,12 +8,14 @@ import io.aviary.strategy.config.DirectionalControllerConfig;
 import io.aviary.strategy.config.GridStrikeConfig;
 import io.aviary.strategy.config.MarketMakingControllerConfig;
 import io.aviary.strategy.controller.ControllerConfig;
+import io.aviary.strategy.executor.ArbitrageExecutorConfig;
 import io.aviary.strategy.executor.DCAExecutorConfig;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.GridExecutorConfig;
 import io.aviary.strategy.executor.OrderExecutorConfig;
 import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TwapExecutorConfig;
+import io.aviary.strategy.executor.XEMMExecutorConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +66,9 @@ public record PerpetualSettings(PositionMode positionMode, int leverage) {
       case GridExecutorConfig g -> g.leverage();
       case OrderExecutorConfig o -> o.leverage();
       case TwapExecutorConfig t -> t.leverage();
+      // the two-market executors carry no leverage (Hummingbot's neither): the account's stays as it is
+      case ArbitrageExecutorConfig a -> 0;
+      case XEMMExecutorConfig x -> 0;
     };
     return new PerpetualSettings(positionMode, leverage);
   }
@@ -93,11 +98,18 @@ public record PerpetualSettings(PositionMode positionMode, int leverage) {
         refused.add(new Refusal("position mode " + positionMode + " on " + connectorName, e));
       }
     }
-    try {
-      trading.setLeverage(pair, leverage);
-    } catch (VenueException e) {
-      refused.add(new Refusal("leverage " + leverage + " for " + pair + " on " + connectorName, e));
+    if (leverage > 0) {
+      try {
+        trading.setLeverage(pair, leverage);
+      } catch (VenueException e) {
+        refused.add(new Refusal("leverage " + leverage + " for " + pair + " on " + connectorName, e));
+      }
     }
     return refused;
+  }
+
+  /** Nothing to set: no position mode and no leverage (0: the account's stays, as for the two-market executors). */
+  public boolean isEmpty() {
+    return positionMode == null && leverage <= 0;
   }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.aviary.execution.ExecutorConfigReader.InvalidExecutorConfig;
+import io.aviary.strategy.executor.ArbitrageExecutorConfig;
+import io.aviary.strategy.executor.ConnectorPair;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.OrderType;
 import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TradeType;
+import io.aviary.strategy.executor.XEMMExecutorConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +52,45 @@ class ExecutorConfigReaderTest {
                 Map.of("type", "order_executor", "connector_name", "sim", "trading_pair", "SOL-USDT", "side", "BUY",
                         "amount", "1", "price", "99", "execution_strategy", "LIMIT"),
                 Map.of("type", "twap_executor", "connector_name", "sim", "trading_pair", "SOL-USDT", "side", "SELL",
-                        "total_amount_quote", 100, "total_duration", 60, "order_interval", 10));
+                        "total_amount_quote", 100, "total_duration", 60, "order_interval", 10),
+                Map.of("type", "arbitrage_executor", "buying_market", SIM, "selling_market", PERP,
+                        "order_amount", "0.5", "min_profitability", "0.001"),
+                Map.of("type", "xemm_executor", "buying_market", SIM, "selling_market", PERP, "maker_side", 2,
+                        "order_amount", "0.5", "min_profitability", "0.001", "target_profitability", "0.002",
+                        "max_profitability", "0.004"));
         for (Map<String, Object> input : inputs) {
             ExecutorConfig first = ExecutorConfigReader.read(input, "id1", 1000, "ctrl");
             ExecutorConfig again = ExecutorConfigReader.read(ExecutorConfigJson.config(first), null, 0, null);
             assertThat(again).as(first.type()).isEqualTo(first);
         }
+    }
+
+    private static final Map<String, Object> SIM = Map.of("connector_name", "sim", "trading_pair", "SOL-USDT");
+    private static final Map<String, Object> PERP = Map.of("connector_name", "sim_perpetual", "trading_pair",
+            "SOL-USDT");
+
+    @Test
+    void crossMarketConfigsReadTheirMarketsAndRefuseMarketsThatCannotBeCompared() {
+        ArbitrageExecutorConfig arbitrage = (ArbitrageExecutorConfig) ExecutorConfigReader.read(Map.of("type",
+                "arbitrage_executor", "buying_market", SIM, "selling_market", PERP, "order_amount", "0.5",
+                "min_profitability", "0.001"), "a1", 1000, "main");
+        assertThat(arbitrage.buyingMarket()).isEqualTo(new ConnectorPair("sim", "SOL-USDT"));
+        assertThat(arbitrage.connectorName()).isEqualTo("sim");
+        assertThat(arbitrage.side()).isNull();
+        XEMMExecutorConfig xemm = (XEMMExecutorConfig) ExecutorConfigReader.read(Map.of("type", "xemm_executor",
+                "buying_market", SIM, "selling_market", PERP, "maker_side", "SELL", "order_amount", 1,
+                "min_profitability", 0.001, "target_profitability", 0.002, "max_profitability", 0.004), "x1", 1000,
+                "main");
+        assertThat(xemm.connectorName()).isEqualTo("sim_perpetual");
+        assertThat(message(Map.of("type", "arbitrage_executor", "buying_market", SIM, "selling_market",
+                Map.of("connector_name", "sim"), "order_amount", 1, "min_profitability", 0)))
+                .contains("executor_config.selling_market needs connector_name and trading_pair");
+        assertThat(message(Map.of("type", "arbitrage_executor", "buying_market", SIM, "selling_market",
+                Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"), "order_amount", 1,
+                "min_profitability", 0))).contains("not interchangeable");
+        assertThat(message(Map.of("type", "xemm_executor", "buying_market", SIM, "selling_market", PERP,
+                "order_amount", 1, "min_profitability", 0, "target_profitability", 0, "max_profitability", 0)))
+                .contains("executor_config.maker_side is required");
     }
 
     @Test
@@ -90,7 +126,12 @@ class ExecutorConfigReaderTest {
                 "order_executor", Map.of("type", "order_executor", "connector_name", "sim", "trading_pair", "SOL-USDT",
                         "side", "BUY", "amount", 1, "execution_strategy", "MARKET"),
                 "twap_executor", Map.of("type", "twap_executor", "connector_name", "sim", "trading_pair", "SOL-USDT",
-                        "side", "BUY", "total_amount_quote", 100, "total_duration", 60, "order_interval", 10));
+                        "side", "BUY", "total_amount_quote", 100, "total_duration", 60, "order_interval", 10),
+                "arbitrage_executor", Map.of("type", "arbitrage_executor", "buying_market", SIM, "selling_market",
+                        PERP, "order_amount", 1, "min_profitability", 0),
+                "xemm_executor", Map.of("type", "xemm_executor", "buying_market", SIM, "selling_market", PERP,
+                        "maker_side", "BUY", "order_amount", 1, "min_profitability", 0, "target_profitability", 0,
+                        "max_profitability", 0));
         assertThat(ExecutorTypes.ALL).extracting(ExecutorTypes.Type::type)
                 .containsExactlyElementsOf(ExecutorConfigReader.TYPES);
         for (ExecutorTypes.Type type : ExecutorTypes.ALL) {

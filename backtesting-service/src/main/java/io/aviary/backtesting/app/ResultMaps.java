@@ -162,6 +162,10 @@ final class ResultMaps {
                 out.put("leverage", t.leverage());
                 out.put("level_id", t.levelId());
             }
+            // two-market executors need a host that serves two markets; the backtester serves one, so none of
+            // these is ever in a backtest's result: the cases only keep the switch exhaustive
+            case io.aviary.strategy.executor.ArbitrageExecutorConfig a -> out.put("order_amount", num(a.orderAmount()));
+            case io.aviary.strategy.executor.XEMMExecutorConfig x -> out.put("order_amount", num(x.orderAmount()));
         }
         return out;
     }

@@ -12,7 +12,7 @@ abstract class AbstractExecutor implements Executor {
 
   private final String id;
   final OrderGateway gateway;
-  /** +1 for a BUY executor, −1 for a SELL one. */
+  /** +1 for a BUY executor, −1 for a SELL one, 0 without a side (arbitrage). */
   final int sign;
   ExecutorState state = ExecutorState.NOT_STARTED;
   CloseType closeType;
@@ -28,7 +28,7 @@ abstract class AbstractExecutor implements Executor {
   AbstractExecutor(String id, ExecutorConfig config, OrderGateway gateway) {
     this.id = id;
     this.gateway = gateway;
-    this.sign = config.side().sign();
+    this.sign = config.side() == null ? 0 : config.side().sign();
   }
 
   /** A configured optional fraction, NaN when absent. */
@@ -173,6 +173,11 @@ abstract class AbstractExecutor implements Executor {
     restore(checkpoint.progress());
   }
 
+  /** The orders of the checkpoint being restored (for {@link #restore(ExecutorCheckpoint.Progress)}); else empty. */
+  final java.util.List<CheckpointOrder> restoredOrders() {
+    return journal == null ? java.util.List.of() : journal.snapshot();
+  }
+
   /** The type's own progress for a checkpoint. */
   abstract ExecutorCheckpoint.Progress progress();
 
@@ -182,6 +187,17 @@ abstract class AbstractExecutor implements Executor {
   final OrderRequest request(TradeType side, OrderType type, double amount, double price, PositionAction action) {
     ExecutorConfig c = config();
     return new OrderRequest(c.connectorName(), c.tradingPair(), side, type, amount, price, action);
+  }
+
+  /** An order on {@code market} (executors that span two markets). */
+  static OrderRequest request(ConnectorPair market, TradeType side, OrderType type, double amount, double price) {
+    return new OrderRequest(market.connectorName(), market.tradingPair(), side, type, amount, price,
+        PositionAction.OPEN);
+  }
+
+  /** The view of {@code market} at this moment (a host of two-market executors serves both). */
+  static MarketView view(MarketView market, ConnectorPair of) {
+    return market.market(of.connectorName(), of.tradingPair());
   }
 
   @Override

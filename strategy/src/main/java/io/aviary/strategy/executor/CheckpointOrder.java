@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param role what the order is for the executor: {@code open}, {@code take_profit}, {@code close} (position),
  *     {@code level} (DCA entry level {@code level}), {@code grid_open}/{@code grid_close} (grid level {@code level}),
- *     {@code shutdown_close} (grid), {@code order} (order executor), {@code slice} (TWAP order {@code level})
+ *     {@code shutdown_close} (grid), {@code order} (order executor), {@code slice} (TWAP order {@code level}),
+ *     {@code buy}/{@code sell} (arbitrage legs), {@code maker}/{@code taker} (XEMM); the role also names the order's
+ *     market ({@link ExecutorConfig#marketOf})
  * @param level the level or slice index, −1 when the role has none
  * @param amount requested base amount
  * @param price limit price, NaN for MARKET orders

@@ -140,6 +140,24 @@ public record ExecutorCheckpoint(
       String orderId, int ordersDone, long orderPlacedAt, double orderAmount, double orderFilled, double executedBase,
       double executedQuote, double mid) implements Progress {}
 
+  /**
+   * {@link ArbitrageExecutor}: per leg its order in flight, whether it must be sent again, whether it completed and
+   * what it filled; the last prices and profitability it computed.
+   */
+  public record ArbitrageProgress(
+      String buyOrderId, boolean buyDue, boolean buyComplete, double buyBase, double buyQuote, String sellOrderId,
+      boolean sellDue, boolean sellComplete, double sellBase, double sellQuote, double lastBuyPrice,
+      double lastSellPrice, double txCostPct, double profitability) implements Progress {}
+
+  /**
+   * {@link XEMMExecutor}: the resting maker order and its price, the taker order, what each leg filled, whether the
+   * hedge must be sent (again), and the last taker price, cost and profitability it computed.
+   */
+  public record XemmProgress(
+      String makerOrderId, double makerPrice, double makerBase, double makerQuote, String takerOrderId,
+      boolean takerDue, boolean takerComplete, double takerBase, double takerQuote, double takerPrice,
+      double txCostPct, double tradeProfitability) implements Progress {}
+
   /** {@link OrderExecutor}: the resting order and its price, what executed. */
   public record OrderProgress(String orderId, double orderPrice, double executedBase, double executedQuote)
       implements Progress {}

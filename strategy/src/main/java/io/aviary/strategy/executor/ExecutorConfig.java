@@ -6,7 +6,7 @@ package io.aviary.strategy.executor;
  * seconds (time limits count from it).
  */
 public sealed interface ExecutorConfig permits PositionExecutorConfig, OrderExecutorConfig, DCAExecutorConfig,
-    GridExecutorConfig, TwapExecutorConfig {
+    GridExecutorConfig, TwapExecutorConfig, ArbitrageExecutorConfig, XEMMExecutorConfig {
 
   String id();
 
@@ -22,6 +22,20 @@ public sealed interface ExecutorConfig permits PositionExecutorConfig, OrderExec
   String tradingPair();
 
   TradeType side();
+
+  /**
+   * Every market its orders go to, its own ({@link #connectorName}, {@link #tradingPair}) first: one for most types,
+   * two for arbitrage and XEMM. A host serves each of them a {@link io.aviary.strategy.market.MarketView} and routes
+   * each order to the session of its market.
+   */
+  default java.util.List<ConnectorPair> markets() {
+    return java.util.List.of(new ConnectorPair(connectorName(), tradingPair()));
+  }
+
+  /** The market of an order with checkpoint {@code role} (see {@link CheckpointOrder#role()}). */
+  default ConnectorPair marketOf(String role) {
+    return new ConnectorPair(connectorName(), tradingPair());
+  }
 
   /** Hummingbot's {@code level_id} (market making levels such as {@code buy_0}), or {@code null}. */
   String levelId();

@@ -104,6 +104,8 @@ public final class ExecutorSupervisor {
       case DCAExecutorConfig dca -> new DCAExecutor(id, dca, gateway);
       case GridExecutorConfig grid -> new GridExecutor(id, grid, gateway);
       case TwapExecutorConfig twap -> new TwapExecutor(id, twap, gateway);
+      case ArbitrageExecutorConfig arbitrage -> new ArbitrageExecutor(id, arbitrage, gateway);
+      case XEMMExecutorConfig xemm -> new XEMMExecutor(id, xemm, gateway);
     };
   }
 

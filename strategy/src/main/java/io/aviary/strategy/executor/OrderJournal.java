@@ -84,7 +84,8 @@ final class OrderJournal {
   static OrderJournal restore(List<CheckpointOrder> orders, ExecutorConfig config) {
     OrderJournal journal = new OrderJournal();
     for (CheckpointOrder o : orders) {
-      Entry e = new Entry(o.role(), o.level(), new OrderRequest(config.connectorName(), config.tradingPair(),
+      ConnectorPair market = config.marketOf(o.role());
+      Entry e = new Entry(o.role(), o.level(), new OrderRequest(market.connectorName(), market.tradingPair(),
           o.side(), o.orderType(), o.amount(), o.price(), o.positionAction()));
       e.base = o.filledBase();
       e.quote = o.filledQuote();

@@ -4,7 +4,10 @@
  * {@link io.aviary.strategy.executor.PositionExecutorConfig} with its
  * {@link io.aviary.strategy.executor.TripleBarrierConfig}, {@link io.aviary.strategy.executor.OrderExecutorConfig},
  * {@link io.aviary.strategy.executor.DCAExecutorConfig}, {@link io.aviary.strategy.executor.GridExecutorConfig},
- * {@link io.aviary.strategy.executor.TwapExecutorConfig}) and the actions controllers emit
+ * {@link io.aviary.strategy.executor.TwapExecutorConfig}, and the two-market
+ * {@link io.aviary.strategy.executor.ArbitrageExecutorConfig} and {@link io.aviary.strategy.executor.XEMMExecutorConfig},
+ * which read their second market through {@link io.aviary.strategy.market.MarketView#market}) and the actions
+ * controllers emit
  * ({@link io.aviary.strategy.executor.ExecutorAction}).
  *
  * <p>An {@link io.aviary.strategy.executor.Executor} places and cancels orders only through an

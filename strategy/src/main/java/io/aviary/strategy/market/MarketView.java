@@ -47,4 +47,36 @@ public interface MarketView {
   default double highSinceLastStep() {
     return midPrice();
   }
+
+  /**
+   * The average price of taking {@code baseAmount} from the book now (Hummingbot's {@code get_quote_price}, a VWAP
+   * over the levels it would consume): buying takes the asks, selling the bids. Hosts that read only the top of the
+   * book answer with the best ask / best bid.
+   */
+  default double priceForVolume(boolean buy, double baseAmount) {
+    return buy ? bestAsk() : bestBid();
+  }
+
+  /**
+   * The fee rate an order here pays, as a fraction of its notional (Hummingbot's {@code connector.get_fee} percent):
+   * {@code maker} for a resting limit order, else taker. Executors that decide on profitability net of fees
+   * (arbitrage, XEMM) read it; a host that knows no fee schedule for the venue answers 0.
+   */
+  default double feeRate(boolean maker) {
+    return 0;
+  }
+
+  /**
+   * The view of another market at the same moment, for executors that span two markets (arbitrage, XEMM). A host
+   * that serves only one market returns this view for it and refuses any other.
+   *
+   * @throws IllegalArgumentException when this host does not serve that market
+   */
+  default MarketView market(String connectorName, String tradingPair) {
+    if (connectorName().equals(connectorName) && tradingPair().equals(tradingPair)) {
+      return this;
+    }
+    throw new IllegalArgumentException("this host serves only " + connectorName() + " " + tradingPair()
+        + ", not " + connectorName + " " + tradingPair);
+  }
 }

@@ -5,6 +5,9 @@ import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.execution.LiveMarketView;
 import io.aviary.kit.failure.TimedOut;
 import io.aviary.kit.failure.UseCaseException;
+import io.aviary.strategy.executor.ConnectorPair;
+import io.aviary.strategy.executor.ExecutorConfig;
+import io.aviary.strategy.market.MarketView;
 import io.aviary.trading.domain.SessionKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +24,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the executors of one trading session on one thread: every tick it reads each traded market once
- * ({@link LiveMarketView}), steps the executors on it, writes and publishes what changed and finishes those that
+ * ({@link LiveMarketView}; an executor spanning two markets, such as arbitrage or XEMM, sees the other market's view
+ * through {@link MarketView#market}, its orders go to that market's session), steps the executors on it, writes and publishes what changed and finishes those that
  * terminated. Order outcomes and API calls (create, stop) are queued onto the same thread, so an executor is only
  * ever touched by it (strategy's threading rule) and never re-entered from inside its own order placement.
  */
@@ -34,20 +39,25 @@ final class ExecutorHost implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExecutorHost.class);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+    /** Book levels read per side: what an executor's price for its whole amount averages over. */
+    private static final int BOOK_DEPTH = 20;
 
     private final SessionKey session;
-    private final MarketDataConnector marketData;
+    private final Function<String, MarketDataConnector> marketData;
+    private final VenueFees fees;
     private final ExecutorRecords records;
     private final Clock clock;
     private final Consumer<HostedExecutor> onTerminated;
     private final ScheduledExecutorService thread;
     private final Map<String, HostedExecutor> running = new LinkedHashMap<>();
-    private final Map<String, LiveMarketView> views = new HashMap<>();
+    private final Map<ConnectorPair, LiveMarketView> views = new HashMap<>();
 
-    ExecutorHost(SessionKey session, MarketDataConnector marketData, ExecutorRecords records, Clock clock,
-            Duration tick, Consumer<HostedExecutor> onTerminated) {
+    /** @param marketData the public data of a connector, by name (the session's and any other an executor trades) */
+    ExecutorHost(SessionKey session, Function<String, MarketDataConnector> marketData, VenueFees fees,
+            ExecutorRecords records, Clock clock, Duration tick, Consumer<HostedExecutor> onTerminated) {
         this.session = session;
         this.marketData = marketData;
+        this.fees = fees;
         this.records = records;
         this.clock = clock;
         this.onTerminated = onTerminated;
@@ -104,12 +114,35 @@ final class ExecutorHost implements AutoCloseable {
         afterChange(hosted, clock.instant());
     }
 
-    /** The market view of {@code pair}, refreshed now. Host thread only. */
+    /** The market view of {@code pair} on this host's connector, refreshed now. Host thread only. */
     LiveMarketView freshView(String pair) {
-        LiveMarketView view = views.computeIfAbsent(pair, p -> new LiveMarketView(session.connectorName(),
-                TradingPair.parse(p), marketData, null, clock));
+        return freshView(new ConnectorPair(session.connectorName(), pair));
+    }
+
+    /** The market view of {@code market}, refreshed now. Host thread only. */
+    LiveMarketView freshView(ConnectorPair market) {
+        LiveMarketView view = views.computeIfAbsent(market, m -> new LiveMarketView(m.connectorName(),
+                TradingPair.parse(m.tradingPair()), marketData.apply(m.connectorName()), null, clock, BOOK_DEPTH,
+                fees.of(m.connectorName())));
         view.refresh();
         return view;
+    }
+
+    /** What an executor of {@code config} sees now: every market it trades, refreshed. Host thread only. */
+    MarketView freshView(ExecutorConfig config) {
+        return view(config, new HashMap<>());
+    }
+
+    /** The executor's view from the markets read this tick ({@code fresh}), reading those not read yet. */
+    private MarketView view(ExecutorConfig config, Map<ConnectorPair, LiveMarketView> fresh) {
+        List<ConnectorPair> markets = config.markets();
+        for (ConnectorPair market : markets) {
+            if (!fresh.containsKey(market)) {
+                fresh.put(market, freshView(market));
+            }
+        }
+        LiveMarketView own = fresh.get(markets.getFirst());
+        return markets.size() == 1 ? own : new CrossMarketView(own, Map.copyOf(fresh));
     }
 
     /** Adopts a started executor. Host thread only. */
@@ -127,13 +160,10 @@ final class ExecutorHost implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        Map<String, LiveMarketView> fresh = new HashMap<>();
+        Map<ConnectorPair, LiveMarketView> fresh = new HashMap<>();
         for (HostedExecutor hosted : List.copyOf(running.values())) {
-            String pair = hosted.executor.config().tradingPair();
             try {
-                LiveMarketView view = fresh.containsKey(pair) ? fresh.get(pair) : freshView(pair);
-                fresh.put(pair, view);
-                hosted.executor.step(view);
+                hosted.executor.step(view(hosted.executor.config(), fresh));
             } catch (UseCaseException | io.aviary.connectors.port.VenueException e) {
                 hosted.log.add(now, "WARNING", "not stepped this tick: " + e.getMessage());
             } catch (RuntimeException e) {
@@ -175,5 +205,68 @@ final class ExecutorHost implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+    }
+
+    /**
+     * The view of an executor's own market that also answers for the other markets it trades, all read in the same
+     * tick (strategy's {@link MarketView#market}).
+     */
+    private record CrossMarketView(LiveMarketView own, Map<ConnectorPair, LiveMarketView> markets)
+            implements MarketView {
+
+        @Override
+        public MarketView market(String connectorName, String tradingPair) {
+            LiveMarketView view = markets.get(new ConnectorPair(connectorName, tradingPair));
+            if (view == null) {
+                throw new IllegalArgumentException("not a market of this executor: " + connectorName + " "
+                        + tradingPair);
+            }
+            return view;
+        }
+
+        @Override
+        public long now() {
+            return own.now();
+        }
+
+        @Override
+        public String connectorName() {
+            return own.connectorName();
+        }
+
+        @Override
+        public String tradingPair() {
+            return own.tradingPair();
+        }
+
+        @Override
+        public io.aviary.strategy.market.Candles candles() {
+            return own.candles();
+        }
+
+        @Override
+        public double midPrice() {
+            return own.midPrice();
+        }
+
+        @Override
+        public double lastPrice() {
+            return own.lastPrice();
+        }
+
+        @Override
+        public double bestBid() {
+            return own.bestBid();
+        }
+
+        @Override
+        public double bestAsk() {
+            return own.bestAsk();
+        }
+
+        @Override
+        public double feeRate(boolean maker) {
+            return own.feeRate(maker);
+        }
     }
 }

@@ -6,7 +6,6 @@ import io.aviary.connectors.model.OrderUpdate;
 import io.aviary.connectors.model.PositionMode;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
-import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.connectors.registry.ConnectorRegistry;
 import io.aviary.execution.ExecutorConfigJson;
@@ -21,6 +20,8 @@ import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.Unavailable;
 import io.aviary.strategy.executor.Executor;
 import io.aviary.strategy.executor.CheckpointOrder;
+import io.aviary.strategy.executor.ConnectorPair;
+import io.aviary.strategy.market.MarketView;
 import io.aviary.strategy.executor.ExecutorCheckpoint;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.OrderFill;
@@ -90,6 +91,7 @@ public class ExecutorManagement implements AutoCloseable {
     private final Clock clock;
     private final Duration tick;
     private final Duration staleAfter;
+    private final VenueFees fees;
     private final HummingbotOrderIds ids = new HummingbotOrderIds("x", 32);
     private final Map<SessionKey, ExecutorHost> hosts = new ConcurrentHashMap<>();
     private final Map<String, ExecutorHost> hostOf = new ConcurrentHashMap<>();
@@ -101,7 +103,8 @@ public class ExecutorManagement implements AutoCloseable {
             ExecutorRepository repository, ExecutorRecords records, ExecutorOrderRouter router,
             OrderPlacement placement, TradeRecorder recorder, AccountControl control, ExecutorLogStore logs,
             Clock clock, @Value("${aviary.executors.tick:1s}") Duration tick,
-            @Value("${aviary.executors.stale-after:30s}") Duration staleAfter) {
+            @Value("${aviary.executors.stale-after:30s}") Duration staleAfter,
+            @Value("${aviary.executors.fees:" + VenueFees.DEFAULT + "}") String fees) {
         this.sessions = sessions;
         this.rules = rules;
         this.connectors = connectors;
@@ -115,6 +118,7 @@ public class ExecutorManagement implements AutoCloseable {
         this.clock = clock;
         this.tick = tick;
         this.staleAfter = staleAfter;
+        this.fees = VenueFees.parse(fees);
     }
 
     /** Starts the sweep that marks executors whose host stopped beating and resumes them (see the class comment). */
@@ -185,10 +189,36 @@ public class ExecutorManagement implements AutoCloseable {
                     + "position on /trading by hand");
             return;
         }
-        MarketDataConnector marketData = connectors.find(key.connectorName()).orElseThrow().marketData();
-        ExecutorHost host = hosts.computeIfAbsent(key, k -> new ExecutorHost(k, marketData, records, clock, tick,
-                this::terminated));
+        String missing = sessionsNotHere(key, checkpoint.config());
+        if (missing != null) {
+            notResumable(id, "waits for the session " + missing + " to run on the replica that runs " + key
+                    + " (an executor trading on two markets runs where both its sessions do)");
+            return;
+        }
+        ExecutorHost host = host(key);
         host.call(() -> resumeOn(host, key, resumable.row(), checkpoint));
+    }
+
+    /**
+     * The rule for executors that trade on two markets (ADR 0032): its host is the one of
+     * its own session (its config's connector), and it runs only where every session it trades on runs. A session
+     * of its account on another connector that no replica runs is opened here; null when all run here, else the
+     * first that runs elsewhere (or cannot be opened now).
+     */
+    private String sessionsNotHere(SessionKey own, ExecutorConfig config) {
+        for (ConnectorPair market : config.markets()) {
+            SessionKey key = new SessionKey(own.accountName(), market.connectorName());
+            if (!key.equals(own) && !sessions.runsHere(key) && !sessions.takeIfFree(key)) {
+                return key.toString();
+            }
+        }
+        return null;
+    }
+
+    private ExecutorHost host(SessionKey key) {
+        return hosts.computeIfAbsent(key, k -> new ExecutorHost(k,
+                connector -> connectors.find(connector).orElseThrow().marketData(), fees, records, clock, tick,
+                this::terminated));
     }
 
     private void notResumable(String executorId, String reason) {
@@ -208,18 +238,22 @@ public class ExecutorManagement implements AutoCloseable {
                 ids, executorLog, clock);
         Executor executor = checkpoint.resume(gateway);
         for (CheckpointOrder order : checkpoint.orders()) {
-            router.register(key, order.clientOrderId(), new ExecutorOrderRouter.Route(id, host, executor));
+            ConnectorPair market = checkpoint.config().marketOf(order.role());
+            gateway.knows(order.clientOrderId(), market.connectorName());
+            router.register(gateway.sessionFor(market.connectorName()), order.clientOrderId(),
+                    new ExecutorOrderRouter.Route(id, host, executor));
         }
-        TradingConnector venue = sessions.current(key).trading();
-        TradingPair pair = TradingPair.parse(checkpoint.config().tradingPair());
         int fills = 0;
         for (CheckpointOrder order : checkpoint.openOrders()) {
-            fills += reconcile(venue, key, pair, order, executor, executorLog);
+            ConnectorPair market = checkpoint.config().marketOf(order.role());
+            SessionKey session = gateway.sessionFor(market.connectorName());
+            fills += reconcile(sessions.current(session).trading(), session, TradingPair.parse(market.tradingPair()),
+                    order, executor, executorLog);
         }
         cancelOrdersAfterCheckpoint(key, id, checkpoint, executorLog);
         if (executor.state() == io.aviary.strategy.executor.ExecutorState.NOT_STARTED) {
             // checkpointed before its start: whatever its start placed was cancelled above, so it starts again
-            executor.start(host.freshView(pair.toString()));
+            executor.start(host.freshView(checkpoint.config()));
         }
         HostedExecutor hosted = new HostedExecutor(executor, key, row.configJson(), row.createdAt(), executorLog);
         executorLog.add(clock.instant(), "INFO", "resumed from its checkpoint after its host stopped: "
@@ -285,12 +319,15 @@ public class ExecutorManagement implements AutoCloseable {
             if (known.contains(clientOrderId)) {
                 continue;
             }
-            String outcome;
-            try {
-                control.cancel(key, clientOrderId, null);
-                outcome = "cancelled";
-            } catch (RuntimeException e) {
-                outcome = "not cancelled (" + e.getMessage() + ")";
+            String outcome = null;
+            for (ConnectorPair market : checkpoint.config().markets()) { // the order is on one of them
+                try {
+                    control.cancel(new SessionKey(key.accountName(), market.connectorName()), clientOrderId, null);
+                    outcome = "cancelled";
+                    break;
+                } catch (RuntimeException e) {
+                    outcome = "not cancelled (" + e.getMessage() + ")";
+                }
             }
             executorLog.add(clock.instant(), "WARNING", "order " + clientOrderId + " was placed after the last stored "
                     + "checkpoint: " + outcome + "; any fill it got is not in this executor's figures");
@@ -308,12 +345,15 @@ public class ExecutorManagement implements AutoCloseable {
             throw new InvalidRequest(e.getMessage());
         }
         SessionKey key = new SessionKey(account, config.connectorName());
-        TradingPair pair = listedPair(config);
+        for (ConnectorPair market : config.markets()) {
+            listedPair(market);
+            // 404 naming the account or connector when there is no such session, 421 when another replica runs it
+            // (an executor trading on two markets needs both sessions here: ADR 0032)
+            sessions.current(new SessionKey(account, market.connectorName()));
+        }
+        TradingPair pair = TradingPair.parse(config.tradingPair());
         PerpetualSettings perpetual = PerpetualSettings.of(config, positionMode(executorConfig));
-        sessions.current(key); // 404 naming the account or connector when there is no such session
-        MarketDataConnector marketData = connectors.find(key.connectorName()).orElseThrow().marketData();
-        ExecutorHost host = hosts.computeIfAbsent(key, k -> new ExecutorHost(k, marketData, records, clock, tick,
-                this::terminated));
+        ExecutorHost host = host(key);
         String configJson = configJson(config);
         return host.call(() -> startOn(host, key, config, configJson, pair, perpetual));
     }
@@ -345,7 +385,7 @@ public class ExecutorManagement implements AutoCloseable {
      * @return what was set, for the executor's log; null on a spot connector
      */
     private String applyPerpetualSettings(SessionKey key, TradingPair pair, PerpetualSettings settings) {
-        if (!PerpetualSettings.isPerpetual(key.connectorName())) {
+        if (!PerpetualSettings.isPerpetual(key.connectorName()) || settings.isEmpty()) {
             return null;
         }
         List<PerpetualSettings.Refusal> refused = settings.apply(key.connectorName(), pair,
@@ -365,16 +405,20 @@ public class ExecutorManagement implements AutoCloseable {
 
     private ExecutorRow startOn(ExecutorHost host, SessionKey key, ExecutorConfig config, String configJson,
             TradingPair pair, PerpetualSettings perpetual) {
-        LiveMarketView view;
-        try {
-            view = host.freshView(pair.toString());
-        } catch (VenueException e) {
-            throw new Unavailable("Cannot read the market " + pair + " on " + key.connectorName()
-                    + " to start the executor: " + e.getMessage());
+        for (ConnectorPair market : config.markets()) {
+            LiveMarketView read;
+            try {
+                read = host.freshView(market);
+            } catch (VenueException e) {
+                throw new Unavailable("Cannot read the market " + market.tradingPair() + " on "
+                        + market.connectorName() + " to start the executor: " + e.getMessage());
+            }
+            if (Double.isNaN(read.midPrice())) {
+                throw new Unavailable("No price for " + market.tradingPair() + " on " + market.connectorName()
+                        + " yet; try again");
+            }
         }
-        if (Double.isNaN(view.midPrice())) {
-            throw new Unavailable("No price for " + pair + " on " + key.connectorName() + " yet; try again");
-        }
+        MarketView view = host.freshView(config);
         String perpetualSet = applyPerpetualSettings(key, pair, perpetual);
         String id = config.id();
         ExecutorLog executorLog = new ExecutorLog(id, logs);
@@ -398,20 +442,20 @@ public class ExecutorManagement implements AutoCloseable {
         return hosted.row();
     }
 
-    private TradingPair listedPair(ExecutorConfig config) {
+    private TradingPair listedPair(ConnectorPair market) {
         TradingPair pair;
         try {
-            pair = TradingPair.parse(config.tradingPair());
+            pair = TradingPair.parse(market.tradingPair());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequest("executor_config.trading_pair: " + e.getMessage());
         }
-        if (connectors.find(config.connectorName()).isEmpty()) {
+        if (connectors.find(market.connectorName()).isEmpty()) {
             throw new InvalidRequest("executor_config.connector_name: unknown connector '"
-                    + bounded(config.connectorName()) + "'");
+                    + bounded(market.connectorName()) + "'");
         }
-        if (!rules.rules(config.connectorName()).containsKey(pair)) {
+        if (!rules.rules(market.connectorName()).containsKey(pair)) {
             throw new InvalidRequest("executor_config.trading_pair: " + pair + " is not listed on "
-                    + config.connectorName());
+                    + market.connectorName());
         }
         return pair;
     }
@@ -462,8 +506,7 @@ public class ExecutorManagement implements AutoCloseable {
             if (hosted == null) {
                 throw new Conflict("Executor " + executorId + " is already closed");
             }
-            LiveMarketView view = host.freshView(hosted.executor.config().tradingPair());
-            hosted.executor.earlyStop(view, keepPosition);
+            hosted.executor.earlyStop(host.freshView(hosted.executor.config()), keepPosition);
             hosted.log.add(clock.instant(), "INFO", "stop requested (keep_position=" + keepPosition + ")");
             return new Stopping(executorId, "stopping", keepPosition);
         });

@@ -17,9 +17,13 @@ import io.aviary.trading.domain.SessionKey;
 import io.aviary.trading.domain.TradeCommand;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Strategy's {@link OrderGateway} for one hosted executor, on trading-service's own order path: every order is
+ * Strategy's {@link OrderGateway} for one hosted executor, on trading-service's own order path, each order on the
+ * session of its market: the executor's account on the order's connector (an arbitrage or XEMM executor trades on
+ * two): every order is
  * recorded before it is sent, reconciled, listed by {@code /trading/orders} with its events, and its outcomes come
  * back through {@link ExecutorOrderRouter} from where fills are recorded. The client order id is chosen here and
  * routed before the order is placed, so a fill the venue streams back before placement returns still finds it.
@@ -36,6 +40,8 @@ final class ExecutorOrderGateway implements OrderGateway {
     private final HummingbotOrderIds ids;
     private final ExecutorLog log;
     private final Clock clock;
+    /** The session of each order on another market than its own (two-market executors); host thread only. */
+    private final Map<String, SessionKey> sessionOf = new HashMap<>();
 
     ExecutorOrderGateway(String executorId, SessionKey session, ExecutorHost host, OrderPlacement placement,
             AccountControl control, ExecutorOrderRouter router, ExecutorRecords records, HummingbotOrderIds ids,
@@ -58,6 +64,10 @@ final class ExecutorOrderGateway implements OrderGateway {
         TradeType side = TradeType.valueOf(request.side().name());
         OrderType type = OrderType.valueOf(request.orderType().name());
         String clientOrderId = ids.next(side, pair);
+        SessionKey session = sessionFor(request.connectorName());
+        if (!session.equals(this.session)) {
+            sessionOf.put(clientOrderId, session); // only another market's orders: a grid places thousands on its own
+        }
         BigDecimal amount = HostedExecutor.decimal(request.amount());
         BigDecimal price = type.isLimitType() ? HostedExecutor.decimal(request.price()) : null;
         router.register(session, clientOrderId, new ExecutorOrderRouter.Route(executorId, host, listener));
@@ -80,8 +90,23 @@ final class ExecutorOrderGateway implements OrderGateway {
         return clientOrderId;
     }
 
+    /** The executor's account on {@code connectorName}. */
+    SessionKey sessionFor(String connectorName) {
+        return connectorName == null || connectorName.equals(session.connectorName()) ? session
+                : new SessionKey(session.accountName(), connectorName);
+    }
+
+    /** Takes over an order placed before a resume, on {@code connectorName}'s session, so it can be cancelled. */
+    void knows(String clientOrderId, String connectorName) {
+        SessionKey session = sessionFor(connectorName);
+        if (!session.equals(this.session)) {
+            sessionOf.put(clientOrderId, session);
+        }
+    }
+
     @Override
     public void cancelOrder(String orderId) {
+        SessionKey session = sessionOf.getOrDefault(orderId, this.session);
         try {
             control.cancel(session, orderId, null);
             log.add(clock.instant(), "INFO", "cancel requested for " + orderId);

@@ -79,6 +79,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutorsSimTest {
 
     private static final TradingPair SOL = TradingPair.parse("SOL-USDT");
+    private static final TradingPair ETH = TradingPair.parse("ETH-USDT");
     private static final String TOKEN = "internal-test-token";
     private static final String CREDENTIALS_TOKEN = "credentials-test-token-0123456789abcdef0123456789";
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -112,12 +113,15 @@ class ExecutorsSimTest {
 
     @BeforeAll
     void start() throws IOException {
-        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,perp:ETH-USDT"));
+        sim = SimVenueProcess.start(Map.of("SIM_EXCHANGE_QUIET_MARKETS", "spot:SOL-USDT,spot:ETH-USDT,perp:ETH-USDT"));
         store = new TradingStore();
         SimApiKeys.Created exec = SimApiKeys.create(sim.url(), "exec");
         credentials.put("exec/sim", exec.credentials("sim"));
         credentials.put("exec/sim_perpetual", exec.credentials("sim_perpetual"));
         credentials.put("desk/sim_paper_trade", Map.of()); // paper needs no credential fields
+        SimApiKeys.Created arb = SimApiKeys.create(sim.url(), "arb"); // the two-market executors' own account
+        credentials.put("arb/sim", arb.credentials("sim"));
+        credentials.put("arb/sim_perpetual", arb.credentials("sim_perpetual"));
         vault = startVault();
         Clock clock = Clock.systemUTC();
         router = new ExecutorOrderRouter();
@@ -159,7 +163,7 @@ class ExecutorsSimTest {
         logStores.add(logs);
         return new ExecutorManagement(sessions, rules, connectors, repository,
                 new ExecutorRecords(repository, store.outbox, store.tx), router, placement, recorder, control, logs,
-                Clock.systemUTC(), Duration.ofMillis(250), staleAfter);
+                Clock.systemUTC(), Duration.ofMillis(250), staleAfter, VenueFees.DEFAULT);
     }
 
     /** A second trading-service replica on the same database: no session open, its own lease owner. */
@@ -258,6 +262,118 @@ class ExecutorsSimTest {
         assertThat(catchThrowable(() -> executors.stop(id, false))).as("a terminated executor").isInstanceOf(Conflict.class);
         executors.clearHold("exec", "sim", "SOL-USDT", "holder");
         assertThat(catchThrowable(() -> executors.hold("exec", "sim", "SOL-USDT", "holder"))).isInstanceOf(NotFound.class);
+    }
+
+    /**
+     * An arbitrage executor on two sessions of one account ("arb", so "exec"'s perpetual position stays its own): it
+     * buys ETH on sim spot and sells it on sim_perpetual.
+     * With spot's ask at 3000.00 and the perpetual's bid at 3004.50 the gap is 0.15 %, above its 0.1 % minimum, but
+     * not net of both taker fees (0.05 % each, the venue's defaults in {@link VenueFees#DEFAULT}): 0.05 %, so its
+     * start places nothing. The perpetual's bid moves to 3030.00 (1 %): at its next tick it sends both legs at
+     * market, BUY 0.01 ETH on sim (fills at 3000.00, taker fee 0.05 % of 0.01 ETH = 0.000005 ETH = 0.015 USDT) and
+     * SELL 0.01 on sim_perpetual (fills at 3030.00, fee 0.05 % of 30.30 = 0.01515 USDT): COMPLETED with net PnL
+     * 30.30 − 30.00 − 0.03015 = 0.26985 USDT, each leg an order of trading's on its own session.
+     */
+    @Test
+    void anArbitrageExecutorCompletesBothLegsOnTwoSessionsWhenAPriceGapOpens() {
+        ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3000.00"));
+        ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
+        String perpBid = limit(perpMaker, ETH, TradeType.BUY, "0.1", "3004.50");
+        perpQuotes.add(perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.SELL, "0.1", "3040.00"));
+        Map<String, Object> config = Map.of("type", "arbitrage_executor",
+                "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
+                "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
+                "order_amount", "0.01", "min_profitability", "0.001");
+        ExecutorRow created = executors.create("arb", "arb", config);
+        String id = created.executorId();
+        assertThat(created.status()).isEqualTo("RUNNING");
+        assertThat(created.connectorName()).isEqualTo("sim");
+        assertThat(repository.orderIds(id)).as("no gap worth taking net of fees at its start").isEmpty();
+        assertThat(created.customInfoJson()).contains("\"tx_cost_pct\":\"0.001\"")
+                .contains("\"profit_pct\":\"0.0005\"");
+
+        perpMaker.cancelOrder(ETH, perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.BUY, "0.1", "3030.00"));
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("COMPLETED");
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(0.015 + 0.01515, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(30.30 - 30.00 - 0.03015, within(1e-9));
+        assertThat(done.filledAmountQuote().doubleValue()).isCloseTo(60.30, within(1e-9));
+        List<String> legs = repository.orderIds(id);
+        assertThat(legs).hasSize(2).allSatisfy(o -> assertThat(orderStatus(o)).isEqualTo("FILLED"));
+        assertThat(store.jdbc.queryForList("SELECT connector_name || ' ' || trade_type FROM orders WHERE "
+                + "client_order_id IN (?, ?) ORDER BY connector_name", String.class, legs.get(0), legs.get(1)))
+                .containsExactly("sim BUY", "sim_perpetual SELL");
+    }
+
+    /**
+     * An XEMM executor on two sessions of one account: maker BUY 0.01 ETH on sim spot, hedged by a SELL on
+     * sim_perpetual. Costs 0.02 % (maker) + 0.05 % (taker) = 0.07 %; target 0.2 %, band [0.1 %, 0.4 %]. Against the
+     * perpetual's bid 3030.00 its maker order rests at 3030 / 1.0027 = 3021.84. The bid moves to 3045.00: that order
+     * would earn 0.77 % net, above 0.4 %, so it is cancelled and re-placed at 3045 / 1.0027 = 3036.80. The taker
+     * account sells 0.01 into it on spot; the executor hedges at market on the perpetual (3045.00): COMPLETED, net
+     * PnL = 30.45 − 0.01·maker price − fees (maker 0.02 % of 0.01 ETH at the maker price, taker 0.05 % of 30.45).
+     */
+    @Test
+    void anXemmExecutorRefreshesItsMakerOrderOnDriftAndHedgesItsFillOnTheOtherSession() {
+        ethQuotes.add(limit(maker, ETH, TradeType.BUY, "0.1", "2990.00"));
+        ethQuotes.add(limit(maker, ETH, TradeType.SELL, "0.1", "3100.00"));
+        String perpBid = limit(perpMaker, ETH, TradeType.BUY, "0.1", "3030.00");
+        perpQuotes.add(perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.SELL, "0.1", "3100.00"));
+        Map<String, Object> config = Map.of("type", "xemm_executor",
+                "buying_market", Map.of("connector_name", "sim", "trading_pair", "ETH-USDT"),
+                "selling_market", Map.of("connector_name", "sim_perpetual", "trading_pair", "ETH-USDT"),
+                "maker_side", "BUY", "order_amount", "0.01", "min_profitability", "0.001",
+                "target_profitability", "0.002", "max_profitability", "0.004");
+        String id = executors.create("arb", "xemm", config).executorId();
+        List<String> first = repository.orderIds(id);
+        assertThat(first).hasSize(1);
+        assertThat(orderPrice(first.getFirst()).doubleValue()).isCloseTo(3030 / 1.0027, within(0.01));
+
+        perpMaker.cancelOrder(ETH, perpBid);
+        perpQuotes.add(limit(perpMaker, ETH, TradeType.BUY, "0.1", "3045.00"));
+        await().atMost(WAIT).until(() -> repository.orderIds(id).size() == 2 // noted before trading records it:
+                && store.jdbc.queryForList("SELECT status FROM orders WHERE client_order_id = ?", String.class,
+                        repository.orderIds(id).get(1)).contains("OPEN"));
+        await().atMost(WAIT).until(() -> "CANCELLED".equals(orderStatus(first.getFirst())));
+        String makerOrder = repository.orderIds(id).get(1);
+        assertThat(orderPrice(makerOrder).doubleValue()).isCloseTo(3045 / 1.0027, within(0.01));
+
+        market(taker, ETH, TradeType.SELL, "0.01");
+        await().atMost(WAIT).until(() -> "TERMINATED".equals(repository.find(id).orElseThrow().status()));
+        ExecutorRow done = executors.get(id);
+        assertThat(done.closeType()).isEqualTo("COMPLETED");
+        double makerPrice = store.jdbc.queryForObject("SELECT price FROM trades WHERE client_order_id = ?",
+                BigDecimal.class, makerOrder).doubleValue(); // its limit price, on the venue's tick
+        assertThat(makerPrice).isCloseTo(3045 / 1.0027, within(0.01));
+        double fees = 0.0002 * 0.01 * makerPrice + 0.0005 * 30.45;
+        assertThat(done.cumFeesQuote().doubleValue()).isCloseTo(fees, within(1e-9));
+        assertThat(done.netPnlQuote().doubleValue()).isCloseTo(30.45 - 0.01 * makerPrice - fees, within(1e-9));
+        List<String> orders = repository.orderIds(id);
+        assertThat(orders).hasSize(3);
+        assertThat(store.jdbc.queryForObject("SELECT connector_name || ' ' || trade_type || ' ' || order_type || ' '"
+                + " || status FROM orders WHERE client_order_id = ?", String.class, orders.get(2)))
+                .isEqualTo("sim_perpetual SELL MARKET FILLED");
+    }
+
+    /** The ETH quotes of the two-market tests, cancelled after each so the next one starts from an empty book. */
+    private final List<String> ethQuotes = new ArrayList<>();
+    private final List<String> perpQuotes = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void cancelEthQuotes() {
+        ethQuotes.forEach(id -> cancelQuietly(maker, ETH, id));
+        perpQuotes.forEach(id -> cancelQuietly(perpMaker, ETH, id));
+        ethQuotes.clear();
+        perpQuotes.clear();
+    }
+
+    private BigDecimal orderPrice(String clientOrderId) {
+        return store.jdbc.queryForObject("SELECT price FROM orders WHERE client_order_id = ?", BigDecimal.class,
+                clientOrderId);
     }
 
     /** Three resting executors of one controller, searched two per page with the cursor, then stopped. */
@@ -729,7 +845,11 @@ class ExecutorsSimTest {
     }
 
     private void market(TradingConnector account, TradeType side, String amount) {
-        account.placeOrder(new OrderRequest("t" + ids.incrementAndGet(), SOL, side, OrderType.MARKET,
+        market(account, SOL, side, amount);
+    }
+
+    private void market(TradingConnector account, TradingPair pair, TradeType side, String amount) {
+        account.placeOrder(new OrderRequest("t" + ids.incrementAndGet(), pair, side, OrderType.MARKET,
                 new BigDecimal(amount), null, null));
     }
 
