@@ -1,8 +1,10 @@
 package io.aviary.kit.events;
 
 import io.aviary.common.events.DomainEvent;
+import io.aviary.common.events.EventCatalog;
 import io.aviary.common.events.EventEnvelope;
 import io.aviary.common.events.EventJson;
+import io.aviary.common.events.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives events from Kafka and hands each one, once, to the handlers for its type. The event id
  * is inserted into {@code event_inbox} in the same transaction as the handlers' work; a
- * redelivered id finds its row and is skipped.
+ * redelivered id finds its row and is skipped. An event no handler takes (an unknown type, or one this service only
+ * publishes) is passed over without touching the database.
  *
  * <p>No event is ever skipped. A failure that is transient ({@link InboxFailures}: this service's database is
  * unreachable, a timeout, a deadlock) is thrown back to the listener container, which retries the same record
@@ -40,6 +43,8 @@ public class EventInbox {
     private final List<EventHandler<?>> handlers;
     private final DeadLetters deadLetters;
     private final int handlerAttempts;
+    /** Per known event type: whether any handler takes it (at most one entry per type in the catalog). */
+    private final Map<String, Boolean> handledTypes = new ConcurrentHashMap<>();
     /** The record each partition is failing on, with its count; one entry per partition at most. */
     private final Map<TopicPartition, FailingRecord> failing = new ConcurrentHashMap<>();
     /** {@code aviary_events_inbox_retries_total{reason}}: deliveries thrown back for another try. */
@@ -74,6 +79,12 @@ public class EventInbox {
             envelope = json.read(record.value());
         } catch (RuntimeException e) {
             park(record, null, e, 1, Instant.now());
+            return;
+        }
+        if (!anyHandlerTakes(envelope.type())) {
+            // A service's own events come back on its topic, and topics carry types for other consumers: no handler
+            // means no effect, so no transaction and no inbox row (they cost trading-service ~11 % of its CPU per order).
+            failing.remove(partition(record));
             return;
         }
         try {
@@ -125,6 +136,16 @@ public class EventInbox {
                     envelope == null ? "unknown type" : envelope.type(), record.topic(), record.partition(),
                     record.offset(), attempts, InboxFailures.describe(error));
         }
+    }
+
+    /** False for a type this build does not know (no contract) and for a known one no handler takes. */
+    private boolean anyHandlerTakes(String type) {
+        Optional<EventType> known = EventCatalog.byName(type);
+        if (known.isEmpty()) {
+            return false;
+        }
+        return handledTypes.computeIfAbsent(type, t -> handlers.stream()
+                .anyMatch(handler -> handler.eventClass().isAssignableFrom(known.get().payloadClass())));
     }
 
     private boolean firstDelivery(EventEnvelope envelope) {
