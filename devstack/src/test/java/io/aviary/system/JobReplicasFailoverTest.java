@@ -23,10 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * task is marked failed with the reason within the lease time to live (read through the gateway from the survivor),
  * it is not run a second time, it never gets a result or a {@code BacktestCompleted}, and the same backtest submitted
  * again completes on the survivor with exactly one result and one event.
+ * <p>Bot supervision (local-process runtime, replicas on one host, ADR 0031): a bot deployed through the gateway runs
+ * once; when the supervising replica dies the survivor takes the supervisor lease within the lease time to live plus
+ * its check period, adopts the running bot instead of starting a second one, starts it again when its process is
+ * killed afterwards (once), and stops it through the gateway.
  */
 class JobReplicasFailoverTest {
 
     private static final String BACKTESTING = "backtesting-service";
+    private static final String ORCHESTRATION = "orchestration-service";
+    /** Lease time to live (6 s) + supervisor check (2 s) + a status read, on a loaded 2-core machine (generous). */
+    private static final Duration SUPERVISION_BOUND = Duration.ofSeconds(45);
     private static final Duration LEASE_TTL = Duration.ofSeconds(6);
     /** Lease time to live (6 s) + the next read through the gateway, on a loaded 2-core machine (generous). */
     private static final Duration FAILED_BOUND = Duration.ofSeconds(30);
@@ -39,8 +46,9 @@ class JobReplicasFailoverTest {
 
     @BeforeAll
     static void startTwoReplicasEach() {
-        suite = Replicas.startTwoOf("job-replicas", List.of("gateway", "sim-exchange", "market-data-service", BACKTESTING),
-                List.of(BACKTESTING), LEASE_TTL, Map.of());
+        suite = Replicas.startTwoOf("job-replicas", List.of("gateway", "sim-exchange", "accounts-service",
+                "trading-service", "market-data-service", BACKTESTING, ORCHESTRATION), List.of(BACKTESTING, ORCHESTRATION),
+                LEASE_TTL, Map.of("AVIARY_BOTS_RESTART_CHECK", "2s"));
         api = Http.to(suite.gatewayUrl()).basicAuth(suite.username(), suite.password());
     }
 
@@ -99,6 +107,50 @@ class JobReplicasFailoverTest {
         List<String> listed = JSON.readTree(ok(api.get("/backtesting/tasks")).body()).valueStream()
                 .map(t -> t.get("task_id").asString()).toList();
         assertThat(listed).containsOnlyOnce(doomed, again);
+    }
+
+    @Test
+    void theSurvivorTakesOverABotsSupervisionAdoptsItRestartsItOnceAndStopsIt() throws Exception {
+        BotDesk desk = BotDesk.on(suite);
+        String bot = desk.deployPmmBot("replica_pmm");
+        desk.awaitRunning(bot);
+        ProcessHandle original = desk.botProcess(bot);
+        String supervisor = await("one replica supervises the bots").atMost(SUPERVISION_BOUND)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Replicas.liveOwners(suite, "orchestration", "orchestration-supervisor"), o -> o.size() == 1)
+                .values().iterator().next();
+        int victim = Replicas.instanceNumber(ORCHESTRATION, supervisor);
+        String survivor = Replicas.instanceId(ORCHESTRATION, 3 - victim);
+        assertThat(desk.botProcessesOf(bot)).as("one bot process").containsExactly(original.pid());
+
+        suite.killInstance(ORCHESTRATION, victim);
+        long killedAt = System.nanoTime();
+        await("the survivor supervises and sees the bot run").atMost(SUPERVISION_BOUND).pollInterval(Duration.ofMillis(250))
+                .until(() -> Replicas.liveOwners(suite, "orchestration", "orchestration-supervisor")
+                        .containsValue(survivor) && "running".equals(botStatus(bot).path("runtime_state").asString("")));
+        System.out.printf("[job-replicas] %s took over the bots %d ms after %s was killed%n", survivor,
+                Duration.ofNanos(System.nanoTime() - killedAt).toMillis(), supervisor);
+        assertThat(original.isAlive()).as("the bot outlives the replica's SIGKILL").isTrue();
+        assertThat(desk.botProcessesOf(bot)).as("adopted, not started a second time").containsExactly(original.pid());
+        assertThat(botStatus(bot).path("status").asString()).isEqualTo("running");
+
+        // the survivor supervises for real: a crash of the bot is followed by one new process
+        original.destroyForcibly();
+        long restarted = await("the survivor starts the killed bot again").atMost(BotDesk.BOT_UP)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> desk.botProcessesOf(bot), pids -> !pids.isEmpty() && !pids.contains(original.pid()))
+                .getFirst();
+        desk.awaitStrategyStarted(bot, 2);
+        desk.awaitRunning(bot);
+        assertThat(desk.botProcessesOf(bot)).as("started once").containsExactly(restarted);
+        assertThat(desk.runOf(bot).path("error_message").asString()).contains("restart 1 of");
+
+        desk.stopAndArchive(bot);
+        assertThat(desk.botProcessesOf(bot)).as("stopped by the survivor").isEmpty();
+    }
+
+    private static JsonNode botStatus(String bot) {
+        return JSON.readTree(ok(api.get("/bot-orchestration/" + bot + "/status")).body()).path("data");
     }
 
     private static String submitted(String body) {
