@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aviary.devstack.RunningSuite;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +54,18 @@ record BotDesk(RunningSuite suite, Http api) {
                                 && status.path("performance").size() > 0);
     }
 
+    /**
+     * Waits until the bot's log says its strategy started {@code times} times: a bot started again reports over MQTT
+     * before its strategy runs, and orchestration still shows what its ended process said last, so only the log tells
+     * when a stop would find a strategy to stop.
+     */
+    void awaitStrategyStarted(String bot, int times) {
+        Path log = instanceFolder(bot).resolve("logs").resolve("bot.log");
+        await(bot + "'s strategy started " + times + " time(s)").atMost(BOT_UP).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.exists(log) && Files.readString(log).split("Strategy .* started with controllers",
+                        -1).length - 1 >= times);
+    }
+
     void stopAndArchive(String bot) {
         Http.Response archive = api.post("/bot-orchestration/stop-and-archive-bot/" + bot);
         assertThat(archive.status()).as(archive.toString()).isEqualTo(200);
@@ -78,6 +93,30 @@ record BotDesk(RunningSuite suite, Http api) {
     /** The bot's newest run ({@code /bot-orchestration/bot-runs}). */
     JsonNode runOf(String bot) {
         return json(api.get("/bot-orchestration/bot-runs?bot_name=" + encoded(bot))).get("data").get(0);
+    }
+
+    /** The bot's process as recorded in its {@code bot.pid}. */
+    ProcessHandle botProcess(String bot) {
+        Path pidFile = instanceFolder(bot).resolve("bot.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip().split(" ")[0]);
+            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid + " for " + bot));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + pidFile, e);
+        }
+    }
+
+    /** PIDs of the live processes whose command line names the bot's instance folder. */
+    List<Long> botProcessesOf(String bot) {
+        String folder = "/bots/instances/" + bot;
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> List.of(args).stream().anyMatch(a -> a.endsWith(folder)))
+                        .orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    private Path instanceFolder(String bot) {
+        return suite.dataDir().resolve("bots").resolve("instances").resolve(bot);
     }
 
     static JsonNode json(Http.Response response) {

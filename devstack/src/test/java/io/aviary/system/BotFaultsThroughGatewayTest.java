@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aviary.devstack.RunningSuite;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +37,7 @@ class BotFaultsThroughGatewayTest {
     }
 
     @Test
-    void aBotOutlivesASigkillOfOrchestrationAndIsFoundAgainStoppedAndArchived() throws IOException {
+    void aBotOutlivesASigkillOfOrchestrationAndIsFoundAgainStoppedAndArchived() {
         String bot = desk.deployPmmBot("faults_kill");
         desk.awaitRunning(bot);
         ProcessHandle process = botProcess(bot);
@@ -109,28 +106,12 @@ class BotFaultsThroughGatewayTest {
         desk.assertArchived(bot);
     }
 
-    /** The bot's process as recorded in its {@code bot.pid}. */
     private static ProcessHandle botProcess(String bot) {
-        Path pidFile = instanceFolder(bot).resolve("bot.pid");
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).strip().split(" ")[0]);
-            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid + " for " + bot));
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + pidFile, e);
-        }
+        return desk.botProcess(bot);
     }
 
-    /** PIDs of the live processes whose command line names the bot's instance folder. */
     private static List<Long> botProcessesOf(String bot) {
-        String folder = "/bots/instances/" + bot;
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> List.of(args).stream().anyMatch(a -> a.endsWith(folder)))
-                        .orElse(false))
-                .map(ProcessHandle::pid).toList();
-    }
-
-    private static Path instanceFolder(String bot) {
-        return suite.dataDir().resolve("bots").resolve("instances").resolve(bot);
+        return desk.botProcessesOf(bot);
     }
 
     private static JsonNode json(Http.Response response) {

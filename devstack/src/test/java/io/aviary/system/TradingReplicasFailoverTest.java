@@ -11,7 +11,6 @@ import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.TradingConnector;
 import io.aviary.connectors.sim.SimApiKeys;
 import io.aviary.devstack.RunningSuite;
-import io.aviary.devstack.ServiceSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -30,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +54,8 @@ class TradingReplicasFailoverTest {
 
     @BeforeAll
     static void startTwoReplicas() {
-        suite = RunningSuite.startSeparate("replicas", builder -> builder
-                .services(Stream.of("gateway", "sim-exchange", "accounts-service", TRADING).map(ServiceSpec::require).toList())
-                .replicas(TRADING, 2)
-                .env("AVIARY_LEASE_TTL", LEASE_TTL.toSeconds() + "s")
-                .env("TRADING_SESSION_SYNC_INTERVAL", "3s"), line -> System.out.println("[replicas] " + line));
+        suite = Replicas.startTwoOf("replicas", List.of("gateway", "sim-exchange", "accounts-service", TRADING),
+                List.of(TRADING), LEASE_TTL, Map.of("TRADING_SESSION_SYNC_INTERVAL", "3s"));
     }
 
     @AfterAll
@@ -191,17 +186,11 @@ class TradingReplicasFailoverTest {
     /** The lease table names one owner per session, and it is the replica that runs it. */
     private static void assertOneOwnerPerSession(Map<String, Set<String>> running) throws Exception {
         Map<String, String> owners = new HashMap<>();
-        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.jdbcUser(), suite.jdbcPassword());
-                var query = db.createStatement();
-                ResultSet rs = query.executeQuery("SELECT name, owner_id FROM trading.ownership_lease"
-                        + " WHERE name LIKE 'trading-session/desk_rep%' AND expires_at > now()")) {
-            while (rs.next()) {
-                owners.put(rs.getString(1).split("/")[1], rs.getString(2));
-            }
-        }
+        Replicas.liveOwners(suite, "trading", "trading-session/desk_rep")
+                .forEach((name, owner) -> owners.put(name.split("/")[1], owner));
         List<String> instances = suite.instanceUrls(TRADING);
         running.forEach((url, accounts) -> {
-            String instanceId = TRADING + "-" + (instances.indexOf(url) + 1);
+            String instanceId = Replicas.instanceId(TRADING, instances.indexOf(url) + 1);
             accounts.forEach(account -> assertThat(owners.get(account)).as("lease of " + account).isEqualTo(instanceId));
         });
     }

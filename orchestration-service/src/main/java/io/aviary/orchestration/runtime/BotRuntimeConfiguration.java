@@ -28,11 +28,11 @@ public class BotRuntimeConfiguration {
             @Value("${aviary.bots.stop-grace:30s}") Duration grace,
             @Value("${AVIARY_INSTANCE_ID:}") String instanceId) {
         if (!instanceId.isBlank()) {
-            // a bot process is a child of the replica that started it: only that one can signal or adopt it (ADR 0030)
+            // replicas share process bots through the PID files in BOTS_PATH, which only works on one host (ADR 0031)
             org.slf4j.LoggerFactory.getLogger(BotRuntimeConfiguration.class).warn("AVIARY_INSTANCE_ID is set ({}): "
-                    + "the process bot runtime does not support more than one orchestration-service replica (a bot "
-                    + "is a child process of one replica); use BOT_RUNTIME=docker or kubernetes for replicas",
-                    instanceId);
+                    + "with the process bot runtime, orchestration-service replicas must run on one host with one "
+                    + "BOTS_PATH (they find each other's bots by PID); use BOT_RUNTIME=docker or kubernetes for "
+                    + "replicas on several hosts", instanceId);
         }
         Path instances = Path.of(botsPath).toAbsolutePath().normalize().resolve("bots").resolve("instances");
         Path jar = botJar.isBlank() ? findBotJar(Path.of("").toAbsolutePath()) : Path.of(botJar);

@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * whose recorded process still runs (same PID <em>and</em> start time, so a reused PID is never mistaken for a bot).
  * An adopted bot is watched through its {@link ProcessHandle}; it is stopped the same way.
  *
+ * <p>The same PID file lets several orchestration-service replicas on one host share the bots (ADR 0031): a replica
+ * asked about a bot it does not run (or whose process it saw end) reads the bot's PID file and adopts the process
+ * recorded there when it runs. So the supervising replica never mistakes a bot another replica started for an ended
+ * one, any replica can stop it, and the survivor of a replica's death takes its bots over. Replicas on different hosts
+ * cannot see each other's processes: use the Docker or Kubernetes runtime there.
+ *
  * <p>The child gets a clean environment: only what {@link #start} is given plus a few variables a JVM needs
  * ({@link #INHERITED}). orchestration's own secrets (internal token, credentials token, database URL) never reach it.
  */
@@ -48,6 +54,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     private final Function<Path, List<String>> command;
     private final Duration grace;
+    private final Path instances;
     private final Map<String, Bot> bots = new ConcurrentHashMap<>();
 
     /** A bot this runtime started or re-adopted. */
@@ -62,6 +69,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
     public LocalProcessRuntime(Function<Path, List<String>> command, Duration grace, Path instances) {
         this.command = command;
         this.grace = grace;
+        this.instances = instances.toAbsolutePath().normalize();
         adoptRunning(instances);
     }
 
@@ -87,7 +95,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     @Override
     public void start(String botName, Path instanceFolder, Map<String, String> environment, BotResources resources) {
-        Bot running = bots.get(botName);
+        Bot running = current(botName);
         if (running != null && running.process().isAlive()) {
             throw new IllegalStateException("bot " + botName + " runs already (pid " + running.process().pid() + ")");
         }
@@ -111,7 +119,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     @Override
     public void stop(String botName) {
-        Bot bot = bots.get(botName);
+        Bot bot = current(botName);
         if (bot == null || !bot.process().isAlive()) {
             return;
         }
@@ -132,7 +140,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     @Override
     public void remove(String botName) {
-        Bot bot = bots.get(botName);
+        Bot bot = current(botName);
         if (bot != null && bot.process().isAlive()) {
             throw new IllegalStateException("bot " + botName + " still runs: stop it first");
         }
@@ -148,7 +156,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     @Override
     public Optional<RuntimeState> state(String botName) {
-        Bot bot = bots.get(botName);
+        Bot bot = current(botName);
         if (bot == null) {
             return Optional.empty();
         }
@@ -162,7 +170,33 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     /** The PID of a bot's process, for logs and tests. */
     public Optional<Long> pid(String botName) {
-        return Optional.ofNullable(bots.get(botName)).map(bot -> bot.process().pid());
+        return Optional.ofNullable(current(botName)).map(bot -> bot.process().pid());
+    }
+
+    /**
+     * The bot's live process as this runtime knows it, else the live process its PID file records (started by
+     * another replica on this host, or restarted there after the one known here ended), adopted; else what is known
+     * (an ended process, or {@code null}).
+     */
+    private Bot current(String botName) {
+        Bot known = bots.get(botName);
+        if (known != null && known.process().isAlive()) {
+            return known;
+        }
+        Path folder = known != null ? known.folder() : instances.resolve(botName).normalize();
+        if (!folder.getParent().equals(instances) || !Files.isRegularFile(folder.resolve(PID_FILE))) {
+            return known;
+        }
+        Optional<ProcessHandle> recorded = recorded(folder)
+                .filter(process -> known == null || process.pid() != known.process().pid());
+        if (recorded.isEmpty()) {
+            return known;
+        }
+        Bot adopted = new Bot(folder, recorded.get());
+        bots.put(botName, adopted);
+        LOG.info("Adopted bot {} (process {}) started by another orchestration-service replica", botName,
+                adopted.process().pid());
+        return adopted;
     }
 
     private void adoptRunning(Path instances) {
@@ -201,8 +235,11 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     private static void writePidFile(Path folder, ProcessHandle process) throws IOException {
         String started = process.info().startInstant().map(Instant::toString).orElse("");
-        Files.writeString(folder.resolve(PID_FILE), (process.pid() + " " + started).strip() + "\n",
-                StandardCharsets.UTF_8);
+        // written aside and moved in: another replica reading it (ADR 0031) sees the old file or the whole new one
+        Path written = folder.resolve(PID_FILE + ".new");
+        Files.writeString(written, (process.pid() + " " + started).strip() + "\n", StandardCharsets.UTF_8);
+        Files.move(written, folder.resolve(PID_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void awaitExit(ProcessHandle process) {

@@ -112,6 +112,37 @@ class LocalProcessRuntimeTest {
         assertThat(second.state("survivor")).contains(RuntimeState.EXITED);
     }
 
+    @Test
+    void replicasOnOneHostShareABotThroughItsPidFileWithoutEverStartingItTwice() throws Exception {
+        // two orchestration-service replicas, both up before the bot is deployed (no adoption at start-up)
+        LocalProcessRuntime starter = new LocalProcessRuntime(POLITE_BOT, Duration.ofSeconds(10), instances);
+        LocalProcessRuntime other = new LocalProcessRuntime(POLITE_BOT, Duration.ofSeconds(10), instances);
+        Path folder = instance("shared");
+        starter.start("shared", folder, Map.of(), BotResources.defaults());
+        ProcessHandle first = handle(starter, "shared");
+
+        assertThat(other.state("shared")).as("the other replica sees it run, not ended").contains(RuntimeState.RUNNING);
+        assertThat(other.pid("shared")).contains(first.pid());
+        assertThatThrownBy(() -> other.start("shared", folder, Map.of(), BotResources.defaults()))
+                .hasMessageContaining("runs already");
+
+        // its process dies; the other replica (the supervisor) starts it again, and the starter follows
+        first.destroyForcibly();
+        first.onExit().get(10, TimeUnit.SECONDS);
+        assertThat(other.state("shared")).contains(RuntimeState.EXITED);
+        other.remove("shared");
+        other.start("shared", folder, Map.of(), BotResources.defaults());
+        ProcessHandle second = handle(other, "shared");
+        assertThat(starter.state("shared")).contains(RuntimeState.RUNNING);
+        assertThat(starter.pid("shared")).contains(second.pid());
+
+        starter.stop("shared");
+        assertThat(second.isAlive()).as("stopped by a replica that is not its parent").isFalse();
+        assertThat(other.state("shared")).contains(RuntimeState.EXITED);
+        assertThat(starter.state("nobody")).as("a bot without a folder").isEmpty();
+        assertThat(starter.state("../shared")).as("only folders of bots/instances").isEmpty();
+    }
+
     private Path instance(String name) throws IOException {
         return Files.createDirectories(instances.resolve(name));
     }
