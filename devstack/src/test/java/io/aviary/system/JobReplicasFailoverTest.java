@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * task is marked failed with the reason within the lease time to live (read through the gateway from the survivor),
  * it is not run a second time, it never gets a result or a {@code BacktestCompleted}, and the same backtest submitted
  * again completes on the survivor with exactly one result and one event.
- * <p>Bot supervision (local-process runtime, replicas on one host, ADR 0031): a bot deployed through the gateway runs
+ * <p>Bot supervision (local-process runtime, replicas on one host, ADR 0033): a bot deployed through the gateway runs
  * once; when the supervising replica dies the survivor takes the supervisor lease within the lease time to live plus
  * its check period, adopts the running bot instead of starting a second one, starts it again when its process is
  * killed afterwards (once), and stops it through the gateway.

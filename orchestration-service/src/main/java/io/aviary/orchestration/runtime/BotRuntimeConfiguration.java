@@ -28,7 +28,7 @@ public class BotRuntimeConfiguration {
             @Value("${aviary.bots.stop-grace:30s}") Duration grace,
             @Value("${AVIARY_INSTANCE_ID:}") String instanceId) {
         if (!instanceId.isBlank()) {
-            // replicas share process bots through the PID files in BOTS_PATH, which only works on one host (ADR 0031)
+            // replicas share process bots through the PID files in BOTS_PATH, which only works on one host (ADR 0033)
             org.slf4j.LoggerFactory.getLogger(BotRuntimeConfiguration.class).warn("AVIARY_INSTANCE_ID is set ({}): "
                     + "with the process bot runtime, orchestration-service replicas must run on one host with one "
                     + "BOTS_PATH (they find each other's bots by PID); use BOT_RUNTIME=docker or kubernetes for "

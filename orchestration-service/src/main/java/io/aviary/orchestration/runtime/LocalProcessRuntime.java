@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * whose recorded process still runs (same PID <em>and</em> start time, so a reused PID is never mistaken for a bot).
  * An adopted bot is watched through its {@link ProcessHandle}; it is stopped the same way.
  *
- * <p>The same PID file lets several orchestration-service replicas on one host share the bots (ADR 0031): a replica
+ * <p>The same PID file lets several orchestration-service replicas on one host share the bots (ADR 0033): a replica
  * asked about a bot it does not run (or whose process it saw end) reads the bot's PID file and adopts the process
  * recorded there when it runs. So the supervising replica never mistakes a bot another replica started for an ended
  * one, any replica can stop it, and the survivor of a replica's death takes its bots over. Replicas on different hosts
@@ -235,7 +235,7 @@ public final class LocalProcessRuntime implements BotRuntimeDriver {
 
     private static void writePidFile(Path folder, ProcessHandle process) throws IOException {
         String started = process.info().startInstant().map(Instant::toString).orElse("");
-        // written aside and moved in: another replica reading it (ADR 0031) sees the old file or the whole new one
+        // written aside and moved in: another replica reading it (ADR 0033) sees the old file or the whole new one
         Path written = folder.resolve(PID_FILE + ".new");
         Files.writeString(written, (process.pid() + " " + started).strip() + "\n", StandardCharsets.UTF_8);
         Files.move(written, folder.resolve(PID_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
