@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -85,6 +88,21 @@ class DocsAndErrorsHttpTest extends GatewayHttpTestBase {
         send(authorized("/connectors/"));
         String metrics = send(authorized("/actuator/prometheus")).body();
         assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"market-data\"");
+    }
+
+    /** The dashboard's p99 reads http_server_requests_seconds_bucket; a dozen buckets, not Micrometer's ~70. */
+    @Test
+    void prometheusCarriesTheServerRequestBucketsTheDashboardReads() {
+        send(authorized("/accounts/"));
+        String metrics = send(authorized("/actuator/prometheus")).body();
+        Map<String, List<String>> bucketsBySeries = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_bucket{") && line.contains("status=\"200\""))
+                .collect(Collectors.groupingBy(line -> line.replaceAll("le=\"[^\"]*\",?|}.*", ""),
+                        Collectors.mapping(line -> line.replaceAll(".*le=\"([^\"]*)\".*", "$1"), Collectors.toList())));
+        assertThat(bucketsBySeries).as("the 200 series").isNotEmpty();
+        List<String> les = bucketsBySeries.values().iterator().next();
+        assertThat(les).contains("0.005", "0.05", "0.5", "5.0", "+Inf").hasSizeLessThanOrEqualTo(16);
+        assertThat(metrics).as("no per-request long task timer").doesNotContain("http_server_requests_active_seconds");
     }
 
     /** Off the event loop, through a bounded queue that blocks rather than drops (AsyncAccessLog). */
