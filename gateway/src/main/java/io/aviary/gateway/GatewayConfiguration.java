@@ -8,6 +8,7 @@ import io.aviary.gateway.edge.EdgeProperties;
 import io.aviary.gateway.edge.InternalHeaderFilter;
 import io.aviary.gateway.edge.PathGuardFilter;
 import io.aviary.gateway.routing.InternalTokenFilter;
+import io.aviary.gateway.web.AsyncAccessLog;
 import io.aviary.gateway.web.BodySizeLimitFilter;
 import io.aviary.gateway.web.ClientAddress;
 import io.aviary.gateway.web.JsonErrorHandler;
@@ -25,6 +26,11 @@ class GatewayConfiguration {
     ExposureGuard exposureGuard(GatewayProperties properties, Environment environment) {
         return ExposureGuard.verified(environment.getProperty("server.address"), properties.username(),
                 properties.password(), environment.getProperty("AVIARY_DEV_DEFAULTS"));
+    }
+
+    @Bean
+    AsyncAccessLog asyncAccessLog() {
+        return new AsyncAccessLog();
     }
 
     @Bean

@@ -1,12 +1,21 @@
 package io.aviary.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.AsyncAppender;
+import ch.qos.logback.classic.Logger;
+import io.aviary.gateway.web.RequestIdFilter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +90,34 @@ class DocsAndErrorsHttpTest extends GatewayHttpTestBase {
         assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count").contains("routeId=\"market-data\"");
     }
 
+    /** The dashboard's p99 reads http_server_requests_seconds_bucket; a dozen buckets, not Micrometer's ~70. */
+    @Test
+    void prometheusCarriesTheServerRequestBucketsTheDashboardReads() {
+        send(authorized("/accounts/"));
+        String metrics = send(authorized("/actuator/prometheus")).body();
+        Map<String, List<String>> bucketsBySeries = metrics.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_bucket{") && line.contains("status=\"200\""))
+                .collect(Collectors.groupingBy(line -> line.replaceAll("le=\"[^\"]*\",?|}.*", ""),
+                        Collectors.mapping(line -> line.replaceAll(".*le=\"([^\"]*)\".*", "$1"), Collectors.toList())));
+        assertThat(bucketsBySeries).as("the 200 series").isNotEmpty();
+        List<String> les = bucketsBySeries.values().iterator().next();
+        assertThat(les).contains("0.005", "0.05", "0.5", "5.0", "+Inf").hasSizeLessThanOrEqualTo(16);
+        assertThat(metrics).as("no per-request long task timer").doesNotContain("http_server_requests_active_seconds");
+    }
+
+    /** Off the event loop, through a bounded queue that blocks rather than drops (AsyncAccessLog). */
+    @Test
+    void theAccessLineGoesThroughABoundedQueueThatNeverDropsALine() {
+        Logger access = (Logger) LoggerFactory.getLogger(RequestIdFilter.ACCESS_LOGGER);
+        assertThat(access.isAdditive()).as("not also written synchronously by the root's appenders").isFalse();
+        assertThat(access.getAppender("ASYNC_ACCESS_CONSOLE")).as("in front of Spring Boot's console appender")
+                .isInstanceOfSatisfying(AsyncAppender.class, async -> {
+                    assertThat(async.isStarted()).isTrue();
+                    assertThat(async.getDiscardingThreshold()).isZero();
+                    assertThat(async.isNeverBlock()).isFalse();
+                });
+    }
+
     @Test
     void theLogHasAnAccessLineWithTheRequestIdButNoSecret(CapturedOutput output) {
         send(authorized("/accounts/").header("X-Request-Id", "log-check-1"));
@@ -88,8 +125,10 @@ class DocsAndErrorsHttpTest extends GatewayHttpTestBase {
         send(authorized("/trading/orders").header("X-Request-Id", "log-check-2"));
         send(authorized("/accounts/").POST(HttpRequest.BodyPublishers.ofString("x".repeat(5000))));
 
-        assertThat(output.getAll()).contains("GET /accounts/ 200 ").contains("rid=log-check-1")
-                .contains("GET /trading/orders 503 ").contains("rid=log-check-2");
+        // written by Logback's worker thread (AsyncAccessLog), so shortly after the answer
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll())
+                .containsPattern("GET /accounts/ 200 \\d+ms rid=log-check-1 trace=[0-9a-f]{32}")
+                .containsPattern("GET /trading/orders 503 \\d+ms rid=log-check-2 trace=[0-9a-f]{32}"));
         assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain("hunter2-wrong")
                 .doesNotContain(INTERNAL_TOKEN).doesNotContain(GOOD.substring(6)).doesNotContainIgnoringCase("authorization:");
     }

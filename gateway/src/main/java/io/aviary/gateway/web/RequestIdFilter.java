@@ -52,7 +52,9 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public RequestIdFilter() {
         this(0.1);
     }
-    private static final Logger access = LoggerFactory.getLogger("io.aviary.gateway.access");
+    /** The logger of the access line, written asynchronously ({@link AsyncAccessLog}). */
+    public static final String ACCESS_LOGGER = "io.aviary.gateway.access";
+    private static final Logger access = LoggerFactory.getLogger(ACCESS_LOGGER);
 
     @Override
     public int getOrder() {
