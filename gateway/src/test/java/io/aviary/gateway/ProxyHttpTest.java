@@ -9,17 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 
 /** Routing, the headers a service receives, request ids, pass-through of service errors, 503s and 413. */
 @ExtendWith(OutputCaptureExtension.class)
 class ProxyHttpTest extends GatewayHttpTestBase {
-
-    @Autowired
-    ReactiveResilience4JCircuitBreakerFactory breakers;
 
     @Test
     void proxiesWithThePathUnchangedAndTheRightHeaders() {
@@ -146,17 +141,6 @@ class ProxyHttpTest extends GatewayHttpTestBase {
         } finally {
             SERVICE.releaseSlowAnswers();
         }
-    }
-
-    /**
-     * The breaker has no time limiter (it scheduled a timeout task per request): the HTTP client's response timeout
-     * alone ends a slow call, with the same 503 (above).
-     */
-    @Test
-    void theBreakersHaveNoTimeLimiter() {
-        assertThat(send(authorized("/accounts/")).statusCode()).isEqualTo(200);
-        assertThat(breakers.getCircuitBreakerRegistry().find("accounts")).as("the route ran behind its breaker").isPresent();
-        assertThat(breakers.getTimeLimiterRegistry().getAllTimeLimiters()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.aviary.gateway.routing;
 
+import io.aviary.gateway.GatewayProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -10,16 +12,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The circuit breaker of every service route.
+ * Breaker and time limit for every service route.
  *
  * <ul>
  *   <li>The HTTP client's own timeouts (1 s connect, {@code aviary.gateway.response-timeout} for the
- *       answer) end a call to a dead or stuck service; both reach the breaker as exceptions, so the answer is
- *       {@link UnavailableFallback}'s 503. There is no resilience4j time limiter
- *       ({@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): set a little longer than the
- *       response timeout it never answered first, yet it scheduled and cancelled a timeout task on every request
- *       (part of the ~3 % of the gateway's CPU that breaker and limiter took, issue 16). What it alone bounded, a service that sends its headers and then
- *       stalls mid-body, now lasts until the service or the client closes the connection.</li>
+ *       answer) end a call to a dead or stuck service; the time limiter, a little longer, is only a
+ *       safety net so that no request can hang.</li>
  *   <li>Only exceptions count as failures: the breaker wraps the exchange, and a service's 4xx/5xx
  *       answer is not an exception (no {@code statusCodes} on the route filter), so honest errors
  *       neither become 503 nor open the breaker. The gateway's own 4xx refusals raised mid-stream
@@ -32,8 +30,10 @@ import org.springframework.web.server.ResponseStatusException;
 class ResilienceConfiguration {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers() {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceBreakers(GatewayProperties properties) {
+        Duration limit = properties.responseTimeout().plusSeconds(2);
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(limit).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowSize(20)
                         .minimumNumberOfCalls(10)
