@@ -20,7 +20,7 @@ public final class PathTricks {
 
     /** The first rule the raw path breaks (a fixed string, safe to show: never the path itself). */
     public static Optional<String> violationIn(String rawPath) {
-        if (rawPath == null) {
+        if (rawPath == null || !mayHoldTrick(rawPath)) {
             return Optional.empty();
         }
         String path = rawPath.toLowerCase(Locale.ROOT);
@@ -28,6 +28,22 @@ public final class PathTricks {
             return Optional.of("/.");
         }
         return FORBIDDEN.stream().filter(path::contains).findFirst();
+    }
+
+    /**
+     * False when no rule can match: every rule needs a '.', '%', '\\' or ';', or two slashes in a row. One pass
+     * without lower-casing or allocating, since every request of the gateway and of each service is checked.
+     */
+    private static boolean mayHoldTrick(String rawPath) {
+        char previous = 0;
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '.' || c == '%' || c == '\\' || c == ';' || c == 0 || (c == '/' && previous == '/')) {
+                return true;
+            }
+            previous = c;
+        }
+        return false;
     }
 
     /** The 400 detail for a refused path. */
