@@ -52,9 +52,11 @@ class TradingCrashRecoveryTest {
         TradingConnector counterparty = desk.venueSessionWith("sim", counterpartyKey);
 
         List<String> resting = new ArrayList<>();
+        BigDecimal ask = desk.bestAsk("sim", "SOL-USDT");
         for (int i = 0; i < 4; i++) {
-            resting.add(desk.placed("sim", "SOL-USDT", "SELL", "LIMIT", "0.5", desk.bestAsk("sim", "SOL-USDT").toPlainString()));
+            resting.add(desk.placed("sim", "SOL-USDT", "SELL", "LIMIT", "0.5", ask.toPlainString()));
         }
+        List<String> atTheAsk = List.copyOf(resting);
         // one far from the market, so it is still resting when it is cancelled on the venue during the outage
         String cancelledOutside = desk.placed("sim", "SOL-USDT", "SELL", "LIMIT", "0.5",
                 desk.bestAsk("sim", "SOL-USDT").multiply(new BigDecimal("2")).setScale(2, java.math.RoundingMode.DOWN).toPlainString());
@@ -63,7 +65,9 @@ class TradingCrashRecoveryTest {
         AtomicInteger takerOrders = new AtomicInteger();
         Thread taker = Thread.ofVirtual().start(() -> {
             while (trading.get()) {
-                sweepTo(counterparty, desk, "ct" + takerOrders.incrementAndGet(), new BigDecimal("0.3"));
+                // through our price, whatever the market did meanwhile: a fixed sweep of the top levels missed our
+                // asks for a minute once the market had moved away from them
+                desk.sweepThrough(counterparty, ours, "ct" + takerOrders.incrementAndGet(), ask, atTheAsk);
                 sleep(150);
             }
         });

@@ -132,4 +132,29 @@ final class TradingDesk {
     static Map<String, Object> json(Http.Response response) {
         return JsonPath.read(response.body(), "$");
     }
+
+    /**
+     * Buys SOL-USDT up to {@code price} with everything the book holds at or below it ({@code seller}'s sells included)
+     * plus 0.3, while any of {@code sells} is still open: the sim market moves by itself and its own asks at the same
+     * price come first, so a fixed small sweep can be taken entirely by them, or miss a price the market left behind
+     * (CI runs saw no fill for a minute).
+     */
+    void sweepThrough(TradingConnector counterparty, TradingConnector seller, String id, BigDecimal price,
+            java.util.List<String> sells) {
+        TradingPair sol = TradingPair.parse("SOL-USDT");
+        try {
+            if (seller.openOrders(java.util.Optional.of(sol)).stream().noneMatch(o -> sells.contains(o.clientOrderId()))) {
+                return; // all filled: nothing left to take
+            }
+            BigDecimal upToPrice = venueBook("sim", "SOL-USDT").asks().stream()
+                    .filter(level -> level.price().compareTo(price) <= 0)
+                    .map(io.aviary.connectors.model.PriceLevel::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            counterparty.placeOrder(new io.aviary.connectors.model.OrderRequest(id, sol,
+                    io.aviary.connectors.model.TradeType.BUY, io.aviary.connectors.model.OrderType.LIMIT,
+                    upToPrice.add(new BigDecimal("0.3")), price, null));
+            counterparty.cancelOrder(sol, id);
+        } catch (RuntimeException e) {
+            // a fully filled sweep cannot be cancelled; the venue answering slowly is fine too
+        }
+    }
 }

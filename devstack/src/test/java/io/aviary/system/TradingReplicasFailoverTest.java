@@ -111,7 +111,7 @@ class TradingReplicasFailoverTest {
         AtomicInteger takerOrders = new AtomicInteger();
         Thread taker = Thread.ofVirtual().start(() -> {
             while (trading.get()) {
-                sweepThrough(counterparty, seller, filled, "rt" + takerOrders.incrementAndGet(), filledAsk, toFill);
+                filled.sweepThrough(counterparty, seller, "rt" + takerOrders.incrementAndGet(), filledAsk, toFill);
                 pause(150);
             }
         });
@@ -209,29 +209,6 @@ class TradingReplicasFailoverTest {
             }
         }
         return statuses;
-    }
-
-    /**
-     * Buys up to {@code price} with everything the book holds at or below it (the filled account's sells included) plus
-     * 0.3, while any of those sells is still open: the sim market moves by itself and its own asks at the same price
-     * come first, so a fixed small sweep can be taken entirely by them (a CI run on a quiet machine saw no fill).
-     */
-    private static void sweepThrough(TradingConnector counterparty, TradingConnector seller, TradingDesk desk, String id,
-            BigDecimal price, List<String> sells) {
-        try {
-            if (seller.openOrders(Optional.of(SOL)).stream().noneMatch(o -> sells.contains(o.clientOrderId()))) {
-                return; // all filled: nothing left to take
-            }
-            BigDecimal upToPrice = desk.venueBook("sim", "SOL-USDT").asks().stream()
-                    .filter(level -> level.price().compareTo(price) <= 0)
-                    .map(io.aviary.connectors.model.PriceLevel::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            counterparty.placeOrder(new io.aviary.connectors.model.OrderRequest(id, SOL,
-                    io.aviary.connectors.model.TradeType.BUY, io.aviary.connectors.model.OrderType.LIMIT,
-                    upToPrice.add(new BigDecimal("0.3")), price, null));
-            counterparty.cancelOrder(SOL, id);
-        } catch (RuntimeException e) {
-            // a fully filled sweep cannot be cancelled; the venue answering slowly is fine too
-        }
     }
 
     private static void pause(long millis) {
