@@ -412,8 +412,10 @@ public class Sweeps {
         }
 
         private void end(TaskStatus status, String error) {
-            forget(id);
+            // the row first, the lease after: in between, a read on any replica takes a running sweep without a live
+            // lease for an interrupted one and fails it (a CI run saw a sweep of 4 completed variants read "failed")
             sweeps.finish(id, status, clock.instant(), error);
+            forget(id);
             sweeps.pruneFinished(settings.keptTasks());
         }
     }
