@@ -4,17 +4,16 @@ import io.aviary.common.events.EventJson;
 import io.aviary.common.events.lifecycle.ServiceStarted;
 import io.aviary.kit.config.ServiceProperties;
 import io.aviary.kit.events.DeadLetterHealthIndicator;
-import io.aviary.kit.events.DeadLetterMetrics;
 import io.aviary.kit.events.DeadLetterReplay;
 import io.aviary.kit.events.DeadLetters;
 import io.aviary.kit.events.EventHandler;
 import io.aviary.kit.events.EventInbox;
 import io.aviary.kit.events.EventMaintenance;
+import io.aviary.kit.events.EventMetrics;
 import io.aviary.kit.events.EventOutbox;
 import io.aviary.kit.events.EventProperties;
 import io.aviary.kit.events.EventRetention;
 import io.aviary.kit.events.InboxRetries;
-import io.aviary.kit.events.OutboxMetrics;
 import io.aviary.kit.events.OutboxRelay;
 import io.aviary.kit.events.TraceParents;
 import io.micrometer.tracing.Tracer;
@@ -195,13 +194,8 @@ public class ServiceKitAutoConfiguration {
     }
 
     @Bean
-    DeadLetterMetrics eventDeadLetterMetrics(DeadLetters deadLetters) {
-        return new DeadLetterMetrics(deadLetters);
-    }
-
-    @Bean
-    OutboxMetrics eventOutboxMetrics(JdbcTemplate jdbc) {
-        return new OutboxMetrics(jdbc);
+    EventMetrics eventMetrics(JdbcTemplate jdbc, DeadLetters deadLetters) {
+        return new EventMetrics(jdbc, deadLetters);
     }
 
     @Bean

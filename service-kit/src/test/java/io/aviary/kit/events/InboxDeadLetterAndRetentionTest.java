@@ -207,7 +207,7 @@ class InboxDeadLetterAndRetentionTest {
         assertThat((Long) health.getDetails().get("oldestSeconds")).isBetween(3600L, 3660L);
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        new DeadLetterMetrics(deadLetters).bindTo(registry);
+        new EventMetrics(jdbc, deadLetters).bindTo(registry);
         assertThat(registry.get("aviary.events.dead.letters").gauge().value()).isEqualTo(2.0);
     }
 
@@ -220,7 +220,7 @@ class InboxDeadLetterAndRetentionTest {
                 .isEqualTo(ATTEMPTS - 1);
         assertThat(meters.get("aviary.events.inbox.parked").counter().count()).isEqualTo(1.0);
 
-        new OutboxMetrics(jdbc).bindTo(meters);
+        new EventMetrics(jdbc, deadLetters).bindTo(meters);
         assertThat(meters.get("aviary.events.outbox.lag").gauge().value()).as("nothing waits").isZero();
         outbox("now() - interval '10 minutes'", "now()"); // published: does not count
         outbox("now() - interval '90 seconds'", "NULL");

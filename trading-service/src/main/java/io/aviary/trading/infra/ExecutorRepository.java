@@ -113,15 +113,7 @@ public class ExecutorRepository {
     public List<ExecutorRow> search(ExecutorFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM executors WHERE true");
         List<Object> args = new ArrayList<>();
-        anyOf(sql, args, "account_name", filter.accountNames());
-        anyOf(sql, args, "connector_name", filter.connectorNames());
-        anyOf(sql, args, "trading_pair", filter.tradingPairs());
-        anyOf(sql, args, "executor_type", filter.executorTypes());
-        anyOf(sql, args, "controller_id", filter.controllerIds());
-        if (filter.status() != null) {
-            sql.append(" AND status = ?");
-            args.add(filter.status());
-        }
+        appendConditions(sql, args, filter);
         if (filter.afterCreatedAt() != null) {
             sql.append(" AND (created_at, executor_id) < (?, ?)");
             args.add(ts(filter.afterCreatedAt()));
@@ -135,6 +127,13 @@ public class ExecutorRepository {
     public long count(ExecutorFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT count(*) FROM executors WHERE true");
         List<Object> args = new ArrayList<>();
+        appendConditions(sql, args, filter);
+        Long n = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** The filter's conditions (not its page position): the same for a page of rows and for their count. */
+    private static void appendConditions(StringBuilder sql, List<Object> args, ExecutorFilter filter) {
         anyOf(sql, args, "account_name", filter.accountNames());
         anyOf(sql, args, "connector_name", filter.connectorNames());
         anyOf(sql, args, "trading_pair", filter.tradingPairs());
@@ -144,8 +143,6 @@ public class ExecutorRepository {
             sql.append(" AND status = ?");
             args.add(filter.status());
         }
-        Long n = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-        return n == null ? 0 : n;
     }
 
     /** Every executor of a controller (all when null), for the performance report. */
