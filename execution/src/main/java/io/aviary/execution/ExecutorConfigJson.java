@@ -105,7 +105,7 @@ public final class ExecutorConfigJson {
     map.put("amount", decimal(c.amount()));
     map.put("triple_barrier_config", tripleBarrier(c.tripleBarrierConfig()));
     map.put("leverage", c.leverage());
-    map.put("activation_bounds", null);
+    map.put("activation_bounds", c.activationBounds() == null ? null : decimals(c.activationBounds()));
     map.put("level_id", c.levelId());
   }
 

@@ -70,7 +70,7 @@ public final class ExecutorConfigReader {
         case PositionExecutorConfig.TYPE -> new PositionExecutorConfig(configId, ts, controller,
             r.required("connector_name"), r.required("trading_pair"), r.side(), r.number("entry_price", Double.NaN),
             r.requiredNumber("amount"), r.tripleBarrier("triple_barrier_config"), (int) r.number("leverage", 1),
-            r.text("level_id", null));
+            r.text("level_id", null), r.has("activation_bounds") ? r.numbers("activation_bounds") : null);
         case OrderExecutorConfig.TYPE -> new OrderExecutorConfig(configId, ts, controller,
             r.required("connector_name"), r.required("trading_pair"), r.side(), r.requiredNumber("amount"),
             r.enumValue("position_action", PositionAction.class, PositionAction.OPEN), r.number("price", Double.NaN),

@@ -94,7 +94,8 @@ final class ControllerRunner {
     }
     executors.stepActive(market);
     List<ExecutorAction> actions = running
-        ? controller.determineActions(market, executors.active(), executors.closedSinceLastDecision())
+        ? controller.determineActions(market, executors.active(), executors.closedSinceLastDecision(),
+            executors.hold())
         : List.of();
     executors.apply(actions, market);
   }

@@ -99,8 +99,8 @@ public final class BacktestEngine {
         nextFunding++;
       }
       executors.stepActive(market);
-      executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision()),
-          market);
+      executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision(),
+          hold), market);
       double realized = executors.closedRealizedQuote();
       ts[i] = market.now();
       realizedSeries[i] = realized;

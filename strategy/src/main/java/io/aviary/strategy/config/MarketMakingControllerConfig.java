@@ -68,4 +68,14 @@ public sealed interface MarketMakingControllerConfig extends V2ControllerConfig,
     default int leverage() {
         return marketMaking().leverage();
     }
+
+    @Override
+    default double positionRebalanceThresholdPct() {
+        return marketMaking().positionRebalanceThresholdPct().doubleValue();
+    }
+
+    @Override
+    default boolean skipRebalance() {
+        return marketMaking().skipRebalance();
+    }
 }

@@ -2,6 +2,7 @@ package io.aviary.strategy.controller;
 
 import io.aviary.strategy.executor.ExecutorAction;
 import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.PositionHeld;
 import io.aviary.strategy.market.MarketView;
 import java.util.List;
 
@@ -28,4 +29,14 @@ public interface Controller {
    */
   List<ExecutorAction> determineActions(
       MarketView market, List<? extends ExecutorInfo> active, List<? extends ExecutorInfo> closedSinceLastStep);
+
+  /**
+   * Decides at {@code market.now()} knowing the position this controller holds (Hummingbot's
+   * {@code positions_held}, which its hosts set on the controller before each decision). Hosts call this one with
+   * their {@code ExecutorSupervisor.hold()}; controllers that do not look at held positions need not override it.
+   */
+  default List<ExecutorAction> determineActions(MarketView market, List<? extends ExecutorInfo> active,
+      List<? extends ExecutorInfo> closedSinceLastStep, PositionHeld held) {
+    return determineActions(market, active, closedSinceLastStep);
+  }
 }

@@ -1,9 +1,13 @@
 package io.aviary.strategy.controller;
 
 import io.aviary.strategy.executor.CloseType;
+import io.aviary.strategy.executor.ExecutionStrategy;
 import io.aviary.strategy.executor.ExecutorAction;
 import io.aviary.strategy.executor.ExecutorConfig;
 import io.aviary.strategy.executor.ExecutorInfo;
+import io.aviary.strategy.executor.OrderExecutorConfig;
+import io.aviary.strategy.executor.PositionAction;
+import io.aviary.strategy.executor.PositionHeld;
 import io.aviary.strategy.executor.PositionExecutorConfig;
 import io.aviary.strategy.executor.TradeType;
 import io.aviary.strategy.market.MarketView;
@@ -27,10 +31,21 @@ import java.util.List;
  * more ({@link #shouldRefresh}). No level is created while the reference price is NaN (indicator warm-up).
  *
  * <p>Cost per step is O(levels + active executors): stop-loss cooldowns are remembered per level from the
- * executors reported closed, never by scanning history. Not implemented: the spot position rebalance order
- * ({@code position_rebalance_threshold_pct}, an order executor).
+ * executors reported closed, never by scanning history.
+ *
+ * <p>Position rebalance (spot only: a connector whose name does not contain {@code _perpetual}, and
+ * {@code skip_rebalance} false): the sell levels need {@code required = Σ sell level quote / reference_price}
+ * base; the controller holds {@code current} = its position hold's net base (what the host passes as
+ * {@link PositionHeld}; the level executors' own fills do not count, as in Hummingbot). When
+ * {@code |required − current| > required · position_rebalance_threshold_pct} and no executor with level id
+ * {@code position_rebalance} is active, one MARKET order executor (level id {@code position_rebalance}) buys
+ * {@code required − current} (or sells {@code current − required}); it is proposed before the levels. Its fill
+ * ends it in POSITION_HOLD, so the hold takes the base over.
  */
 public abstract class MarketMakingController implements Controller {
+  /** The level id of the position rebalance order executor. */
+  public static final String REBALANCE_LEVEL_ID = "position_rebalance";
+
   private final MarketMakingSettings config;
   private final String[] levelIds;
   private final TradeType[] sides;
@@ -39,6 +54,9 @@ public abstract class MarketMakingController implements Controller {
   private final double[] quoteAmounts;
   private final long[] stopLossAt;
   private final boolean[] working;
+  /** Base the sell levels need is this quote amount / reference price. */
+  private final double sellQuoteTotal;
+  private final boolean rebalances;
 
   protected MarketMakingController(MarketMakingSettings config) {
     this.config = config;
@@ -64,6 +82,12 @@ public abstract class MarketMakingController implements Controller {
       BigDecimal pct = (buy ? config.buyAmountsPct() : config.sellAmountsPct()).get(level);
       quoteAmounts[i] = pct.multiply(total).divide(totalPct, MathContext.DECIMAL64).doubleValue();
     }
+    double sells = 0;
+    for (int i = buys; i < n; i++) {
+      sells += quoteAmounts[i];
+    }
+    sellQuoteTotal = sells;
+    rebalances = !config.skipRebalance() && !config.connectorName().contains("_perpetual");
   }
 
   static BigDecimal sum(List<BigDecimal> values) {
@@ -105,19 +129,29 @@ public abstract class MarketMakingController implements Controller {
     return e.isActive() && !e.isTrading() && now - e.timestamp() > config.executorRefreshTime();
   }
 
+  /** Decides as if nothing were held (a host that passes no position hold). */
   @Override
   public final List<ExecutorAction> determineActions(
       MarketView market, List<? extends ExecutorInfo> active, List<? extends ExecutorInfo> closedSinceLastStep) {
+    return determineActions(market, active, closedSinceLastStep, PositionHeld.NONE);
+  }
+
+  @Override
+  public final List<ExecutorAction> determineActions(MarketView market, List<? extends ExecutorInfo> active,
+      List<? extends ExecutorInfo> closedSinceLastStep, PositionHeld held) {
     long now = market.now();
     updateProcessedData(market);
     rememberStopLosses(closedSinceLastStep);
     Arrays.fill(working, false);
     List<ExecutorAction> actions = null;
+    boolean rebalancing = false;
     for (int k = 0, n = active.size(); k < n; k++) {
       ExecutorInfo e = active.get(k);
       int level = levelOf(e.levelId());
       if (level >= 0) {
         working[level] = true;
+      } else if (REBALANCE_LEVEL_ID.equals(e.levelId()) && e.isActive()) {
+        rebalancing = true;
       }
       if (shouldRefresh(e, level >= 0 ? levelIndex[level] : -1, now)) {
         actions = add(actions, new ExecutorAction.Stop(config.id(), e.id(), false));
@@ -126,6 +160,12 @@ public abstract class MarketMakingController implements Controller {
     double reference = referencePrice(market);
     if (Double.isNaN(reference)) {
       return actions == null ? List.of() : actions;
+    }
+    if (rebalances && !rebalancing) {
+      ExecutorConfig order = rebalanceOrder(now, reference, held.netBase());
+      if (order != null) {
+        actions = add(actions, new ExecutorAction.Create(config.id(), order));
+      }
     }
     double multiplier = spreadMultiplier();
     for (int i = 0; i < levelIds.length; i++) {
@@ -140,6 +180,18 @@ public abstract class MarketMakingController implements Controller {
           executorConfig(now, levelIds[i], levelIndex[i], sides[i], price, quoteAmounts[i] / price)));
     }
     return actions == null ? List.of() : actions;
+  }
+
+  /** Hummingbot's {@code check_position_rebalance}: a MARKET order for the missing (or excess) base, or null. */
+  private ExecutorConfig rebalanceOrder(long now, double reference, double currentBase) {
+    double required = sellQuoteTotal / reference;
+    double diff = required - currentBase;
+    if (!(Math.abs(diff) > required * config.positionRebalanceThresholdPct())) {
+      return null;
+    }
+    return new OrderExecutorConfig(null, now, config.id(), config.connectorName(), config.tradingPair(),
+        diff > 0 ? TradeType.BUY : TradeType.SELL, Math.abs(diff), PositionAction.OPEN, reference,
+        ExecutionStrategy.MARKET, null, 1, REBALANCE_LEVEL_ID);
   }
 
   private void rememberStopLosses(List<? extends ExecutorInfo> closed) {

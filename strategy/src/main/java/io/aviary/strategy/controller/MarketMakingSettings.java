@@ -33,4 +33,17 @@ public interface MarketMakingSettings extends ControllerConfig {
 
   /** The level executors' barriers ({@code triple_barrier_config}, LIMIT open). */
   TripleBarrierConfig tripleBarrierConfig();
+
+  /** {@code position_rebalance_threshold_pct}: the held base may miss the sell levels' base by this fraction. */
+  default double positionRebalanceThresholdPct() {
+    return 0.05;
+  }
+
+  /**
+   * {@code skip_rebalance}. True by default here: a settings type that does not carry the rebalance keys does not
+   * rebalance; the controller configs ({@code pmm_simple}, …) carry them, with Hummingbot's default false.
+   */
+  default boolean skipRebalance() {
+    return true;
+  }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * the history.
  *
  * <p>A host's step: {@link #stepActive} → {@code controller.determineActions(market, active(),
- * closedSinceLastDecision())} → {@link #apply}. Not thread-safe: one host thread drives it. The hot path (a
+ * closedSinceLastDecision(), hold())} → {@link #apply}. Not thread-safe: one host thread drives it. The hot path (a
  * backtest step without actions) allocates nothing.
  */
 public final class ExecutorSupervisor {

@@ -13,17 +13,21 @@ import io.aviary.strategy.market.MarketView;
  * <p>Each step, the first matching barrier ends the grid: stop loss {@code position_pnl_pct <= -stop_loss};
  * limit price (BUY {@code mid <= limit}, SELL {@code mid >= limit}) → POSITION_HOLD with {@code keep_position}, else
  * STOP_LOSS; time limit; trailing stop on {@code position_pnl_pct}; take profit when the mid leaves the range
- * beyond its far end (BUY {@code mid > end}, SELL {@code mid < start}). Otherwise idle levels within the activation
- * bounds get open orders, nearest the mid first, at most {@code max_orders_per_batch} per step, while fewer than
+ * beyond its far end (BUY {@code mid > end}, SELL {@code mid < start}). Otherwise, with {@code activation_bounds}
+ * {@code b}, resting open and take-profit orders whose price is more than {@code b} from the mid
+ * ({@code |price − mid| / mid > b}) are cancelled (the level goes back to idle, or to filled for a take profit,
+ * and gets its order again once the mid is back); then idle levels within the activation bounds (BUY
+ * {@code level >= mid·(1 − b)}, SELL {@code level <= mid·(1 + b)}, as Hummingbot) get open orders, nearest the mid
+ * first, at most {@code max_orders_per_batch} per step, while fewer than
  * {@code max_open_orders} rest and {@code order_frequency} seconds passed since the last batch, at the level price
  * or, if that would cross, {@code mid·(1 ∓ safe_extra_spread)}; filled levels get a take-profit order at
- * {@code level·(1 ± tp)} (not crossing). A level whose take profit fills is recycled. Shutdown cancels everything
+ * {@code level·(1 ± tp)} (not crossing; with bounds only once {@code |level·(1 ± tp) − mid| / mid < b}). A level whose take profit fills is recycled. Shutdown cancels everything
  * and MARKET-closes the open position (kept instead with POSITION_HOLD).
  *
  * <p>PnL: position = filled, not closed levels, {@code side·(mid − be)/be·size_quote − their fees}; realized =
  * {@code Σ sell quote − Σ buy quote − Σ fees} of completed round trips (and the final close); net = position +
  * realized (POSITION_HOLD: realized only); filled quote = position size + bought + sold quote.
- * Not implemented: cancelling resting orders that leave the activation bounds, trading-rule quantization.
+ * Not implemented: trading-rule quantization.
  */
 public final class GridExecutor extends ClosingExecutor {
   private static final int NOT_ACTIVE = 0;
@@ -43,6 +47,9 @@ public final class GridExecutor extends ClosingExecutor {
   private int[] levelState = new int[0];
   private String[] openIds = new String[0];
   private String[] closeIds = new String[0];
+  /** The price each level's resting open / take-profit order was placed at (the activation bounds judge it). */
+  private double[] openPrices = new double[0];
+  private double[] closePrices = new double[0];
   private double[] openBase = new double[0];
   private double[] openQuote = new double[0];
   private double[] openFees = new double[0];
@@ -118,6 +125,8 @@ public final class GridExecutor extends ClosingExecutor {
     levelState = new int[n];
     openIds = new String[n];
     closeIds = new String[n];
+    openPrices = new double[n];
+    closePrices = new double[n];
     openBase = new double[n];
     openQuote = new double[n];
     openFees = new double[n];
@@ -149,8 +158,31 @@ public final class GridExecutor extends ClosingExecutor {
       }
       return;
     }
+    cancelOutOfBounds();
     placeTakeProfits();
     placeOpenOrders(now);
+  }
+
+  /** Cancels the resting open and take-profit orders farther than the activation bounds from the mid. */
+  private void cancelOutOfBounds() {
+    double bounds = config.activationBounds();
+    if (Double.isNaN(bounds)) {
+      return;
+    }
+    for (int i = 0; i < levelPrices.length; i++) {
+      String open = openIds[i];
+      if (open != null && Math.abs(openPrices[i] - mid) / mid > bounds) {
+        openIds[i] = null;
+        levelState[i] = openBase[i] > EPS ? OPEN_FILLED : NOT_ACTIVE;
+        cancel(open);
+      }
+      String close = closeIds[i];
+      if (close != null && Math.abs(closePrices[i] - mid) / mid > bounds) {
+        closeIds[i] = null;
+        levelState[i] = OPEN_FILLED;
+        cancel(close);
+      }
+    }
   }
 
   private CloseType barrier(long now) {
@@ -176,13 +208,18 @@ public final class GridExecutor extends ClosingExecutor {
   private void placeTakeProfits() {
     OrderType type = config.tripleBarrierConfig().takeProfitOrderType();
     double safe = config.safeExtraSpread();
+    double bounds = config.activationBounds();
     for (int i = 0; i < levelPrices.length; i++) {
       if (levelState[i] != OPEN_FILLED) {
         continue;
       }
       double price = levelPrices[i] * (1 + sign * takeProfit);
+      if (!Double.isNaN(bounds) && !(Math.abs(price - mid) / mid < bounds)) {
+        continue;
+      }
       price = sign > 0 ? Math.max(price, mid * (1 + safe)) : Math.min(price, mid * (1 - safe));
       levelState[i] = CLOSE_PLACED;
+      closePrices[i] = price;
       closeIds[i] = place("grid_close", i, request(config.side().opposite(), type,
           openBase[i] - closeBase[i], price, PositionAction.CLOSE));
     }
@@ -212,6 +249,7 @@ public final class GridExecutor extends ClosingExecutor {
       double price = levelPrices[nearest];
       price = sign > 0 ? Math.min(price, mid * (1 - safe)) : Math.max(price, mid * (1 + safe));
       levelState[nearest] = OPEN_PLACED;
+      openPrices[nearest] = price;
       openIds[nearest] = place("grid_open", nearest, request(config.side(), type,
           quotePerLevel / levelPrices[nearest], price, PositionAction.OPEN));
       placedNow++;
@@ -229,10 +267,11 @@ public final class GridExecutor extends ClosingExecutor {
       if (levelState[i] != NOT_ACTIVE) {
         continue;
       }
-      double distance = Math.abs(levelPrices[i] - mid) / mid;
-      if (!Double.isNaN(bounds) && distance > bounds) {
+      if (!Double.isNaN(bounds) && (sign > 0 ? levelPrices[i] < mid * (1 - bounds)
+          : levelPrices[i] > mid * (1 + bounds))) {
         continue;
       }
+      double distance = Math.abs(levelPrices[i] - mid) / mid;
       if (distance < bestDistance) {
         bestDistance = distance;
         best = i;
@@ -435,6 +474,15 @@ public final class GridExecutor extends ClosingExecutor {
       closeBase[i] = level.closeBase();
       closeQuote[i] = level.closeQuote();
       closeFees[i] = level.closeFees();
+    }
+    for (CheckpointOrder o : restoredOrders()) {
+      if (o.level() >= 0 && o.level() < n) {
+        if (o.clientOrderId().equals(openIds[o.level()])) {
+          openPrices[o.level()] = o.price();
+        } else if (o.clientOrderId().equals(closeIds[o.level()])) {
+          closePrices[o.level()] = o.price();
+        }
+      }
     }
     takeProfit = p.takeProfit();
     quotePerLevel = p.quotePerLevel();

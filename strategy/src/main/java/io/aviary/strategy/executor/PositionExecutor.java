@@ -18,21 +18,34 @@ import io.aviary.strategy.market.MarketView;
  *   <li>time limit: {@code timestamp + time_limit <= now} → cancel what rests, MARKET close, {@code TIME_LIMIT}.
  * </ul>
  *
+ * <p>Activation bounds ({@code activation_bounds}, fractions {@code b}; none → the open order is placed at once):
+ * the open order rests only while the mid is within them: limit types BUY {@code entry >= mid·(1 − b0)}, SELL
+ * {@code entry <= mid·(1 + b0)}; MARKET BUY {@code entry·(1 − b0) <= mid <= entry·(1 + b1)} (SELL
+ * {@code entry·(1 − b1) <= mid <= entry·(1 + b0)}); {@code b1 = b0} when one bound is given. Checked at start and on
+ * every step while the open order is not done: outside, nothing is placed and an unfilled (or partly filled) open
+ * order is cancelled; back inside, it is placed again for the amount not filled yet (Hummingbot re-places the
+ * whole amount and forgets the partial fill). Hummingbot also applies the bounds to a limit take-profit order;
+ * that is not done here.
+ *
  * <p>PnL while running marks the position at the best bid (long) / best ask (short); after the close at the average
  * exit price. {@code net_pnl_pct} includes the fees paid so far (Hummingbot's live definition).
- * Not implemented (yet): activation bounds, trading-rule quantization and minimum sizes, perpetual position modes.
+ * Not implemented (yet): trading-rule quantization and minimum sizes, perpetual position modes.
  */
 public final class PositionExecutor extends ClosingExecutor {
   private final PositionExecutorConfig config;
   private final double stopLoss;
   private final double takeProfit;
   private final TrailingTrigger trailing;
+  private final double boundLow;
+  private final double boundHigh;
 
   private String openOrderId;
   private double entryPriceConfigured;
   private final Fills open = new Fills();
   private double invOpenNotional;
   private boolean openDone;
+  /** The open order is being cancelled because the mid left the activation bounds (it may be placed again). */
+  private boolean openWithdrawn;
 
   private String takeProfitOrderId;
   private String closeOrderId;
@@ -46,6 +59,9 @@ public final class PositionExecutor extends ClosingExecutor {
     this.stopLoss = orNaN(barriers.stopLoss());
     this.takeProfit = orNaN(barriers.takeProfit());
     this.trailing = TrailingTrigger.of(barriers.trailingStop());
+    java.util.List<Double> bounds = config.activationBounds();
+    this.boundLow = bounds == null ? Double.NaN : bounds.get(0);
+    this.boundHigh = bounds == null || bounds.size() < 2 ? boundLow : bounds.get(1);
   }
 
   @Override
@@ -57,10 +73,49 @@ public final class PositionExecutor extends ClosingExecutor {
     if (expiredAtStart(market.now())) {
       return;
     }
+    entryPriceConfigured = openPrice(market, config.tripleBarrierConfig().openOrderType());
+    if (withinActivationBounds(market)) {
+      placeOpen(market);
+    }
+  }
+
+  /** Places the open order for what is not filled yet, at the entry price as it is now (LIMIT_MAKER moves). */
+  private void placeOpen(MarketView market) {
     OrderType type = config.tripleBarrierConfig().openOrderType();
     entryPriceConfigured = openPrice(market, type);
-    openOrderId = place("open", -1, request(config.side(), type, config.amount(), entryPriceConfigured,
+    openOrderId = place("open", -1, request(config.side(), type, config.amount() - open.base, entryPriceConfigured,
         PositionAction.OPEN));
+  }
+
+  /**
+   * With activation bounds, while the open order is not done: places it when the mid comes within them, cancels
+   * it when the mid leaves them.
+   */
+  private void controlOpenOrder(MarketView market) {
+    if (Double.isNaN(boundLow) || openDone || openWithdrawn) {
+      return;
+    }
+    boolean within = withinActivationBounds(market);
+    if (openOrderId == null && within) {
+      placeOpen(market);
+    } else if (openOrderId != null && !within) {
+      openWithdrawn = true;
+      cancel(openOrderId);
+    }
+  }
+
+  /** Hummingbot's {@code _is_within_activation_bounds} for the open order; true without bounds. */
+  private boolean withinActivationBounds(MarketView market) {
+    if (Double.isNaN(boundLow)) {
+      return true;
+    }
+    double entry = Double.isNaN(config.entryPrice()) ? entryPriceConfigured : config.entryPrice();
+    double mid = market.midPrice();
+    if (config.tripleBarrierConfig().openOrderType() != OrderType.MARKET) {
+      return sign > 0 ? entry >= mid * (1 - boundLow) : entry <= mid * (1 + boundLow);
+    }
+    return sign > 0 ? entry * (1 - boundLow) <= mid && mid <= entry * (1 + boundHigh)
+        : entry * (1 - boundHigh) <= mid && mid <= entry * (1 + boundLow);
   }
 
   private double openPrice(MarketView market, OrderType type) {
@@ -81,6 +136,7 @@ public final class PositionExecutor extends ClosingExecutor {
       return;
     }
     long now = lastNow;
+    controlOpenOrder(market);
     if (!openDone || open.base <= EPS) {
       return;
     }
@@ -136,7 +192,7 @@ public final class PositionExecutor extends ClosingExecutor {
 
   @Override
   void cancelResting() {
-    if (openOrderId != null) {
+    if (openOrderId != null && !openWithdrawn) {
       cancel(openOrderId);
     }
     if (takeProfitOrderId != null) {
@@ -175,6 +231,7 @@ public final class PositionExecutor extends ClosingExecutor {
       if (fill.completesOrder()) {
         openOrderId = null;
         openDone = true;
+        openWithdrawn = false;
       }
     } else {
       exit.add(fill);
@@ -200,7 +257,9 @@ public final class PositionExecutor extends ClosingExecutor {
     }
     if (orderId.equals(openOrderId)) {
       openOrderId = null;
-      openDone = true;
+      // withdrawn for the activation bounds: placed again when the mid comes back (unless it is closing by then)
+      openDone = !openWithdrawn || state != ExecutorState.RUNNING;
+      openWithdrawn = false;
     } else if (orderId.equals(takeProfitOrderId)) {
       takeProfitOrderId = null;
     } else if (orderId.equals(closeOrderId)) {
@@ -216,6 +275,7 @@ public final class PositionExecutor extends ClosingExecutor {
     if (orderId.equals(openOrderId)) {
       openOrderId = null;
       openDone = true;
+      openWithdrawn = false;
       if (open.base <= EPS && state == ExecutorState.RUNNING) {
         terminate(CloseType.FAILED, lastNow);
       }
@@ -242,6 +302,10 @@ public final class PositionExecutor extends ClosingExecutor {
     open.quote = p.openQuote();
     invOpenNotional = open.quote != 0 ? 1 / open.quote : 0;
     openDone = p.openDone();
+    // a cancel asked for while running and not yet confirmed can only be an activation-bounds withdrawal
+    openWithdrawn = state == ExecutorState.RUNNING && openOrderId != null && restoredOrders().stream()
+        .anyMatch(o -> o.clientOrderId().equals(openOrderId) && o.cancelRequested()
+            && o.status() == CheckpointOrder.Status.OPEN);
     takeProfitOrderId = p.takeProfitOrderId();
     closeOrderId = p.closeOrderId();
     exit.base = p.exitBase();

@@ -10,7 +10,7 @@ package io.aviary.strategy.executor;
  * realized: what the executors had received or paid before they handed their position over, and what the held
  * position itself receives or pays afterwards.
  */
-public final class PositionHoldLedger implements HeldFillSink {
+public final class PositionHoldLedger implements HeldFillSink, PositionHeld {
   private double netBase;
   private double averageEntry;
   private double realized;
@@ -60,6 +60,7 @@ public final class PositionHoldLedger implements HeldFillSink {
     return funding;
   }
 
+  @Override
   public double netBase() {
     return netBase;
   }
