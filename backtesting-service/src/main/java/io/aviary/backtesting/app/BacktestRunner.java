@@ -3,6 +3,7 @@ package io.aviary.backtesting.app;
 import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.CandleSource;
 import io.aviary.backtesting.domain.FundingSource;
+import io.aviary.backtesting.domain.Resolution;
 import io.aviary.backtesting.domain.StoredConfigs;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
@@ -12,18 +13,28 @@ import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestSettings;
 import io.aviary.strategy.backtest.FundingRates;
 import io.aviary.strategy.config.ControllerRegistry;
+import io.aviary.strategy.config.DirectionalControllerConfig;
 import io.aviary.strategy.config.InvalidConfigException;
+import io.aviary.strategy.config.PmmDynamicConfig;
 import io.aviary.strategy.config.V2ControllerConfig;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.market.Candles;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a request into a validated backtest (config resolved and parsed, controller known) and runs one: candles from
  * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, one new controller per
  * run, the strategy module's engine.
+ *
+ * <p>A controller that reads candles ({@code candles_connector}, {@code candles_trading_pair}, {@code interval})
+ * sees those: when they are not the backtest's own (another interval or market), they are read from
+ * market-data-service as a second feed over the same range, as the live bot reads them, and the engine shows the
+ * controller only those closed at each step. Its interval must be a whole multiple of {@code backtesting_resolution}
+ * (400 otherwise). Neither feed gets warm-up candles before {@code start_time} (Hummingbot's backtester fetches
+ * some but shows its controllers only the {@code [start, end]} slice): indicators warm up inside the range.
  *
  * <p>A perpetual range that should hold funding but has none is refused (422) rather than run without it: a
  * directional backtest on a perpetual without funding misstates its PnL by a systematic amount, and a silent run
@@ -43,8 +54,15 @@ public class BacktestRunner {
         boolean reached(int candle, int total);
     }
 
-    /** What a backtest runs over: the candles and, on a perpetual, the funding events of their time span. */
-    public record History(Candles candles, FundingRates funding) {
+    /**
+     * What a backtest runs over: the candles, the candles its controller reads ({@code candles} itself when the
+     * config's interval and market are the backtest's) and, on a perpetual, the funding events of their time span.
+     */
+    public record History(Candles candles, Candles controllerCandles, FundingRates funding) {
+    }
+
+    /** Where a controller's candles come from when they are not the backtest's own. */
+    record ControllerFeed(String connector, String pair, Resolution interval) {
     }
 
     /** A range at least this long on a perpetual must contain funding events. */
@@ -71,7 +89,51 @@ public class BacktestRunner {
     public Prepared prepare(BacktestRequest request) {
         V2ControllerConfig config = parse(resolve(request.config()));
         requireImplemented(config);
+        requireServableInterval(config, request.resolution());
         return new Prepared(request, config);
+    }
+
+    /**
+     * @throws InvalidRequest naming {@code interval} and {@code backtesting_resolution} when the config's candle
+     *     interval is not a whole multiple of the resolution (finer, or closing between two steps)
+     */
+    public void requireServableInterval(V2ControllerConfig config, Resolution resolution) {
+        Optional<io.aviary.strategy.config.CandleSource> source = candleSource(config);
+        if (source.isEmpty()) {
+            return;
+        }
+        String interval = source.get().interval();
+        String refusal = "interval '" + interval + "' cannot be backtested at backtesting_resolution '"
+                + resolution.text() + "': ";
+        Resolution parsed = Resolution.parse(interval).orElseThrow(
+                () -> new InvalidRequest(refusal + "the backtester has no " + interval + " candles"));
+        try {
+            BacktestEngine.requireServable(parsed.seconds(), resolution.seconds());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(refusal + e.getMessage());
+        }
+    }
+
+    /** The candles a config's controller reads, for the controllers that read candles. */
+    static Optional<io.aviary.strategy.config.CandleSource> candleSource(V2ControllerConfig config) {
+        return switch (config) {
+            case DirectionalControllerConfig directional -> Optional.of(directional.candles());
+            case PmmDynamicConfig dynamic -> Optional.of(dynamic.candles());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The controller's own feed when it differs from the backtest's (interval or market), else empty. */
+    static Optional<ControllerFeed> controllerFeed(V2ControllerConfig config, Resolution resolution) {
+        return candleSource(config).flatMap(source -> {
+            Resolution interval = Resolution.parse(source.interval()).orElseThrow(
+                    () -> new InvalidRequest("interval '" + source.interval() + "' cannot be backtested"));
+            boolean own = interval.seconds() == resolution.seconds()
+                    && source.connector().equals(config.connectorName())
+                    && source.tradingPair().equals(config.tradingPair());
+            return own ? Optional.empty()
+                    : Optional.of(new ControllerFeed(source.connector(), source.tradingPair(), interval));
+        });
     }
 
     /**
@@ -106,8 +168,9 @@ public class BacktestRunner {
     }
 
     /**
-     * The candles a prepared backtest runs over and, for a perpetual connector, the funding events from the range's
-     * start to the last candle's close (both read from market-data-service).
+     * The candles a prepared backtest runs over, its controller's candles when they are another interval or market,
+     * and, for a perpetual connector, the funding events from the range's start to the last candle's close (all
+     * read from market-data-service).
      *
      * @throws Unprocessable for a perpetual range of a day or more without any funding event
      */
@@ -116,8 +179,12 @@ public class BacktestRunner {
         V2ControllerConfig config = prepared.config();
         Candles range = candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
                 request.startTime(), request.endTime());
+        Candles controllerCandles = controllerFeed(config, request.resolution())
+                .map(feed -> candles.load(feed.connector(), feed.pair(), feed.interval(), request.startTime(),
+                        request.endTime()))
+                .orElse(range);
         if (!BacktestEngine.isPerpetual(config.connectorName())) {
-            return new History(range, FundingRates.NONE);
+            return new History(range, controllerCandles, FundingRates.NONE);
         }
         long end = range.closeTime(range.size() - 1);
         FundingRates rates = funding.load(config.connectorName(), config.tradingPair(), request.startTime(), end);
@@ -126,7 +193,7 @@ public class BacktestRunner {
                     + " between " + request.startTime() + " and " + end + ": a perpetual backtest of a day or more"
                     + " needs them (funding is part of its PnL).");
         }
-        return new History(range, rates);
+        return new History(range, controllerCandles, rates);
     }
 
     /** Loads the history and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
@@ -156,8 +223,9 @@ public class BacktestRunner {
             throw new InvalidRequest(e.getMessage());
         }
         int total = range.size();
-        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.funding(),
-                i -> monitor.reached(i, total));
+        // the controller's interval was checked in prepare (requireServableInterval)
+        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.controllerCandles(),
+                history.funding(), i -> monitor.reached(i, total));
         return new Outcome(result, total);
     }
 }

@@ -123,6 +123,7 @@ public class Sweeps {
         Map<String, Object> base = runner.resolve(sweep.base().config());
         V2ControllerConfig baseConfig = runner.parse(base);
         runner.requireImplemented(baseConfig);
+        runner.requireServableInterval(baseConfig, sweep.base().resolution());
         long seed = sweep.seed() != null ? sweep.seed() : seeds.nextLong() >>> 11;
         List<Map<String, Object>> variants = SweepVariants.draw(sweep, seed, MAX_VARIANTS);
         List<BacktestRunner.Prepared> prepared = new ArrayList<>(variants.size());
@@ -334,7 +335,7 @@ public class Sweeps {
                     forget(id);
                     return;
                 }
-                // one read for every variant: they share connector, pair and range
+                // one read per feed for every variant: they share connector, pair, candles market, interval and range
                 history = runner.history(variants.getFirst());
             } catch (UseCaseException e) {
                 end(TaskStatus.FAILED, e.getMessage());

@@ -64,6 +64,51 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
         assertThat(answer.json().get("pnl_timeseries").get(0).get("timestamp").asLong()).isEqualTo(DAY_START + 60);
     }
 
+    /**
+     * A config whose interval (3m) is coarser than the resolution (1m) runs on 1m steps but decides on the 3m candles
+     * market-data-service serves (a second read), so it trades differently from the same config at interval 1m.
+     */
+    @Test
+    void aThreeMinuteIntervalAtOneMinuteResolutionDecidesOnThreeMinuteCandles() {
+        int readsBefore = candleReads.get();
+        Answer threeMinutes = post("/backtesting/run", dayBody(bollinger("").replace("\"interval\": \"1m\"",
+                "\"interval\": \"3m\"")));
+        int threeMinuteReads = candleReads.get() - readsBefore;
+        Answer oneMinute = post("/backtesting/run", dayBody(bollinger("")));
+
+        assertThat(threeMinutes.status()).as(threeMinutes.body()).isEqualTo(200);
+        assertThat(oneMinute.status()).as(oneMinute.body()).isEqualTo(200);
+        assertThat(threeMinuteReads).as("1m candles to step on, 3m candles to decide on").isEqualTo(2);
+        assertThat(threeMinutes.json().get("pnl_timeseries").size()).as("still one step per 1m candle")
+                .isEqualTo(1440);
+        assertThat(threeMinutes.json().get("results").get("total_executors").asInt()).isPositive();
+        assertThat(entryTimes(threeMinutes)).isNotEqualTo(entryTimes(oneMinute));
+        // the signal changes only when a 3m candle closes (a multiple of 180 s), so the first entry is at one; later
+        // entries may come at any 1m step while the signal lasts (cooldown, executors per side)
+        assertThat(entryTimes(threeMinutes).getFirst() % 180).isZero();
+    }
+
+    @Test
+    void anIntervalTheResolutionCannotServeIs400NamingBoth() {
+        String finer = dayBody(bollinger("")).replace("\"backtesting_resolution\": \"1m\"",
+                "\"backtesting_resolution\": \"5m\"");
+        String notAMultiple = dayBody(bollinger("").replace("\"interval\": \"1m\"", "\"interval\": \"3m\""))
+                .replace("\"backtesting_resolution\": \"1m\"", "\"backtesting_resolution\": \"2m\"");
+
+        for (String body : List.of(finer, notAMultiple)) {
+            Answer answer = post("/backtesting/run", body);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("detail").asString()).contains("interval").contains("backtesting_resolution");
+        }
+        assertThat(post("/backtesting/tasks", finer).status()).isEqualTo(400);
+    }
+
+    private static List<Long> entryTimes(Answer answer) {
+        List<Long> times = new ArrayList<>();
+        answer.json().get("executors").forEach(e -> times.add(e.get("timestamp").asLong()));
+        return times;
+    }
+
     @Test
     void aStoredConfigNameIsReadFromOrchestration() {
         Answer stored = post("/backtesting/run-backtesting", dayBody("\"stored_bb\""));

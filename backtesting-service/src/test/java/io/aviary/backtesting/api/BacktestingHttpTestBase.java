@@ -164,7 +164,8 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
                         + start + " and " + end + "\"}");
                 return;
             }
-            answer(exchange, 200, candles(start, end));
+            JsonNode interval = body.get("interval");
+            answer(exchange, 200, candles(start, end, interval == null ? 60 : intervalSeconds(interval.asString())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -199,23 +200,47 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
 
     /** 1m candles with open time in [start, end]: a slow wave with a dip every 97 and a spike every 89 minutes. */
     static String candles(long start, long end) {
+        return candles(start, end, 60);
+    }
+
+    /**
+     * Candles of {@code interval} seconds (epoch-aligned, a whole number of minutes) with open time in [start, end],
+     * made of the 1m series as a venue makes them: first open, max high, min low, last close, summed volume.
+     */
+    static String candles(long start, long end, long interval) {
         StringBuilder out = new StringBuilder("[");
-        long first = Math.ceilDiv(start, 60) * 60;
-        for (long t = first; t <= end; t += 60) {
+        long first = Math.ceilDiv(start, interval) * interval;
+        for (long t = first; t <= end; t += interval) {
             int i = (int) ((t - DAY_START) / 60);
+            int minutes = (int) (interval / 60);
             double open = price(i - 1);
-            double close = price(i);
-            double high = Math.max(open, close) * 1.001;
-            double low = Math.min(open, close) * 0.999;
+            double close = price(i + minutes - 1);
+            double high = 0;
+            double low = Double.MAX_VALUE;
+            for (int m = i; m < i + minutes; m++) {
+                high = Math.max(high, Math.max(price(m - 1), price(m)) * 1.001);
+                low = Math.min(low, Math.min(price(m - 1), price(m)) * 0.999);
+            }
             if (out.length() > 1) {
                 out.append(',');
             }
             out.append("{\"timestamp\":").append(t).append(",\"open\":").append(open).append(",\"high\":")
                     .append(high).append(",\"low\":").append(low).append(",\"close\":").append(close)
-                    .append(",\"volume\":10,\"quote_asset_volume\":1000,\"n_trades\":5,"
+                    .append(",\"volume\":").append(10 * minutes).append(",\"quote_asset_volume\":1000,\"n_trades\":5,"
                             + "\"taker_buy_base_volume\":5,\"taker_buy_quote_volume\":500}");
         }
         return out.append(']').toString();
+    }
+
+    /** Seconds of a whole-minute interval in Hummingbot's notation (1m, 3m, 1h, 1d); the fake serves no others. */
+    private static long intervalSeconds(String interval) {
+        long n = Long.parseLong(interval.substring(0, interval.length() - 1));
+        return n * switch (interval.charAt(interval.length() - 1)) {
+            case 'm' -> 60;
+            case 'h' -> 3_600;
+            case 'd' -> 86_400;
+            default -> throw new IllegalArgumentException("the fake market-data-service serves no " + interval);
+        };
     }
 
     private static double price(int i) {

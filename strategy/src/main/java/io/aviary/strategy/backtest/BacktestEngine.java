@@ -20,13 +20,15 @@ import java.util.function.IntPredicate;
  *       executor (longs pay a positive rate; the candle's close stands in for the mark price) and on the position
  *       hold; it is booked on the executor ({@link Executor#bookFunding}), so its net PnL includes it;
  *   <li>every active executor steps (barriers see candle {@code i}'s close, and its low/high for the stop loss);
- *   <li>the controller decides from candles {@code 0..i} only; new executors start and place their orders, which
- *       can fill from candle {@code i+1} on;
+ *   <li>the controller decides from the candles closed by now only: candles {@code 0..i}, or, when it is given
+ *       candles of its own interval (and market), those whose close time is at or before candle {@code i}'s close;
+ *       new executors start and place their orders, which can fill from candle {@code i+1} on;
  *   <li>a PnL point is recorded.
  * </ol>
  *
  * <p>Difference from Hummingbot's backtester (hummingbot-internals §4.1–4.2), which has a look-ahead: it attaches
- * features to candles by their open time and fills a MARKET entry at the close of the very candle whose close
+ * features to candles by their open time (so a 3m feature is seen at the 1m rows of its open, before it closes) and
+ * fills a MARKET entry at the close of the very candle whose close
  * produced the signal, and books stops at that candle's close. Here a decision made at a candle's close fills at
  * the next candle's open (± slippage), limit orders fill at their price when a later candle reaches it, and a
  * controller never sees an unclosed candle. Executors still running at the end stay active and count with their
@@ -63,13 +65,28 @@ public final class BacktestEngine {
    * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
    */
   public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
+    return run(controller, candles, candles, funding, cancelled);
+  }
+
+  /**
+   * Runs with the controller seeing {@code controllerCandles} (its config's {@code interval}, and
+   * {@code candles_connector}/{@code candles_trading_pair}, loaded by the host) instead of the resolution candles:
+   * at each step only those closed by then. Executors still step and fill on {@code candles}. Pass the same object
+   * twice when the controller's interval and market are the backtest's.
+   *
+   * @throws IllegalArgumentException when the controller's interval is not a whole multiple of the resolution (its
+   *     candles would then close between two steps and be seen late)
+   */
+  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
+      IntPredicate cancelled) {
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
     }
+    requireServable(controllerCandles.intervalSeconds(), candles.intervalSeconds());
     String connector = controller.config().connectorName();
     String pair = controller.config().tradingPair();
-    BacktestMarket market = new BacktestMarket(candles, connector, pair);
+    BacktestMarket market = new BacktestMarket(candles, controllerCandles, connector, pair);
     FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
     SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage(),
         !applied.isEmpty());
@@ -122,6 +139,21 @@ public final class BacktestEngine {
     BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,
         hold.realized(), hold.unrealized(lastClose), totalFunding);
     return new BacktestResult(all, results, series, holds);
+  }
+
+  /**
+   * Checks that a controller interval of {@code intervalSeconds} can be shown at a backtest resolution of
+   * {@code resolutionSeconds}: a whole multiple of it (equal included), so every controller candle closes exactly at
+   * a step and is seen at its close, never earlier (look-ahead) nor later.
+   *
+   * @throws IllegalArgumentException naming {@code interval} and {@code backtesting_resolution} otherwise
+   */
+  public static void requireServable(long intervalSeconds, long resolutionSeconds) {
+    if (intervalSeconds < resolutionSeconds || intervalSeconds % resolutionSeconds != 0) {
+      throw new IllegalArgumentException("interval (" + intervalSeconds + " s) must be a whole multiple of"
+          + " backtesting_resolution (" + resolutionSeconds + " s): the controller decides at each resolution"
+          + " candle's close and must see its interval's candles exactly when they close");
+    }
   }
 
   /** Whether funding applies: Hummingbot names perpetual connectors {@code <venue>_perpetual}. */

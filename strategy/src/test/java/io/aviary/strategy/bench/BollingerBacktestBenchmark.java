@@ -5,6 +5,7 @@ import io.aviary.strategy.Ta4jSeries;
 import io.aviary.strategy.TestConfigs;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestSettings;
+import io.aviary.strategy.backtest.FundingRates;
 import io.aviary.strategy.controller.BollingerV1Controller;
 import io.aviary.strategy.executor.OrderType;
 import io.aviary.strategy.executor.TripleBarrierConfig;
@@ -54,12 +55,15 @@ public class BollingerBacktestBenchmark {
       TripleBarrierConfig.of(0.03, 0.02, 2700L, null, OrderType.MARKET, OrderType.MARKET);
 
   private Candles candles;
+  /** The same year as 3m candles: the controller's interval in {@link #aviaryBollingerLongOnlyThreeMinute}. */
+  private Candles threeMinute;
   private BarSeries series;
   private BacktestEngine engine;
 
   @Setup(Level.Trial)
   public void setUp() {
     candles = SyntheticCandles.randomWalk(CANDLES, 30_000, 0.001, 2026);
+    threeMinute = threeMinute(candles);
     series = Ta4jSeries.of(candles);
     engine = new BacktestEngine(new BacktestSettings(0.0006, 0, 1000));
   }
@@ -84,6 +88,37 @@ public class BollingerBacktestBenchmark {
   @Benchmark
   public double aviaryBollingerBothSides() {
     return engine.run(new BollingerV1Controller(bothSides()), candles).results().netPnlQuote();
+  }
+
+  /**
+   * Long only with the controller on 3m candles (its config's {@code interval}) while the engine steps and fills on
+   * the 1m ones: the cost of the closed-candle cursor.
+   */
+  @Benchmark
+  public double aviaryBollingerLongOnlyThreeMinute() {
+    return engine.run(new BollingerV1Controller(longOnly()), candles, threeMinute, FundingRates.NONE, i -> false)
+        .results().netPnlQuote();
+  }
+
+  /** 3m candles of whole 1m triples (the random walk starts at 2025-01-01, a multiple of 180 s): first open, max, min, last. */
+  static Candles threeMinute(Candles m) {
+    int n = m.size() / 3;
+    long[] ts = new long[n];
+    double[] o = new double[n];
+    double[] h = new double[n];
+    double[] l = new double[n];
+    double[] c = new double[n];
+    double[] v = new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = 3 * k;
+      ts[k] = m.timestamp()[i];
+      o[k] = m.open()[i];
+      h[k] = Math.max(m.high()[i], Math.max(m.high()[i + 1], m.high()[i + 2]));
+      l[k] = Math.min(m.low()[i], Math.min(m.low()[i + 1], m.low()[i + 2]));
+      c[k] = m.close()[i + 2];
+      v[k] = m.volume()[i] + m.volume()[i + 1] + m.volume()[i + 2];
+    }
+    return Candles.of(3 * m.intervalSeconds(), ts, o, h, l, c, v);
   }
 
   @Benchmark
