@@ -84,6 +84,8 @@ final class BotProcess {
   private List<BotRuntime.ConnectorSession> sessions = List.of();
   private BotInstance instance;
   private BotDatabase database;
+  /** The last run whose position holds were stored (each run's are stored once, when it has stopped). */
+  private BotRuntime holdsStored;
   private volatile BotRuntime runtime;
   private volatile long strategyStartMs;
   private final EditedControllerFiles controllerFiles = new EditedControllerFiles();
@@ -150,6 +152,8 @@ final class BotProcess {
       next.onExecutorClosed(database::storeExecutor);
       next.useBalanceLimits(balanceLimits);
       adoptOrdersLeftOpen(next);
+      storeHolds(runtime); // a run that stopped itself (a drawdown limit) has not stored them yet
+      HeldPositions.reload(database, controllers.stream().map(c -> c.config().id()).toList(), next);
       database.recordControllers(instance.controllers().stream().map(ControllerFile::config).toList());
       next.start();
       controllerFiles.remember(instance.controllers()); // edits from now on are applied while it runs
@@ -170,6 +174,7 @@ final class BotProcess {
       }
       current.stop(skipOrderCancellation);
       closeSessions();
+      storeHolds(current);
       // executors that closed stored themselves as they closed; the ones still running (a skipped cancellation,
       // a venue that did not answer in time) are stored as they are now
       for (ExecutorSnapshot executor : current.executors()) {
@@ -182,6 +187,14 @@ final class BotProcess {
       log.info("Strategy {} stopped ({})", instance.scriptConfigName(),
           skipOrderCancellation ? "open orders left on the venue" : "open orders cancelled");
       return true;
+    }
+  }
+
+  /** Stores a stopped run's position holds once, for the next start to reload ({@link HeldPositions}). */
+  private void storeHolds(BotRuntime stopped) {
+    if (stopped != null && stopped != holdsStored && stopped.state() == BotRuntime.State.STOPPED) {
+      HeldPositions.store(stopped.performance(), database, System.currentTimeMillis());
+      holdsStored = stopped;
     }
   }
 
@@ -358,6 +371,9 @@ final class BotProcess {
     try {
       if (database != null) {
         stopStrategy(Boolean.parseBoolean(env.getOrDefault("AVIARY_BOT_KEEP_ORDERS_ON_EXIT", "false")));
+        synchronized (lifecycle) {
+          storeHolds(runtime); // a run that had stopped itself
+        }
         database.close();
       }
     } finally {

@@ -187,6 +187,42 @@ public final class BotRuntime implements AutoCloseable {
     this.cancelLeftOpen = cancel;
   }
 
+  /**
+   * The position holds a previous run of this bot stored at its stop (Hummingbot reloads its {@code Position} rows
+   * at start), by controller id. Hummingbot's rules: a controller whose config declares {@code initial_positions}
+   * starts from those instead (they are booked at the mid at its first tick, never on top of a stored hold), and a
+   * stored hold on another market than the controller's is skipped. As this runtime keeps one netted hold per
+   * controller and stores it as one row, the latest row of the controller's market is the hold (an older row of the
+   * other side is one the hold has since crossed). Set before {@link #start()}.
+   */
+  public void restoreHolds(Map<String, List<PositionSummary>> storedByController) {
+    if (state != State.NEW) {
+      throw new IllegalStateException("position holds are restored before start");
+    }
+    for (ControllerRunner runner : runners) {
+      List<PositionSummary> stored = storedByController.getOrDefault(runner.id(), List.of());
+      if (stored.isEmpty()) {
+        continue;
+      }
+      if (runner.declaresInitialPositions()) {
+        log.info("controller {}: initial_positions given, the stored position hold is not reloaded", runner.id());
+        continue;
+      }
+      ControllerConfig config = runner.controller().config();
+      List<PositionSummary> own = stored.stream().filter(p -> p.connectorName().equals(config.connectorName())
+          && p.tradingPair().equals(config.tradingPair())).toList();
+      if (own.size() < stored.size()) {
+        log.warn("controller {}: {} stored position hold(s) on another market than {} {} skipped", runner.id(),
+            stored.size() - own.size(), config.connectorName(), config.tradingPair());
+      }
+      if (!own.isEmpty()) {
+        runner.restoreHold(own.getLast());
+        log.info("controller {}: position hold of the previous run reloaded ({} {})", runner.id(),
+            own.getLast().side(), own.getLast().amount());
+      }
+    }
+  }
+
   /** Applies {@code balance limit}s to every connector's orders from now on. */
   public void useBalanceLimits(BalanceLimits limits) {
     gateways.values().forEach(g -> g.useBalanceLimits(limits));

@@ -46,6 +46,8 @@ final class ControllerRunner {
   private volatile List<ExecutorSnapshot> snapshots = List.of();
 
   private final Consumer<? super Executor> closedListener;
+  /** The config's netted initial_positions, booked at the first tick with a mid; NaN once booked or when none. */
+  private double initialBase = Double.NaN;
 
   ControllerRunner(Controller controller, LiveOrderGateway gateway, LiveMarketView market,
       Consumer<? super Executor> closedListener) {
@@ -56,6 +58,19 @@ final class ControllerRunner {
     this.executors = new ExecutorSupervisor(gateway, new ExecutorIds(), false);
     this.executors.onClosed(this::keepClosed);
     this.performance = PerformanceReport.of(id(), 0, 0, 0, List.of(), Map.of());
+    controller.config().initialPositionsBase().ifPresent(base -> initialBase = base);
+  }
+
+  /** Whether the config declares initial_positions (they then stand for the hold, not a stored one). */
+  boolean declaresInitialPositions() {
+    return controller.config().initialPositionsBase().isPresent();
+  }
+
+  /** Seeds the hold with the one a previous run stored at its stop (before the first tick). */
+  void restoreHold(PositionSummary stored) {
+    double signed = stored.side() == TradeType.SELL ? -stored.amount() : stored.amount();
+    executors.hold().restore(signed, stored.breakevenPrice(), stored.realizedPnlQuote(), stored.cumFeesQuote(),
+        stored.volumeTradedQuote());
   }
 
   String id() {
@@ -91,6 +106,12 @@ final class ControllerRunner {
     }
     if (!marketReady) {
       return;
+    }
+    if (!Double.isNaN(initialBase)) {
+      if (!executors.openInitialPosition(initialBase, market)) {
+        return; // no mid yet: deciding now would see nothing held and buy the declared base again
+      }
+      initialBase = Double.NaN;
     }
     executors.stepActive(market);
     List<ExecutorAction> actions = running
@@ -187,7 +208,7 @@ final class ControllerRunner {
     PositionHoldLedger hold = executors.hold();
     double realized = executors.closedRealizedQuote();
     List<PositionSummary> positions = List.of();
-    if (hold.executors() > 0) {
+    if (!hold.isEmpty()) {
       double mid = market.midPrice();
       double holdUnrealized = Double.isNaN(mid) ? 0 : hold.unrealized(mid);
       realized += hold.realized();

@@ -529,6 +529,50 @@ class BotRuntimeSimTest {
         .containsAll(kept.stream().map(UnfinishedOrder::orderId).toList());
   }
 
+  /**
+   * A spot market maker's position hold survives a stop and a start through the bot database (Hummingbot stores its
+   * {@code Position} rows at stop and reloads them at start). The sell level needs 10 / 100 = 0.1 SOL and the bot
+   * holds none, so the first run buys it with one MARKET rebalance order into the 101.00 ask; that hold is stored at
+   * stop. The next run reloads it before its first decision: it quotes both levels without a second rebalance order
+   * and reports the same hold.
+   */
+  @Test
+  void aHoldStoredAtStopIsReloadedAtTheNextStartAndNotBoughtAgain(@org.junit.jupiter.api.io.TempDir Path data) {
+    try (io.aviary.bot.db.BotDatabase database = io.aviary.bot.db.BotDatabase.open(data,
+        new io.aviary.bot.db.RecordingScope("pmm_bot.yml", "v2_with_controllers"))) {
+      runtime = start(bot, pmm(300), null);
+      await().atMost(WAIT).until(() -> report().positionsSummary().size() == 1
+          && report().positionsSummary().getFirst().amount() > 0.099);
+      assertThat(marketOrdersCreated()).as("the first run's rebalance order").hasSize(1);
+      assertThat(runtime.stop(false)).isTrue();
+      PositionSummary stored = report().positionsSummary().getFirst();
+      assertThat(stored.breakevenPrice()).isEqualTo(101.0, within(1e-9));
+      io.aviary.bot.app.HeldPositions.store(runtime.performance(), database, System.currentTimeMillis());
+      events.clear();
+
+      runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
+          Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
+          List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+      io.aviary.bot.app.HeldPositions.reload(database, List.of("pmm_sol"), runtime);
+      runtime.start();
+
+      await().atMost(WAIT).until(() -> eventsOf(OrderCreated.class).size() >= 2 && botOrders().size() == 2);
+      assertThat(marketOrdersCreated()).as("no second rebalance order").isEmpty();
+      assertThat(eventsOf(OrderCreated.class)).hasSize(2);
+      await().atMost(WAIT).until(() -> report().positionsSummary().size() == 1);
+      PositionSummary reloaded = report().positionsSummary().getFirst();
+      assertThat(reloaded.side()).isEqualTo(stored.side());
+      assertThat(reloaded.amount()).isCloseTo(stored.amount(), within(1e-12));
+      assertThat(reloaded.breakevenPrice()).isCloseTo(stored.breakevenPrice(), within(1e-12));
+      assertThat(reloaded.cumFeesQuote()).isCloseTo(stored.cumFeesQuote(), within(1e-12));
+      assertThat(reloaded.volumeTradedQuote()).isCloseTo(stored.volumeTradedQuote(), within(1e-12));
+    }
+  }
+
+  private List<OrderCreated> marketOrdersCreated() {
+    return eventsOf(OrderCreated.class).stream().filter(c -> c.orderType() == OrderType.MARKET).toList();
+  }
+
   /** What the bot database reads back for a created, unfilled order. */
   private static UnfinishedOrder unfinished(OrderCreated c) {
     return new UnfinishedOrder(c.orderId(), c.exchangeOrderId(), c.connector(), c.tradingPair(), c.tradeType(),

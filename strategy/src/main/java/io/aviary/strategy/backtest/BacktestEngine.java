@@ -8,6 +8,7 @@ import io.aviary.strategy.executor.PositionHoldLedger;
 import io.aviary.strategy.market.Candles;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.IntPredicate;
 
 /**
@@ -33,7 +34,9 @@ import java.util.function.IntPredicate;
  * the next candle's open (± slippage), limit orders fill at their price when a later candle reaches it, and a
  * controller never sees an unclosed candle. Executors still running at the end stay active and count with their
  * PnL marked at the last close (as Hummingbot's do). Executors stopped with {@code keep_position} go to a
- * {@link PositionHoldLedger} (one per run: a run trades one market). Every executor type runs
+ * {@link PositionHoldLedger} (one per run: a run trades one market); the config's {@code initial_positions} open
+ * that hold at candle 0's close before the first decision (Hummingbot books them at the mid at start), so a spot
+ * market maker that declares the base it holds does not buy it again. Every executor type runs
  * (position, order, DCA, grid, TWAP). Funding is paid as above when the caller passes the market's
  * {@link FundingRates} (spot connectors get none, whatever is passed). Not simulated yet: partial fills, balances,
  * liquidation.
@@ -103,6 +106,11 @@ public final class BacktestEngine {
     int fundingCount = fundingTime.length;
     int nextFunding = 0;
     double totalFunding = 0;
+    OptionalDouble initialBase = controller.config().initialPositionsBase();
+    if (initialBase.isPresent()) {
+      market.moveTo(0);
+      executors.openInitialPosition(initialBase.getAsDouble(), market); // at candle 0's close, before any decision
+    }
     for (int i = 0; i < n; i++) {
       if ((i & 4095) == 0 && cancelled.test(i)) {
         throw new BacktestCancelledException(i, n);
@@ -121,7 +129,7 @@ public final class BacktestEngine {
       double realized = executors.closedRealizedQuote();
       ts[i] = market.now();
       realizedSeries[i] = realized;
-      if (hold.executors() > 0) {
+      if (!hold.isEmpty()) {
         holdRealizedSeries[i] = hold.realized();
         holdUnrealizedSeries[i] = hold.unrealized(candles.close()[i]);
       }
@@ -133,7 +141,7 @@ public final class BacktestEngine {
         totalSeries, activeSeries, volumeSeries);
     List<ExecutorInfo> all = Collections.unmodifiableList(executors.all());
     double lastClose = candles.close()[n - 1];
-    List<PositionHold> holds = hold.executors() == 0 ? List.of()
+    List<PositionHold> holds = hold.isEmpty() ? List.of()
         : List.of(new PositionHold(connector, pair, hold.netBase(), hold.realized(), hold.unrealized(lastClose),
             hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
     BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,

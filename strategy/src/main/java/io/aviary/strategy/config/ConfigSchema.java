@@ -38,7 +38,33 @@ final class ConfigSchema {
         for (ConfigKey<?> key : keys) {
             readInto(key, input, values);
         }
+        requireOwnMarket(values);
         return values;
+    }
+
+    /**
+     * {@code initial_positions} must be on the controller's own connector and pair: the host keeps one position hold
+     * per controller, on its market (the one the rebalance and the PnL read). Hummingbot would also hold a position on
+     * another market for the controller, but nothing of the controller reads it; here the user is told instead of
+     * the entry being dropped. Checked once every key is read, as {@code initial_positions} comes before the market.
+     */
+    private static void requireOwnMarket(ConfigValues values) {
+        if (!values.has(Keys.INITIAL_POSITIONS_KEY) || !values.has(Keys.CONNECTOR_NAME)
+                || !values.has(Keys.TRADING_PAIR)) {
+            return;
+        }
+        List<InitialPosition> positions = values.get(Keys.INITIAL_POSITIONS_KEY);
+        for (int i = 0; i < positions.size(); i++) {
+            InitialPosition p = positions.get(i);
+            if (!p.connectorName().equals(values.get(Keys.CONNECTOR_NAME))) {
+                throw InvalidConfigException.at(Keys.INITIAL_POSITIONS_KEY.name() + "[" + i + "].connector_name",
+                        "must be the controller's connector_name: a controller holds positions on its own market only");
+            }
+            if (!p.tradingPair().equals(values.get(Keys.TRADING_PAIR))) {
+                throw InvalidConfigException.at(Keys.INITIAL_POSITIONS_KEY.name() + "[" + i + "].trading_pair",
+                        "must be the controller's trading_pair: a controller holds positions on its own market only");
+            }
+        }
     }
 
     Map<String, Object> write(ConfigValues values) {

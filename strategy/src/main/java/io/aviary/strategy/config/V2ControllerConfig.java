@@ -1,8 +1,11 @@
 package io.aviary.strategy.config;
 
 import io.aviary.strategy.controller.ControllerConfig;
+import io.aviary.strategy.executor.TradeType;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A validated Hummingbot V2 controller config: one record per supported controller. Read one with
@@ -33,5 +36,19 @@ public sealed interface V2ControllerConfig extends ControllerConfig
     @Override
     default BigDecimal totalAmountQuote() {
         return common().totalAmountQuote();
+    }
+
+    /** Every entry is on this controller's market: validation refuses others (see {@code ConfigSchema}). */
+    @Override
+    default OptionalDouble initialPositionsBase() {
+        List<InitialPosition> positions = common().initialPositions();
+        if (positions.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        BigDecimal net = BigDecimal.ZERO;
+        for (InitialPosition p : positions) {
+            net = p.side() == TradeType.SELL ? net.subtract(p.amount()) : net.add(p.amount());
+        }
+        return OptionalDouble.of(net.doubleValue());
     }
 }

@@ -19,6 +19,9 @@
  *   <li>Enum keys nested in {@code triple_barrier_config} also accept names ({@code LIMIT_MAKER}), as the top-level
  *       keys do; they are always written as codes, so written files stay loadable by Hummingbot.
  *   <li>The legacy {@code candles_config} key is rejected with the reason (as Hummingbot ≥ 2.13 rejects it).
+ *   <li>{@code initial_positions} entries must name the controller's own {@code connector_name} and
+ *       {@code trading_pair} (the hosts keep one position hold per controller, on its market; Hummingbot would also
+ *       hold another market's, which nothing of the controller reads).
  *   <li>Template defaults are in written form and {@code id} is marked required (hummingbot-api reports
  *       {@code required: false} for every field).
  * </ul>

@@ -1,6 +1,7 @@
 package io.aviary.strategy.controller;
 
 import java.math.BigDecimal;
+import java.util.OptionalDouble;
 
 /**
  * What every controller config has (Hummingbot's {@code ControllerConfigBase} plus the market it trades). The config
@@ -26,4 +27,13 @@ public interface ControllerConfig {
 
   /** {@code total_amount_quote}. */
   BigDecimal totalAmountQuote();
+
+  /**
+   * {@code initial_positions}, netted: the base this controller already holds on its own market when it starts (BUY
+   * amounts − SELL amounts); empty when the config declares none. Hosts book it into the controller's position hold
+   * at the mid of their first step ({@code ExecutorSupervisor#openInitialPosition}).
+   */
+  default OptionalDouble initialPositionsBase() {
+    return OptionalDouble.empty();
+  }
 }

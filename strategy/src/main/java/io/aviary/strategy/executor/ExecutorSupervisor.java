@@ -229,6 +229,23 @@ public final class ExecutorSupervisor {
     return closeTypeCounts[type.ordinal()];
   }
 
+  /**
+   * Books a controller's {@code initial_positions} (netted, signed) into its hold at {@code market}'s mid, as
+   * Hummingbot's orchestrator does once the connectors are ready. A host calls it once, before the controller's first
+   * decision, and only when the config declares initial positions.
+   *
+   * @return false when the market has no mid yet: nothing booked, call again at the next step (and let the
+   *     controller not decide before, or it would see nothing held)
+   */
+  public boolean openInitialPosition(double netBase, MarketView market) {
+    double mid = market.midPrice();
+    if (!(mid > 0)) {
+      return false;
+    }
+    hold.openAt(netBase, mid);
+    return true;
+  }
+
   /** The position hold of this controller's market (executors that ended in POSITION_HOLD). */
   public PositionHoldLedger hold() {
     return hold;

@@ -9,6 +9,10 @@ package io.aviary.strategy.executor;
  * entry_price} per executor, the executor's real open and close fills are booked. Funding (perpetuals) counts as
  * realized: what the executors had received or paid before they handed their position over, and what the held
  * position itself receives or pays afterwards.
+ *
+ * <p>A hold can also start from what the controller already held: its {@code initial_positions}
+ * ({@link #openAt}, booked at the mid at start, as Hummingbot's orchestrator does) or the hold a previous run of a
+ * bot stored at its stop ({@link #restore}).
  */
 public final class PositionHoldLedger implements HeldFillSink, PositionHeld {
   private double netBase;
@@ -18,6 +22,8 @@ public final class PositionHoldLedger implements HeldFillSink, PositionHeld {
   private double cumFees;
   private double volumeQuote;
   private int executors;
+  /** Opened from initial positions or restored from a stored hold (it exists without any executor). */
+  private boolean takenOver;
 
   public void add(Executor executor) {
     executors++;
@@ -32,6 +38,47 @@ public final class PositionHoldLedger implements HeldFillSink, PositionHeld {
       return;
     }
     volumeQuote += amount * price;
+    net(sign, amount, price);
+  }
+
+  /**
+   * Hummingbot's initial position: {@code netBase} (signed) already held, booked at {@code price} (the mid at
+   * start) as its entry, without fees or traded volume; from then on it counts in PnL like any held base
+   * (unrealized 0 at start).
+   */
+  public void openAt(double netBase, double price) {
+    takenOver = true;
+    net(netBase < 0 ? -1 : 1, Math.abs(netBase), price);
+  }
+
+  /**
+   * The hold a previous run stored (Hummingbot's {@code Position} row reloaded at restart): the figures as they were.
+   *
+   * @param netBase signed
+   * @param realized trading PnL realized so far (funding included)
+   * @throws IllegalStateException when this hold has already booked something
+   */
+  public void restore(double netBase, double averageEntry, double realized, double cumFees, double volumeQuote) {
+    if (!isEmpty()) {
+      throw new IllegalStateException("a hold is restored before it books anything");
+    }
+    takenOver = true;
+    this.netBase = netBase;
+    this.averageEntry = netBase == 0 ? 0 : averageEntry;
+    this.realized = realized;
+    this.cumFees = cumFees;
+    this.volumeQuote = volumeQuote;
+  }
+
+  /** Nothing held and nothing booked: no executor handed fills over, no initial or stored position. */
+  public boolean isEmpty() {
+    return executors == 0 && !takenOver;
+  }
+
+  private void net(int sign, double amount, double price) {
+    if (!(amount > 0)) {
+      return;
+    }
     if (netBase == 0 || Math.signum(netBase) == sign) {
       double held = Math.abs(netBase);
       averageEntry = (averageEntry * held + price * amount) / (held + amount);

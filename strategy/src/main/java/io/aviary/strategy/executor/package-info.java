@@ -15,6 +15,11 @@
  * {@link io.aviary.strategy.executor.OrderFill}s to its {@link io.aviary.strategy.executor.OrderListener} side.
  * A live host can make executors checkpointable and resume them after a restart from an
  * {@link io.aviary.strategy.executor.ExecutorCheckpoint} (ADR 0023).
+ * {@link io.aviary.strategy.executor.ExecutorSupervisor} keeps a controller's position hold
+ * ({@link io.aviary.strategy.executor.PositionHoldLedger}): what POSITION_HOLD executors handed over, plus what the
+ * controller held before it started, its config's {@code initial_positions} (booked at the mid before its first
+ * decision, no fees, no volume) or, in a bot, the hold its previous run stored at stop (not both: declared initial
+ * positions replace a stored hold, as in Hummingbot).
  * Prices, amounts and PnL are {@code double}s (base or quote as named); times are epoch seconds.
  */
 package io.aviary.strategy.executor;

@@ -65,6 +65,15 @@ class ControllerConfigValidationTest {
                 bad("pmm_simple", "initial_positions",
                         List.of(Map.of("connector_name", "okx", "trading_pair", "BTC-USDT", "amount", "1",
                                 "side", "HOLD")), "initial_positions[0].side", "must be one of BUY, SELL, RANGE"),
+                bad("pmm_simple", "initial_positions",
+                        List.of(Map.of("connector_name", "okx", "trading_pair", "WLD-USDT", "amount", "1",
+                                "side", "BUY")), "initial_positions[0].connector_name",
+                        "must be the controller's connector_name"),
+                bad("grid_strike", "initial_positions",
+                        List.of(Map.of("connector_name", "okx", "trading_pair", "WLD-USDT", "amount", "1",
+                                "side", "BUY"), Map.of("connector_name", "okx", "trading_pair", "BTC-USDT",
+                                "amount", "1", "side", "SELL")), "initial_positions[1].trading_pair",
+                        "must be the controller's trading_pair"),
                 bad("pmm_dynamic", "natr_length", 0, "natr_length", "must be 1 or more"),
                 bad("pmm_dynamic", "macd_slow", "forty", "macd_slow", "must be a whole number"),
                 bad("pmm_dynamic", "interval", "7m", "interval", "must be one of 1s, 1m, 3m"),
@@ -298,8 +307,8 @@ class ControllerConfigValidationTest {
 
     @Test
     void initialPositionsAreReadAndWrittenWithSortedKeysAndSideCodes() {
-        Map<String, Object> position = Map.of("connector_name", "binance", "trading_pair", "BTC-USDT",
-                "amount", 0.5, "side", "buy");
+        Map<String, Object> position = Map.of("connector_name", "binance_perpetual", "trading_pair", "WLD-USDT",
+                "amount", 0.5, "side", "buy"); // the example's own market (others are refused)
         Map<String, Object> written = ControllerRegistry.parse(
                 Examples.with("pmm_simple", "initial_positions", List.of(position))).toMap();
 

@@ -7,6 +7,7 @@ import io.aviary.strategy.TestConfigs;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestSettings;
+import io.aviary.strategy.backtest.PositionHold;
 import io.aviary.strategy.config.ControllerRegistry;
 import io.aviary.strategy.executor.CloseType;
 import io.aviary.strategy.executor.ExecutionStrategy;
@@ -30,11 +31,14 @@ import org.junit.jupiter.api.Test;
 class PositionRebalanceTest {
 
   private static Controller pmm(String connector, boolean skipRebalance) {
-    Map<String, Object> raw = new HashMap<>(Map.of("id", "mm", "controller_name", "pmm_simple",
+    return Controllers.create(ControllerRegistry.parse(pmmConfig(connector, skipRebalance)));
+  }
+
+  private static Map<String, Object> pmmConfig(String connector, boolean skipRebalance) {
+    return new HashMap<>(Map.of("id", "mm", "controller_name", "pmm_simple",
         "connector_name", connector, "trading_pair", "BTC-USDT", "total_amount_quote", "1000",
         "buy_spreads", "0.01", "sell_spreads", "0.01", "skip_rebalance", skipRebalance,
         "executor_refresh_time", 100_000));
-    return Controllers.create(ControllerRegistry.parse(raw));
   }
 
   private record At100(String connectorName) implements MarketView {
@@ -123,5 +127,33 @@ class PositionRebalanceTest {
     assertEquals(CloseType.POSITION_HOLD, orders.get(0).closeType());
     assertEquals(1, r.positionHolds().size());
     assertEquals(5, r.positionHolds().get(0).netAmountBase(), 1e-9);
+  }
+
+  /**
+   * A spot market maker that declares the 5 base its sell level needs as {@code initial_positions} sends no
+   * rebalance order: the hold starts with them, booked at the first close (100) with no fee and no volume, and
+   * counts in PnL (marked at the last close, 100.4: +0.4 · 5).
+   */
+  @Test
+  void initialPositionsOpenTheHoldSoNoRebalanceOrderIsSent() {
+    double[][] rows = new double[6][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new double[] {100, 100.5, 99.5, i == rows.length - 1 ? 100.4 : 100};
+    }
+    Map<String, Object> raw = pmmConfig("binance", false);
+    raw.put("initial_positions", List.of(Map.of("connector_name", "binance", "trading_pair", "BTC-USDT",
+        "amount", "5", "side", "BUY")));
+
+    BacktestResult r = new BacktestEngine(new BacktestSettings(0, 0, 1000))
+        .run(Controllers.create(ControllerRegistry.parse(raw)), TestConfigs.candles(rows));
+
+    assertEquals(List.of(), r.executors().stream().filter(e -> e.config() instanceof OrderExecutorConfig).toList());
+    assertEquals(1, r.positionHolds().size());
+    PositionHold hold = r.positionHolds().get(0);
+    assertEquals(5, hold.netAmountBase(), 1e-9);
+    assertEquals(0, hold.nExecutors());
+    assertEquals(0, hold.volumeTradedQuote(), 1e-9);
+    assertEquals(0, hold.cumFeesQuote(), 1e-9);
+    assertEquals(2, hold.unrealizedPnlQuote(), 1e-9);
   }
 }
