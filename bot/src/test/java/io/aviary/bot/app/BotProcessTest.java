@@ -443,6 +443,7 @@ class BotProcessTest {
         buy_amounts_pct: ['1']
         sell_amounts_pct: ['1']
         executor_refresh_time: 300
+        skip_rebalance: true
         """);
     // as a user does it: `CONFIG_PASSWORD=… java -jar bot-exec.jar connect <folder> sim` with the fields on stdin
     Map<String, String> env = new HashMap<>();
@@ -496,6 +497,7 @@ class BotProcessTest {
         buy_amounts_pct: ['1']
         sell_amounts_pct: ['1']
         executor_refresh_time: 300
+        skip_rebalance: true
         take_profit: '0.02'
         take_profit_order_type: 2
         """);

@@ -540,7 +540,7 @@ class BotRuntimeSimTest {
   void aHoldStoredAtStopIsReloadedAtTheNextStartAndNotBoughtAgain(@org.junit.jupiter.api.io.TempDir Path data) {
     try (io.aviary.bot.db.BotDatabase database = io.aviary.bot.db.BotDatabase.open(data,
         new io.aviary.bot.db.RecordingScope("pmm_bot.yml", "v2_with_controllers"))) {
-      runtime = start(bot, pmm(300), null);
+      runtime = start(bot, rebalancingPmm(), null);
       await().atMost(WAIT).until(() -> report().positionsSummary().size() == 1
           && report().positionsSummary().getFirst().amount() > 0.099);
       assertThat(marketOrdersCreated()).as("the first run's rebalance order").hasSize(1);
@@ -552,7 +552,7 @@ class BotRuntimeSimTest {
 
       runtime = new BotRuntime(new BotRuntime.Settings(Duration.ofMillis(200), Duration.ofSeconds(10),
           Duration.ofSeconds(30), null, null), List.of(new BotRuntime.ConnectorSession("sim", bot, sim.marketData())),
-          List.of(pmm(300)), name -> null, events::add, Clock.systemUTC());
+          List.of(rebalancingPmm()), name -> null, events::add, Clock.systemUTC());
       io.aviary.bot.app.HeldPositions.reload(database, List.of("pmm_sol"), runtime);
       runtime.start();
 
@@ -604,6 +604,17 @@ class BotRuntimeSimTest {
     return Controllers.create(ControllerRegistry.parse(pmmConfig(refreshSeconds)));
   }
 
+  /** The pmm with Hummingbot's default {@code skip_rebalance: false}: it buys the base its sell level needs first. */
+  private static Controller rebalancingPmm() {
+    Map<String, Object> config = pmmConfig(300);
+    config.put("skip_rebalance", false);
+    return Controllers.create(ControllerRegistry.parse(config));
+  }
+
+  /**
+   * The bot's pmm on SOL-USDT. It skips the spot position rebalance (a MARKET buy of the sell level's base at start)
+   * so each test sees only the orders it is about; {@link #rebalancingPmm()} is the one that rebalances.
+   */
   private static Map<String, Object> pmmConfig(long refreshSeconds) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("id", "pmm_sol");
@@ -623,6 +634,7 @@ class BotRuntimeSimTest {
     config.put("take_profit", "0.02");
     config.put("time_limit", 2700);
     config.put("take_profit_order_type", 2);
+    config.put("skip_rebalance", true);
     return config;
   }
 
