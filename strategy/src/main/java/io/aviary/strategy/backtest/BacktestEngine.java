@@ -63,6 +63,16 @@ public final class BacktestEngine {
    * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
    */
   public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
+    return run(controller, candles, funding, cancelled, false);
+  }
+
+  /**
+   * As {@link #run(Controller, Candles, FundingRates, IntPredicate)}; with {@code recordFeatures} the result also
+   * holds the controller's {@link FeatureTable} (one row per candle, written after the controller's decision at
+   * that candle). Without it nothing is recorded and the loop does no more than a null check per candle.
+   */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled,
+      boolean recordFeatures) {
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
@@ -86,6 +96,7 @@ public final class BacktestEngine {
     int fundingCount = fundingTime.length;
     int nextFunding = 0;
     double totalFunding = 0;
+    FeatureTable features = recordFeatures ? new FeatureTable(candles, controller.featureNames()) : null;
     for (int i = 0; i < n; i++) {
       if ((i & 4095) == 0 && cancelled.test(i)) {
         throw new BacktestCancelledException(i, n);
@@ -101,6 +112,9 @@ public final class BacktestEngine {
       executors.stepActive(market);
       executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision()),
           market);
+      if (features != null) {
+        features.record(i, controller);
+      }
       double realized = executors.closedRealizedQuote();
       ts[i] = market.now();
       realizedSeries[i] = realized;
@@ -121,7 +135,7 @@ public final class BacktestEngine {
             hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
     BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,
         hold.realized(), hold.unrealized(lastClose), totalFunding);
-    return new BacktestResult(all, results, series, holds);
+    return new BacktestResult(all, results, series, holds, features);
   }
 
   /** Whether funding applies: Hummingbot names perpetual connectors {@code <venue>_perpetual}. */

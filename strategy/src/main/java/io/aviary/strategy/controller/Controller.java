@@ -28,4 +28,21 @@ public interface Controller {
    */
   List<ExecutorAction> determineActions(
       MarketView market, List<? extends ExecutorInfo> active, List<? extends ExecutorInfo> closedSinceLastStep);
+
+  /**
+   * The names of the features this controller decides on, besides the candle's own columns, in the order
+   * {@link #writeFeatures} writes them: Hummingbot's (pandas-ta's) column names where it has them, e.g.
+   * {@code BBP_100_2.0}, {@code signal}. None by default (a controller without indicators, such as
+   * {@code grid_strike}).
+   */
+  default List<String> featureNames() {
+    return List.of();
+  }
+
+  /**
+   * Writes the features as of the last {@link #determineActions} call (what it decided on at that candle's close)
+   * into {@code out[0 .. featureNames().size())}; NaN while an indicator warms up. Only a host that records
+   * features (a backtest asked for {@code processed_data}) calls it, so a run that does not ask pays nothing.
+   */
+  default void writeFeatures(double[] out) {}
 }

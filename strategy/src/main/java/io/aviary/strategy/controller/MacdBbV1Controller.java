@@ -4,6 +4,7 @@ import io.aviary.strategy.indicator.RollingBollinger;
 import io.aviary.strategy.indicator.RollingMacd;
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import java.util.List;
 
 /**
  * Hummingbot's {@code macd_bb_v1} (directional, see {@link DirectionalTradingController}): long when %B is below
@@ -15,6 +16,7 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
   private final RollingBollinger bollinger;
   private final RollingMacd macd;
   private final NewCandles newCandles = new NewCandles();
+  private final List<String> featureNames;
   private double percentB = Double.NaN;
 
   public MacdBbV1Controller(MacdBbV1Settings config) {
@@ -22,6 +24,22 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
     this.settings = config;
     this.bollinger = new RollingBollinger(config.bbLength(), config.bbStd());
     this.macd = new RollingMacd(config.macdFast(), config.macdSlow(), config.macdSignal());
+    this.featureNames = FeatureColumns.concat(FeatureColumns.concat(
+        FeatureColumns.bollinger(config.bbLength(), config.bbStd()),
+        FeatureColumns.macd(config.macdFast(), config.macdSlow(), config.macdSignal())), List.of("signal"));
+  }
+
+  /** Hummingbot's macd_bb_v1 features: pandas-ta's BBL..BBP, MACD, MACDh, MACDs, then signal. */
+  @Override
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  @Override
+  public void writeFeatures(double[] out) {
+    int at = FeatureColumns.writeBollinger(bollinger, percentB, out, 0);
+    at = FeatureColumns.writeMacd(macd, out, at);
+    out[at] = currentSignal();
   }
 
   @Override
@@ -37,6 +55,10 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
       percentB = bollinger.update(close[i]);
       macd.update(close[i]);
     }
+    return currentSignal();
+  }
+
+  private int currentSignal() {
     double line = macd.macd();
     double histogram = macd.histogram();
     if (percentB < settings.bbLongThreshold() && histogram > 0 && line < 0) {

@@ -39,6 +39,7 @@ public abstract class MarketMakingController implements Controller {
   private final double[] quoteAmounts;
   private final long[] stopLossAt;
   private final boolean[] working;
+  private double lastReference = Double.NaN;
 
   protected MarketMakingController(MarketMakingSettings config) {
     this.config = config;
@@ -124,6 +125,7 @@ public abstract class MarketMakingController implements Controller {
       }
     }
     double reference = referencePrice(market);
+    lastReference = reference;
     if (Double.isNaN(reference)) {
       return actions == null ? List.of() : actions;
     }
@@ -141,6 +143,21 @@ public abstract class MarketMakingController implements Controller {
     }
     return actions == null ? List.of() : actions;
   }
+
+  /** Hummingbot's market-making features: {@code reference_price}, {@code spread_multiplier}. */
+  @Override
+  public List<String> featureNames() {
+    return MARKET_MAKING_FEATURES;
+  }
+
+  /** The reference price and spread multiplier of the last step (NaN while not ready). */
+  @Override
+  public void writeFeatures(double[] out) {
+    out[0] = lastReference;
+    out[1] = spreadMultiplier();
+  }
+
+  private static final List<String> MARKET_MAKING_FEATURES = List.of("reference_price", "spread_multiplier");
 
   private void rememberStopLosses(List<? extends ExecutorInfo> closed) {
     for (int k = 0, n = closed.size(); k < n; k++) {
