@@ -31,6 +31,8 @@ import java.util.List;
  * ({@code position_rebalance_threshold_pct}, an order executor).
  */
 public abstract class MarketMakingController implements Controller {
+  private static final List<String> MARKET_MAKING_FEATURES = List.of("reference_price", "spread_multiplier");
+
   private final MarketMakingSettings config;
   private final String[] levelIds;
   private final TradeType[] sides;
@@ -156,8 +158,6 @@ public abstract class MarketMakingController implements Controller {
     out[0] = lastReference;
     out[1] = spreadMultiplier();
   }
-
-  private static final List<String> MARKET_MAKING_FEATURES = List.of("reference_price", "spread_multiplier");
 
   private void rememberStopLosses(List<? extends ExecutorInfo> closed) {
     for (int k = 0, n = closed.size(); k < n; k++) {
