@@ -220,7 +220,8 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
         String id = submitted.json().get("task_id").asString();
         java.time.Instant deadline = java.time.Instant.now().plusSeconds(20); // a bound on waiting, not a timing check
         Answer task = get("/backtesting/tasks/" + id);
-        while (!"completed".equals(task.json().get("status").asString()) && java.time.Instant.now().isBefore(deadline)) {
+        while (!"completed".equals(task.json().get("status").asString())
+                && java.time.Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
             task = get("/backtesting/tasks/" + id);
         }

@@ -18,15 +18,12 @@ public class BollingerV1Controller extends DirectionalTradingController {
   private final BollingerV1Settings settings;
   private final RollingBollinger bollinger;
   private final NewCandles newCandles = new NewCandles();
-  private final List<String> featureNames;
   private double percentB = Double.NaN;
 
   public BollingerV1Controller(BollingerV1Settings config) {
     super(config);
     this.settings = config;
     this.bollinger = new RollingBollinger(config.bbLength(), config.bbStd());
-    this.featureNames = FeatureColumns.concat(FeatureColumns.bollinger(config.bbLength(), config.bbStd()),
-        List.of("signal"));
   }
 
   @Override
@@ -50,7 +47,7 @@ public class BollingerV1Controller extends DirectionalTradingController {
   /** Hummingbot's bollinger_v1 (and dman_v3) features: pandas-ta's BBL, BBM, BBU, BBB, BBP, then signal. */
   @Override
   public List<String> featureNames() {
-    return featureNames;
+    return FeatureColumns.concat(FeatureColumns.bollinger(settings.bbLength(), settings.bbStd()), List.of("signal"));
   }
 
   @Override

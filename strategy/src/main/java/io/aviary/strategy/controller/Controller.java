@@ -33,7 +33,8 @@ public interface Controller {
    * The names of the features this controller decides on, besides the candle's own columns, in the order
    * {@link #writeFeatures} writes them: Hummingbot's (pandas-ta's) column names where it has them, e.g.
    * {@code BBP_100_2.0}, {@code signal}. None by default (a controller without indicators, such as
-   * {@code grid_strike}).
+   * {@code grid_strike}). Built when asked (a recording host asks once per run), so a run that records nothing
+   * allocates nothing for it.
    */
   default List<String> featureNames() {
     return List.of();

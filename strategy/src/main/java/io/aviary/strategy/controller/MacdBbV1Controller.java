@@ -16,7 +16,6 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
   private final RollingBollinger bollinger;
   private final RollingMacd macd;
   private final NewCandles newCandles = new NewCandles();
-  private final List<String> featureNames;
   private double percentB = Double.NaN;
 
   public MacdBbV1Controller(MacdBbV1Settings config) {
@@ -24,15 +23,13 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
     this.settings = config;
     this.bollinger = new RollingBollinger(config.bbLength(), config.bbStd());
     this.macd = new RollingMacd(config.macdFast(), config.macdSlow(), config.macdSignal());
-    this.featureNames = FeatureColumns.concat(FeatureColumns.concat(
-        FeatureColumns.bollinger(config.bbLength(), config.bbStd()),
-        FeatureColumns.macd(config.macdFast(), config.macdSlow(), config.macdSignal())), List.of("signal"));
   }
 
   /** Hummingbot's macd_bb_v1 features: pandas-ta's BBL..BBP, MACD, MACDh, MACDs, then signal. */
   @Override
   public List<String> featureNames() {
-    return featureNames;
+    return FeatureColumns.concat(FeatureColumns.concat(FeatureColumns.bollinger(settings.bbLength(), settings.bbStd()),
+        FeatureColumns.macd(settings.macdFast(), settings.macdSlow(), settings.macdSignal())), List.of("signal"));
   }
 
   @Override

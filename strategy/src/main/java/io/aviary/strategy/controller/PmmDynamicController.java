@@ -23,7 +23,6 @@ public final class PmmDynamicController extends MarketMakingController {
   private final NewCandles newCandles = new NewCandles();
   private double reference = Double.NaN;
   private double multiplier = Double.NaN;
-  private final List<String> featureNames;
 
   public PmmDynamicController(PmmDynamicSettings config) {
     super(config);
@@ -33,9 +32,6 @@ public final class PmmDynamicController extends MarketMakingController {
     int window = Math.max(Math.max(config.macdFast(), config.macdSlow()),
         Math.max(config.macdSignal(), config.natrLength())) + 100;
     this.macdZ = new RollingZScore(window);
-    this.featureNames = FeatureColumns.concat(FeatureColumns.concat(super.featureNames(),
-        List.of("NATR_" + config.natrLength())),
-        FeatureColumns.macd(config.macdFast(), config.macdSlow(), config.macdSignal()));
   }
 
   /**
@@ -45,7 +41,8 @@ public final class PmmDynamicController extends MarketMakingController {
    */
   @Override
   public List<String> featureNames() {
-    return featureNames;
+    return FeatureColumns.concat(FeatureColumns.concat(super.featureNames(), List.of("NATR_" + settings.natrLength())),
+        FeatureColumns.macd(settings.macdFast(), settings.macdSlow(), settings.macdSignal()));
   }
 
   @Override

@@ -15,15 +15,12 @@ public final class SuperTrendV1Controller extends DirectionalTradingController {
   private final SuperTrendV1Settings settings;
   private final RollingSuperTrend superTrend;
   private final NewCandles newCandles = new NewCandles();
-  private final List<String> featureNames;
   private double lastClose = Double.NaN;
 
   public SuperTrendV1Controller(SuperTrendV1Settings config) {
     super(config);
     this.settings = config;
     this.superTrend = new RollingSuperTrend(config.length(), config.multiplier());
-    String p = "_" + config.length() + "_" + config.multiplier();
-    this.featureNames = List.of("SUPERT" + p, "SUPERTd" + p, "percentage_distance", "signal");
   }
 
   /**
@@ -33,7 +30,8 @@ public final class SuperTrendV1Controller extends DirectionalTradingController {
    */
   @Override
   public List<String> featureNames() {
-    return featureNames;
+    String p = "_" + settings.length() + "_" + settings.multiplier();
+    return List.of("SUPERT" + p, "SUPERTd" + p, "percentage_distance", "signal");
   }
 
   @Override
