@@ -1,9 +1,11 @@
 package io.aviary.backtesting.api;
 
 import io.aviary.backtesting.domain.BacktestRequest;
+import io.aviary.backtesting.domain.ProcessedDataFormat;
 import io.aviary.backtesting.domain.Resolution;
 import io.aviary.kit.failure.InvalidRequest;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads hummingbot-api's {@code BacktestingConfig} body with its defaults (hummingbot-internals §4.4): start_time
  * 1735689600, end_time 1738368000, backtesting_resolution "1m", trade_cost 0.0006, config required (an object, or
- * the name of a stored config); Aviary adds slippage (default 0).
+ * the name of a stored config); Aviary adds slippage (default 0) and processed_data_format ({@code "none"}, the
+ * default, {@code "features"} or {@code "columns"}, see {@link ProcessedDataFormat}). Other keys are ignored, as
+ * pydantic's default model config does.
  */
 final class BacktestBody {
 
@@ -41,7 +45,20 @@ final class BacktestBody {
                 "backtesting_resolution must be an interval such as 1m, 5m, 1h or 1d"));
         double tradeCost = fraction(body, "trade_cost", 0.0006);
         double slippage = fraction(body, "slippage", 0);
-        return new BacktestRequest(start, end, resolution, tradeCost, slippage, config(body.get("config"), json));
+        return new BacktestRequest(start, end, resolution, tradeCost, slippage, config(body.get("config"), json),
+                processedData(body.get(PROCESSED_DATA_FORMAT)));
+    }
+
+    static final String PROCESSED_DATA_FORMAT = "processed_data_format";
+
+    private static ProcessedDataFormat processedData(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ProcessedDataFormat.NONE;
+        }
+        return (node.isString() ? ProcessedDataFormat.parse(node.asString()) : Optional.<ProcessedDataFormat>empty())
+                .orElseThrow(() -> new InvalidRequest(PROCESSED_DATA_FORMAT + " must be \"none\" (processed_data {}),"
+                        + " \"features\" ({column: {\"<epoch s>\": value}}, Hummingbot's shape) or \"columns\""
+                        + " ({\"timestamp\": [...], column: [...]})"));
     }
 
     private static BacktestRequest.ConfigRef config(JsonNode config, JsonMapper json) {

@@ -25,6 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Backtesting", description = "Backtests of controller configs over stored historical candles")
 public class BacktestingController {
 
+    /** The body's optional processed_data_format, shared by the three endpoints that run a backtest. */
+    static final String PROCESSED_DATA = "Body: hummingbot-api's BacktestingConfig (start_time, end_time, "
+            + "backtesting_resolution, trade_cost, config) plus Aviary's optional slippage and processed_data_format. "
+            + "processed_data_format chooses the answer's processed_data: \"none\" (default) = {}; \"features\" = "
+            + "the controller's feature table in Hummingbot's shape {column: {\"<candle open time, epoch s>\": value}}; "
+            + "\"columns\" = the same table compact, {\"timestamp\": [...], column: [...]}. Columns: timestamp, open, "
+            + "high, low, close, volume and the controller's features (pandas-ta names, e.g. BBP_100_2.0, signal); "
+            + "row i = what the controller had after candle i closed; warm-up values are 0 (fillna(0)). More than "
+            + "BACKTEST_PROCESSED_DATA_MAX_VALUES values (candles × columns) is refused with 422.";
+
     private final Backtests backtests;
     private final BacktestTasks tasks;
     private final JsonMapper json;
@@ -36,20 +46,23 @@ public class BacktestingController {
     }
 
     @PostMapping("/run-backtesting")
-    @Operation(summary = "Run a backtest and answer executors, processed_data ({}) and results (ca19b95)")
+    @Operation(summary = "Run a backtest and answer executors, processed_data and results (ca19b95)",
+            description = PROCESSED_DATA)
     public Map<String, Object> runBacktesting(@RequestBody JsonNode body) {
         return backtests.runCompact(BacktestBody.read(body, json));
     }
 
     @PostMapping("/run")
-    @Operation(summary = "Run a backtest and answer it with position holds and the PnL time series (HEAD)")
+    @Operation(summary = "Run a backtest and answer it with position holds and the PnL time series (HEAD)",
+            description = PROCESSED_DATA)
     public Map<String, Object> run(@RequestBody JsonNode body) {
         return backtests.runFull(BacktestBody.read(body, json));
     }
 
     @PostMapping({"/tasks", "/tasks/"})
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Submit a backtest task; poll GET /backtesting/tasks/{task_id} (429 when the queue is full)")
+    @Operation(summary = "Submit a backtest task; poll GET /backtesting/tasks/{task_id} (429 when the queue is full)",
+            description = PROCESSED_DATA)
     public Map<String, Object> submit(@RequestBody JsonNode body) {
         String id = tasks.submit(BacktestBody.read(body, json));
         Map<String, Object> out = new LinkedHashMap<>();

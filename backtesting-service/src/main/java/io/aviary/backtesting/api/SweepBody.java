@@ -1,5 +1,6 @@
 package io.aviary.backtesting.api;
 
+import io.aviary.backtesting.domain.ProcessedDataFormat;
 import io.aviary.backtesting.domain.SweepRequest;
 import io.aviary.kit.failure.InvalidRequest;
 import java.math.BigDecimal;
@@ -26,6 +27,10 @@ final class SweepBody {
 
     static SweepRequest read(JsonNode body, JsonMapper json) {
         var base = BacktestBody.read(body, json);
+        if (base.processedData() != ProcessedDataFormat.NONE) {
+            throw new InvalidRequest(BacktestBody.PROCESSED_DATA_FORMAT + ": a sweep keeps metrics only, no"
+                    + " processed_data; run the variant you want to inspect with POST /backtesting/run");
+        }
         Map<String, SweepRequest.Space> parameters = parameters(body.get("parameters"), json);
         SweepRequest.Search search = switch (text(body, "search", "grid")) {
             case "grid" -> SweepRequest.Search.GRID;

@@ -4,6 +4,7 @@ import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.CandleSource;
 import io.aviary.backtesting.domain.FundingSource;
 import io.aviary.backtesting.domain.Resolution;
+import io.aviary.backtesting.domain.ProcessedDataFormat;
 import io.aviary.backtesting.domain.StoredConfigs;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
@@ -75,21 +76,26 @@ public class BacktestRunner {
     private final CandleSource candles;
     private final FundingSource funding;
     private final StoredConfigs storedConfigs;
+    private final long processedDataMaxValues;
 
-    public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs) {
+    public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs,
+            BacktestingSettings settings) {
         this.candles = candles;
         this.funding = funding;
         this.storedConfigs = storedConfigs;
+        this.processedDataMaxValues = settings.processedDataMaxValues();
     }
 
     /**
      * @throws InvalidRequest for an invalid config (naming the key) or a controller without an engine implementation
      * @throws NotFound for a stored config name that does not exist
+     * @throws Unprocessable when the processed_data asked for would hold more values than the configured cap
      */
     public Prepared prepare(BacktestRequest request) {
         V2ControllerConfig config = parse(resolve(request.config()));
         requireImplemented(config);
         requireServableInterval(config, request.resolution());
+        requireProcessedDataWithinCap(request, config);
         return new Prepared(request, config);
     }
 
@@ -134,6 +140,32 @@ public class BacktestRunner {
             return own ? Optional.empty()
                     : Optional.of(new ControllerFeed(source.connector(), source.tradingPair(), interval));
         });
+    }
+
+    /**
+     * Refuses, before any candle is loaded, a feature table larger than the cap: rows = the candles the range can
+     * hold, columns = timestamp, OHLCV and the controller's features.
+     */
+    private void requireProcessedDataWithinCap(BacktestRequest request, V2ControllerConfig config) {
+        if (request.processedData() == ProcessedDataFormat.NONE) {
+            return;
+        }
+        int columns = 6 + controllerFor(config).featureNames().size();
+        long rows = request.maxCandles();
+        if (rows > processedDataMaxValues / columns) {
+            throw new Unprocessable("processed_data_format \"" + request.processedData().wireName() + "\": up to "
+                    + rows + " candles × " + columns + " columns exceeds the " + processedDataMaxValues
+                    + " values a processed_data may hold (BACKTEST_PROCESSED_DATA_MAX_VALUES); ask for a shorter"
+                    + " range or a coarser backtesting_resolution, or leave processed_data_format out");
+        }
+    }
+
+    private static Controller controllerFor(V2ControllerConfig config) {
+        try {
+            return Controllers.create(config);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(e.getMessage());
+        }
     }
 
     /**
@@ -209,12 +241,7 @@ public class BacktestRunner {
         Candles range = history.candles();
         BacktestRequest request = prepared.request();
         V2ControllerConfig config = prepared.config();
-        Controller controller;
-        try {
-            controller = Controllers.create(config);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest(e.getMessage());
-        }
+        Controller controller = controllerFor(config);
         BacktestSettings settings;
         try {
             settings = new BacktestSettings(request.tradeCost(), request.slippage(),
@@ -225,7 +252,7 @@ public class BacktestRunner {
         int total = range.size();
         // the controller's interval was checked in prepare (requireServableInterval)
         BacktestResult result = new BacktestEngine(settings).run(controller, range, history.controllerCandles(),
-                history.funding(), i -> monitor.reached(i, total));
+                history.funding(), i -> monitor.reached(i, total), request.processedData() != ProcessedDataFormat.NONE);
         return new Outcome(result, total);
     }
 }

@@ -175,6 +175,7 @@ public class BacktestTasks {
         out.put("backtesting_resolution", r.resolution().text());
         out.put("trade_cost", r.tradeCost());
         out.put("slippage", r.slippage());
+        out.put("processed_data_format", r.processedData().wireName());
         out.put("config", prepared.config().toMap());
         return out;
     }
@@ -243,7 +244,7 @@ public class BacktestTasks {
 
         private void complete(BacktestRunner.Outcome outcome) {
             BacktestResult result = outcome.result();
-            String resultJson = json.writeValueAsString(ResultMaps.full(result));
+            String resultJson = json.writeValueAsString(ResultMaps.full(result, prepared.request().processedData()));
             Instant now = clock.instant();
             tx.executeWithoutResult(status -> {
                 if (tasks.finish(id, TaskStatus.COMPLETED, now, null, resultJson)) {

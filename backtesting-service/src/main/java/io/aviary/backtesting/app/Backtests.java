@@ -26,12 +26,12 @@ public class Backtests {
 
     /** ca19b95's answer: executors, processed_data, results. */
     public Map<String, Object> runCompact(BacktestRequest request) {
-        return ResultMaps.compact(run(request));
+        return ResultMaps.compact(run(request), request.processedData());
     }
 
     /** HEAD's answer: also position holds and the PnL time series. */
     public Map<String, Object> runFull(BacktestRequest request) {
-        return ResultMaps.full(run(request));
+        return ResultMaps.full(run(request), request.processedData());
     }
 
     private BacktestResult run(BacktestRequest request) {

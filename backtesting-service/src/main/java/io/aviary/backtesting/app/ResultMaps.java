@@ -1,5 +1,6 @@
 package io.aviary.backtesting.app;
 
+import io.aviary.backtesting.domain.ProcessedDataFormat;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestResults;
 import io.aviary.strategy.backtest.PnlTimeseries;
@@ -22,27 +23,28 @@ import java.util.Map;
  * A backtest result in hummingbot-api's wire shapes (hummingbot-internals §4.4): executors as
  * {@code ExecutorInfo.to_dict()} with enums as their integer values, the §4.3 {@code results} keys, and HEAD's
  * {@code position_holds}, {@code position_held_timeseries} and {@code pnl_timeseries}. Non-finite numbers become 0
- * (the original's {@code fillna(0)} and "Sharpe None → 0"). {@code processed_data} is always {@code {}}: Aviary's
- * controllers stream their indicators instead of building a feature table, and the original's table is megabytes of
- * JSON for a month of 1m candles (docs/adr/0003-contract-deviations.md).
+ * (the original's {@code fillna(0)} and "Sharpe None → 0"). {@code processed_data} is {@code {}} unless the request
+ * asked for the controller's feature table ({@code processed_data_format}, see {@link ProcessedData}): the original
+ * always answers that table, megabytes of JSON for a month of 1m candles (docs/adr/0003-contract-deviations.md).
  */
 final class ResultMaps {
 
     private ResultMaps() {
     }
 
-    /** ca19b95's {@code run-backtesting} answer. */
-    static Map<String, Object> compact(BacktestResult result) {
+    /** ca19b95's {@code run-backtesting} answer, with {@code processed_data} in the form asked for. */
+    static Map<String, Object> compact(BacktestResult result, ProcessedDataFormat processedData) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("executors", executors(result.executors()));
-        out.put("processed_data", Map.of());
+        out.put("processed_data", processedData == ProcessedDataFormat.NONE || result.features() == null ? Map.of()
+                : new ProcessedData(result.features(), processedData));
         out.put("results", results(result.results()));
         return out;
     }
 
     /** HEAD's {@code run} answer and a completed task's {@code result}. */
-    static Map<String, Object> full(BacktestResult result) {
-        Map<String, Object> out = compact(result);
+    static Map<String, Object> full(BacktestResult result, ProcessedDataFormat processedData) {
+        Map<String, Object> out = compact(result, processedData);
         out.put("position_holds", result.positionHolds().stream().map(ResultMaps::hold).toList());
         out.put("position_held_timeseries", result.positionHolds().isEmpty() ? List.of()
                 : heldSeries(result.pnlTimeseries()));

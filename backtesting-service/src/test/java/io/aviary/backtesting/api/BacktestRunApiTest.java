@@ -173,6 +173,140 @@ class BacktestRunApiTest extends BacktestingHttpTestBase {
                 .isEqualTo(400);
     }
 
+    /** 30 candles (bb_length 20: 19 warm-up rows) with processed_data_format as given ("" = the key left out). */
+    private static String shortBody(String format) {
+        return """
+                {"start_time": %d, "end_time": %d, "backtesting_resolution": "1m", "trade_cost": 0.0006,
+                 %s"config": %s}""".formatted(DAY_START, DAY_START + 29 * 60,
+                format.isEmpty() ? "" : "\"processed_data_format\": \"" + format + "\", ", bollinger(""));
+    }
+
+    private static final List<String> BOLLINGER_COLUMNS = List.of("timestamp", "open", "high", "low", "close",
+            "volume", "BBL_20_2.0", "BBM_20_2.0", "BBU_20_2.0", "BBB_20_2.0", "BBP_20_2.0", "signal");
+
+    /** %B(20, 2) of the fixture's candle {@code i}, hand-computed: population σ of closes i−19..i. */
+    private static double percentB(int i) {
+        double sum = 0;
+        for (int k = i - 19; k <= i; k++) {
+            sum += price(k);
+        }
+        double mean = sum / 20;
+        double squares = 0;
+        for (int k = i - 19; k <= i; k++) {
+            squares += (price(k) - mean) * (price(k) - mean);
+        }
+        double sigma = Math.sqrt(squares / 20);
+        return (price(i) - (mean - 2 * sigma)) / (4 * sigma);
+    }
+
+    @Test
+    void processedDataIsEmptyByDefaultAndWithNone() {
+        for (String path : List.of("/backtesting/run-backtesting", "/backtesting/run")) {
+            for (String format : List.of("", "none")) {
+                Answer answer = post(path, shortBody(format));
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.json().get("processed_data").isObject()).isTrue();
+                assertThat(answer.json().get("processed_data").isEmpty()).as(path + " " + format).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void featuresAnswerHummingbotsToDictShapeKeyedByEpochSeconds() {
+        for (String path : List.of("/backtesting/run-backtesting", "/backtesting/run")) {
+            Answer answer = post(path, shortBody("features"));
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            var data = answer.json().get("processed_data");
+            assertThat(names(data)).containsExactlyElementsOf(BOLLINGER_COLUMNS);
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                keys.add(Long.toString(DAY_START + 60L * i));
+            }
+            for (String column : BOLLINGER_COLUMNS) {
+                assertThat(names(data.get(column))).as(column).containsExactlyElementsOf(keys);
+            }
+            String row5 = Long.toString(DAY_START + 300);
+            assertThat(data.get("timestamp").get(row5).asLong()).isEqualTo(DAY_START + 300);
+            assertThat(data.get("close").get(row5).asDouble()).isEqualTo(price(5));
+            // warm-up (rows 0..18) is NaN in the engine, 0 on the wire as Hummingbot's fillna(0)
+            assertThat(data.get("BBP_20_2.0").get(Long.toString(DAY_START + 18 * 60)).asDouble()).isZero();
+            for (int i = 19; i < 30; i++) {
+                assertThat(data.get("BBP_20_2.0").get(Long.toString(DAY_START + 60L * i)).asDouble())
+                        .as("row " + i).isCloseTo(percentB(i), org.assertj.core.data.Offset.offset(1e-9));
+            }
+            data.get("signal").forEach(v -> assertThat(v.asDouble()).isIn(-1.0, 0.0, 1.0));
+        }
+    }
+
+    @Test
+    void columnsAnswerOneArrayPerColumnInTimeOrder() {
+        Answer answer = post("/backtesting/run", shortBody("columns"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        var data = answer.json().get("processed_data");
+        assertThat(names(data)).containsExactlyElementsOf(BOLLINGER_COLUMNS);
+        for (String column : BOLLINGER_COLUMNS) {
+            assertThat(data.get(column).isArray()).as(column).isTrue();
+            assertThat(data.get(column).size()).as(column).isEqualTo(30);
+        }
+        assertThat(data.get("timestamp").get(0).asLong()).isEqualTo(DAY_START);
+        assertThat(data.get("timestamp").get(29).asLong()).isEqualTo(DAY_START + 29 * 60);
+        assertThat(data.get("close").get(7).asDouble()).isEqualTo(price(7));
+        assertThat(data.get("BBP_20_2.0").get(0).asDouble()).isZero();
+        assertThat(data.get("BBP_20_2.0").get(25).asDouble())
+                .isCloseTo(percentB(25), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aTaskKeepsTheFormItWasAskedFor() throws InterruptedException {
+        Answer submitted = post("/backtesting/tasks", shortBody("columns"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String id = submitted.json().get("task_id").asString();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(20); // a bound on waiting, not a timing check
+        Answer task = get("/backtesting/tasks/" + id);
+        while (!"completed".equals(task.json().get("status").asString())
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            task = get("/backtesting/tasks/" + id);
+        }
+        assertThat(task.json().get("status").asString()).as(task.body()).isEqualTo("completed");
+        var data = task.json().get("result").get("processed_data");
+        assertThat(names(data)).containsExactlyElementsOf(BOLLINGER_COLUMNS);
+        assertThat(data.get("timestamp").size()).isEqualTo(30);
+    }
+
+    @Test
+    void aProcessedDataOverTheCapIs422NamingTheField() {
+        // 90 days of 1m candles × 12 columns ≈ 1.56 M values > the default cap of 1,000,000; refused before any
+        // candle is read
+        int reads = candleReads.get();
+        String body = """
+                {"start_time": %d, "end_time": %d, "processed_data_format": "features", "config": %s}"""
+                .formatted(DAY_START, DAY_START + 90 * 86_400, bollinger(""));
+
+        for (String path : List.of("/backtesting/run-backtesting", "/backtesting/run", "/backtesting/tasks")) {
+            Answer answer = post(path, body);
+            String start = answer.body().substring(0, Math.min(300, answer.body().length()));
+            assertThat(answer.status()).as(path + " " + start).isEqualTo(422);
+            assertThat(answer.json().get("detail").asString()).contains("processed_data_format")
+                    .contains("BACKTEST_PROCESSED_DATA_MAX_VALUES");
+        }
+        assertThat(candleReads.get()).isEqualTo(reads);
+    }
+
+    @Test
+    void anUnknownProcessedDataFormatIs400AndSweepsRefuseOne() {
+        Answer unknown = post("/backtesting/run", shortBody("pandas"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asString()).contains("processed_data_format");
+
+        Answer sweep = post("/backtesting/sweeps", shortBody("features").replace("\"config\"",
+                "\"parameters\": {\"bb_length\": [20, 30]}, \"config\""));
+        assertThat(sweep.status()).as(sweep.body()).isEqualTo(400);
+        assertThat(sweep.json().get("detail").asString()).contains("processed_data_format");
+    }
+
     static List<String> names(Answer answer) {
         return names(answer.json());
     }

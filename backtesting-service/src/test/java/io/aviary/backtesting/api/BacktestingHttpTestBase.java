@@ -243,7 +243,7 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
         };
     }
 
-    private static double price(int i) {
+    static double price(int i) {
         double p = 100 + Math.sin(i / 15.0);
         if (Math.floorMod(i, 97) == 50) {
             p -= 3;

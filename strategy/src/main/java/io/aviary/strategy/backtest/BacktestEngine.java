@@ -68,7 +68,7 @@ public final class BacktestEngine {
    * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
    */
   public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
-    return run(controller, candles, candles, funding, cancelled);
+    return run(controller, candles, candles, funding, cancelled, false);
   }
 
   /**
@@ -82,6 +82,17 @@ public final class BacktestEngine {
    */
   public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
       IntPredicate cancelled) {
+    return run(controller, candles, controllerCandles, funding, cancelled, false);
+  }
+
+  /**
+   * As {@link #run(Controller, Candles, Candles, FundingRates, IntPredicate)}; with {@code recordFeatures} the result
+   * also holds the controller's {@link FeatureTable} (one row per resolution candle, written after the controller's
+   * decision at that candle's close). Without it nothing is recorded and the loop does no more than a null check per
+   * candle.
+   */
+  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
+      IntPredicate cancelled, boolean recordFeatures) {
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
@@ -111,6 +122,7 @@ public final class BacktestEngine {
       market.moveTo(0);
       executors.openInitialPosition(initialBase.getAsDouble(), market); // at candle 0's close, before any decision
     }
+    FeatureTable features = recordFeatures ? new FeatureTable(candles, controller.featureNames()) : null;
     for (int i = 0; i < n; i++) {
       if ((i & 4095) == 0 && cancelled.test(i)) {
         throw new BacktestCancelledException(i, n);
@@ -126,6 +138,9 @@ public final class BacktestEngine {
       executors.stepActive(market);
       executors.apply(controller.determineActions(market, executors.active(), executors.closedSinceLastDecision(),
           hold), market);
+      if (features != null) {
+        features.record(i, controller);
+      }
       double realized = executors.closedRealizedQuote();
       ts[i] = market.now();
       realizedSeries[i] = realized;
@@ -146,7 +161,7 @@ public final class BacktestEngine {
             hold.cumFees(), hold.volumeQuote(), hold.netBase() == 0, hold.executors()));
     BacktestResults results = BacktestMetrics.summarize(all, settings.totalAmountQuote(), series,
         hold.realized(), hold.unrealized(lastClose), totalFunding);
-    return new BacktestResult(all, results, series, holds);
+    return new BacktestResult(all, results, series, holds, features);
   }
 
   /**

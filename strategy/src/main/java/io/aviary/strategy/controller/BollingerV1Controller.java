@@ -3,6 +3,7 @@ package io.aviary.strategy.controller;
 import io.aviary.strategy.indicator.RollingBollinger;
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import java.util.List;
 
 /**
  * Hummingbot's {@code bollinger_v1} (directional, see {@link DirectionalTradingController}): signal +1 when
@@ -43,9 +44,25 @@ public class BollingerV1Controller extends DirectionalTradingController {
     return percentB;
   }
 
+  /** Hummingbot's bollinger_v1 (and dman_v3) features: pandas-ta's BBL, BBM, BBU, BBB, BBP, then signal. */
+  @Override
+  public List<String> featureNames() {
+    return FeatureColumns.concat(FeatureColumns.bollinger(settings.bbLength(), settings.bbStd()), List.of("signal"));
+  }
+
+  @Override
+  public void writeFeatures(double[] out) {
+    int at = FeatureColumns.writeBollinger(bollinger, percentB, out, 0);
+    out[at] = currentSignal();
+  }
+
   @Override
   protected final int signal(MarketView market) {
     feed(market.candles());
+    return currentSignal();
+  }
+
+  private int currentSignal() {
     if (percentB < settings.bbLongThreshold()) {
       return 1;
     }

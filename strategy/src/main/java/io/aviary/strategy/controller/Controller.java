@@ -39,4 +39,22 @@ public interface Controller {
       List<? extends ExecutorInfo> closedSinceLastStep, PositionHeld held) {
     return determineActions(market, active, closedSinceLastStep);
   }
+
+  /**
+   * The names of the features this controller decides on, besides the candle's own columns, in the order
+   * {@link #writeFeatures} writes them: Hummingbot's (pandas-ta's) column names where it has them, e.g.
+   * {@code BBP_100_2.0}, {@code signal}. None by default (a controller without indicators, such as
+   * {@code grid_strike}). Built when asked (a recording host asks once per run), so a run that records nothing
+   * allocates nothing for it.
+   */
+  default List<String> featureNames() {
+    return List.of();
+  }
+
+  /**
+   * Writes the features as of the last {@link #determineActions} call (what it decided on at that candle's close)
+   * into {@code out[0 .. featureNames().size())}; NaN while an indicator warms up. Only a host that records
+   * features (a backtest asked for {@code processed_data}) calls it, so a run that does not ask pays nothing.
+   */
+  default void writeFeatures(double[] out) {}
 }

@@ -4,6 +4,7 @@ import io.aviary.strategy.indicator.RollingBollinger;
 import io.aviary.strategy.indicator.RollingMacd;
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import java.util.List;
 
 /**
  * Hummingbot's {@code macd_bb_v1} (directional, see {@link DirectionalTradingController}): long when %B is below
@@ -24,6 +25,20 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
     this.macd = new RollingMacd(config.macdFast(), config.macdSlow(), config.macdSignal());
   }
 
+  /** Hummingbot's macd_bb_v1 features: pandas-ta's BBL..BBP, MACD, MACDh, MACDs, then signal. */
+  @Override
+  public List<String> featureNames() {
+    return FeatureColumns.concat(FeatureColumns.concat(FeatureColumns.bollinger(settings.bbLength(), settings.bbStd()),
+        FeatureColumns.macd(settings.macdFast(), settings.macdSlow(), settings.macdSignal())), List.of("signal"));
+  }
+
+  @Override
+  public void writeFeatures(double[] out) {
+    int at = FeatureColumns.writeBollinger(bollinger, percentB, out, 0);
+    at = FeatureColumns.writeMacd(macd, out, at);
+    out[at] = currentSignal();
+  }
+
   @Override
   public MacdBbV1Settings config() {
     return settings;
@@ -37,6 +52,10 @@ public final class MacdBbV1Controller extends DirectionalTradingController {
       percentB = bollinger.update(close[i]);
       macd.update(close[i]);
     }
+    return currentSignal();
+  }
+
+  private int currentSignal() {
     double line = macd.macd();
     double histogram = macd.histogram();
     if (percentB < settings.bbLongThreshold() && histogram > 0 && line < 0) {

@@ -45,6 +45,7 @@ import java.util.List;
 public abstract class MarketMakingController implements Controller {
   /** The level id of the position rebalance order executor. */
   public static final String REBALANCE_LEVEL_ID = "position_rebalance";
+  private static final List<String> MARKET_MAKING_FEATURES = List.of("reference_price", "spread_multiplier");
 
   private final MarketMakingSettings config;
   private final String[] levelIds;
@@ -57,6 +58,7 @@ public abstract class MarketMakingController implements Controller {
   /** Base the sell levels need is this quote amount / reference price. */
   private final double sellQuoteTotal;
   private final boolean rebalances;
+  private double lastReference = Double.NaN;
 
   protected MarketMakingController(MarketMakingSettings config) {
     this.config = config;
@@ -158,6 +160,7 @@ public abstract class MarketMakingController implements Controller {
       }
     }
     double reference = referencePrice(market);
+    lastReference = reference;
     if (Double.isNaN(reference)) {
       return actions == null ? List.of() : actions;
     }
@@ -192,6 +195,19 @@ public abstract class MarketMakingController implements Controller {
     return new OrderExecutorConfig(null, now, config.id(), config.connectorName(), config.tradingPair(),
         diff > 0 ? TradeType.BUY : TradeType.SELL, Math.abs(diff), PositionAction.OPEN, reference,
         ExecutionStrategy.MARKET, null, 1, REBALANCE_LEVEL_ID);
+  }
+
+  /** Hummingbot's market-making features: {@code reference_price}, {@code spread_multiplier}. */
+  @Override
+  public List<String> featureNames() {
+    return MARKET_MAKING_FEATURES;
+  }
+
+  /** The reference price and spread multiplier of the last step (NaN while not ready). */
+  @Override
+  public void writeFeatures(double[] out) {
+    out[0] = lastReference;
+    out[1] = spreadMultiplier();
   }
 
   private void rememberStopLosses(List<? extends ExecutorInfo> closed) {

@@ -5,6 +5,7 @@ import io.aviary.strategy.indicator.RollingNatr;
 import io.aviary.strategy.indicator.RollingZScore;
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import java.util.List;
 
 /**
  * Hummingbot's {@code pmm_dynamic} (market making, see {@link MarketMakingController}), from the last closed
@@ -31,6 +32,24 @@ public final class PmmDynamicController extends MarketMakingController {
     int window = Math.max(Math.max(config.macdFast(), config.macdSlow()),
         Math.max(config.macdSignal(), config.natrLength())) + 100;
     this.macdZ = new RollingZScore(window);
+  }
+
+  /**
+   * {@code reference_price}, {@code spread_multiplier} (Hummingbot's pmm_dynamic features) plus the indicators
+   * they come from: pandas-ta's {@code NATR_<natr_length>} (in percent, as pandas-ta gives it; the spread
+   * multiplier is that over 100) and {@code MACD}, {@code MACDh}, {@code MACDs}.
+   */
+  @Override
+  public List<String> featureNames() {
+    return FeatureColumns.concat(FeatureColumns.concat(super.featureNames(), List.of("NATR_" + settings.natrLength())),
+        FeatureColumns.macd(settings.macdFast(), settings.macdSlow(), settings.macdSignal()));
+  }
+
+  @Override
+  public void writeFeatures(double[] out) {
+    super.writeFeatures(out);
+    out[2] = 100 * natr.value();
+    FeatureColumns.writeMacd(macd, out, 3);
   }
 
   @Override
