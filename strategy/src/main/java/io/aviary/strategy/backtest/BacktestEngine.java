@@ -85,6 +85,12 @@ public final class BacktestEngine {
     return run(controller, candles, controllerCandles, funding, cancelled, false);
   }
 
+  /** As {@link #run(Controller, Candles, Candles, FundingRates, IntPredicate, boolean)} on the resolution candles. */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled,
+      boolean recordFeatures) {
+    return run(controller, candles, candles, funding, cancelled, recordFeatures);
+  }
+
   /**
    * As {@link #run(Controller, Candles, Candles, FundingRates, IntPredicate)}; with {@code recordFeatures} the result
    * also holds the controller's {@link FeatureTable} (one row per resolution candle, written after the controller's
