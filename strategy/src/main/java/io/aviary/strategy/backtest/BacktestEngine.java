@@ -6,6 +6,7 @@ import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.ExecutorSupervisor;
 import io.aviary.strategy.executor.PositionHoldLedger;
 import io.aviary.strategy.market.Candles;
+import io.aviary.strategy.market.TradingRules;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -33,8 +34,9 @@ import java.util.function.IntPredicate;
  * PnL marked at the last close (as Hummingbot's do). Executors stopped with {@code keep_position} go to a
  * {@link PositionHoldLedger} (one per run: a run trades one market). Every executor type runs
  * (position, order, DCA, grid, TWAP). Funding is paid as above when the caller passes the market's
- * {@link FundingRates} (spot connectors get none, whatever is passed). Not simulated yet: partial fills, balances,
- * liquidation.
+ * {@link FundingRates} (spot connectors get none, whatever is passed). With the market's {@link TradingRules} the
+ * executors size and gate as live and orders are rounded and refused as a venue would (ADR 0012). Not simulated
+ * yet: partial fills, balances, liquidation.
  *
  * <p>An engine holds only its settings: concurrent runs on one instance are independent (Hummingbot's API shares
  * one stateful engine between requests). A controller instance belongs to one run.
@@ -63,16 +65,27 @@ public final class BacktestEngine {
    * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
    */
   public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
+    return run(controller, candles, funding, TradingRules.NONE, cancelled);
+  }
+
+  /**
+   * Runs under the market's trading rules: executors read them ({@link io.aviary.strategy.market.MarketView#tradingRules})
+   * and the simulated venue rounds orders to the increments and refuses those below the minimums
+   * ({@link SimulatedOrderGateway}); funding and {@code cancelled} as in
+   * {@link #run(Controller, Candles, FundingRates, IntPredicate)}.
+   */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, TradingRules rules,
+      IntPredicate cancelled) {
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
     }
     String connector = controller.config().connectorName();
     String pair = controller.config().tradingPair();
-    BacktestMarket market = new BacktestMarket(candles, connector, pair);
+    BacktestMarket market = new BacktestMarket(candles, connector, pair, rules);
     FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
     SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage(),
-        !applied.isEmpty());
+        !applied.isEmpty(), rules);
     ExecutorSupervisor executors = new ExecutorSupervisor(gateway, (config, sequence) -> "bt-" + sequence);
     PositionHoldLedger hold = executors.hold();
     long[] ts = new long[n];

@@ -2,16 +2,19 @@ package io.aviary.strategy.backtest;
 
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 
 /** The market at the close of candle {@code index}: only candles {@code 0..index} are visible. */
 final class BacktestMarket implements MarketView {
   private final Candles candles;
   private final String connectorName;
   private final String tradingPair;
+  private final TradingRules rules;
   private int index = -1;
   private Candles visible;
 
-  BacktestMarket(Candles candles, String connectorName, String tradingPair) {
+  BacktestMarket(Candles candles, String connectorName, String tradingPair, TradingRules rules) {
+    this.rules = rules;
     this.candles = candles;
     this.connectorName = connectorName;
     this.tradingPair = tradingPair;
@@ -45,6 +48,11 @@ final class BacktestMarket implements MarketView {
       visible = v;
     }
     return v;
+  }
+
+  @Override
+  public TradingRules tradingRules() {
+    return rules;
   }
 
   @Override
