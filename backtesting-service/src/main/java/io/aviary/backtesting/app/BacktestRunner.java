@@ -4,6 +4,7 @@ import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.CandleSource;
 import io.aviary.backtesting.domain.FundingSource;
 import io.aviary.backtesting.domain.StoredConfigs;
+import io.aviary.backtesting.domain.TradingRulesSource;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.Unprocessable;
@@ -17,13 +18,15 @@ import io.aviary.strategy.config.V2ControllerConfig;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.market.Candles;
+import io.aviary.strategy.market.TradingRules;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a request into a validated backtest (config resolved and parsed, controller known) and runs one: candles from
- * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, one new controller per
- * run, the strategy module's engine.
+ * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, the market's trading rules
+ * from {@link TradingRulesSource} (orders rounded and refused as the venue would), one new controller per run, the
+ * strategy module's engine.
  *
  * <p>A perpetual range that should hold funding but has none is refused (422) rather than run without it: a
  * directional backtest on a perpetual without funding misstates its PnL by a systematic amount, and a silent run
@@ -43,8 +46,11 @@ public class BacktestRunner {
         boolean reached(int candle, int total);
     }
 
-    /** What a backtest runs over: the candles and, on a perpetual, the funding events of their time span. */
-    public record History(Candles candles, FundingRates funding) {
+    /**
+     * What a backtest runs over: the candles, on a perpetual the funding events of their time span, and the market's
+     * trading rules.
+     */
+    public record History(Candles candles, FundingRates funding, TradingRules rules) {
     }
 
     /** A range at least this long on a perpetual must contain funding events. */
@@ -57,10 +63,13 @@ public class BacktestRunner {
     private final CandleSource candles;
     private final FundingSource funding;
     private final StoredConfigs storedConfigs;
+    private final TradingRulesSource tradingRules;
 
-    public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs) {
+    public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs,
+            TradingRulesSource tradingRules) {
         this.candles = candles;
         this.funding = funding;
+        this.tradingRules = tradingRules;
         this.storedConfigs = storedConfigs;
     }
 
@@ -106,8 +115,9 @@ public class BacktestRunner {
     }
 
     /**
-     * The candles a prepared backtest runs over and, for a perpetual connector, the funding events from the range's
-     * start to the last candle's close (both read from market-data-service).
+     * The candles a prepared backtest runs over, the market's trading rules and, for a perpetual connector, the
+     * funding events from the range's start to the last candle's close (all read from market-data-service, once: a
+     * sweep's variants share them).
      *
      * @throws Unprocessable for a perpetual range of a day or more without any funding event
      */
@@ -116,8 +126,9 @@ public class BacktestRunner {
         V2ControllerConfig config = prepared.config();
         Candles range = candles.load(config.connectorName(), config.tradingPair(), request.resolution(),
                 request.startTime(), request.endTime());
+        TradingRules rules = tradingRules.load(config.connectorName(), config.tradingPair());
         if (!BacktestEngine.isPerpetual(config.connectorName())) {
-            return new History(range, FundingRates.NONE);
+            return new History(range, FundingRates.NONE, rules);
         }
         long end = range.closeTime(range.size() - 1);
         FundingRates rates = funding.load(config.connectorName(), config.tradingPair(), request.startTime(), end);
@@ -126,7 +137,7 @@ public class BacktestRunner {
                     + " between " + request.startTime() + " and " + end + ": a perpetual backtest of a day or more"
                     + " needs them (funding is part of its PnL).");
         }
-        return new History(range, rates);
+        return new History(range, rates, rules);
     }
 
     /** Loads the history and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
@@ -156,7 +167,7 @@ public class BacktestRunner {
             throw new InvalidRequest(e.getMessage());
         }
         int total = range.size();
-        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.funding(),
+        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.funding(), history.rules(),
                 i -> monitor.reached(i, total));
         return new Outcome(result, total);
     }
