@@ -59,17 +59,13 @@ final class SimulatedOrderGateway implements OrderGateway {
   private static final class Pending {
     final String id;
     final OrderRequest request;
-    final double amount;
-    final double price;
     final OrderListener listener;
     final double[] position;
     boolean live = true;
 
-    Pending(String id, OrderRequest request, double amount, double price, OrderListener listener, double[] position) {
+    Pending(String id, OrderRequest request, OrderListener listener, double[] position) {
       this.id = id;
       this.request = request;
-      this.amount = amount;
-      this.price = price;
       this.listener = listener;
       this.position = position;
     }
@@ -82,7 +78,11 @@ final class SimulatedOrderGateway implements OrderGateway {
     double amount = rules.quantizeAmount(request.amount());
     boolean market = request.orderType() == OrderType.MARKET;
     double price = market ? request.price() : rules.quantizePrice(request.price());
-    Pending order = new Pending(id, request, amount, price, listener, position);
+    // the order trades as rounded; a new request only when rounding changed it (never without rules)
+    OrderRequest placed = amount == request.amount() && (market || price == request.price()) ? request
+        : new OrderRequest(request.connectorName(), request.tradingPair(), request.side(), request.orderType(),
+            amount, price, request.positionAction());
+    Pending order = new Pending(id, placed, listener, position);
     if (rules.meetsMinimumSize(amount) && rules.meetsMinimumNotional(amount, market ? lastClose : price)) {
       pending.add(order);
     } else {
@@ -126,17 +126,17 @@ final class SimulatedOrderGateway implements OrderGateway {
       if (r.orderType() == OrderType.MARKET) {
         price = open * (buy ? 1 + slippage : 1 - slippage);
         at = candles.timestamp()[i];
-      } else if (buy ? candles.low()[i] <= p.price : candles.high()[i] >= p.price) {
-        price = buy ? Math.min(p.price, open) : Math.max(p.price, open);
+      } else if (buy ? candles.low()[i] <= r.price() : candles.high()[i] >= r.price()) {
+        price = buy ? Math.min(r.price(), open) : Math.max(r.price(), open);
         at = candles.closeTime(i);
       } else {
         continue;
       }
       p.live = false;
-      double notional = price * p.amount;
+      double notional = price * r.amount();
       volumeQuote += notional;
-      p.position[0] += buy ? p.amount : -p.amount;
-      p.listener.onOrderFilled(new OrderFill(p.id, at, price, p.amount, notional * tradeCost, true));
+      p.position[0] += buy ? r.amount() : -r.amount();
+      p.listener.onOrderFilled(new OrderFill(p.id, at, price, r.amount(), notional * tradeCost, true));
     }
     pending.removeIf(p -> !p.live);
   }
