@@ -4,11 +4,13 @@ import io.aviary.connectors.model.Candle;
 import io.aviary.connectors.model.CandleInterval;
 import io.aviary.connectors.model.OrderBookSnapshot;
 import io.aviary.connectors.model.PriceLevel;
+import io.aviary.connectors.model.TradingRule;
 import io.aviary.connectors.model.TradingPair;
 import io.aviary.connectors.port.MarketDataConnector;
 import io.aviary.connectors.port.VenueException;
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +22,9 @@ import java.util.Map;
  * book (mid, best bid/ask; the last traded price when a side is empty) and, for controllers with a candles config,
  * the closed candles of {@code candles_connector}/{@code candles_trading_pair}/{@code interval}, re-read only when
  * a candle has closed since the last read. Values stay fixed between refreshes so a controller and its executors
- * see one consistent moment per tick. Strategy thread only.
+ * see one consistent moment per tick. The venue's trading rule for the pair is read at the first refresh (rules
+ * change rarely; the order gateways re-check every order against the venue's current rule anyway) and answered as
+ * {@link #tradingRules()}. Strategy thread only.
  */
 public final class LiveMarketView implements MarketView {
   /** Closed candles kept for indicators (Hummingbot's controllers ask for a few hundred at most). */
@@ -56,6 +60,8 @@ public final class LiveMarketView implements MarketView {
   private double bestAsk = Double.NaN;
   private double lastPrice = Double.NaN;
   private Candles candles = NO_CANDLES;
+  /** Read at the first refresh; null until then. */
+  private TradingRules rules;
   /** Open time of the newest candle read, epoch seconds; the next read is due once the candle after it closed. */
   private long newestCandleOpen = Long.MIN_VALUE;
 
@@ -91,6 +97,9 @@ public final class LiveMarketView implements MarketView {
    */
   public boolean refresh() {
     now = clock.instant().getEpochSecond();
+    if (rules == null) {
+      rules = tradingRulesOf(marketData.tradingRules().get(pair));
+    }
     OrderBookSnapshot book = marketData.orderBook(pair, bookDepth);
     bidLevels = copy(book.bids(), bids);
     askLevels = copy(book.asks(), asks);
@@ -107,6 +116,23 @@ public final class LiveMarketView implements MarketView {
       readCandles();
     }
     return !Double.isNaN(midPrice()) && (candleFeed == null || !candles.isEmpty());
+  }
+
+  /**
+   * Strategy's view of a venue's rule: minimum order size and notional, price tick, amount step (a missing value is
+   * no constraint); {@link TradingRules#NONE} when the venue lists no rule for the pair. The one mapping the bot and
+   * the executors host share.
+   */
+  public static TradingRules tradingRulesOf(TradingRule rule) {
+    if (rule == null) {
+      return TradingRules.NONE;
+    }
+    return new TradingRules(orZero(rule.minOrderSize()), orZero(rule.minNotionalSize()),
+        orZero(rule.minPriceIncrement()), orZero(rule.minBaseAmountIncrement()));
+  }
+
+  private static double orZero(BigDecimal value) {
+    return value == null || value.signum() <= 0 ? 0 : value.doubleValue();
   }
 
   private static int copy(List<PriceLevel> levels, double[][] into) {
@@ -168,6 +194,12 @@ public final class LiveMarketView implements MarketView {
   @Override
   public Candles candles() {
     return candles;
+  }
+
+  /** The venue's rule for the pair (read at the first refresh; {@link TradingRules#NONE} before it). */
+  @Override
+  public TradingRules tradingRules() {
+    return rules == null ? TradingRules.NONE : rules;
   }
 
   @Override

@@ -3,12 +3,14 @@ package io.aviary.backtesting.app;
 import io.aviary.backtesting.domain.BacktestRequest;
 import io.aviary.backtesting.domain.CandleSource;
 import io.aviary.backtesting.domain.FundingSource;
-import io.aviary.backtesting.domain.Resolution;
 import io.aviary.backtesting.domain.ProcessedDataFormat;
+import io.aviary.backtesting.domain.Resolution;
 import io.aviary.backtesting.domain.StoredConfigs;
+import io.aviary.backtesting.domain.TradingRulesSource;
 import io.aviary.kit.failure.InvalidRequest;
 import io.aviary.kit.failure.NotFound;
 import io.aviary.kit.failure.Unprocessable;
+import io.aviary.strategy.backtest.BacktestData;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestSettings;
@@ -21,14 +23,16 @@ import io.aviary.strategy.config.V2ControllerConfig;
 import io.aviary.strategy.controller.Controller;
 import io.aviary.strategy.controller.Controllers;
 import io.aviary.strategy.market.Candles;
+import io.aviary.strategy.market.TradingRules;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a request into a validated backtest (config resolved and parsed, controller known) and runs one: candles from
- * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, one new controller per
- * run, the strategy module's engine.
+ * {@link CandleSource}, funding rates from {@link FundingSource} for a perpetual connector, the market's trading rules
+ * from {@link TradingRulesSource} (orders rounded and refused as the venue would), one new controller per run, the
+ * strategy module's engine.
  *
  * <p>A controller that reads candles ({@code candles_connector}, {@code candles_trading_pair}, {@code interval})
  * sees those: when they are not the backtest's own (another interval or market), they are read from
@@ -57,9 +61,14 @@ public class BacktestRunner {
 
     /**
      * What a backtest runs over: the candles, the candles its controller reads ({@code candles} itself when the
-     * config's interval and market are the backtest's) and, on a perpetual, the funding events of their time span.
+     * config's interval and market are the backtest's), on a perpetual the funding events of their time span, and
+     * the market's trading rules.
      */
-    public record History(Candles candles, Candles controllerCandles, FundingRates funding) {
+    public record History(Candles candles, Candles controllerCandles, FundingRates funding, TradingRules rules) {
+
+        BacktestData data() {
+            return new BacktestData(candles, controllerCandles, funding, rules);
+        }
     }
 
     /** Where a controller's candles come from when they are not the backtest's own. */
@@ -77,11 +86,13 @@ public class BacktestRunner {
     private final FundingSource funding;
     private final StoredConfigs storedConfigs;
     private final long processedDataMaxValues;
+    private final TradingRulesSource tradingRules;
 
     public BacktestRunner(CandleSource candles, FundingSource funding, StoredConfigs storedConfigs,
-            BacktestingSettings settings) {
+            TradingRulesSource tradingRules, BacktestingSettings settings) {
         this.candles = candles;
         this.funding = funding;
+        this.tradingRules = tradingRules;
         this.storedConfigs = storedConfigs;
         this.processedDataMaxValues = settings.processedDataMaxValues();
     }
@@ -201,8 +212,8 @@ public class BacktestRunner {
 
     /**
      * The candles a prepared backtest runs over, its controller's candles when they are another interval or market,
-     * and, for a perpetual connector, the funding events from the range's start to the last candle's close (all
-     * read from market-data-service).
+     * the market's trading rules and, for a perpetual connector, the funding events from the range's start to the
+     * last candle's close (all read from market-data-service, once: a sweep's variants share them).
      *
      * @throws Unprocessable for a perpetual range of a day or more without any funding event
      */
@@ -215,8 +226,9 @@ public class BacktestRunner {
                 .map(feed -> candles.load(feed.connector(), feed.pair(), feed.interval(), request.startTime(),
                         request.endTime()))
                 .orElse(range);
+        TradingRules rules = tradingRules.load(config.connectorName(), config.tradingPair());
         if (!BacktestEngine.isPerpetual(config.connectorName())) {
-            return new History(range, controllerCandles, FundingRates.NONE);
+            return new History(range, controllerCandles, FundingRates.NONE, rules);
         }
         long end = range.closeTime(range.size() - 1);
         FundingRates rates = funding.load(config.connectorName(), config.tradingPair(), request.startTime(), end);
@@ -225,7 +237,7 @@ public class BacktestRunner {
                     + " between " + request.startTime() + " and " + end + ": a perpetual backtest of a day or more"
                     + " needs them (funding is part of its PnL).");
         }
-        return new History(range, controllerCandles, rates);
+        return new History(range, controllerCandles, rates, rules);
     }
 
     /** Loads the history and runs; throws the engine's BacktestCancelledException when {@code monitor} says so. */
@@ -251,8 +263,8 @@ public class BacktestRunner {
         }
         int total = range.size();
         // the controller's interval was checked in prepare (requireServableInterval)
-        BacktestResult result = new BacktestEngine(settings).run(controller, range, history.controllerCandles(),
-                history.funding(), i -> monitor.reached(i, total), request.processedData() != ProcessedDataFormat.NONE);
+        BacktestResult result = new BacktestEngine(settings).run(controller, history.data(),
+                i -> monitor.reached(i, total), request.processedData() != ProcessedDataFormat.NONE);
         return new Outcome(result, total);
     }
 }

@@ -59,6 +59,19 @@ class MarketDataHistory {
         return answer.body();
     }
 
+    /**
+     * The JSON answer of a GET of {@code pathAndQuery}; empty on 404.
+     *
+     * @throws Unavailable when market-data-service cannot be asked or answers another status
+     */
+    java.util.Optional<JsonNode> get(String pathAndQuery) {
+        try {
+            return marketData.get(pathAndQuery);
+        } catch (InternalServiceClient.UnavailableException e) {
+            throw new Unavailable(e.getMessage());
+        }
+    }
+
     private RuntimeException refusal(InternalServiceClient.Answer answer, String what) {
         String detail = detail(answer.body());
         return switch (answer.status()) {

@@ -66,6 +66,14 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
 
     private static final EmbeddedPostgres POSTGRES;
     private static final HttpServer UPSTREAM;
+    /** A pair whose trading rules step amounts by whole units (1 base is about 100 quote here). */
+    static final String WHOLE_UNITS_PAIR = "UNITS-USDT";
+    /** A pair whose minimum notional no executor of these configs reaches. */
+    static final String BIG_MINIMUM_PAIR = "BIGMIN-USDT";
+    /** A pair whose trading-rules read fails (market-data-service answers 500). */
+    static final String RULES_DOWN_PAIR = "RULESDOWN-USDT";
+    /** Trading-rules reads the fake market-data-service answered. */
+    static final java.util.concurrent.atomic.AtomicInteger rulesReads = new java.util.concurrent.atomic.AtomicInteger();
     /** Candle answers wait for this latch: closed by a test to hold a task in its candle read. */
     static volatile CountDownLatch candleGate = new CountDownLatch(0);
     /** Candle reads the fake market-data-service answered (a sweep reads its range once). */
@@ -81,6 +89,7 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
         UPSTREAM.createContext("/market-data/historical-candles", BacktestingHttpTestBase::historicalCandles);
         UPSTREAM.createContext("/market-data/historical-funding-rates", BacktestingHttpTestBase::historicalFundingRates);
         UPSTREAM.createContext("/controllers/configs/", BacktestingHttpTestBase::storedConfig);
+        UPSTREAM.createContext("/connectors/", BacktestingHttpTestBase::tradingRules);
         UPSTREAM.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         UPSTREAM.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -252,6 +261,43 @@ abstract class BacktestingHttpTestBase extends ServiceHttpTestBase {
             p += 3;
         }
         return p;
+    }
+
+    /**
+     * market-data-service's {@code GET /connectors/{connector}/trading-rules?trading_pairs=...}: rules for the pairs
+     * above, 404 (not listed) for any other, as market-data-service answers for a pair its venue does not list.
+     */
+    private static void tradingRules(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!TOKEN.equals(exchange.getRequestHeaders().getFirst(InternalTokenFilter.HEADER))) {
+                answer(exchange, 401, "{\"detail\":\"no internal token\"}");
+                return;
+            }
+            rulesReads.incrementAndGet();
+            String query = exchange.getRequestURI().getQuery();
+            String pair = query == null ? "" : query.substring(query.indexOf('=') + 1);
+            String rule = switch (pair) {
+                case WHOLE_UNITS_PAIR -> rule("1", "0.01", "1", "10");
+                case BIG_MINIMUM_PAIR -> rule("0.001", "0.01", "0.001", "1000000");
+                default -> null;
+            };
+            if (pair.equals(RULES_DOWN_PAIR)) {
+                answer(exchange, 500, "{\"detail\":\"Internal server error\"}");
+            } else if (rule == null) {
+                answer(exchange, 404, "{\"detail\":\"Trading pair(s) not found on sim: " + pair + "\"}");
+            } else {
+                answer(exchange, 200, "{\"" + pair + "\":" + rule + "}");
+            }
+        }
+    }
+
+    private static String rule(String minSize, String tick, String step, String minNotional) {
+        return """
+                {"min_order_size": %s, "max_order_size": null, "min_price_increment": %s,
+                 "min_base_amount_increment": %s, "min_quote_amount_increment": 0.01, "min_notional_size": %s,
+                 "min_order_value": 0, "max_price_significant_digits": 8, "supports_limit_orders": true,
+                 "supports_market_orders": true, "buy_order_collateral_token": "USDT",
+                 "sell_order_collateral_token": "USDT"}""".formatted(minSize, tick, step, minNotional);
     }
 
     private static void storedConfig(HttpExchange exchange) throws IOException {

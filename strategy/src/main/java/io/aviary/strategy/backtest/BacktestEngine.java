@@ -6,6 +6,7 @@ import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.ExecutorSupervisor;
 import io.aviary.strategy.executor.PositionHoldLedger;
 import io.aviary.strategy.market.Candles;
+import io.aviary.strategy.market.TradingRules;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -38,8 +39,9 @@ import java.util.function.IntPredicate;
  * that hold at candle 0's close before the first decision (Hummingbot books them at the mid at start), so a spot
  * market maker that declares the base it holds does not buy it again. Every executor type runs
  * (position, order, DCA, grid, TWAP). Funding is paid as above when the caller passes the market's
- * {@link FundingRates} (spot connectors get none, whatever is passed). Not simulated yet: partial fills, balances,
- * liquidation.
+ * {@link FundingRates} (spot connectors get none, whatever is passed). With the market's {@link TradingRules} the
+ * executors size and gate as live and orders are rounded and refused as a venue would (ADR 0012). Not simulated
+ * yet: partial fills, balances, liquidation.
  *
  * <p>An engine holds only its settings: concurrent runs on one instance are independent (Hummingbot's API shares
  * one stateful engine between requests). A controller instance belongs to one run.
@@ -68,37 +70,51 @@ public final class BacktestEngine {
    * {@link #isPerpetual}); {@code cancelled} as in {@link #run(Controller, Candles, IntPredicate)}.
    */
   public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled) {
-    return run(controller, candles, candles, funding, cancelled, false);
+    return run(controller, BacktestData.of(candles).withFunding(funding), cancelled, false);
   }
 
   /**
    * Runs with the controller seeing {@code controllerCandles} (its config's {@code interval}, and
-   * {@code candles_connector}/{@code candles_trading_pair}, loaded by the host) instead of the resolution candles:
-   * at each step only those closed by then. Executors still step and fill on {@code candles}. Pass the same object
-   * twice when the controller's interval and market are the backtest's.
+   * {@code candles_connector}/{@code candles_trading_pair}) instead of the resolution candles; see
+   * {@link #run(Controller, BacktestData, IntPredicate, boolean)}.
+   */
+  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
+      IntPredicate cancelled) {
+    return run(controller, BacktestData.of(candles).withControllerCandles(controllerCandles).withFunding(funding),
+        cancelled, false);
+  }
+
+  /** Runs and, with {@code recordFeatures}, records the controller's features; see the full entry point. */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled,
+      boolean recordFeatures) {
+    return run(controller, BacktestData.of(candles).withFunding(funding), cancelled, recordFeatures);
+  }
+
+  /** Runs under the market's trading rules; see the full entry point. */
+  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, TradingRules rules,
+      IntPredicate cancelled) {
+    return run(controller, BacktestData.of(candles).withFunding(funding).withRules(rules), cancelled, false);
+  }
+
+  /**
+   * The full entry point. The controller sees {@code data.controllerCandles()}, at each step only those closed by
+   * then, while executors step and fill on {@code data.candles()}. Funding applies only when the controller's
+   * connector is a perpetual ({@link #isPerpetual}). Under {@code data.rules()} executors read the venue's trading
+   * rules ({@link io.aviary.strategy.market.MarketView#tradingRules}) and the simulated venue rounds orders to the
+   * increments and refuses those below the minimums ({@link SimulatedOrderGateway}). {@code cancelled} as in
+   * {@link #run(Controller, Candles, IntPredicate)}. With {@code recordFeatures} the result also holds the
+   * controller's {@link FeatureTable} (one row per resolution candle, written after the controller's decision at
+   * that candle's close); without it the loop does no more than a null check per candle.
    *
    * @throws IllegalArgumentException when the controller's interval is not a whole multiple of the resolution (its
    *     candles would then close between two steps and be seen late)
    */
-  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
-      IntPredicate cancelled) {
-    return run(controller, candles, controllerCandles, funding, cancelled, false);
-  }
-
-  /** As {@link #run(Controller, Candles, Candles, FundingRates, IntPredicate, boolean)} on the resolution candles. */
-  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled,
+  public BacktestResult run(Controller controller, BacktestData data, IntPredicate cancelled,
       boolean recordFeatures) {
-    return run(controller, candles, candles, funding, cancelled, recordFeatures);
-  }
-
-  /**
-   * As {@link #run(Controller, Candles, Candles, FundingRates, IntPredicate)}; with {@code recordFeatures} the result
-   * also holds the controller's {@link FeatureTable} (one row per resolution candle, written after the controller's
-   * decision at that candle's close). Without it nothing is recorded and the loop does no more than a null check per
-   * candle.
-   */
-  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
-      IntPredicate cancelled, boolean recordFeatures) {
+    Candles candles = data.candles();
+    Candles controllerCandles = data.controllerCandles();
+    FundingRates funding = data.funding();
+    TradingRules rules = data.rules();
     int n = candles.size();
     if (n == 0) {
       throw new IllegalArgumentException("no candles to backtest");
@@ -106,10 +122,10 @@ public final class BacktestEngine {
     requireServable(controllerCandles.intervalSeconds(), candles.intervalSeconds());
     String connector = controller.config().connectorName();
     String pair = controller.config().tradingPair();
-    BacktestMarket market = new BacktestMarket(candles, controllerCandles, connector, pair);
+    BacktestMarket market = new BacktestMarket(candles, controllerCandles, connector, pair, rules);
     FundingRates applied = isPerpetual(connector) ? funding : FundingRates.NONE;
     SimulatedOrderGateway gateway = new SimulatedOrderGateway(candles, settings.tradeCost(), settings.slippage(),
-        !applied.isEmpty());
+        !applied.isEmpty(), rules);
     ExecutorSupervisor executors = new ExecutorSupervisor(gateway, (config, sequence) -> "bt-" + sequence);
     PositionHoldLedger hold = executors.hold();
     long[] ts = new long[n];

@@ -2,6 +2,7 @@ package io.aviary.strategy.backtest;
 
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 
 /**
  * The market at the close of candle {@code index} of the backtest resolution: prices come from that candle, and the
@@ -19,15 +20,14 @@ final class BacktestMarket implements MarketView {
   private final boolean sameFeed;
   private final String connectorName;
   private final String tradingPair;
+  private final TradingRules rules;
   private int index = -1;
   private int closedControllerCandles;
   private Candles visible;
 
-  BacktestMarket(Candles candles, String connectorName, String tradingPair) {
-    this(candles, candles, connectorName, tradingPair);
-  }
-
-  BacktestMarket(Candles candles, Candles controllerCandles, String connectorName, String tradingPair) {
+  BacktestMarket(Candles candles, Candles controllerCandles, String connectorName, String tradingPair,
+      TradingRules rules) {
+    this.rules = rules;
     this.candles = candles;
     this.controllerCandles = controllerCandles;
     this.sameFeed = controllerCandles == candles;
@@ -76,6 +76,11 @@ final class BacktestMarket implements MarketView {
       visible = v;
     }
     return v;
+  }
+
+  @Override
+  public TradingRules tradingRules() {
+    return rules;
   }
 
   @Override

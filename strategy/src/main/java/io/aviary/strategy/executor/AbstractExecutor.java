@@ -1,6 +1,7 @@
 package io.aviary.strategy.executor;
 
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 
 /**
  * State, close type, identity, fees and the lifecycle steps every executor shares; the executors add their own
@@ -21,6 +22,8 @@ abstract class AbstractExecutor implements Executor {
   double cumFees;
   /** Funding booked by the host (perpetuals); every executor's net PnL adds it. */
   double cumFunding;
+  /** The market's trading rules, taken at start and at every step (a restored executor gets them at its first step). */
+  TradingRules rules = TradingRules.NONE;
   private int retries;
   /** The orders placed and their fills; null unless the executor is checkpointed (backtests never pay for it). */
   private OrderJournal journal;
@@ -48,6 +51,7 @@ abstract class AbstractExecutor implements Executor {
     }
     state = ExecutorState.RUNNING;
     lastNow = market.now();
+    rules = market.tradingRules();
     return true;
   }
 

@@ -38,6 +38,14 @@ abstract class ClosingExecutor extends AbstractExecutor {
     terminate(CloseType.POSITION_HOLD, now);
   }
 
+  /**
+   * Whether a close of {@code base} is worth sending: more than nothing and, rounded to the amount step, at least the
+   * venue's minimum order size (Hummingbot sends a close only then; a smaller remainder is dust the venue refuses).
+   */
+  final boolean closable(double base) {
+    return base > EPS && rules.meetsMinimumSize(rules.quantizeAmount(base));
+  }
+
   /** Started after its time limit: terminates {@link CloseType#EXPIRED} and says so. */
   final boolean expiredAtStart(long now) {
     if (expiresAt <= now) {
@@ -57,6 +65,7 @@ abstract class ClosingExecutor extends AbstractExecutor {
     }
     long now = market.now();
     lastNow = now;
+    rules = market.tradingRules();
     mark(market);
     return !closingOrExpired(now);
   }

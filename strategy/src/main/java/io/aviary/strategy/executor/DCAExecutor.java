@@ -21,6 +21,9 @@ import java.util.List;
  * Each exit cancels the resting levels and closes what filled with one MARKET order. PnL: average entry
  * {@code Σ fill quote / Σ fill base}, marked at the best bid (long) / ask (short) while running, at the close's
  * average price after; {@code net = (close − avg)/avg · side · filled_quote − fees}.
+ *
+ * <p>Trading rules ({@link MarketView#tradingRules()}): a level below the minimum notional or order size fails the
+ * executor at start ({@code FAILED}, nothing placed); the close is sent only for at least the minimum order size.
  */
 public final class DCAExecutor extends ClosingExecutor {
   private final DCAExecutorConfig config;
@@ -69,11 +72,29 @@ public final class DCAExecutor extends ClosingExecutor {
     if (!begin(market)) {
       return;
     }
+    if (levelBelowMinimum()) {
+      terminate(CloseType.FAILED, market.now());
+      return;
+    }
     mark(market);
     if (expiredAtStart(market.now())) {
       return;
     }
     placeNextLevel(market);
+  }
+
+  /**
+   * Hummingbot fails a DCA executor whose levels the venue would refuse: a level below the minimum notional
+   * ({@code amounts_quote[k]}) or the minimum order size ({@code amounts_quote[k] / prices[k]}). Hummingbot checks at
+   * construction; here the rules come with the market, so at start, before any order.
+   */
+  private boolean levelBelowMinimum() {
+    for (int i = 0; i < prices.length; i++) {
+      if (amountsQuote[i] < rules.minNotionalSize() || amountsQuote[i] / prices[i] < rules.minOrderSize()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -166,7 +187,7 @@ public final class DCAExecutor extends ClosingExecutor {
   @Override
   void closeRemaining(long now) {
     double remaining = open.base - exit.base;
-    if (closeOrderId == null && remaining > EPS) {
+    if (closeOrderId == null && closable(remaining)) {
       closeOrderId = place("close", -1, request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
           PositionAction.CLOSE));
     } else if (closeOrderId == null) {

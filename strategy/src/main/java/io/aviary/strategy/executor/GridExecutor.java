@@ -1,12 +1,16 @@
 package io.aviary.strategy.executor;
 
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 
 /**
  * Hummingbot's {@code GridExecutor}. At start the levels are generated from the mid price as the live algorithm
- * does without trading rules (no quantization): {@code min_base = 1.05 · min_order_amount_quote / mid},
- * {@code n = min(⌊total / (min_base·mid)⌋, ⌊range / min_spread⌋)}, per level
- * {@code max(min_base, total/(mid·n))} base, {@code n = min(n, ⌊total / quote_per_level⌋)} ≥ 1, prices
+ * does, with the market's trading rules ({@link MarketView#tradingRules()}; {@code incr} = amount step):
+ * {@code min_notional = max(min_order_amount_quote, rule.min_notional)},
+ * {@code min_base = max(1.05 · min_notional / mid, incr · ⌈min_notional / (incr·mid)⌉)} rounded up to {@code incr},
+ * {@code min_step = max(min_spread_between_orders, tick / mid)},
+ * {@code n = min(⌊total / (min_base·mid)⌋, ⌊range / min_step⌋)}, per level
+ * {@code max(min_base, ⌊total/(mid·n)⌋ to incr)} base, {@code n = min(n, ⌊total / quote_per_level⌋)} ≥ 1, prices
  * {@code linspace(start, end, n)} (one level: the middle); level take profit = {@code take_profit}, or
  * {@code max(step, take_profit)} when {@code coerce_tp_to_step}.
  *
@@ -27,7 +31,7 @@ import io.aviary.strategy.market.MarketView;
  * <p>PnL: position = filled, not closed levels, {@code side·(mid − be)/be·size_quote − their fees}; realized =
  * {@code Σ sell quote − Σ buy quote − Σ fees} of completed round trips (and the final close); net = position +
  * realized (POSITION_HOLD: realized only); filled quote = position size + bought + sold quote.
- * Not implemented: trading-rule quantization.
+ * Orders are rounded to the venue's increments by the gateway (the venue), as Hummingbot's connectors do.
  */
 public final class GridExecutor extends ClosingExecutor {
   private static final int NOT_ACTIVE = 0;
@@ -87,9 +91,21 @@ public final class GridExecutor extends ClosingExecutor {
     step(market);
   }
 
+  /**
+   * Hummingbot's level sizing with the market's trading rules: the minimum notional is the larger of
+   * {@code min_order_amount_quote} and the venue's; the minimum base reaches it with a 5 % margin and after rounding
+   * to the amount step (rounded up); levels are at least {@code max(min_spread_between_orders, tick / mid)} apart;
+   * the per-level base is rounded down to the step but never below the minimum.
+   */
   private void generateLevels(double price) {
     double total = config.totalAmountQuote();
-    double minBase = 1.05 * config.minOrderAmountQuote() / price;
+    double increment = rules.minBaseAmountIncrement();
+    double minNotional = Math.max(config.minOrderAmountQuote(), rules.minNotionalSize());
+    double minBase = 1.05 * minNotional / price;
+    if (increment > 0) {
+      minBase = TradingRules.roundUp(Math.max(minBase, increment * Math.ceil(minNotional / (increment * price))),
+          increment);
+    }
     double minQuote = minBase * price;
     double range = (config.endPrice() - config.startPrice()) / config.startPrice();
     int byAmount = (int) Math.floor(total / minQuote);
@@ -98,10 +114,10 @@ public final class GridExecutor extends ClosingExecutor {
       n = 1;
       quotePerLevel = minQuote;
     } else {
-      double minStep = config.minSpreadBetweenOrders();
+      double minStep = Math.max(config.minSpreadBetweenOrders(), rules.minPriceIncrement() / price);
       int byStep = minStep > 0 ? (int) Math.min(Integer.MAX_VALUE, Math.floor(range / minStep)) : byAmount;
       n = Math.max(1, Math.min(byAmount, byStep));
-      double basePerLevel = Math.max(minBase, total / (price * n));
+      double basePerLevel = Math.max(minBase, rules.quantizeAmount(total / (price * n)));
       quotePerLevel = basePerLevel * price;
       n = Math.max(1, Math.min(n, (int) Math.floor(total / quotePerLevel + 1e-9)));
     }
@@ -142,6 +158,7 @@ public final class GridExecutor extends ClosingExecutor {
     }
     long now = market.now();
     lastNow = now;
+    rules = market.tradingRules();
     mark(market);
     if (state == ExecutorState.SHUTTING_DOWN) {
       closeRemaining(now);
@@ -321,14 +338,14 @@ public final class GridExecutor extends ClosingExecutor {
     }
   }
 
-  /** MARKET-closes the open position (what the levels still hold); terminates when flat. */
+  /** MARKET-closes the open position (what the levels still hold); terminates when flat or below the minimum size. */
   @Override
   void closeRemaining(long now) {
     if (shutdownOrderId != null) {
       return;
     }
     double base = positionBase();
-    if (base > EPS) {
+    if (closable(base)) {
       shutdownBase = base;
       shutdownOrderId = place("shutdown_close", -1, request(config.side().opposite(), OrderType.MARKET, base,
           Double.NaN, PositionAction.CLOSE));

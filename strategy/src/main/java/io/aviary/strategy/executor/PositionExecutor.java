@@ -29,7 +29,12 @@ import io.aviary.strategy.market.MarketView;
  *
  * <p>PnL while running marks the position at the best bid (long) / best ask (short); after the close at the average
  * exit price. {@code net_pnl_pct} includes the fees paid so far (Hummingbot's live definition).
- * Not implemented (yet): trading-rule quantization and minimum sizes, perpetual position modes.
+ *
+ * <p>Trading rules ({@link MarketView#tradingRules()}), as Hummingbot: the barriers other than the time limit are
+ * evaluated only once the open fill, rounded to the amount step, reaches the minimum order size and its notional the
+ * minimum notional; the close is sent only for a remainder of at least the minimum order size (a smaller one is
+ * dust: the executor finishes without it). Rounding the orders themselves is the gateway's (venue's) job.
+ * Not implemented (yet): perpetual position modes.
  */
 public final class PositionExecutor extends ClosingExecutor {
   private final PositionExecutorConfig config;
@@ -137,7 +142,7 @@ public final class PositionExecutor extends ClosingExecutor {
     }
     long now = lastNow;
     controlOpenOrder(market);
-    if (!openDone || open.base <= EPS) {
+    if (!openDone || open.base <= EPS || !openAboveMinimum()) {
       return;
     }
     if (!Double.isNaN(stopLoss)) {
@@ -154,6 +159,15 @@ public final class PositionExecutor extends ClosingExecutor {
     if (!Double.isNaN(takeProfit)) {
       checkTakeProfit(pnlPct, now);
     }
+  }
+
+  /**
+   * Hummingbot evaluates the barriers only on a position the venue lets it trade: the open fill, rounded to the
+   * amount step, at least the minimum order size, its notional at least the minimum notional.
+   */
+  private boolean openAboveMinimum() {
+    double amount = rules.quantizeAmount(open.base);
+    return rules.meetsMinimumSize(amount) && rules.meetsMinimumNotional(amount, open.quote / open.base);
   }
 
   private void checkTakeProfit(double pnlPct, long now) {
@@ -203,7 +217,7 @@ public final class PositionExecutor extends ClosingExecutor {
   @Override
   void closeRemaining(long now) {
     double remaining = open.base - exit.base;
-    if (closeOrderId == null && takeProfitOrderId == null && remaining > EPS) {
+    if (closeOrderId == null && takeProfitOrderId == null && closable(remaining)) {
       closeOrderId = place("close", -1, request(config.side().opposite(), OrderType.MARKET, remaining, Double.NaN,
           PositionAction.CLOSE));
     } else {
@@ -213,7 +227,7 @@ public final class PositionExecutor extends ClosingExecutor {
 
   private void finishIfFlat(long now) {
     if (state == ExecutorState.SHUTTING_DOWN && openOrderId == null && closeOrderId == null
-        && takeProfitOrderId == null && open.base - exit.base <= EPS) {
+        && takeProfitOrderId == null && !closable(open.base - exit.base)) {
       terminate(closeType, now);
     }
   }

@@ -67,6 +67,16 @@ public interface MarketView {
   }
 
   /**
+   * The venue's trading rules for this market (minimum size and notional, increments), read by executors where
+   * Hummingbot's read them: grid level sizing, the position executor's barrier and close thresholds, the DCA
+   * executor's level check. A host that knows none answers {@link TradingRules#NONE}; it must answer the same
+   * instance every call (executors read it each step).
+   */
+  default TradingRules tradingRules() {
+    return TradingRules.NONE;
+  }
+
+  /**
    * The view of another market at the same moment, for executors that span two markets (arbitrage, XEMM). A host
    * that serves only one market returns this view for it and refuses any other.
    *

@@ -268,5 +268,10 @@ final class ExecutorHost implements AutoCloseable {
         public double feeRate(boolean maker) {
             return own.feeRate(maker);
         }
+
+        @Override
+        public io.aviary.strategy.market.TradingRules tradingRules() {
+            return own.tradingRules();
+        }
     }
 }
