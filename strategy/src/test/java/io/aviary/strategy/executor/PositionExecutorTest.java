@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aviary.strategy.market.Candles;
 import io.aviary.strategy.market.MarketView;
+import io.aviary.strategy.market.TradingRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,25 @@ class PositionExecutorTest {
     }
   }
 
+  /** A market at one mid price, without trading rules unless given some. */
   static final class Mid implements MarketView {
+    final TradingRules rules;
     long now;
     double mid;
 
     Mid(long now, double mid) {
+      this(TradingRules.NONE, now, mid);
+    }
+
+    Mid(TradingRules rules, long now, double mid) {
+      this.rules = rules;
       this.now = now;
       this.mid = mid;
+    }
+
+    @Override
+    public TradingRules tradingRules() {
+      return rules;
     }
 
     Mid at(long t, double price) {

@@ -5,68 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aviary.strategy.executor.PositionExecutorTest.RecordingGateway;
-import io.aviary.strategy.market.Candles;
-import io.aviary.strategy.market.MarketView;
 import io.aviary.strategy.market.TradingRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Executors read the venue's trading rules where Hummingbot's do (hummingbot-internals §3.5); figures by hand. */
 class TradingRulesExecutorsTest {
-
-  /** A market at one mid price, with trading rules. */
-  private static final class RuledMarket implements MarketView {
-    final TradingRules rules;
-    long now;
-    double mid;
-
-    RuledMarket(TradingRules rules, long now, double mid) {
-      this.rules = rules;
-      this.now = now;
-      this.mid = mid;
-    }
-
-    RuledMarket at(long t, double price) {
-      now = t;
-      mid = price;
-      return this;
-    }
-
-    @Override
-    public TradingRules tradingRules() {
-      return rules;
-    }
-
-    @Override
-    public long now() {
-      return now;
-    }
-
-    @Override
-    public String connectorName() {
-      return "sim";
-    }
-
-    @Override
-    public String tradingPair() {
-      return "BTC-USDT";
-    }
-
-    @Override
-    public Candles candles() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public double midPrice() {
-      return mid;
-    }
-
-    @Override
-    public double lastPrice() {
-      return mid;
-    }
-  }
 
   @Test
   void gridLevelsAreSizedWithTheVenuesMinimumsAndIncrements() {
@@ -77,7 +21,7 @@ class TradingRulesExecutorsTest {
         TripleBarrierConfig.of(null, 0.01, null, null, OrderType.LIMIT_MAKER, OrderType.LIMIT_MAKER), 1, null,
         false, false);
     GridExecutor grid = new GridExecutor("g1", config, new RecordingGateway());
-    grid.start(new RuledMarket(rules, 1_000, 100));
+    grid.start(new PositionExecutorTest.Mid(rules, 1_000, 100));
     // min_notional = max(5, 10) = 10; min_base = max(1.05·10/100 = 0.105, 0.01·⌈10/(0.01·100)⌉ = 0.1) → up to 0.11
     // min_step = max(0.001, 1.5/100) = 0.015; n = min(⌊100/11⌋ = 9, ⌊(10/95)/0.015⌋ = 7) = 7
     // per level = max(0.11, ⌊100/(100·7) = 0.142857⌋ to 0.01 = 0.14) = 0.14 base = 14 quote; n = min(7, ⌊100/14⌋) = 7
@@ -99,7 +43,7 @@ class TradingRulesExecutorsTest {
   @Test
   void aPositionFilledBelowTheMinimumSizeEvaluatesNoBarrierAndSendsNoClose() {
     RecordingGateway gateway = new RecordingGateway();
-    RuledMarket market = new RuledMarket(new TradingRules(0.5, 0, 0.01, 0.1), 1_000, 100);
+    PositionExecutorTest.Mid market = new PositionExecutorTest.Mid(new TradingRules(0.5, 0, 0.01, 0.1), 1_000, 100);
     PositionExecutor e = position(gateway);
     e.start(market);
     e.onOrderFilled(new OrderFill("o1", 1_001, 100, 0.3, 0, true)); // the venue ended the open order at 0.3 < 0.5
@@ -115,7 +59,7 @@ class TradingRulesExecutorsTest {
   @Test
   void aPositionFilledBelowTheMinimumNotionalEvaluatesNoBarrierAboveItDoes() {
     RecordingGateway gateway = new RecordingGateway();
-    RuledMarket market = new RuledMarket(new TradingRules(0, 50, 0, 0), 1_000, 100);
+    PositionExecutorTest.Mid market = new PositionExecutorTest.Mid(new TradingRules(0, 50, 0, 0), 1_000, 100);
     PositionExecutor small = position(gateway);
     small.start(market);
     small.onOrderFilled(new OrderFill("o1", 1_001, 100, 0.4, 0, true)); // notional 40 < 50
@@ -139,17 +83,17 @@ class TradingRulesExecutorsTest {
         List.of(100.0, 105.0), List.of(100.0, 105.0), 0.02, 0.05, null, null, DCAMode.MAKER, null, "sell_0");
     RecordingGateway gateway = new RecordingGateway();
     DCAExecutor belowNotional = new DCAExecutor("d1", config, gateway);
-    belowNotional.start(new RuledMarket(new TradingRules(0, 101, 0, 0), 1_000, 99));
+    belowNotional.start(new PositionExecutorTest.Mid(new TradingRules(0, 101, 0, 0), 1_000, 99));
     assertEquals(CloseType.FAILED, belowNotional.closeType());
     assertEquals(ExecutorState.TERMINATED, belowNotional.state());
 
     DCAExecutor belowSize = new DCAExecutor("d2", config, gateway);
-    belowSize.start(new RuledMarket(new TradingRules(1.5, 0, 0, 0), 1_000, 99));
+    belowSize.start(new PositionExecutorTest.Mid(new TradingRules(1.5, 0, 0, 0), 1_000, 99));
     assertEquals(CloseType.FAILED, belowSize.closeType());
     assertTrue(gateway.placed.isEmpty());
 
     DCAExecutor fine = new DCAExecutor("d3", config, gateway);
-    fine.start(new RuledMarket(new TradingRules(1, 100, 0, 0), 1_000, 99));
+    fine.start(new PositionExecutorTest.Mid(new TradingRules(1, 100, 0, 0), 1_000, 99));
     assertEquals(ExecutorState.RUNNING, fine.state());
     assertEquals(1, gateway.placed.size(), "levels at the minimums: the first is placed");
   }
