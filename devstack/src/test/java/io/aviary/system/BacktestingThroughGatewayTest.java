@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.aviary.devstack.RunningSuite;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,8 +93,9 @@ class BacktestingThroughGatewayTest {
      * executor's {@code cum_funding_quote} is {@code −side × base × close × rate} summed over the events of its life,
      * priced at the close of the candle whose close time first reaches the event. Only events within two minutes of an
      * executor's start or end (its open fills a candle later; which candle pays an event on its closing minute is the
-     * engine's choice) may go either way, so the check allows exactly their sum, plus 1 % for the venue's amount
-     * rounding. The results' total is the executors' sum.
+     * engine's choice) may go either way, so the check allows exactly their sum, plus 1 % for prices. The base is
+     * the executor's amount rounded down to the venue's amount step, as the venue (and the backtest) trades it. The
+     * results' total is the executors' sum.
      */
     @Test
     void aPerpetualBacktestPaysTheVenuesFundingHistoryOnItsPositions() {
@@ -105,6 +108,9 @@ class BacktestingThroughGatewayTest {
         JsonNode candles = JSON.readTree(api.postJson("/market-data/historical-candles", """
                 {"connector_name": "sim_perpetual", "trading_pair": "BTC-USDT", "interval": "1m",
                  "start_time": %d, "end_time": %d}""".formatted(start, end)).body());
+        // the venue trades amounts rounded down to its step, and so does the backtest (ADR 0012)
+        BigDecimal amountStep = JSON.readTree(api.get("/connectors/sim_perpetual/trading-rules?trading_pairs=BTC-USDT")
+                .body()).get("BTC-USDT").get("min_base_amount_increment").decimalValue();
         String config = bollingerConfig().replace("\"sim\"", "\"sim_perpetual\"")
                 .replace("\"stop_loss\": \"0.005\", \"take_profit\": \"0.005\"", "\"stop_loss\": \"0.5\", \"take_profit\": \"0.5\"")
                 .replace("\"time_limit\": 1800", "\"time_limit\": 43200");
@@ -125,7 +131,7 @@ class BacktestingThroughGatewayTest {
                 assertThat(funding).as("executor %s never held a position", e.get("id")).isZero();
                 continue;
             }
-            FundingBounds expected = expectedFunding(e, rates, candles, end + 60);
+            FundingBounds expected = expectedFunding(e, rates, candles, end + 60, amountStep);
             assertThat(funding).as("executor %s", e.get("id"))
                     .isCloseTo(expected.certain(), within(expected.uncertain() + Math.abs(expected.certain()) * 0.01));
             if (Math.abs(expected.certain()) > expected.uncertain()) {
@@ -140,12 +146,14 @@ class BacktestingThroughGatewayTest {
     private record FundingBounds(double certain, double uncertain) {
     }
 
-    private static FundingBounds expectedFunding(JsonNode executor, JsonNode rates, JsonNode candles, long lastClose) {
+    private static FundingBounds expectedFunding(JsonNode executor, JsonNode rates, JsonNode candles, long lastClose,
+            BigDecimal amountStep) {
         long opened = executor.get("timestamp").asLong();
         JsonNode closedAt = executor.get("close_timestamp");
         long closed = closedAt.isNull() ? lastClose : closedAt.asLong();
         JsonNode config = executor.get("config");
-        double base = config.get("amount").asDouble();
+        double base = config.get("amount").decimalValue().divide(amountStep, 0, RoundingMode.DOWN).multiply(amountStep)
+                .doubleValue();
         double side = config.get("side").asInt() == 1 ? 1 : -1;
         double certain = 0;
         double uncertain = 0;

@@ -121,6 +121,42 @@ class StrategiesThroughGatewayTest {
         assertThat(best.get("results").get("net_pnl_quote").asDouble()).isEqualTo(ranked.getFirst());
     }
 
+    /**
+     * A bollinger_v1 on 3m candles backtested at 1m resolution, with its feature table asked for: the table has a
+     * row per 1m step, and its %B moves only when a 3m candle has closed (at most once in any three consecutive
+     * rows, and only at a row whose close time is a 3m close), so the controller read the venue's 3m candles, closed
+     * ones only, through market-data-service; its first entry is at a 3m close too.
+     */
+    @Test
+    void aThreeMinuteControllerAtOneMinuteResolutionDecidesOnClosedThreeMinuteCandles() {
+        long start = BacktestingThroughGatewayTest.dayStart();
+        ObjectNode config = (ObjectNode) ok(api.get("/controllers/directional_trading/bollinger_v1/config/template"));
+        fillForSim(config, "bollinger_v1", 0);
+        config.put("interval", "3m").put("bb_length", 20).put("bb_std", 1.5).put("cooldown_time", 60)
+                .put("stop_loss", "0.005").put("take_profit", "0.005").put("time_limit", 1800);
+        String body = runBody(config, start, start + 6 * 3600 - 60)
+                .replaceFirst("\\{", "{\"processed_data_format\": \"columns\", ");
+        JsonNode answer = ok(api.postJson("/backtesting/run", body));
+
+        JsonNode table = answer.get("processed_data");
+        JsonNode time = table.get("timestamp");
+        JsonNode percentB = table.get("BBP_20_1.5");
+        assertThat(time).as(table.properties().toString()).hasSize(360);
+        assertThat(percentB).as("the %B column").hasSize(360);
+        int changes = 0;
+        for (int i = 1; i < percentB.size(); i++) {
+            if (percentB.get(i).asDouble() != percentB.get(i - 1).asDouble()) {
+                changes++;
+                long closeTime = time.get(i).asLong() + 60;
+                assertThat(closeTime % 180).as("%B changed at row %d, not at a 3m close", i).isZero();
+            }
+        }
+        assertThat(changes).as("%B follows the 3m closes after its warm-up").isGreaterThan(50);
+        // later entries may wait out a cooldown that ends between 3m closes; the first one follows a signal
+        assertThat(answer.get("executors")).isNotEmpty();
+        assertThat(answer.get("executors").get(0).get("timestamp").asLong() % 180).as("the first entry").isZero();
+    }
+
     private static String configName(String controller) {
         return controller + "_sim";
     }
