@@ -65,11 +65,14 @@ class ArchivedBotFillsThroughGatewayTest {
         TradingDesk desk = TradingDesk.open(suite, "fills_owner", "sim");
         Instant since = Instant.now().minusSeconds(5);
         // one level a side at 2 bp, behind the venue's simulated best quotes (1.5 bp, 1.2 ETH) and before their next
-        // level: the simulated takers seldom reach that deep, our taker sweeps the level before it and takes the bot's
+        // level: the simulated takers seldom reach that deep, our taker sweeps the level before it and takes the bot's.
+        // No start-up rebalance: its MARKET buy would be a bot BUY fill our taker never made, and the test takes the
+        // quotes until the bot has a fill on each side
         Http.Response config = api.postJson("/controllers/configs/pmm_fills", """
                 {"id": "pmm_fills", "controller_name": "pmm_simple", "controller_type": "market_making",
                  "connector_name": "sim", "trading_pair": "ETH-USDT", "total_amount_quote": "100",
-                 "buy_spreads": [0.0002], "sell_spreads": [0.0002], "executor_refresh_time": 60}""");
+                 "buy_spreads": [0.0002], "sell_spreads": [0.0002], "executor_refresh_time": 60,
+                 "skip_rebalance": true}""");
         assertThat(config.status()).as(config.toString()).isEqualTo(201);
         Http.Response deployed = api.postJson("/bot-orchestration/deploy-v2-controllers", """
                 {"instance_name": "fills", "credentials_profile": "fills_owner",
