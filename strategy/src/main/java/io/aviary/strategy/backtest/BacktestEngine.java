@@ -74,29 +74,6 @@ public final class BacktestEngine {
   }
 
   /**
-   * Runs with the controller seeing {@code controllerCandles} (its config's {@code interval}, and
-   * {@code candles_connector}/{@code candles_trading_pair}) instead of the resolution candles; see
-   * {@link #run(Controller, BacktestData, IntPredicate, boolean)}.
-   */
-  public BacktestResult run(Controller controller, Candles candles, Candles controllerCandles, FundingRates funding,
-      IntPredicate cancelled) {
-    return run(controller, BacktestData.of(candles).withControllerCandles(controllerCandles).withFunding(funding),
-        cancelled, false);
-  }
-
-  /** Runs and, with {@code recordFeatures}, records the controller's features; see the full entry point. */
-  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, IntPredicate cancelled,
-      boolean recordFeatures) {
-    return run(controller, BacktestData.of(candles).withFunding(funding), cancelled, recordFeatures);
-  }
-
-  /** Runs under the market's trading rules; see the full entry point. */
-  public BacktestResult run(Controller controller, Candles candles, FundingRates funding, TradingRules rules,
-      IntPredicate cancelled) {
-    return run(controller, BacktestData.of(candles).withFunding(funding).withRules(rules), cancelled, false);
-  }
-
-  /**
    * The full entry point. The controller sees {@code data.controllerCandles()}, at each step only those closed by
    * then, while executors step and fill on {@code data.candles()}. Funding applies only when the controller's
    * connector is a perpetual ({@link #isPerpetual}). Under {@code data.rules()} executors read the venue's trading

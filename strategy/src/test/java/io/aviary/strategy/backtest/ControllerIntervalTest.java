@@ -69,7 +69,7 @@ class ControllerIntervalTest {
   @Test
   void atEachOneMinuteStepTheControllerSeesExactlyTheClosedThreeMinuteCandles() {
     Recording controller = new Recording();
-    ENGINE.run(controller, oneMinute(), threeMinute(), FundingRates.NONE, i -> false);
+    ENGINE.run(controller, BacktestData.of(oneMinute()).withControllerCandles(threeMinute()), i -> false, false);
 
     assertEquals(9, controller.seen.size(), "one decision per 1m candle");
     for (int i = 0; i < 9; i++) {
@@ -86,8 +86,8 @@ class ControllerIntervalTest {
   void bollingerDecidesOnThreeMinuteClosesNotOnOneMinuteOnes() {
     var config = TestConfigs.Bollinger.of(3, 0.2, 0.8, BARRIERS, 300);
 
-    BacktestResult threeMinutes = ENGINE.run(new BollingerV1Controller(config), oneMinute(), threeMinute(),
-        FundingRates.NONE, i -> false);
+    BacktestResult threeMinutes = ENGINE.run(new BollingerV1Controller(config),
+        BacktestData.of(oneMinute()).withControllerCandles(threeMinute()), i -> false, false);
     // 3m closes [10, 10, 7]: mean 9, population sigma sqrt 2, %B = (7 − (9 − 2√2)) / (4√2) = 0.146 < 0.2 → long,
     // decided at the third 3m candle's close (t = 540), not at t = 420 or 480 when that candle was still forming
     assertEquals(1, threeMinutes.executors().size(), threeMinutes.executors().toString());
@@ -110,7 +110,8 @@ class ControllerIntervalTest {
         new double[] {1}, new double[] {0});
     for (Candles wrong : List.of(ninetySeconds, thirtySeconds)) {
       var e = assertThrows(IllegalArgumentException.class,
-          () -> ENGINE.run(new Recording(), oneMinute(), wrong, FundingRates.NONE, i -> false));
+          () -> ENGINE.run(new Recording(), BacktestData.of(oneMinute()).withControllerCandles(wrong), i -> false,
+              false));
       assertTrue(e.getMessage().contains("interval") && e.getMessage().contains("backtesting_resolution"),
           e.getMessage());
     }

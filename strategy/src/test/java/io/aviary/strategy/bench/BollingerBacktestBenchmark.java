@@ -3,9 +3,9 @@ package io.aviary.strategy.bench;
 import io.aviary.strategy.SyntheticCandles;
 import io.aviary.strategy.Ta4jSeries;
 import io.aviary.strategy.TestConfigs;
+import io.aviary.strategy.backtest.BacktestData;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestSettings;
-import io.aviary.strategy.backtest.FundingRates;
 import io.aviary.strategy.controller.BollingerV1Controller;
 import io.aviary.strategy.executor.OrderType;
 import io.aviary.strategy.executor.TripleBarrierConfig;
@@ -96,8 +96,8 @@ public class BollingerBacktestBenchmark {
    */
   @Benchmark
   public double aviaryBollingerLongOnlyThreeMinute() {
-    return engine.run(new BollingerV1Controller(longOnly()), candles, threeMinute, FundingRates.NONE, i -> false)
-        .results().netPnlQuote();
+    return engine.run(new BollingerV1Controller(longOnly()),
+        BacktestData.of(candles).withControllerCandles(threeMinute), i -> false, false).results().netPnlQuote();
   }
 
   /** 3m candles of whole 1m triples (the random walk starts at 2025-01-01, a multiple of 180 s): first open, max, min, last. */

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aviary.strategy.SyntheticCandles;
 import io.aviary.strategy.TestConfigs;
+import io.aviary.strategy.backtest.BacktestData;
 import io.aviary.strategy.backtest.BacktestEngine;
 import io.aviary.strategy.backtest.BacktestResult;
 import io.aviary.strategy.backtest.BacktestSettings;
 import io.aviary.strategy.backtest.FeatureTable;
-import io.aviary.strategy.backtest.FundingRates;
 import io.aviary.strategy.config.ControllerRegistry;
 import io.aviary.strategy.executor.ExecutorInfo;
 import io.aviary.strategy.executor.OrderType;
@@ -39,7 +39,7 @@ class ControllerFeaturesTest {
   private static final List<String> CANDLE_COLUMNS = List.of("timestamp", "open", "high", "low", "close", "volume");
 
   private static FeatureTable recorded(Controller controller, Candles candles) {
-    BacktestResult r = ENGINE.run(controller, candles, FundingRates.NONE, i -> false, true);
+    BacktestResult r = ENGINE.run(controller, BacktestData.of(candles), i -> false, true);
     FeatureTable table = r.features();
     assertEquals(candles.size(), table.rows());
     return table;
@@ -62,7 +62,7 @@ class ControllerFeaturesTest {
     Candles candles = TestConfigs.candles(new double[] {10, 10, 10, 10}, new double[] {11, 11, 11, 11},
         new double[] {12, 12, 12, 12}, new double[] {11, 11, 11, 11}, new double[] {9, 9, 9, 9});
     BollingerV1Controller controller = new BollingerV1Controller(config);
-    BacktestResult r = ENGINE.run(controller, candles, FundingRates.NONE, i -> false, true);
+    BacktestResult r = ENGINE.run(controller, BacktestData.of(candles), i -> false, true);
     FeatureTable t = r.features();
 
     assertEquals(columns("BBL_3_2.0", "BBM_3_2.0", "BBU_3_2.0", "BBB_3_2.0", "BBP_3_2.0", "signal"),
@@ -100,7 +100,7 @@ class ControllerFeaturesTest {
   @Test
   void macdBbFeaturesEqualTheBatchIndicatorsAtEveryCandleAndExplainEveryEntry() {
     var config = TestConfigs.MacdBb.of(BARRIERS);
-    BacktestResult r = ENGINE.run(new MacdBbV1Controller(config), WALK, FundingRates.NONE, i -> false, true);
+    BacktestResult r = ENGINE.run(new MacdBbV1Controller(config), BacktestData.of(WALK), i -> false, true);
     FeatureTable t = r.features();
     assertEquals(columns("BBL_100_2.0", "BBM_100_2.0", "BBU_100_2.0", "BBB_100_2.0", "BBP_100_2.0", "MACD_21_42_9",
         "MACDh_21_42_9", "MACDs_21_42_9", "signal"), t.columnNames());
@@ -135,7 +135,7 @@ class ControllerFeaturesTest {
   @Test
   void superTrendFeaturesEqualTheBatchIndicator() {
     var config = TestConfigs.SuperTrendCfg.of(BARRIERS);
-    BacktestResult r = ENGINE.run(new SuperTrendV1Controller(config), WALK, FundingRates.NONE, i -> false, true);
+    BacktestResult r = ENGINE.run(new SuperTrendV1Controller(config), BacktestData.of(WALK), i -> false, true);
     FeatureTable t = r.features();
     assertEquals(columns("SUPERT_20_4.0", "SUPERTd_20_4.0", "percentage_distance", "signal"), t.columnNames());
     SuperTrend st = SuperTrend.of(WALK.high(), WALK.low(), WALK.close(), WALK.size(), 20, 4.0);
