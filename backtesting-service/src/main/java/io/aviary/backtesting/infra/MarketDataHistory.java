@@ -7,6 +7,7 @@ import io.aviary.kit.failure.Unavailable;
 import io.aviary.kit.failure.Unprocessable;
 import io.aviary.kit.web.InternalServiceClient;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ class MarketDataHistory {
      *
      * @throws Unavailable when market-data-service cannot be asked or answers another status
      */
-    java.util.Optional<JsonNode> get(String pathAndQuery) {
+    Optional<JsonNode> get(String pathAndQuery) {
         try {
             return marketData.get(pathAndQuery);
         } catch (InternalServiceClient.UnavailableException e) {

@@ -3,6 +3,7 @@ package io.aviary.strategy.controller;
 import io.aviary.strategy.indicator.RollingBollinger;
 import io.aviary.strategy.indicator.RollingMacd;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The feature column names Hummingbot's controllers get from pandas-ta (its {@code f"BBP_{length}_{std}"} style:
@@ -46,6 +47,6 @@ final class FeatureColumns {
   }
 
   static List<String> concat(List<String> first, List<String> second) {
-    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 }

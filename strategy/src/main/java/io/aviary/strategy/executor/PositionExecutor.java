@@ -1,6 +1,7 @@
 package io.aviary.strategy.executor;
 
 import io.aviary.strategy.market.MarketView;
+import java.util.List;
 
 /**
  * Hummingbot's {@code PositionExecutor}: opens a position with one order, then closes it at the first barrier of the
@@ -64,7 +65,7 @@ public final class PositionExecutor extends ClosingExecutor {
     this.stopLoss = orNaN(barriers.stopLoss());
     this.takeProfit = orNaN(barriers.takeProfit());
     this.trailing = TrailingTrigger.of(barriers.trailingStop());
-    java.util.List<Double> bounds = config.activationBounds();
+    List<Double> bounds = config.activationBounds();
     this.boundLow = bounds == null ? Double.NaN : bounds.get(0);
     this.boundHigh = bounds == null || bounds.size() < 2 ? boundLow : bounds.get(1);
   }

@@ -6,7 +6,8 @@ package io.aviary.strategy.market;
  * {@link #NONE} has none, and every method then answers as if there were no rules.
  *
  * <p>Venues round an order's amount and price down to their increments ({@link #quantizeAmount},
- * {@link #quantizePrice}) and refuse a rounded order below the minimum size or notional ({@link #accepts}).
+ * {@link #quantizePrice}) and refuse a rounded order below the minimum size or notional ({@link #meetsMinimumSize},
+ * {@link #meetsMinimumNotional}).
  * Comparisons allow a relative 1e-9, so a double that lands a hair under a boundary (0.003 / 0.001 =
  * 2.9999999999999996) counts as on it, as the venue's decimal arithmetic would have it. Allocation-free.
  *
@@ -46,15 +47,6 @@ public record TradingRules(double minOrderSize, double minNotionalSize, double m
   /** Whether amount × price reaches {@link #minNotionalSize}; true for a NaN price (notional not judged). */
   public boolean meetsMinimumNotional(double amount, double price) {
     return minNotionalSize == 0 || Double.isNaN(price) || amount * price >= minNotionalSize * (1 - TOLERANCE);
-  }
-
-  /**
-   * Whether a venue takes this order once rounded: the quantized amount meets the minimum size and, at the
-   * quantized price (for a MARKET order the price it is judged at), the minimum notional.
-   */
-  public boolean accepts(double amount, double price) {
-    double q = quantizeAmount(amount);
-    return meetsMinimumSize(q) && meetsMinimumNotional(q, quantizePrice(price));
   }
 
   private static double roundDown(double value, double increment) {
